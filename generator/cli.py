@@ -1,0 +1,110 @@
+"""The ``timeline`` command line (also ``python -m generator``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .entries import write_timeline
+from .errors import InputError
+from .extract import extract
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Build a crisis timeline from news articles and publish it as a static site.",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _parse_dct(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+@app.command("extract")
+def extract_command(
+    articles: Annotated[
+        list[Path] | None, typer.Argument(help="Article files or folders (default: content/articles).")
+    ] = None,
+    dct: Annotated[
+        str | None, typer.Option("--dct", help="Publication date YYYY-MM-DD for every article read.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
+    ] = False,
+    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+) -> None:
+    """Find every dated event in the articles and write one Markdown entry per event."""
+    publication = _parse_dct(dct)
+    result = extract(articles or [content / "articles"], content, publication)
+    for error in result.errors:
+        err.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+    if as_json:
+        sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
+                                    ensure_ascii=False) + "\n")
+    else:
+        for name, events in sorted(result.by_timeline().items()):
+            report = write_timeline(
+                content / "timeline" / name, events, name.replace("-", " ").capitalize()
+            )
+            out.print(
+                f"[bold]{name}[/bold]: {len(report.added)} added, {len(report.updated)} updated, "
+                f"{len(report.unchanged)} unchanged, {len(report.kept)} kept (edited by hand), "
+                f"{len(report.skipped)} skipped (deleted by hand), {len(report.removed)} removed",
+                highlight=False,
+            )
+        out.print(f"{result.articles} articles read, {len(result.errors)} skipped", highlight=False)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command("timeml")
+def timeml_command(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of TimeML .tml documents.")],
+    out_dir: Annotated[Path, typer.Argument(help="Where the annotated documents are written.")],
+) -> None:
+    """Annotate TimeML documents with our TIMEX3 (TempEval-3 task A+B)."""
+    from .temporal.timeml import annotate_dir
+
+    count = annotate_dir(in_dir, out_dir)
+    out.print(f"{count} documents annotated into {out_dir}", highlight=False)
+
+
+@app.command("build")
+def build_command(
+    settings: Annotated[Path, typer.Option("--settings", "-s")] = Path("pelicanconf.py"),
+    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
+) -> None:
+    """Render the timelines into a static site with Pelican."""
+    from pelican import main as pelican_main
+
+    sys.argv = ["pelican", str(content), "-s", str(settings), "-o", str(output),
+                "--fatal", "errors", "-q"]
+    try:
+        pelican_main()
+    except SystemExit as exit_:
+        if exit_.code:
+            raise typer.Exit(int(exit_.code) if isinstance(exit_.code, int) else 1) from None
+
+
+def main() -> None:
+    """Entry point: user errors become one clear line and exit status 1, never a traceback."""
+    try:
+        app()
+    except InputError as error:
+        err.print(f"[red]error[/red] {error}", highlight=False)
+        sys.exit(1)

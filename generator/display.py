@@ -1,0 +1,84 @@
+"""Dates in words for readers, by precision, in AP style: "Nov. 18, 2021", "Week of Nov. 15, 2021"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .temporal.values import bounds
+
+_TIME = re.compile(r"T(\d\d)(?::(\d\d))?")
+_PART_OF_DAY = re.compile(r"T(MO|MI|AF|EV|NI|DT)$")
+
+
+@cache
+def _words() -> dict:
+    return yaml.safe_load(
+        resources.files("generator").joinpath("data/display.yaml").read_text(encoding="utf-8")
+    )
+
+
+def day_words(day: date) -> str:
+    return f"{_words()['months_with_day'][day.month - 1]} {day.day}, {day.year}"
+
+
+def date_label(value: str, precision: str, mod: str | None = None, planned: bool = False) -> str:
+    """The reader-facing wording of a TIMEX3 value at its own precision."""
+    words = _words()
+    span = bounds(value)
+    if span is None:
+        return value
+    first = span[0]
+    label = _label(value, precision, first, words)
+    if mod and mod in words["mods"]:
+        prefix = words["mods"][mod]
+        label = f"{prefix}{label}" if prefix.endswith("-") else f"{prefix} {label}"
+    if planned:
+        label = f"{label} {words['planned']}"
+    return label
+
+
+def _label(value: str, precision: str, first: date, words: dict) -> str:
+    if precision in ("day", "time"):
+        text = day_words(first)
+        part = _PART_OF_DAY.search(value)
+        if part:
+            return f"{text}, {words['parts_of_day'][part.group(1)]}"
+        clock = _TIME.search(value)
+        if clock:
+            return f"{text}, {_clock(int(clock.group(1)), int(clock.group(2) or 0))}"
+        return text
+    if precision == "week":
+        return f"Week of {day_words(first)}"
+    if precision == "weekend":
+        return f"Weekend of {day_words(first)}"
+    if precision == "month":
+        return f"{words['months_full'][first.month - 1]} {first.year}"
+    if precision == "quarter":
+        return f"{words['quarters'][value[-2:]]} {first.year}"
+    if precision == "half":
+        return f"{words['halves'][value[-2:]]} {first.year}"
+    if precision == "season":
+        return f"{words['seasons'][value[-2:]]} {value[:4]}"
+    if precision == "year":
+        return str(first.year)
+    if precision == "decade":
+        return f"The {first.year}s"
+    if precision == "century":
+        return f"The {first.year // 100 + 1}th century"
+    return value
+
+
+def _clock(hour: int, minute: int) -> str:
+    """AP times: "3 p.m.", "10:30 a.m.", "noon", "midnight"."""
+    if (hour, minute) == (12, 0):
+        return "noon"
+    if (hour, minute) in ((0, 0), (24, 0)):
+        return "midnight"
+    suffix = "a.m." if hour % 24 < 12 else "p.m."
+    twelve = hour % 12 or 12
+    return f"{twelve} {suffix}" if minute == 0 else f"{twelve}:{minute:02d} {suffix}"

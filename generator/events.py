@@ -1,0 +1,222 @@
+"""From an article to its events: each dated happening with its date, sentence and source.
+
+Data flows one way: ``Article`` -> dated mentions (``temporal.annotate``) -> ``Event``.
+An ``Event``'s JSON form (``to_json``) is a public interface, documented in README.md.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from . import segment
+from .articles import Article
+from .temporal import Timex, annotate
+from .temporal.values import bounds, precision
+
+# Two mentions of one date are one phrase when only brackets, commas or spaces part them:
+# "last Thursday (November 18)".
+_APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an event was read: the article and the paragraph that holds the sentence."""
+
+    title: str
+    url: str | None
+    outlet: str | None
+    date: date
+    path: str
+    paragraph: int
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "date": self.date.isoformat(),
+            "path": self.path,
+            "paragraph": self.paragraph,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated happening read from one sentence of one article."""
+
+    value: str
+    type: str
+    precision: str
+    start: date
+    end: date
+    phrase: str
+    sentence: str
+    headline: str
+    source: Source
+    timeline: str
+    mod: str | None = None
+    flags: tuple[str, ...] = ()
+    attribution: str | None = None
+    note: str = ""
+    position: int = field(default=0, compare=False)  # character offset in the article
+
+    def to_json(self) -> dict:
+        return {
+            "value": self.value,
+            "type": self.type,
+            "precision": self.precision,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "mod": self.mod,
+            "phrase": self.phrase,
+            "sentence": self.sentence,
+            "headline": self.headline,
+            "attribution": self.attribution,
+            "flags": list(self.flags),
+            "note": self.note,
+            "timeline": self.timeline,
+            "source": self.source.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class _Rules:
+    attribution: re.Pattern[str]
+    headline_max: int
+
+
+@cache
+def _rules() -> _Rules:
+    data = yaml.safe_load(
+        resources.files("generator").joinpath("data/events.yaml").read_text(encoding="utf-8")
+    )
+    verbs = "|".join(map(re.escape, data["attribution_verbs"]))
+    phrases = "|".join(map(re.escape, data["attribution_phrases"]))
+    name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    # "Borrell said", "said Borrell", "according to AFP", "he said".
+    attribution = re.compile(
+        rf"(?P<a>{name}|[Hh]e|[Ss]he|[Tt]hey|officials?)\s+(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s+(?P<b>{name})"
+        rf"|\b(?:{phrases})\s+(?P<c>{name})"
+    )
+    return _Rules(attribution=attribution, headline_max=int(data["headline_max"]))
+
+
+def extract_events(article: Article, source_path: str) -> list[Event]:
+    """Every dated event in ``article``, in article order."""
+    mentions = [t for t in annotate(article.body, article.dct) if bounds(t.value)]
+    events: list[Event] = []
+    for paragraph in segment.paragraphs(article.body, article.title):
+        if paragraph.kind not in ("body", "caption"):
+            continue
+        for sentence in segment.sentences(article.body, paragraph):
+            inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+            for group in _group_mentions(article.body, inside):
+                events.append(_event(article, source_path, sentence, group))
+    return events
+
+
+def _group_mentions(body: str, mentions: list[Timex]) -> list[list[Timex]]:
+    """One group per distinct date in a sentence; appositive repeats join their phrase."""
+    groups: list[list[Timex]] = []
+    for mention in mentions:
+        previous = groups[-1][-1] if groups else None
+        if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]):
+            groups[-1].append(mention)
+            continue
+        same = next((g for g in groups if g[0].value == mention.value), None)
+        if same is None:
+            groups.append([mention])
+    return groups
+
+
+def _event(article: Article, path: str, sentence: segment.Sentence, group: list[Timex]) -> Event:
+    main = _explicit(group)
+    start, end = bounds(main.value)  # type: ignore[misc]
+    phrase_end = group[-1].end
+    if article.body[phrase_end : phrase_end + 1] == ")" and "(" in article.body[group[0].end : group[-1].start]:
+        phrase_end += 1
+    phrase = " ".join(article.body[group[0].start : phrase_end].split())
+    flags = []
+    if sentence.paragraph.kind == "caption":
+        flags.append("caption")
+    reported, attribution = _attribution(sentence.text)
+    if reported:
+        flags.append("reported")
+    if start > article.dct:
+        flags.append("planned")
+    notes = [m.note for m in group if m.note]
+    if notes or len({m.value for m in group}) > 1:
+        flags.append("date-conflict")
+    return Event(
+        value=main.value,
+        type=main.type,
+        precision=precision(main.value) or "day",
+        start=start,
+        end=end,
+        phrase=phrase,
+        sentence=sentence.text,
+        headline=headline(sentence.text, _rules().headline_max),
+        source=Source(
+            title=article.title,
+            url=_sentence_link(article.url, sentence.text),
+            outlet=article.outlet,
+            date=article.dct,
+            path=path,
+            paragraph=sentence.paragraph.number,
+        ),
+        timeline=article.timeline,
+        mod=main.mod,
+        flags=tuple(flags),
+        attribution=attribution,
+        note="; ".join(notes),
+        position=group[0].start,
+    )
+
+
+def _explicit(group: list[Timex]) -> Timex:
+    """Of a relative phrase and an explicit date beside it, the finer, later-written wins."""
+    return max(group, key=lambda m: (len(m.value), group.index(m)))
+
+
+def _attribution(sentence: str) -> tuple[bool, str | None]:
+    """Whether the sentence is reported speech, and the named source when there is one."""
+    match = _rules().attribution.search(sentence)
+    if not match:
+        return False, None
+    who = match.group("a") or match.group("b") or match.group("c")
+    named = who[0].isupper() and who.lower() not in {"he", "she", "they", "officials", "official"}
+    return True, who if named else None
+
+
+def headline(sentence: str, limit: int) -> str:
+    """The sentence, cut at a word boundary when longer than ``limit`` characters."""
+    text = sentence.strip().strip("\"“”'")
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-— ")
+    return cut + "…"
+
+
+def _sentence_link(url: str | None, sentence: str) -> str | None:
+    """Link to the sentence itself with a text fragment (``#:~:text=start,end``)."""
+    if not url:
+        return None
+    words = sentence.split()
+    if len(words) <= 8:
+        fragment = _fragment_text(words)
+    else:
+        fragment = f"{_fragment_text(words[:4])},{_fragment_text(words[-4:])}"
+    return f"{url.split('#', 1)[0]}#:~:text={fragment}"
+
+
+def _fragment_text(words: list[str]) -> str:
+    # Text fragments reserve "-", "," and "&", so they are percent-encoded too.
+    return urllib.parse.quote(" ".join(words), safe="").replace("-", "%2D")

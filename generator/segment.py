@@ -1,0 +1,156 @@
+"""Splitting an article body into paragraphs and sentences, and sorting news from furniture.
+
+The rules (abbreviations, comment-section markers, caption credits, datelines) live in
+``data/segment.yaml``. A dedicated sentence splitter (nltk's punkt, pysbd) would be a heavy
+dependency for what news prose needs here: we must keep exact character offsets into the
+body, so that every event points back at its source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A short block with no closing punctuation is a subheading ("A toxic partner").
+_HEADING_WORDS = 8
+_SENTENCE_END = ".!?\"'”’:;)]"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the body. ``number`` counts news paragraphs (body and captions) from 1."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # body, caption, heading, dateline, furniture, title, after-article
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class _Rules:
+    end_of_article: re.Pattern[str]
+    furniture: re.Pattern[str]
+    caption: re.Pattern[str]
+    dateline: re.Pattern[str]
+    boundary: re.Pattern[str]
+    abbreviations: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    data = yaml.safe_load(
+        resources.files("generator").joinpath("data/segment.yaml").read_text(encoding="utf-8")
+    )
+
+    def any_of(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+    # A sentence ends at . ! ? (plus closing quotes/brackets) before white space and a
+    # capital, digit or opening quote, unless the word before the period is an abbreviation
+    # or a single initial ("J. Smith"); that check is done in ``sentences``.
+    boundary = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+    return _Rules(
+        end_of_article=any_of(data["end_of_article"]),
+        furniture=any_of(data["furniture"]),
+        caption=any_of(data["caption"]),
+        dateline=re.compile(data["dateline"]),
+        boundary=boundary,
+        abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
+    )
+
+
+def paragraphs(body: str, title: str | None = None) -> list[Paragraph]:
+    """Split ``body`` at blank lines and classify each block."""
+    rules = _rules()
+    result: list[Paragraph] = []
+    number = 0
+    ended = False
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(body), None]:
+        stop = match.start() if match else len(body)
+        raw = body[position:stop]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        start = position + lead
+        position = match.end() if match else len(body)
+        if not text:
+            continue
+        kind = _classify(text, title, ended, rules, first=not result)
+        if kind == "after-article":
+            ended = True
+        if kind in ("body", "caption"):
+            number += 1
+        result.append(Paragraph(start, start + len(text), text, kind, number))
+    return result
+
+
+def _classify(text: str, title: str | None, ended: bool, rules: _Rules, first: bool) -> str:
+    if ended or rules.end_of_article.fullmatch(text):
+        return "after-article"
+    if first and title and " ".join(text.split()) == title:
+        return "title"
+    if rules.furniture.fullmatch(text):
+        return "furniture"
+    if rules.caption.fullmatch(text):
+        return "caption"
+    dateline = rules.dateline.match(text)
+    if dateline and dateline.end() == len(text):
+        return "dateline"
+    if len(text.split()) <= _HEADING_WORDS and text[-1] not in _SENTENCE_END:
+        return "heading"
+    return "body"
+
+
+def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
+    """Split one paragraph into sentences with offsets into ``body``; datelines are cut off."""
+    rules = _rules()
+    text = paragraph.text
+    cursor = 0
+    dateline = rules.dateline.match(text)
+    if dateline and paragraph.kind == "body":
+        cursor = dateline.end()
+    result: list[Sentence] = []
+    for match in rules.boundary.finditer(text, cursor):
+        if _is_abbreviation(text, match.start(), rules):
+            continue
+        _append(result, body, paragraph, cursor, match.end())
+        cursor = match.end()
+    _append(result, body, paragraph, cursor, len(text))
+    return result
+
+
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, period: int, rules: _Rules) -> bool:
+    """True when the period at ``period`` closes an abbreviation or an initial."""
+    if text[period] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, 0, period)
+    if not match:
+        return False
+    word = match.group(1)
+    return (len(word) == 1 and word.isupper()) or word.lower() in rules.abbreviations
+
+
+def _append(out: list[Sentence], body: str, paragraph: Paragraph, start: int, end: int) -> None:
+    chunk = paragraph.text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if chunk:
+        begin = paragraph.start + start + lead
+        out.append(Sentence(begin, begin + len(chunk), " ".join(chunk.split()), paragraph))

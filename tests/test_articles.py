@@ -1,0 +1,82 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.articles import read_article
+from generator.errors import InputError
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_yaml_front_matter(tmp_path):
+    path = write(tmp_path, "a.md", "---\ntitle: Talks fail\ndate: 2021-11-26\n"
+                 "outlet: AFP\n---\n\nTalks failed on Monday.\n")
+    article = read_article(path)
+    assert article.title == "Talks fail"
+    assert article.dct == date(2021, 11, 26)
+    assert article.outlet == "AFP"
+    assert article.body.strip() == "Talks failed on Monday."
+    assert article.body_line == 6
+
+
+def test_pelican_front_matter_and_hand_written_date(tmp_path):
+    path = write(tmp_path, "a.md", "Title: Talks fail\nDate: 26 November 2021\n\nBody.\n")
+    article = read_article(path)
+    assert (article.title, article.dct) == ("Talks fail", date(2021, 11, 26))
+    assert article.body == "Body.\n"
+
+
+def test_first_line_that_looks_like_metadata_is_text(tmp_path):
+    path = write(tmp_path, "a.txt", "Update: talks resume\n\nThe talks resumed on Monday.\n")
+    article = read_article(path, dct=date(2021, 11, 26))
+    assert article.title == "Update: talks resume"
+    assert "talks resumed" in article.body
+
+
+def test_dct_precedence_cli_then_front_matter_then_url(tmp_path):
+    path = write(tmp_path, "a.md", "---\ntitle: T\nurl: https://x.org/2021/11/26/story\n---\nB\n")
+    assert read_article(path).dct == date(2021, 11, 26)
+    assert read_article(path, dct=date(2020, 1, 2)).dct == date(2020, 1, 2)
+    dated = write(tmp_path, "b.md", "---\ndate: 2019-05-01\nurl: https://x.org/2021/11/26/s\n---\nB")
+    assert read_article(dated).dct == date(2019, 5, 1)
+
+
+def test_no_date_anywhere_is_an_error_naming_the_file(tmp_path):
+    path = write(tmp_path, "nodate.md", "---\ntitle: T\n---\nSomething happened on Friday.\n")
+    with pytest.raises(InputError) as caught:
+        read_article(path)
+    assert "nodate.md" in str(caught.value)
+    assert "--dct" in str(caught.value)
+
+
+def test_malformed_front_matter_names_the_line(tmp_path):
+    path = write(tmp_path, "bad.md", "---\ntitle: T\ndate: [2021\n---\nBody\n")
+    with pytest.raises(InputError) as caught:
+        read_article(path)
+    assert caught.value.line is not None and caught.value.line >= 3
+    assert str(caught.value).startswith(str(path))
+
+
+def test_invalid_front_matter_date(tmp_path):
+    path = write(tmp_path, "bad.md", "---\ntitle: T\ndate: the day after\n---\nBody\n")
+    with pytest.raises(InputError, match="not a date"):
+        read_article(path)
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Title: Caf\xe9\n\nBody".encode("latin-1"))
+    with pytest.raises(InputError, match="UTF-8"):
+        read_article(path, dct=date(2021, 1, 1))
+
+
+def test_timeline_from_folder(tmp_path):
+    root = tmp_path / "articles"
+    path = write(root, "border-crisis/a.md", "---\ntitle: T\ndate: 2021-11-26\n---\nB\n")
+    assert read_article(path, root=root).timeline == "border-crisis"

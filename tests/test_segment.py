@@ -1,0 +1,46 @@
+from generator.segment import paragraphs, sentences
+
+BODY = """Crisis talks
+
+By Jane Doe and AFP
+
+BRUSSELS -- Ministers met on Monday. They agreed on Nov. 18 to meet again, Mr. Borrell said.
+
+A toxic partner
+
+Putin speaks in Moscow on October 31. [Evgeny Paulin/Sputnik/AFP]
+
+"Why now?" asked one diplomat. U.S. officials declined to comment.
+
+Do you like this article?
+
+3 Comment(s)
+
+This is a reader's comment posted on Monday.
+"""
+
+
+def test_paragraph_kinds():
+    kinds = [(p.kind, p.text[:12]) for p in paragraphs(BODY, "Crisis talks")]
+    assert [k for k, _ in kinds] == [
+        "title", "furniture", "body", "heading", "caption", "body",
+        "after-article", "after-article", "after-article",
+    ]
+
+
+def test_news_paragraphs_are_numbered_in_order():
+    numbered = [p.number for p in paragraphs(BODY, "Crisis talks") if p.kind in ("body", "caption")]
+    assert numbered == [1, 2, 3]
+
+
+def test_sentences_keep_offsets_and_skip_dateline_and_abbreviations():
+    body_paragraphs = [p for p in paragraphs(BODY, "Crisis talks") if p.kind == "body"]
+    first = sentences(BODY, body_paragraphs[0])
+    assert [s.text for s in first] == [
+        "Ministers met on Monday.",
+        "They agreed on Nov. 18 to meet again, Mr. Borrell said.",
+    ]
+    for sentence in first:
+        assert BODY[sentence.start : sentence.end] == sentence.text
+    quoted = [s.text for s in sentences(BODY, body_paragraphs[1])]
+    assert quoted == ['"Why now?" asked one diplomat.', "U.S. officials declined to comment."]
