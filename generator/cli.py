@@ -85,20 +85,24 @@ def timeml_command(
 
 @app.command("build")
 def build_command(
-    settings: Annotated[Path, typer.Option("--settings", "-s")] = Path("pelicanconf.py"),
+    settings: Annotated[Path, typer.Option("--settings", "-s", help="Pelican settings file.")] = Path(
+        "pelicanconf.py"
+    ),
     content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
     output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
 ) -> None:
     """Render the timelines into a static site with Pelican."""
-    from pelican import main as pelican_main
+    from .build import build_site
 
-    sys.argv = ["pelican", str(content), "-s", str(settings), "-o", str(output),
-                "--fatal", "errors", "-q"]
-    try:
-        pelican_main()
-    except SystemExit as exit_:
-        if exit_.code:
-            raise typer.Exit(int(exit_.code) if isinstance(exit_.code, int) else 1) from None
+    if not settings.is_file():
+        raise InputError(settings, "no such settings file")
+    errors = build_site(settings, content, output)
+    for message in errors:
+        err.print(f"[red]error[/red] {message}", highlight=False)
+    if errors:
+        err.print(f"build failed: {len(errors)} errors; {output} left as it was", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"site built into {output}", highlight=False)
 
 
 def main() -> None:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from . import atomic
-from .events import Event
+
+if TYPE_CHECKING:
+    from .events import Event
 
 MANIFEST = ".generated"
 TIMELINE_FILE = "_timeline.md"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,9 +14,6 @@ from pelican.contents import Content
 from ..display import date_label, day_words
 from ..temporal.values import bounds, precision
 
-log = logging.getLogger(__name__)
-
-# Coarser spans first at an equal start: a month's summary sits before its first day.
 _FIELD_SEPARATOR = " | "
 
 
@@ -50,37 +46,52 @@ class SourceRef:
 
 
 class TimelineEntry(Content):
-    """One timeline entry read from ``content/timeline/<timeline>/<file>.md``."""
+    """An entry file as Pelican read it; every metadata key becomes an attribute."""
 
     mandatory_properties = ("title", "when")
     default_template = "timeline"
 
-    @property
-    def body_html(self) -> Markup:
-        """The entry text as HTML, sanitized: an entry may hold pasted, hostile markup."""
-        return Markup(nh3.clean(self.content or ""))
 
-    @property
-    def value(self) -> str:
-        return str(self.metadata["when"]).strip()
+@dataclass(frozen=True)
+class Entry:
+    """What the theme shows of one entry, derived from its file (``When`` is the truth)."""
 
-    @property
-    def span(self) -> tuple[date, date]:
-        return bounds(self.value)  # type: ignore[return-value]
+    value: str
+    title: str
+    precision: str
+    start: date
+    end: date
+    mod: str | None
+    flags: tuple[str, ...]
+    note: str
+    sources: tuple[SourceRef, ...]
+    anchor: str
+    body_html: Markup
+    source_path: str
 
-    @property
-    def precision(self) -> str:
-        return precision(self.value) or "day"
-
-    @property
-    def mod_value(self) -> str | None:
-        mod = self.metadata.get("mod")
-        return str(mod).strip() if mod else None
-
-    @property
-    def flags(self) -> list[str]:
-        raw = self.metadata.get("flags", "")
-        return [f.strip() for f in str(raw).split(",") if f.strip()]
+    @classmethod
+    def from_content(cls, content: TimelineEntry) -> Entry:
+        meta = content.metadata
+        value = str(meta["when"]).strip()
+        start, end = bounds(value)  # type: ignore[misc]
+        raw_sources = meta.get("source", [])
+        sources = raw_sources if isinstance(raw_sources, list) else [raw_sources]
+        mod = str(meta.get("mod", "")).strip() or None
+        return cls(
+            value=value,
+            title=str(meta["title"]),
+            precision=precision(value) or "day",
+            start=start,
+            end=end,
+            mod=mod,
+            flags=tuple(f.strip() for f in str(meta.get("flags", "")).split(",") if f.strip()),
+            note=" ".join(str(meta.get("note", "")).split()),
+            sources=tuple(SourceRef.parse(str(s)) for s in sources if str(s).strip()),
+            anchor=os.path.splitext(os.path.basename(content.source_path))[0],
+            # The text may hold pasted, hostile markup: sanitized before it reaches a page.
+            body_html=Markup(nh3.clean(content.content or "")),
+            source_path=content.source_path,
+        )
 
     @property
     def planned(self) -> bool:
@@ -88,23 +99,12 @@ class TimelineEntry(Content):
 
     @property
     def date_label(self) -> str:
-        return date_label(self.value, self.precision, self.mod_value, self.planned)
-
-    @property
-    def sources(self) -> list[SourceRef]:
-        raw = self.metadata.get("source", [])
-        items = raw if isinstance(raw, list) else [raw]
-        return [SourceRef.parse(str(item)) for item in items if str(item).strip()]
-
-    @property
-    def anchor(self) -> str:
-        return os.path.splitext(os.path.basename(self.source_path))[0]
+        return date_label(self.value, self.precision, self.mod, self.planned)
 
     @property
     def sort_key(self) -> tuple:
-        start, end = self.span
         first = self.sources[0] if self.sources else SourceRef("", "", "", "", "")
-        return (start, -(end - start).days, first.date, first.ref, self.anchor)
+        return (self.start, -(self.end - self.start).days, first.date, first.ref, self.anchor)
 
 
 @dataclass
@@ -116,16 +116,16 @@ class Timeline:
     summary: str
     url: str
     save_as: str
-    entries: list[TimelineEntry] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
     def sort(self) -> None:
         self.entries.sort(key=lambda e: e.sort_key)
 
     @property
-    def years(self) -> list[tuple[int, list[tuple[str | None, list[TimelineEntry]]]]]:
+    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
         """[(year, [(month heading or None for coarser entries, entries)])] in order."""
         result = []
-        for year, in_year in groupby(self.entries, key=lambda e: e.span[0].year):
+        for year, in_year in groupby(self.entries, key=lambda e: e.start.year):
             months = []
             for month, in_month in groupby(in_year, key=_month_heading):
                 months.append((month, list(in_month)))
@@ -134,19 +134,19 @@ class Timeline:
 
     @property
     def first(self) -> date | None:
-        return self.entries[0].span[0] if self.entries else None
+        return self.entries[0].start if self.entries else None
 
     @property
     def last(self) -> date | None:
-        return max(e.span[1] for e in self.entries) if self.entries else None
+        return max(e.end for e in self.entries) if self.entries else None
 
     @property
     def source_count(self) -> int:
         return len({(s.title, s.date) for e in self.entries for s in e.sources})
 
 
-def _month_heading(entry: TimelineEntry) -> str | None:
-    start, end = entry.span
+def _month_heading(entry: Entry) -> str | None:
+    start, end = entry.start, entry.end
     if (start.year, start.month) != (end.year, end.month) and entry.precision != "week":
         return None
     return start.strftime("%B")

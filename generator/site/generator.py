@@ -10,16 +10,24 @@ import nh3
 from markupsafe import Markup
 from pelican.contents import Content
 from pelican.generators import Generator
+from pelican.readers import Readers
 
 from ..entries import TIMELINE_FILE
 from ..temporal.values import bounds
-from .contents import Timeline, TimelineEntry
+from .contents import Entry, Timeline, TimelineEntry
 
 log = logging.getLogger(__name__)
 
 
 class TimelineGenerator(Generator):
     """Adds ``timelines`` to the shared context and renders ``timeline.html`` for each."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Entry file names start with their TIMEX3 value ("2021-W46-…", "2021-02-30-…" typed
+        # by hand): Pelican must not read a post date from them, nor fail on one.
+        reader_settings = dict(self.settings, FILENAME_METADATA=r"(?P<slug>.*)", PATH_METADATA="")
+        self.readers = Readers(reader_settings, kwargs.get("readers_cache_name", ""))
 
     def generate_context(self) -> None:
         root = Path(self.path) / self.settings["TIMELINE_PATH"]
@@ -52,7 +60,7 @@ class TimelineGenerator(Generator):
                 continue
             entry = self._read_entry(path)
             if entry is not None:
-                timeline.entries.append(entry)
+                timeline.entries.append(Entry.from_content(entry))
         timeline.sort()
         return timeline
 

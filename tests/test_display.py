@@ -1,0 +1,27 @@
+import pytest
+
+from generator.display import date_label
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "mod", "planned", "expected"),
+    [
+        ("2021-11-18", "day", None, False, "Nov. 18, 2021"),
+        ("2021-03-02", "day", None, False, "March 2, 2021"),
+        ("2021-09-02", "day", None, False, "Sept. 2, 2021"),
+        ("2021-W46", "week", None, False, "Week of Nov. 15, 2021"),
+        ("2021-12", "month", None, True, "December 2021 (planned)"),
+        ("2021-11", "month", "MID", False, "Mid-November 2021"),
+        ("2020", "year", "START", False, "Early 2020"),
+        ("2014", "year", None, False, "2014"),
+        ("201", "decade", None, False, "The 2010s"),
+        ("2021-Q1", "quarter", None, False, "First quarter of 2021"),
+        ("2021-SU", "season", None, False, "Summer 2021"),
+        ("2021-11-23TEV", "time", None, False, "Nov. 23, 2021, evening"),
+        ("2021-11-23T15:00", "time", None, False, "Nov. 23, 2021, 3 p.m."),
+        ("2021-11-23T10:30", "time", None, False, "Nov. 23, 2021, 10:30 a.m."),
+        ("2021-11-23T12:00", "time", None, False, "Nov. 23, 2021, noon"),
+    ],
+)
+def test_ap_style_labels(value, precision, mod, planned, expected):
+    assert date_label(value, precision, mod, planned) == expected

@@ -1,0 +1,99 @@
+"""The hand-edit guarantees: edits kept, deletions respected, reruns byte-identical."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.entries import MANIFEST, entry_text, is_untouched, write_timeline
+from generator.events import Event, Source
+
+
+def event(value: str, headline: str, sentence: str | None = None, **changes) -> Event:
+    source = Source("Crisis talks", "https://example.org/a", "AFP", date(2021, 11, 26),
+                    "articles/a.md", 3)
+    base = Event(value=value, type="DATE", precision="day", start=date(2021, 11, 18),
+                 end=date(2021, 11, 18), phrase="last Thursday", sentence=sentence or headline,
+                 headline=headline, source=source, timeline="demo")
+    return replace(base, **changes)
+
+
+@pytest.fixture
+def events():
+    return [event("2021-11-18", "Peskov demands Europe stop blaming Russia"),
+            event("2021-11-20", "Blinken warns of Russian playbook")]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_first_run_writes_one_file_per_event(tmp_path, events):
+    report = write_timeline(tmp_path, events, "Demo")
+    assert [p.name for p in report.added] == [
+        "2021-11-18-peskov-demands-europe-stop-blaming-russia.md",
+        "2021-11-20-blinken-warns-of-russian-playbook.md",
+    ]
+    text = report.added[0].read_text()
+    assert text.startswith("Title: Peskov demands Europe stop blaming Russia\nWhen: 2021-11-18\n")
+    assert is_untouched(text)
+
+
+def test_rerun_is_byte_identical(tmp_path, events):
+    write_timeline(tmp_path, events, "Demo")
+    before = snapshot(tmp_path)
+    report = write_timeline(tmp_path, events, "Demo")
+    assert snapshot(tmp_path) == before
+    assert len(report.unchanged) == 2 and not report.added and not report.updated
+
+
+def test_edited_entry_is_never_overwritten(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    edited = first.read_text().replace("Peskov demands", "Kremlin demands") + "My note.\n"
+    first.write_text(edited)
+    changed = [replace(events[0], sentence="A new reading of the sentence."), events[1]]
+    report = write_timeline(tmp_path, changed, "Demo")
+    assert first.read_text() == edited
+    assert report.kept == [first]
+
+
+def test_untouched_entry_follows_new_extraction(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    changed = [replace(events[0], sentence="A better sentence."), events[1]]
+    report = write_timeline(tmp_path, changed, "Demo")
+    assert report.updated == [first]
+    assert "A better sentence." in first.read_text()
+
+
+def test_deleted_entry_stays_deleted(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    first.unlink()
+    report = write_timeline(tmp_path, events, "Demo")
+    assert not first.exists()
+    assert report.skipped == [first]
+    assert first.name in (tmp_path / MANIFEST).read_text()
+
+
+def test_hand_written_entry_is_left_alone(tmp_path, events):
+    mine = tmp_path / "2021-11-19-my-own.md"
+    tmp_path.mkdir(exist_ok=True)
+    mine.write_text("Title: My own entry\nWhen: 2021-11-19\n\nWritten by hand.\n")
+    write_timeline(tmp_path, events, "Demo")
+    write_timeline(tmp_path, events[:1], "Demo")
+    assert mine.read_text() == "Title: My own entry\nWhen: 2021-11-19\n\nWritten by hand.\n"
+
+
+def test_stale_generated_entry_is_removed_but_edited_one_kept(tmp_path, events):
+    added = write_timeline(tmp_path, events, "Demo").added
+    added[0].write_text(added[0].read_text() + "Edited.\n")
+    report = write_timeline(tmp_path, [], "Demo")
+    assert added[0].exists() and not added[1].exists()
+    assert report.removed == [added[1]]
+
+
+def test_entry_text_keeps_metadata_on_one_line(events):
+    text = entry_text(event("2021-11-18", "Line one\nline two", phrase="last\nThursday"))
+    head = text.split("\n\n", 1)[0]
+    assert "Title: Line one line two" in head
+    assert "Phrase: last Thursday" in head
