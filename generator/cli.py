@@ -14,6 +14,7 @@ from rich.console import Console
 from .entries import write_timeline
 from .errors import InputError
 from .extract import extract
+from .site.commands import register as register_site_commands
 
 app = typer.Typer(
     add_completion=False,
@@ -103,6 +104,9 @@ def build_command(
         err.print(f"build failed: {len(errors)} errors; {output} left as it was", highlight=False)
         raise typer.Exit(1)
     out.print(f"site built into {output}", highlight=False)
+
+
+register_site_commands(app)
 
 
 def main() -> None:
