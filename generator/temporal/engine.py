@@ -1,0 +1,71 @@
+"""Glue: recognize spans, resolve them in text order, then apply discourse-level fixes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from .lexicon import get_lexicon
+from .model import Timex
+from .recognizer import find
+from .resolver import RULES, Context, Resolved
+from .values import is_valid, precision
+
+_APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
+
+
+def annotate(text: str, dct: date) -> list[Timex]:
+    """All temporal expressions in ``text`` with TIMEX3 values resolved against ``dct``."""
+    lex = get_lexicon()
+    ctx = Context(text=text, dct=dct, lex=lex)
+    out: list[Resolved] = []
+    for cand in find(text, lex, ctx):
+        fn = RULES[cand.rule]
+        try:
+            res = fn(ctx, cand.match)
+        except (ValueError, KeyError, OverflowError):
+            res = None
+        if res is None:
+            continue
+        items = res if isinstance(res, list) else [res]
+        for r in items:
+            if not r.value or not is_valid(r.value) or r.end <= r.start:
+                continue
+            out.append(r)
+            p = precision(r.value)
+            if r.explicit and r.type in ("DATE", "TIME") and p is not None:
+                ctx.anchor = r.value
+            if p == "quarter" and r.extra.get("reporting_quarter"):
+                ctx.last_quarter = r.value
+    _apposition(text, out)
+    return [
+        Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out
+    ]
+
+
+def _apposition(text: str, items: list[Resolved]) -> None:
+    """'last Thursday (November 18)': the explicit date fixes the relative one next to it."""
+    for a, b in zip(items, items[1:], strict=False):
+        gap = text[a.end : b.start]
+        if not _APPOSITION_GAP.fullmatch(gap):
+            continue
+        rel, exp = (a, b) if (a.relative and not _is_absolute(a)) else (b, a)
+        if not _is_absolute(exp) or not rel.relative or _is_absolute(rel):
+            continue
+        if precision(rel.value) not in ("day", "time") or precision(exp.value) != "day":
+            continue
+        old = rel.value
+        day = exp.value[:10]
+        new = day + rel.value[10:] if precision(rel.value) == "time" else day
+        if old[:10] != day:
+            rel.note = (
+                f"relative reading {old} conflicts with the explicit date {exp.value} next to it;"
+                " kept the explicit date"
+            )
+        rel.value = new
+
+
+def _is_absolute(r: Resolved) -> bool:
+    """Names a calendar day itself (month + day, ISO...), as opposed to counting from the DCT."""
+    return bool(r.extra.get("calendar")) or (r.explicit and not r.relative)

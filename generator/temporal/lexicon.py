@@ -1,0 +1,238 @@
+"""Load the YAML rule data once and expand it into regex building blocks.
+
+Keeping words and patterns in YAML (like HeidelTime's resource files) lets linguists extend the
+engine without touching code; this module is the only place that reads those files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate mapping keys (silent overwrites hide data bugs)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    keys: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in keys:
+            raise ValueError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+        keys.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(name: str) -> Any:
+    """Read one data file with duplicate-key checking."""
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - safe loader subclass
+
+
+def _alt(words: list[str] | set[str], *, optional_period: bool = False) -> str:
+    """A regex alternation, longest first so that 'Sept' wins over 'Sep'."""
+    parts = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        if optional_period:
+            p += r"\.?"
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _cased(words: list[str]) -> list[str]:
+    """Patterns run on ASCII-lower-cased text (see recognizer); capitalization of names is
+    checked on the original text afterwards."""
+    return [w.lower() for w in words]
+
+
+@dataclass
+class Lexicon:
+    """All rule data, normalized, plus the compiled recognizer patterns."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague: set[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    deictic_days: dict[str, int]
+    ref_words: dict[str, str]
+    set_words: dict[str, str]
+    holidays: dict[str, str]
+    position_mods: dict[str, str]
+    quant_mods: dict[str, str]
+    ambiguous_months: set[str]
+    cues: dict[str, Any]
+    placeholders: dict[str, str] = field(default_factory=dict)
+    patterns: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def number(self, word: str) -> float | None:
+        """Value of a numeral: digits, words ("three"), compounds ("twenty-five")."""
+        w = regex.sub(r"\s+", " ", word.lower().strip())
+        w = w.replace(",", "")
+        if regex.fullmatch(r"\d+(?:\.\d+)?", w):
+            return float(w)
+        if w in self.numbers:
+            return float(self.numbers[w])
+        m = regex.fullmatch(r"([a-z]+)[- ]([a-z]+)", w)
+        if m and m.group(1) in self.numbers and m.group(2) in self.numbers:
+            a, b = self.numbers[m.group(1)], self.numbers[m.group(2)]
+            if a >= 20 and a % 10 == 0 and 0 < b < 10:
+                return float(a + b)
+            if b in (100, 1000):
+                return float(a * b)
+        return None
+
+    def ordinal(self, word: str) -> int | None:
+        """Value of an ordinal: 'third', '3rd', 'twenty-first'."""
+        w = word.lower().replace(" ", "-")
+        m = regex.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
+        if m:
+            return int(m.group(1))
+        return self.ordinals.get(w)
+
+
+_NUM_WORDS_SIMPLE = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
+    units1 = [u for u in lex.units]
+    month_words: list[str] = []
+    for w in lex.months:
+        if len(w) <= 4 and w not in ("may", "june", "july"):
+            month_words += [f"{c}." for c in _cased([w])] + _cased([w])
+        else:
+            month_words += _cased([w])
+    wd_words: list[str] = []
+    need_period = set(lex.cues["_weekday_abbrev_need_period"])
+    for w in lex.weekdays:
+        if w in need_period:
+            wd_words += [f"{c}." for c in _cased([w])]
+        else:
+            wd_words += _cased([w])
+    wd_plural = _cased([w + "s" for w in lex.weekdays if w not in need_period])
+    tens_alt = "|".join(_TENS)
+    simple_alt = "|".join(_NUM_WORDS_SIMPLE)
+    num_words = sorted((k for k in lex.numbers if k not in ("a", "an")), key=len, reverse=True)
+    num = (
+        rf"(?:(?:{tens_alt})(?:[\s-](?:{simple_alt[: simple_alt.index('|ten')]}))?"
+        rf"|{_alt(num_words)[3:-1]}|a|an|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    )
+    units_alt = simple_alt[: simple_alt.index("|ten")]
+    yearwords = (
+        rf"(?:nineteen|twenty)[\s-](?:(?:{tens_alt})(?:[\s-](?:{units_alt}))?"
+        rf"|{simple_alt})|two\sthousand(?:\s(?:and\s)?(?:{simple_alt}))?"
+    )
+    ordwords = _alt([k for k in lex.ordinals if k not in ("last", "final")])
+    ph = {
+        "MONTH": _alt(month_words),
+        "WEEKDAY": _alt(wd_words),
+        "WEEKDAY_PL": _alt(wd_plural),
+        "YEAR4": r"(?:1\d\d\d|20\d\d)",
+        "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+        "ORDWORD": ordwords,
+        "NUM": num,
+        "VAGUE": _alt(sorted(lex.vague)),
+        "UNIT": _alt(units1),
+        "SEASON": _alt(list(lex.seasons)),
+        "POSMOD": _alt(list(lex.position_mods)),
+        "QMOD": _alt([k for k in lex.quant_mods if k != "or more"]),
+        "REFWORDS": _alt(list(lex.ref_words)),
+        "SETWORDS": _alt(list(lex.set_words)),
+        "HOLIDAYS": _alt(list(lex.holidays)),
+        "REL": _alt(
+            [
+                "last",
+                "this",
+                "next",
+                "this past",
+                "this coming",
+                "the past",
+                "the previous",
+                "the following",
+                "the coming",
+                "the current",
+                "the same",
+                "the latest",
+                "the last",
+                "that",
+                "past",
+                "previous",
+                "following",
+                "coming",
+                "current",
+                "the next",
+                "latest",
+            ]
+        ),
+        "TZ": r"(?:e[sd]t|c[sd]t|m[sd]t|p[sd]t|bst|cet|cest|msk|eat|ist|jst|gmt)",
+        "YEARWORDS": yearwords,
+    }
+    lex.placeholders = ph
+    for spec in pattern_specs:
+        src = spec["pattern"]
+        for key, val in ph.items():
+            src = src.replace("{" + key + "}", val)
+        # stdlib re, case-sensitive, on lower-cased text: about twice as fast as IGNORECASE
+        rx = re.compile(r"(?<![\w'])(?:" + src + r")")
+        lex.patterns.append((spec["name"], spec["rule"], rx))
+
+
+@cache
+def get_lexicon() -> Lexicon:
+    """The process-wide lexicon (loaded and compiled on first use only)."""
+    lx = load_yaml("lexicon.yaml")
+    cues = load_yaml("cues.yaml")
+    cues["_weekday_abbrev_need_period"] = lx["weekday_abbrev_need_period"]
+    lex = Lexicon(
+        months=lx["months"],
+        weekdays=lx["weekdays"],
+        numbers=lx["numbers"],
+        vague=set(lx["vague_numbers"]),
+        ordinals=lx["ordinals"],
+        units=lx["units"],
+        seasons=lx["seasons"],
+        parts_of_day=lx["parts_of_day"],
+        deictic_days=lx["deictic_days"],
+        ref_words=lx["ref_words"],
+        set_words=lx["set_words"],
+        holidays=lx["holidays"],
+        position_mods=lx["position_mods"],
+        quant_mods=lx["quant_mods"],
+        ambiguous_months=set(lx["ambiguous_months"]),
+        cues=cues,
+    )
+    lex.sets = {
+        "future": frozenset(cues["tense"]["future"]),
+        "past": frozenset(cues["tense"]["past"]),
+        "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
+        "reporting": frozenset(cues["tense"]["reporting"]),
+        "year_gate_before": frozenset(str(w) for w in cues["year_gate_before"]),
+        "quantity_after": frozenset(str(w) for w in cues["quantity_after"]),
+        "quantity_before": frozenset(str(w) for w in cues["quantity_before"]),
+        "month_gate_before": frozenset(str(w) for w in cues["month_gate_before"]),
+        "month_reject_after": frozenset(str(w) for w in cues["month_reject_after"]),
+        "narrative": frozenset(cues["narrative_words"]),
+    }
+    _build(lex, load_yaml("patterns.yaml"))
+    return lex

@@ -1,0 +1,1134 @@
+"""Turn recognized spans into TIMEX3 values.
+
+Each rule is a small pure function of (context, match): the reference date (DCT), the narrative
+anchor and the text are explicit fields of ``Context`` and never globals, so a rule can be
+tested alone and the same text resolves the same way for the same reference date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import regex
+
+from . import calendar_math as cm
+from .lexicon import Lexicon
+from .tense import clause_tense
+from .values import precision
+
+
+@dataclass
+class Context:
+    """What a rule may look at besides its match."""
+
+    text: str
+    dct: date
+    lex: Lexicon
+    anchor: str | None = None  # value of the last explicit date mentioned (narrative anchor)
+    last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
+
+    def tense(self, start: int, end: int) -> str | None:
+        return clause_tense(self.text, start, end, self.lex)
+
+
+@dataclass
+class Resolved:
+    """One TIMEX3 produced by a rule (a rule may produce several, e.g. 'Nov 15-18')."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    explicit: bool = False  # absolute expression: may serve as narrative anchor / apposition
+    relative: bool = False  # depends on DCT or anchor: may be overridden by an apposition
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+Rule = Callable[[Context, regex.Match[str]], "Resolved | list[Resolved] | None"]
+RULES: dict[str, Rule] = {}
+GATES: dict[str, Callable[[Context, regex.Match[str]], bool]] = {}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    def deco(fn: Rule) -> Rule:
+        RULES[name] = fn
+        return fn
+
+    return deco
+
+
+def gate(name: str):
+    def deco(fn):
+        GATES[name] = fn
+        return fn
+
+    return deco
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _orig(ctx: Context, m: regex.Match[str], group: str) -> str:
+    """A group's text as written (matches run on lower-cased text)."""
+    return ctx.text[m.start(group) : m.end(group)]
+
+
+def _span(m: regex.Match[str]) -> tuple[int, int]:
+    return m.start(), m.end()
+
+
+def _g(m: regex.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _month(ctx: Context, word: str) -> int:
+    return ctx.lex.months[word.lower().rstrip(".")]
+
+
+def _weekday(ctx: Context, word: str) -> int:
+    return ctx.lex.weekdays[word.lower().rstrip(".")]
+
+
+def _day(ctx: Context, word: str) -> int | None:
+    return ctx.lex.ordinal(
+        regex.sub(r"(?i)(st|nd|rd|th)$", "", word) if word[:1].isdigit() else word
+    )
+
+
+def _pmod(ctx: Context, m: regex.Match[str], group: str = "pmod") -> str | None:
+    w = _g(m, group)
+    if not w:
+        return None
+    w = regex.sub(r"\s+", " ", w.lower())
+    return ctx.lex.position_mods.get(w) or ctx.lex.position_mods.get(w.rstrip("-"))
+
+
+def _qmod(ctx: Context, m: regex.Match[str]) -> str | None:
+    w = _g(m, "q")
+    if not w:
+        return "APPROX" if _g(m, "orso") else None
+    return ctx.lex.quant_mods.get(regex.sub(r"\s+", " ", w.lower()), "APPROX")
+
+
+def _words_before(ctx: Context, start: int, n: int = 1) -> list[str]:
+    toks = regex.findall(r"[\w$£€#%'’()-]+|[(]", ctx.text[max(0, start - 60) : start])
+    return [t.lower() for t in toks[-n:]]
+
+
+def _next_word(ctx: Context, end: int) -> str:
+    m = regex.match(r"\s*([\w'%/]+|[()/])", ctx.text[end : end + 40])
+    return m.group(1) if m else ""
+
+
+FUTURE_PENALTY = 2.5
+TENSE_PENALTY = 8.0
+
+
+def pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
+    """Year of a month (or month-day) given without one: nearest to the DCT, after the tense.
+
+    Past clauses exclude readings after the DCT, future clauses readings before it; among what is
+    left the reading closest to the DCT wins (news talks about the recent past and near future).
+    """
+    dct = ctx.dct
+    tense = ctx.tense(start, end)
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        if day is not None:
+            if not cm.valid_day(y, month, day):
+                continue
+            lo = hi = date(y, month, day)
+        else:
+            lo = date(y, month, 1)
+            ny, nm = cm.add_months(y, month, 1)
+            hi = date(ny, nm, 1) - timedelta(days=1)
+        cands.append((y, lo, hi))
+    if not cands:
+        return dct.year
+
+    def dist(c: tuple[int, date, date]) -> float:
+        # news mostly reports the past: a future reading must be much closer to win; the
+        # clause tense multiplies the distance of readings on the wrong side of the DCT
+        if c[1] <= dct <= c[2]:
+            return 0
+        if c[1] > dct:
+            return (c[1] - dct).days * (TENSE_PENALTY if tense == "past" else FUTURE_PENALTY)
+        return (dct - c[2]).days * (TENSE_PENALTY if tense == "future" else 1)
+
+    kept = cands
+    return min(kept, key=dist)[0]
+
+
+def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -> date:
+    """Date of a weekday name relative to the DCT (AP style: bare names are within a week)."""
+    dct = ctx.dct
+    rel = (rel or "").lower().replace("the ", "").strip()
+    if (
+        rel in ("that", "following", "previous", "next")
+        and ctx.anchor
+        and precision(ctx.anchor) == "day"
+    ):
+        base = date.fromisoformat(ctx.anchor[:10])
+        if rel == "previous":
+            return base - timedelta(days=(base.isoweekday() - wd - 1) % 7 + 1)
+        if rel in ("following", "next") and rel != "next":
+            return base + timedelta(days=(wd - base.isoweekday() - 1) % 7 + 1)
+        if rel == "that":
+            return base + timedelta(days=(wd - base.isoweekday()) % 7)
+    if rel in ("last", "this past", "previous"):
+        if rel == "last":
+            # "last Thursday": the Thursday of the previous week (a bare name covers this week)
+            monday = dct - timedelta(days=dct.isoweekday() - 1)
+            cand = monday - timedelta(days=7) + timedelta(days=wd - 1)
+            if wd >= dct.isoweekday():
+                return dct - timedelta(days=(dct.isoweekday() - wd - 1) % 7 + 1)
+            return cand
+        return dct - timedelta(days=(dct.isoweekday() - wd - 1) % 7 + 1)
+    if rel in ("next", "this coming", "following"):
+        return dct + timedelta(days=(wd - dct.isoweekday() - 1) % 7 + 1)
+    if wd == dct.isoweekday():
+        return dct
+    tense = ctx.tense(start, end)
+    if rel == "this":
+        tense = tense or "future"
+    back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    cost_back = (dct - back).days * (TENSE_PENALTY if tense == "future" else 1)
+    cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else FUTURE_PENALTY)
+    return ahead if cost_ahead < cost_back else back
+
+
+def _pod_code(ctx: Context, word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower().rstrip("s")
+    code = ctx.lex.parts_of_day.get(w)
+    return code
+
+
+def _with_pod(day: str, code: str | None) -> tuple[str, str]:
+    if not code:
+        return "DATE", day
+    return "TIME", f"{day}T{code}"
+
+
+# ---------------------------------------------------------------- absolute dates
+
+
+@rule("iso_date")
+def r_iso(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not cm.valid_day(y, mo, d):
+        return None
+    v = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["hh"]:
+        return Resolved(*_span(m), "TIME", f"{v}T{m['hh']}:{m['mm']}", explicit=True)
+    return Resolved(*_span(m), "DATE", v, explicit=True)
+
+
+@rule("numeric_date")
+def r_numeric(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y += 2000 if y <= (ctx.dct.year % 100) + 10 else 1900
+    mo, d = (a, b) if a <= 12 else (b, a)
+    if not cm.valid_day(y, mo, d) or not 1000 <= y <= 2099:
+        return None
+    return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", explicit=True)
+
+
+def _resolve_md(ctx: Context, m, month_w: str, day_w: str, year_w: str | None, start, end):
+    mo = _month(ctx, month_w)
+    d = _day(ctx, day_w)
+    if d is None or not 1 <= d <= 31:
+        return None
+    y = int(year_w) if year_w else pick_year(ctx, start, end, mo, d)
+    if not cm.valid_day(y, mo, d):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+@gate("month_day")
+def g_month_day(ctx: Context, m: regex.Match[str]) -> bool:
+    # "May 5" is safe; reject a bare small number after an ambiguous month used as a name
+    nxt = _next_word(ctx, m.end())
+    return bool(m["y"]) or nxt.lower() not in ("percent", "%", "per", "million", "billion")
+
+
+@rule("month_day")
+def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    v = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+    if not v:
+        return None
+    mod = "APPROX" if _g(m, "q") else None
+    return Resolved(
+        *_span(m),
+        "DATE",
+        v,
+        mod=mod,
+        explicit=True,
+        relative=not m["y"],
+        extra={"calendar": "1"},
+    )
+
+
+@rule("weekday_date")
+def r_weekday_date(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    month_w, day_w = (m["month"], m["d"]) if m["month"] else (m["month2"], m["d2"])
+    v = _resolve_md(ctx, m, month_w, day_w, m["y"], m.start(), m.end())
+    if not v:
+        return None
+    return Resolved(*_span(m), "DATE", v, explicit=True)
+
+
+@rule("month_day_range")
+def r_md_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
+    v1 = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+    if not v1:
+        return None
+    d2 = _day(ctx, m["d2"])
+    if d2 is None or not cm.valid_day(int(v1[:4]), int(v1[5:7]), d2) or d2 <= int(v1[8:]):
+        return None
+    first_end = m.start("d") + len(m["d"])
+    second_end = m.end("y") if m["y"] else m.end("d2")
+    return [
+        Resolved(m.start(), first_end, "DATE", v1, explicit=True),
+        Resolved(m.start("d2"), second_end, "DATE", f"{v1[:8]}{d2:02d}", explicit=True),
+    ]
+
+
+@rule("month_year")
+def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved:
+    return Resolved(
+        *_span(m),
+        "DATE",
+        cm.fmt_month(int(m["y"]), _month(ctx, m["month"])),
+        mod=_pmod(ctx, m),
+        explicit=True,
+    )
+
+
+@gate("month")
+def g_month(ctx: Context, m: regex.Match[str]) -> bool:
+    word = m["month"].lower().rstrip(".")
+    if m["pmod"]:
+        return True
+    if m["month"].endswith(".") is False and len(word) <= 3 and word != "may":
+        return False  # bare "Jan" "Dec": too often names or codes
+    if word not in ctx.lex.ambiguous_months:
+        before = _words_before(ctx, m.start(), 1)
+        # capitalized word right before ("Theresa May", "Ides of March" aside): a name
+        return not (before and before[0][:1].isupper())
+    before = _words_before(ctx, m.start(), 1)
+    if not before or before[0] not in ctx.lex.sets["month_gate_before"]:
+        return False
+    nxt = _next_word(ctx, m.end()).lower()
+    return nxt not in ctx.lex.sets["month_reject_after"]
+
+
+@rule("month")
+def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
+    mo = _month(ctx, m["month"])
+    y = pick_year(ctx, m.start(), m.end(), mo, None)
+    return Resolved(
+        *_span(m), "DATE", cm.fmt_month(y, mo), mod=_pmod(ctx, m), relative=True, explicit=True
+    )
+
+
+@gate("year")
+def g_year(ctx: Context, m: regex.Match[str]) -> bool:
+    if _g(m, "yw") or _g(m, "pmod") or _g(m, "post"):
+        return True
+    y = m["y"]
+    if not 1000 <= int(y) <= 2099:
+        return False
+    before = _words_before(ctx, m.start(), 2)
+    prev = before[-1] if before else ""
+    prev_char = ctx.text[m.start() - 1 : m.start()]
+    nxt = _next_word(ctx, m.end())
+    if (
+        prev in ctx.lex.sets["quantity_before"]
+        or " ".join(before) in ctx.lex.sets["quantity_before"]
+    ):
+        return False
+    if nxt.lower() in ctx.lex.sets["quantity_after"]:
+        return False
+    if prev_char == "(" or prev.endswith("("):
+        return True
+    if prev in ctx.lex.sets["year_gate_before"] or prev.lower().rstrip(".") in ctx.lex.months:
+        return True
+    if prev.endswith("'s") or prev == "'s":
+        return True
+    # "2014 election": a year used as a modifier of a lower-case singular noun
+    if nxt[:1].islower() and not (nxt.endswith("s") and not nxt.endswith("ss")) and len(nxt) > 2:
+        return True
+    # Sentence-initial "1990 was ..." or standalone year before punctuation
+    return bool(regex.match(r"\s*[,.;:)]", ctx.text[m.end() : m.end() + 2])) and int(y) >= 1900
+
+
+_YEARWORD_RX = regex.compile(r"(?i)(nineteen|twenty)[\s-](.+)|two\sthousand(?:\s(?:and\s)?(\w+))?")
+
+
+@rule("year")
+def r_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    if _g(m, "yw"):
+        ym = _YEARWORD_RX.fullmatch(m["yw"])
+        if not ym:
+            return None
+        if ym.group(1):
+            rest = ctx.lex.number(ym.group(2))
+            if rest is None or rest >= 100:
+                return None
+            y = (19 if ym.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
+        else:
+            y = 2000 + int(ctx.lex.number(ym.group(3)) or 0) if ym.group(3) else 2000
+        return Resolved(*_span(m), "DATE", f"{y:04d}", explicit=True)
+    mod = _pmod(ctx, m)
+    post = _g(m, "post")
+    if post:
+        mod = "AFTER" if post.lower() == "post" else "BEFORE"
+    return Resolved(*_span(m), "DATE", m["y"], mod=mod, explicit=True)
+
+
+@rule("fiscal_year")
+def r_fiscal(ctx: Context, m: regex.Match[str]) -> Resolved:
+    y = m["y"].lstrip("'")
+    if len(y) == 2:
+        y = str((1900 if int(y) > (ctx.dct.year % 100) + 10 else 2000) + int(y))
+    return Resolved(*_span(m), "DATE", y, explicit=True)
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+@rule("decade")
+def r_decade(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    if m["dec"]:
+        v = m["dec"][:3]
+    else:
+        digit = int(m["dec2"][0]) if m["dec2"] else _DECADE_WORDS[m["decw"].lower()]
+        century = ctx.dct.year // 100
+        if century * 100 + digit * 10 > ctx.dct.year:
+            century -= 1
+        v = f"{century:02d}{digit}"
+    return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), explicit=True)
+
+
+@rule("century")
+def r_century(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    n = _day(ctx, m["ord"])
+    if not n or n > 21:
+        return None
+    return Resolved(*_span(m), "DATE", f"{n - 1:02d}", mod=_pmod(ctx, m), explicit=True)
+
+
+@gate("season")
+def g_season(ctx: Context, m: regex.Match[str]) -> bool:
+    if _g(m, "y") or m["pmod"] or m.group(0).lower().startswith("the "):
+        return True
+    before = _words_before(ctx, m.start(), 1)
+    return bool(before) and before[0] in ("in", "during", "since", "until", "by", "over", "this")
+
+
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+@rule("season")
+def r_season(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    code = ctx.lex.seasons[m["season"].lower()]
+    yw = _g(m, "y")
+    if yw:
+        if yw.isdigit():
+            y = int(yw)
+        else:
+            mm = _YEARWORD_RX.fullmatch(yw)
+            rest = ctx.lex.number(mm.group(2)) if mm and mm.group(1) else None
+            if rest is None:
+                return None
+            y = (19 if mm.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
+        explicit = True
+    else:
+        y = pick_year(ctx, m.start(), m.end(), _SEASON_MONTH[code], None)
+        explicit = False
+    return Resolved(
+        *_span(m),
+        "DATE",
+        f"{y:04d}-{code}",
+        mod=_pmod(ctx, m),
+        explicit=explicit,
+        relative=not explicit,
+    )
+
+
+@rule("holiday")
+def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    spec = ctx.lex.holidays[regex.sub(r"\s+", " ", m["hol"].lower())]
+
+    def on(y: int) -> date | None:
+        fixed = regex.fullmatch(r"(\d\d)-(\d\d)", spec)
+        if fixed:
+            return date(y, int(fixed.group(1)), int(fixed.group(2)))
+        r = regex.fullmatch(r"(\w+) (\w+) of (\d+)", spec)
+        if not r:
+            return None
+        nth = -1 if r.group(1) == "last" else int(r.group(1)[0])
+        return cm.nth_weekday(y, int(r.group(3)), ctx.lex.weekdays[r.group(2)], nth)
+
+    if m["y"]:
+        d = on(int(m["y"]))
+    else:
+        base = on(ctx.dct.year)
+        if base is None:
+            return None
+        y = pick_year(ctx, m.start(), m.end(), base.month, base.day)
+        d = on(y)
+    if d is None:
+        return None
+    return Resolved(*_span(m), "DATE", d.isoformat(), explicit=bool(m["y"]), relative=not m["y"])
+
+
+# ---------------------------------------------------------------- quarters, halves
+
+
+@rule("quarter")
+def r_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    unit = m["unit"].lower()
+    top = 4 if unit == "quarter" else 2
+    n = top if m["ord"].lower() in ("last", "final") else _day(ctx, m["ord"])
+    if m["ord"].lower() == "last" and unit == "quarter" and not (m["y"] or m["y2"] or m["y4"]):
+        return None  # "last quarter" = the previous quarter (relative_unit)
+    if not n or n > top:
+        return None
+    letter = "Q" if unit == "quarter" else "H"
+    y = None
+    for grp in ("y", "y2", "y4"):
+        if _g(m, grp):
+            y = int(m[grp])
+    dct_y = ctx.dct.year
+    if y is None:
+        rel = (m["rel"] or m["rel2"] or "").lower()
+        if rel == "last" and m["rel"]:
+            y = dct_y - 1
+        elif rel == "next" and m["rel"]:
+            y = dct_y + 1
+        elif m["yago"] and m["yago"].lower() in ("year-earlier", "year-ago"):
+            y = dct_y - 1
+        else:
+            y = dct_y
+    start = m.start()
+    text = m.group(0)
+    if regex.search(r"(?i)\w-(?:fiscal-)?(?:quarter|half)", text) and text[:4].lower() == "the ":
+        start += 4  # "the third-quarter results": the article belongs to the noun phrase
+    res = Resolved(start, m.end(), "DATE", f"{y:04d}-{letter}{n}", explicit=True)
+    if letter == "Q" and not m["yago"]:
+        res.extra["reporting_quarter"] = "1"
+    return res
+
+
+@rule("year_period")
+def r_year_period(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'the 1988 period/quarter' in a quarterly report: that year's same reporting quarter."""
+    if ctx.last_quarter:
+        return Resolved(*_span(m), "DATE", f"{m['y']}-{ctx.last_quarter[5:]}")
+    return Resolved(*_span(m), "DATE", m["y"], explicit=True)
+
+
+# ---------------------------------------------------------------- relative expressions
+
+
+_REL_SHIFT = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this past": -1,
+    "the past": -1,
+    "the previous": -1,
+    "the last": -1,
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "the same": 0,
+    "same": 0,
+    "that": 0,
+    "latest": 0,
+    "the latest": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "this coming": 1,
+    "the coming": 1,
+    "the following": 1,
+    "the next": 1,
+}
+_NARRATIVE_REL = {
+    "that",
+    "the same",
+    "same",
+    "the following",
+    "following",
+    "the previous",
+    "previous",
+    "the next",
+}
+
+
+def _calendar_shift(ctx: Context, base: date, unit: str, n: int) -> str | None:
+    """Value of the calendar unit containing ``base`` shifted by n units."""
+    if unit == "week":
+        return cm.fmt_week(base + timedelta(weeks=n))
+    if unit == "weekend":
+        return cm.fmt_week(base + timedelta(weeks=n)) + "-WE"
+    if unit == "month":
+        return cm.fmt_month(*cm.add_months(base.year, base.month, n))
+    if unit == "year":
+        return f"{base.year + n:04d}"
+    if unit == "quarter":
+        k = base.year * 4 + cm.quarter_of(base) - 1 + n
+        return f"{k // 4:04d}-Q{k % 4 + 1}"
+    if unit == "half":
+        k = base.year * 2 + (base.month - 1) // 6 + n
+        return f"{k // 2:04d}-H{k % 2 + 1}"
+    if unit == "decade":
+        return f"{base.year // 10 + n:03d}"
+    if unit == "century":
+        return f"{base.year // 100 + n:02d}"
+    if unit == "day":
+        return (base + timedelta(days=n)).isoformat()
+    return None
+
+
+def _anchor_date(ctx: Context) -> date | None:
+    if not ctx.anchor:
+        return None
+    p = precision(ctx.anchor)
+    if p in ("day", "time"):
+        return date.fromisoformat(ctx.anchor[:10])
+    if p == "month":
+        return date(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), 15)
+    if p == "year" and len(ctx.anchor) == 4:
+        return date(int(ctx.anchor), 7, 1)
+    return None
+
+
+@rule("relative_unit")
+def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    rel = regex.sub(r"\s+", " ", m["rel"].lower())
+    n = _REL_SHIFT.get(rel)
+    if n is None:
+        return None
+    unit_w = _orig(ctx, m, "unit")
+    unit = unit_w.lower()
+    mod = _pmod(ctx, m) or ("APPROX" if m["orso"] else None)
+    base = ctx.dct
+    if rel in _NARRATIVE_REL:
+        anchored = _anchor_date(ctx)
+        if anchored is None and rel in ("that",):
+            anchored = ctx.dct
+        base = anchored or ctx.dct
+    if unit in ctx.lex.seasons:
+        code = ctx.lex.seasons[unit]
+        mid = _SEASON_MONTH[code]
+        cur_code = _season_code(base)
+        if n == 0:
+            y = base.year if code != "WI" or base.month != 12 else base.year + 1
+            if code == "WI" and base.month <= 2:
+                y = base.year
+            return Resolved(
+                *_span(m),
+                "DATE",
+                f"{_season_year(code, y, base):04d}-{code}",
+                mod=mod,
+                relative=True,
+            )
+        y = base.year
+        if n < 0:
+            y = base.year if (mid < base.month and code != cur_code) else base.year - 1
+        else:
+            y = base.year if (mid > base.month and code != cur_code) else base.year + 1
+        return Resolved(*_span(m), "DATE", f"{y:04d}-{code}", mod=mod, relative=True)
+    if unit.rstrip(".") in ctx.lex.months and unit_w[:1].isupper():
+        mo = _month(ctx, unit_w)
+        if n == 0:
+            y = base.year
+        elif n < 0:
+            y = base.year if mo < base.month else base.year - 1
+        else:
+            y = base.year if mo > base.month else base.year + 1
+        return Resolved(*_span(m), "DATE", cm.fmt_month(y, mo), mod=mod, relative=True)
+    if unit.rstrip(".") in ctx.lex.weekdays and unit_w[:1].isupper():
+        d = weekday_date(ctx, _weekday(ctx, unit_w), m.start(), m.end(), rel)
+        return Resolved(*_span(m), "DATE", d.isoformat(), mod=mod, relative=True)
+    if unit not in ("week", "weekend", "month", "year", "quarter", "half", "decade", "century"):
+        return None
+    latest = rel in ("latest", "the latest", "the last", "last")
+    if unit == "quarter" and latest and n != 1 and ctx.last_quarter:
+        return Resolved(*_span(m), "DATE", ctx.last_quarter, mod=mod, relative=True)
+    if unit == "weekend" and n == 0 and base.isoweekday() < 6:
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "past":
+            n = -1
+    v = _calendar_shift(ctx, base, unit, n)
+    if v is None:
+        return None
+    return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
+
+
+def _season_code(d: date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
+        d.month, "FA"
+    )
+
+
+def _season_year(code: str, y: int, base: date) -> int:
+    return y
+
+
+@rule("the_unit")
+def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    unit = m["unit"].lower()
+    adj = (m["adj"] or "").lower()
+    mod = _pmod(ctx, m)
+    nxt = _next_word(ctx, m.end()).lower()
+    followed = nxt in ("of", "before", "after", "earlier", "later", "when", "in", "that", "since")
+    if followed and adj not in ("following", "next", "previous"):
+        return None
+    if adj in ("following", "next", "previous"):
+        base = _anchor_date(ctx) or ctx.dct
+        n = -1 if adj == "previous" else 1
+        if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+            base = ctx.dct
+        v = _calendar_shift(ctx, base, unit, n)
+        return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
+    if adj == "same":
+        base = _anchor_date(ctx) or ctx.dct
+        v = _calendar_shift(ctx, base, unit, 0)
+        return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
+    if unit == "period":
+        if adj in ("latest", "current", "same") and ctx.last_quarter:
+            return Resolved(*_span(m), "DATE", ctx.last_quarter, mod=mod, relative=True)
+        return None
+    if unit in ("month", "week") and mod:
+        v = _calendar_shift(ctx, ctx.dct, unit, 0)
+        return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
+    if unit == "quarter":
+        if adj == "current":
+            return Resolved(*_span(m), "DATE", _calendar_shift(ctx, ctx.dct, "quarter", 0), mod=mod)
+        v = ctx.last_quarter or _calendar_shift(ctx, ctx.dct, "quarter", -1)
+        return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
+    if unit == "year":
+        return Resolved(*_span(m), "DATE", f"{ctx.dct.year:04d}", mod=mod, relative=True)
+    if unit == "weekend":
+        tense = ctx.tense(m.start(), m.end())
+        n = 0 if tense == "future" or ctx.dct.isoweekday() >= 6 else -1
+        return Resolved(
+            *_span(m), "DATE", _calendar_shift(ctx, ctx.dct, "weekend", n), mod=mod, relative=True
+        )
+    return None
+
+
+@rule("that_unit")
+def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    unit = m["unit"].lower()
+    base = _anchor_date(ctx)
+    if base is None:
+        return None
+    pod = _pod_code(ctx, unit)
+    if pod:
+        if not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+            return None
+        t, v = _with_pod(base.isoformat(), pod)
+        return Resolved(*_span(m), "TIME", v, relative=True)
+    if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+        return None
+    v = _calendar_shift(ctx, base, unit, 0)
+    return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
+
+
+@rule("year_adj")
+def r_year_adj(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    w = (m["w"] or m["w2"]).lower()
+    if w in ("year-earlier", "year-ago"):
+        if ctx.last_quarter:
+            return Resolved(
+                *_span(m), "DATE", cm.shift_value(ctx.last_quarter, "Y", -1) or "", relative=True
+            )
+        return Resolved(*_span(m), "DATE", f"{ctx.dct.year - 1:04d}", relative=True)
+    before = _words_before(ctx, m.start(), 1)
+    y = ctx.dct.year
+    if before and before[0] == "last":
+        return None
+    return Resolved(*_span(m), "DATE", f"{y:04d}", mod="END", relative=True)
+
+
+@rule("deictic")
+def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    word = (_g(m, "deic") or _g(m, "deic2") or "").lower()
+    pod = _pod_code(ctx, _g(m, "pod"))
+    mod = _pmod(ctx, m)
+    dct = ctx.dct
+    if word == "tonight":
+        return Resolved(*_span(m), "TIME", f"{dct.isoformat()}TNI", mod=mod, relative=True)
+    if word == "overnight":
+        tense = ctx.tense(m.start(), m.end())
+        d = dct if tense == "future" else dct - timedelta(days=1)
+        return Resolved(*_span(m), "TIME", f"{d.isoformat()}TNI", mod=mod, relative=True)
+    if word in ("this", "last"):
+        if not pod:
+            return None
+        d = dct - timedelta(days=1) if word == "last" else dct
+        return Resolved(*_span(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True)
+    off = ctx.lex.deictic_days.get(word)
+    if off is None:
+        return None
+    d = (dct + timedelta(days=off)).isoformat()
+    typ, v = _with_pod(d, pod)
+    return Resolved(*_span(m), typ, v, mod=mod, relative=True)
+
+
+@gate("weekday")
+def g_weekday(ctx: Context, m: regex.Match[str]) -> bool:
+    # "Sunday Times", "Good Friday"-style names: a capitalized word right after or before
+    nxt = _next_word(ctx, m.end())
+    if nxt[:1].isupper() and nxt.lower() not in ("and", "or") and nxt not in ("EST", "EDT", "GMT"):
+        after = ctx.text[m.end() : m.end() + 1]
+        if (
+            after == " "
+            and nxt.isalpha()
+            and nxt.lower() not in ctx.lex.months
+            and not nxt.isupper()
+        ):
+            return False
+    return True
+
+
+@rule("weekday")
+def r_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
+    rel = _g(m, "rel")
+    rel_n = rel.lower() if rel and rel.lower() != "on" else None
+    d = weekday_date(ctx, _weekday(ctx, m["wd"]), m.start(), m.end(), rel_n)
+    typ, v = _with_pod(d.isoformat(), _pod_code(ctx, m["pod"]))
+    start = m.start("rel") if rel and rel.lower() == "on" else m.start()
+    if start != m.start():
+        start = m.start("wd") if not m["pmod"] else m.start()
+    return Resolved(start, m.end(), typ, v, mod=_pmod(ctx, m), explicit=True, relative=True)
+
+
+@rule("clock_time")
+def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    if m["noon"]:
+        hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
+    elif m["h24"]:
+        hh, mm = int(m["h24"]), int(m["min24"])
+    else:
+        hh, mm = int(m["h"]), int(m["min"] or 0)
+        pm = m["ampm"].lower().startswith("p")
+        if hh > 12:
+            return None
+        hh = (hh % 12) + (12 if pm else 0)
+    if m["wd"]:
+        d = weekday_date(ctx, _weekday(ctx, m["wd"]), m.start(), m.end(), None).isoformat()
+    elif m["deic"]:
+        d = (ctx.dct + timedelta(days=ctx.lex.deictic_days[m["deic"].lower()])).isoformat()
+    elif m["month"]:
+        d = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+        if not d:
+            return None
+    else:
+        a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
+        d = a or ctx.dct.isoformat()
+    mod = "APPROX" if m["q"] and m["q"].lower() in ("around", "about", "approximately") else None
+    return Resolved(*_span(m), "TIME", f"{d}T{hh:02d}:{mm:02d}", mod=mod, relative=True)
+
+
+@gate("ordinal_day")
+def g_ordinal(ctx: Context, m: regex.Match[str]) -> bool:
+    return True
+
+
+@rule("ordinal_day")
+def r_ordinal(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    d = int(m["d"])
+    dct = ctx.dct
+    tense = ctx.tense(m.start(), m.end())
+    y, mo = dct.year, dct.month
+    if tense == "past" and d > dct.day:
+        y, mo = cm.add_months(y, mo, -1)
+    elif tense == "future" and d < dct.day:
+        y, mo = cm.add_months(y, mo, 1)
+    if not cm.valid_day(y, mo, d):
+        return None
+    return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", relative=True)
+
+
+# ---------------------------------------------------------------- durations and sets
+
+_UNIT_FMT = {
+    "S": ("T", "S", 1),
+    "TM": ("T", "M", 1),
+    "TH": ("T", "H", 1),
+    "D": ("", "D", 1),
+    "W": ("", "W", 1),
+    "WE": ("", "D", 2),
+    "F": ("", "W", 2),
+    "M": ("", "M", 1),
+    "Q": ("", "Q", 1),
+    "Y": ("", "Y", 1),
+    "DE": ("", "Y", 10),
+    "CE": ("", "Y", 100),
+    "ML": ("", "Y", 1000),
+}
+_HALF = {"Y": "6M", "M": "2W", "D": "12H", "TH": "30M", "TM": "30S", "W": "3D12H"}
+
+
+def duration_value(code: str, n: float | None, half: bool = False) -> str:
+    """P-value of n units (None = vague 'several' -> X)."""
+    t, letter, mult = _UNIT_FMT[code]
+    if n is None:
+        return f"P{t}X{letter}"
+    total = n * mult
+    num = str(int(total)) if float(total).is_integer() else str(total)
+    if half and code in _HALF:
+        extra = _HALF[code]
+        if code in ("D", "W"):
+            return f"P{num}{letter}T{extra[-3:]}" if code == "D" else f"P{num}W{extra[:2]}T12H"
+        return f"P{t}{num}{letter}{extra}"
+    return f"P{t}{num}{letter}"
+
+
+def _count(ctx: Context, word: str) -> tuple[float | None, bool]:
+    """(number, ok): None number means a vague quantity."""
+    w = regex.sub(r"\s+", " ", word.lower())
+    if w in ctx.lex.vague:
+        return None, True
+    n = ctx.lex.number(w)
+    return n, n is not None
+
+
+@gate("duration")
+def g_duration(ctx: Context, m: regex.Match[str]) -> bool:
+    unit = m["unit"].lower()
+    nword = m["n"].lower()
+    if unit in ("second", "seconds", "quarter", "quarters", "half") and nword in ("a", "an"):
+        return False
+    if unit in ("quarter", "quarters") and _next_word(ctx, m.end()).lower() == "of":
+        return False
+    if unit in ("min", "mins", "hr", "hrs") and not nword[:1].isdigit():
+        return False
+    if regex.fullmatch(r"1\d{3}|20\d\d", nword):
+        return False  # "the 1988 quarter": a year, not a count
+    # ages ("6-year-old") are not temporal expressions in TimeML
+    return not (regex.match(r"-?\s?old\b", ctx.text[m.end() : m.end() + 5]) or m[0].endswith("old"))
+    return True
+
+
+@rule("duration")
+def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    unit = m["unit"].lower()
+    code = ctx.lex.units.get(unit)
+    n, ok = _count(ctx, m["n"])
+    if not ok or code is None:
+        return None
+    if n is not None and (n <= 0 or n > 10000):
+        return None
+    rel = (_g(m, "rel") or "").lower()
+    if rel in ("past", "last", "recent") and n is None:
+        return Resolved(*_span(m), "DURATION", duration_value(code, None), mod=_qmod(ctx, m))
+    # "$5 billion a year", "twice a day": a rate, TimeML SET
+    before = " ".join(_words_before(ctx, m.start(), 3))
+    if m["n"].lower() in ("a", "an") and (
+        regex.search(r"\d|percent|%|million|billion|times|once|twice", before)
+    ):
+        return Resolved(*_span(m), "SET", duration_value(code, 1))
+    half = bool(_g(m, "frac"))
+    return Resolved(*_span(m), "DURATION", duration_value(code, n, half), mod=_qmod(ctx, m))
+
+
+@rule("bare_duration")
+def r_bare_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    code = ctx.lex.units[(m["unit"] or m["unit2"]).lower()]
+    return Resolved(*_span(m), "DURATION", duration_value(code, None))
+
+
+_AGO_GRAN = {
+    "D": "day",
+    "W": "day",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "year",
+    "CE": "year",
+    "ML": "year",
+    "WE": "day",
+    "F": "day",
+    "TH": "day",
+    "TM": "day",
+    "S": "day",
+}
+
+
+@rule("ago")
+def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    code = ctx.lex.units.get(m["unit"].lower())
+    n, ok = _count(ctx, m["n"])
+    if not ok or code is None:
+        return None
+    direction = regex.sub(r"\s+", " ", m["dir"].lower())
+    mod = _qmod(ctx, m)
+    if direction in ("before", "after"):
+        # "three days after the attack": a duration; the preposition is a SIGNAL
+        end = m.start("dir")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        end = (
+            m.start("dir")
+            - len(ctx.text[: m.start("dir")])
+            + len(ctx.text[: m.start("dir")].rstrip())
+        )
+        if "or so" in ctx.text[m.start() : end]:
+            end = ctx.text.rfind(" or so", m.start(), end)
+        return Resolved(m.start(), end, "DURATION", duration_value(code, n), mod=mod)
+    if n is None:
+        ref = "FUTURE_REF" if direction in ("later", "from now", "hence") else "PAST_REF"
+        return Resolved(*_span(m), "DATE", ref, mod=mod, relative=True)
+    sign = -1 if direction in ("ago", "earlier") else 1
+    # ago / from now count from the DCT; earlier / later from the narrative anchor
+    base = ctx.dct
+    if direction in ("earlier", "later"):
+        a = _anchor_date(ctx)
+        if (
+            a is not None
+            and ctx.anchor
+            and (precision(ctx.anchor) in ("day", "time") or code in ("Y", "DE", "M"))
+        ):
+            base = a
+    t, letter, mult = _UNIT_FMT[code]
+    amount = n * mult
+    if (
+        code in ("Y", "DE", "CE", "ML")
+        and n == 1
+        and ctx.last_quarter
+        and direction in ("ago", "earlier")
+    ):
+        v = cm.shift_value(ctx.last_quarter, "Y", -1)
+        if v:
+            return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
+    gran = _AGO_GRAN[code]
+    try:
+        if letter == "D" or t == "T":
+            days = amount if letter == "D" else 0
+            d = base + timedelta(days=sign * days)
+        elif letter == "W":
+            d = base + timedelta(weeks=sign * amount)
+        elif letter == "M":
+            y, mo = cm.add_months(base.year, base.month, int(sign * amount))
+            d = date(y, mo, 1)
+        elif letter == "Q":
+            y, mo = cm.add_months(base.year, base.month, int(sign * amount * 3))
+            d = date(y, mo, 1)
+        else:
+            d = date(base.year + int(sign * amount), 1, 1)
+    except (ValueError, OverflowError):
+        return None
+    if not 1 <= d.year <= 9999:
+        return None
+    v = _calendar_shift(ctx, d, gran, 0)
+    if v is None:
+        return None
+    return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
+
+
+@rule("set_every")
+def r_set_every(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    unit_w = _orig(ctx, m, "unit")
+    unit = unit_w.lower().rstrip(".")
+    pod = _pod_code(ctx, m["pod"])
+    if unit in ctx.lex.weekdays and unit_w[:1].isupper():
+        v = f"XXXX-WXX-{ctx.lex.weekdays[unit]}" + (f"T{pod}" if pod else "")
+        return Resolved(*_span(m), "SET", v)
+    if unit in ctx.lex.months and unit_w[:1].isupper():
+        return Resolved(*_span(m), "SET", f"XXXX-{ctx.lex.months[unit]:02d}")
+    if unit in ctx.lex.seasons:
+        return Resolved(*_span(m), "SET", f"XXXX-{ctx.lex.seasons[unit]}")
+    code = ctx.lex.units.get(unit)
+    if code is None:
+        return None
+    n = 1.0
+    if m["n"]:
+        n, ok = _count(ctx, m["n"])
+        if not ok or n is None:
+            return None
+    if "other" in m.group(0).lower():
+        n *= 2
+    return Resolved(*_span(m), "SET", duration_value(code, n))
+
+
+@rule("set_weekday")
+def r_set_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
+    wd = (m["wd"] or m["wd2"]).lower()
+    wd = wd[:-1] if wd.endswith("s") and wd[:-1] in ctx.lex.weekdays else wd
+    pod = _pod_code(ctx, m["pod"] or m["pod2"])
+    v = f"XXXX-WXX-{ctx.lex.weekdays[wd]}" + (f"T{pod}" if pod else "")
+    return Resolved(*_span(m), "SET", v)
+
+
+_DETERMINERS = frozenset(
+    "the a an its his her their our your my this that average initial regular usual".split()
+)
+
+
+@gate("set_word")
+def g_set_word(ctx: Context, m: regex.Match[str]) -> bool:
+    # "the Daily Telegraph": a capitalized frequency word mid-sentence is a name
+    w = _orig(ctx, m, "w")
+    before = _words_before(ctx, m.start(), 1)
+    if before and before[0] in _DETERMINERS and _next_word(ctx, m.end())[:1].islower():
+        return False  # "its quarterly dividend": an adjective, not a recurrence
+    if w[:1].isupper() and m.start() > 0:
+        before = ctx.text[max(0, m.start() - 2) : m.start()]
+        if not regex.search(r"[.!?\n\"“]\s?$", before):
+            return False
+    return True
+
+
+@rule("set_word")
+def r_set_word(ctx: Context, m: regex.Match[str]) -> Resolved:
+    return Resolved(*_span(m), "SET", ctx.lex.set_words[m["w"].lower()])
+
+
+@rule("times_per")
+def r_times_per(ctx: Context, m: regex.Match[str]) -> Resolved:
+    return Resolved(*_span(m), "SET", duration_value(ctx.lex.units[m["unit"].lower()], 1))
+
+
+@gate("ref_word")
+def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
+    w = m["ref"].lower()
+    before = _words_before(ctx, m.start(), 1)
+    nxt = _next_word(ctx, m.end()).lower()
+    if w == "soon" and (before[-1:] == ["as"] or nxt == "as" or before[-1:] == ["too"]):
+        return w == "soon" and nxt != "as" and before[-1:] != ["too"]
+    if w == "now" and nxt in ("that",):
+        return False
+    return not (w == "the past" and nxt in ("few", "several"))
+
+
+@rule("ref_word")
+def r_ref(ctx: Context, m: regex.Match[str]) -> Resolved:
+    key = regex.sub(r"\s+", " ", m["ref"].lower())
+    return Resolved(*_span(m), "DATE", ctx.lex.ref_words[key])

@@ -1,0 +1,72 @@
+"""Tense of the clause that governs a temporal expression, from cue words around it.
+
+A full parser is too slow and too heavy for this job; news prose marks tense with a small set of
+auxiliaries, modals, plan verbs and past forms, and the nearest one within the clause decides
+whether an underspecified date ("Friday", "in December") looks back or forward from the DCT.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import Lexicon
+
+_TOKEN = regex.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|'ll|'d|[.;!?:\"“”()\n]|,")
+_SENTENCE_END = frozenset('.;!?:\n"“”')
+_SUBORDINATORS = frozenset(
+    "when while if because although though whereas unless where which who whom whose".split()
+)
+_PRESENT = frozenset("is are am does do".split())
+_PASSIVE_AUX = frozenset("is are am be being".split())
+
+
+def _classify(tok: str, prev: str, lex: Lexicon) -> str | None:
+    t = tok.lower()
+    if t in lex.sets["future"]:
+        return "future"
+    if t in _PRESENT:
+        return "present"
+    is_past = t in lex.sets["past"] or (
+        len(t) > 4 and t.endswith("ed") and t not in lex.sets["not_past_ed"]
+    )
+    if is_past:
+        # "is heard", "will be held": a participle after a present/future auxiliary
+        if prev in _PASSIVE_AUX:
+            return "present" if prev != "be" else "future"
+        return "past"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'past', 'future' or None (present/unknown), from the nearest cue in the clause."""
+    left = _TOKEN.findall(text, max(0, start - 160), start)
+    right = _TOKEN.findall(text, end, min(len(text), end + 120))
+    best: tuple[int, str] | None = None
+    window = left[-10:]
+    for i in range(len(window) - 1, -1, -1):
+        tok = window[i]
+        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
+            break
+        prev = window[i - 1].lower() if i > 0 else ""
+        cls = _classify(tok, prev, lex)
+        if cls:
+            best = (len(window) - 1 - i, cls)
+            break
+    comma_seen = False
+    for dist, tok in enumerate(right[:10]):
+        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
+            break
+        if tok == ",":
+            comma_seen = True
+            continue
+        if comma_seen and tok.lower() in lex.sets["reporting"]:
+            continue  # ", he said" frames reported speech; it does not govern the date
+        prev = right[dist - 1].lower() if dist > 0 else ""
+        cls = _classify(tok, prev, lex)
+        if cls:
+            if best is None or dist + 1 < best[0]:
+                best = (dist, cls)
+            break
+    if best is None:
+        return None
+    return None if best[1] == "present" else best[1]

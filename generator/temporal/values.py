@@ -1,0 +1,120 @@
+"""TIMEX3 value grammar: validity, calendar precision and inclusive date bounds.
+
+Seasons use the *meteorological* convention (spring = Mar-May, summer = Jun-Aug, fall =
+Sep-Nov, winter = Dec of the year through Feb of the next): whole months are what news means by
+"this summer", and they keep bounds independent of the astronomical calendar.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+import regex
+
+_X = r"[\dX]"
+_POD = r"(?:MO|AF|EV|NI|DT)"
+_CLOCK = rf"(?:{_X}{_X}(?::{_X}{_X}(?::{_X}{_X}(?:\.\d+)?)?)?)"
+_TIME_PART = rf"T(?:{_POD}|{_CLOCK})(?:Z|[+-]\d\d(?::?\d\d)?)?"
+_DATE = (
+    rf"(?:{_X}{{4}}(?:-(?:{_X}{_X}(?:-{_X}{_X})?|W{_X}{{1,2}}(?:-(?:{_X}|WE))?"
+    rf"|Q[1-4X]|H[12X]|SP|SU|FA|WI))?|{_X}{{3}}|{_X}{{2}})"
+)
+_DUR_NUM = r"(?:\d+(?:\.\d+)?|X)"
+_DURATION = (
+    rf"P(?:(?:{_DUR_NUM}[YMWDQLEC]|{_DUR_NUM}WE)+(?:T(?:{_DUR_NUM}[HMS])+)?"
+    rf"|T(?:{_DUR_NUM}[HMS])+|XX)"
+)
+_VALID = regex.compile(
+    rf"(?:{_DATE}(?:{_TIME_PART})?|{_TIME_PART}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF)"
+)
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def is_valid(value: str) -> bool:
+    """True if ``value`` follows the TimeML TIMEX3 value grammar (as used in TimeBank)."""
+    return bool(value) and _VALID.fullmatch(value) is not None
+
+
+def precision(value: str) -> str | None:
+    """Calendar granularity of a value, or None for durations, REF tokens and X-only values."""
+    if not is_valid(value) or value.startswith("P") or value.endswith("_REF"):
+        return None
+    if "T" in value:
+        return "time" if value[:4].isdigit() else None
+    if not value[: min(len(value), 4)].isdigit():
+        return None
+    if len(value) == 2:
+        return "century"
+    if len(value) == 3:
+        return "decade"
+    if len(value) == 4:
+        return "year"
+    rest = value[5:]
+    if rest.startswith("W"):
+        if rest.endswith("WE"):
+            return "weekend"
+        return "day" if rest.count("-") == 1 and rest[-1].isdigit() else "week"
+    if rest.startswith("Q"):
+        return "quarter"
+    if rest.startswith("H"):
+        return "half"
+    if rest in _SEASON_MONTHS:
+        return "season"
+    if len(rest) == 2:
+        return "month" if rest.isdigit() else "year"
+    return "day" if rest.replace("-", "").isdigit() else "month" if rest[:2].isdigit() else "year"
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def bounds(value: str) -> tuple[date, date] | None:
+    """Inclusive (first day, last day) covered by a calendar value; None if not calendar."""
+    p = precision(value)
+    if p is None:
+        return None
+    try:
+        if p == "time":
+            d = date.fromisoformat(value[:10])
+            return d, d
+        y = int(value[:4]) if len(value) >= 4 else 0
+        if p == "century":
+            c = int(value) * 100
+            return date(max(c, 1), 1, 1), date(c + 99, 12, 31)
+        if p == "decade":
+            dd = int(value) * 10
+            return date(max(dd, 1), 1, 1), date(dd + 9, 12, 31)
+        if p == "year":
+            return date(y, 1, 1), date(y, 12, 31)
+        rest = value[5:]
+        if p in ("week", "weekend", "day") and rest.startswith("W"):
+            parts = rest[1:].split("-")
+            wk = int(parts[0])
+            monday = date.fromisocalendar(y, wk, 1)
+            if p == "week":
+                return monday, monday + timedelta(days=6)
+            if p == "weekend":
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            d = monday + timedelta(days=int(parts[1]) - 1)
+            return d, d
+        if p == "quarter":
+            q = int(rest[1])
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if p == "half":
+            h = int(rest[1])
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+        if p == "season":
+            a, b = _SEASON_MONTHS[rest]
+            if rest == "WI":
+                return date(y, 12, 1), _month_end(y + 1, 2)
+            return date(y, a, 1), _month_end(y, b)
+        if p == "month":
+            m = int(rest[:2])
+            return date(y, m, 1), _month_end(y, m)
+        d = date.fromisoformat(value[:10])
+        return d, d
+    except (ValueError, IndexError):
+        return None

@@ -1,0 +1,98 @@
+"""Property tests: any text and any DCT -> no exception, valid values, exact offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.temporal import annotate
+from generator.temporal.values import bounds, is_valid, precision
+
+WORDS = [
+    "on",
+    "Nov.",
+    "18",
+    "2021",
+    "last",
+    "week",
+    "Friday",
+    "May",
+    "may",
+    "the",
+    "past",
+    "three",
+    "years",
+    "ago",
+    "since",
+    "1500",
+    "/",
+    "in",
+    "December",
+    "early",
+    "mid-",
+    "1990s",
+    "every",
+    "Monday",
+    "at",
+    "3",
+    "pm",
+    "(",
+    ")",
+    ",",
+    ".",
+    "tonight",
+    "quarter",
+    "third",
+    "a",
+    "day",
+    "later",
+    "two",
+    "days",
+    "Now",
+    "We",
+    "summer",
+    "of",
+    "1941",
+    "-",
+    "twenty-five",
+    "11/18/2021",
+]
+
+dcts = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+texty = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join),
+)
+
+
+def _check(text: str, dct: date) -> None:
+    out = annotate(text, dct)
+    last = -1
+    for t in out:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.phrase
+        assert t.start >= last
+        last = t.end
+        assert is_valid(t.value), t
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        p = precision(t.value)
+        if p is not None and p != "time":
+            b = bounds(t.value)
+            assert b is None or b[0] <= b[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texty, dcts)
+def test_annotate_total(text: str, dct: date):
+    _check(text, dct)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_values_total(value: str):
+    # never raises, whatever the input
+    is_valid(value)
+    precision(value)
+    bounds(value)
