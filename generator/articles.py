@@ -73,7 +73,7 @@ def read_article(path: Path, dct: date | None = None, root: Path | None = None) 
     meta, body, body_line = split_front_matter(path, text)
     title = _text_field(meta.get("title")) or _first_line(body) or path.stem
     url = _text_field(meta.get("url"))
-    publication = dct or _front_matter_date(path, meta) or _url_date(url)
+    publication = dct or front_matter_date(path, meta) or url_date(url)
     if publication is None:
         raise InputError(
             path,
@@ -126,7 +126,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     return {}, text, 1
 
 
-def _front_matter_date(path: Path, meta: dict) -> date | None:
+def front_matter_date(path: Path, meta: dict) -> date | None:
     value = meta.get("date")
     if value is None or value == "":
         return None
@@ -144,7 +144,7 @@ def _front_matter_date(path: Path, meta: dict) -> date | None:
     return parsed.date()
 
 
-def _url_date(url: str | None) -> date | None:
+def url_date(url: str | None) -> date | None:
     """News addresses often carry the publication date: ``/2021/11/26/``."""
     if not url:
         return None

@@ -14,6 +14,7 @@ from rich.console import Console
 from .entries import write_timeline
 from .errors import InputError
 from .extract import extract
+from .merge import merge_events
 from .site.commands import register as register_site_commands
 
 app = typer.Typer(
@@ -22,8 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Build a crisis timeline from news articles and publish it as a static site.",
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _parse_dct(value: str | None) -> date | None:
@@ -38,10 +39,12 @@ def _parse_dct(value: str | None) -> date | None:
 @app.command("extract")
 def extract_command(
     articles: Annotated[
-        list[Path] | None, typer.Argument(help="Article files or folders (default: content/articles).")
+        list[Path] | None,
+        typer.Argument(help="Article files or folders (default: content/articles)."),
     ] = None,
     dct: Annotated[
-        str | None, typer.Option("--dct", help="Publication date YYYY-MM-DD for every article read.")
+        str | None,
+        typer.Option("--dct", help="Publication date YYYY-MM-DD for every article read."),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
@@ -59,7 +62,9 @@ def extract_command(
     else:
         for name, events in sorted(result.by_timeline().items()):
             report = write_timeline(
-                content / "timeline" / name, events, name.replace("-", " ").capitalize()
+                content / "timeline" / name,
+                merge_events(events),
+                name.replace("-", " ").capitalize(),
             )
             out.print(
                 f"[bold]{name}[/bold]: {len(report.added)} added, {len(report.updated)} updated, "
@@ -70,6 +75,25 @@ def extract_command(
         out.print(f"{result.articles} articles read, {len(result.errors)} skipped", highlight=False)
     if result.errors:
         raise typer.Exit(1)
+
+
+@app.command("add")
+def add_command(
+    source: Annotated[str, typer.Argument(help="An article file (text, Markdown, HTML) or URL.")],
+    title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
+    dct: Annotated[str | None, typer.Option("--dct", help="Publication date YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Publisher or agency.")] = None,
+    timeline: Annotated[str | None, typer.Option(help="The timeline it belongs to.")] = None,
+    force: Annotated[bool, typer.Option(help="Replace an article of the same name.")] = False,
+    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+) -> None:
+    """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
+    from .add import Metadata, add_article
+
+    given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
+    path = add_article(source, content, given, force=force)
+    out.print(f"added {path}", highlight=False)
 
 
 @app.command("timeml")
@@ -86,9 +110,9 @@ def timeml_command(
 
 @app.command("build")
 def build_command(
-    settings: Annotated[Path, typer.Option("--settings", "-s", help="Pelican settings file.")] = Path(
-        "pelicanconf.py"
-    ),
+    settings: Annotated[
+        Path, typer.Option("--settings", "-s", help="Pelican settings file.")
+    ] = Path("pelicanconf.py"),
     content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
     output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
 ) -> None:

@@ -21,6 +21,7 @@ from . import atomic
 
 if TYPE_CHECKING:
     from .events import Event
+    from .merge import Story
 
 MANIFEST = ".generated"
 TIMELINE_FILE = "_timeline.md"
@@ -40,38 +41,74 @@ class Report:
     removed: list[Path] = field(default_factory=list)  # ours, untouched, no longer produced
 
 
-def entry_text(event: Event) -> str:
-    """The Markdown file for one event, ``Generated`` hash included."""
-    source = event.source
+def entry_text(story: Story) -> str:
+    """The Markdown file for one story, ``Generated`` hash included."""
+    event = story.lead
+    flags = list(event.flags)
+    notes = [event.note] if event.note else []
+    if story.conflicting_dates:
+        if "date-conflict" not in flags:
+            flags.append("date-conflict")
+        notes.append(_conflict_note(story))
     lines = [
         f"Title: {_one_line(event.headline)}",
         f"When: {event.value}",
         f"Precision: {event.precision}",
-        f"Phrase: {_one_line(event.phrase)}",
-        f"Timeline: {event.timeline}",
     ]
     if event.mod:
         lines.append(f"Mod: {event.mod}")
-    if event.flags:
-        lines.append(f"Flags: {', '.join(event.flags)}")
+    lines += [f"Phrase: {_one_line(event.phrase)}", f"Timeline: {event.timeline}"]
+    if flags:
+        lines.append(f"Flags: {', '.join(flags)}")
     if event.attribution:
         lines.append(f"Attribution: {_one_line(event.attribution)}")
-    if event.note:
-        lines.append(f"Note: {_one_line(event.note)}")
-    lines.append(
-        "Source: "
-        + " | ".join(
-            [
-                source.date.isoformat(),
-                _one_line(source.outlet or ""),
-                source.url or "",
-                f"{source.path}#p{source.paragraph}",
-                _one_line(source.title),
-            ]
+    if notes:
+        lines.append(f"Note: {_one_line('; '.join(notes))}")
+    reports = _distinct_reports(story)
+    lines += [f"Source: {_source_line(r)}" for r in reports]
+    body = event.sentence.strip() + "\n"
+    others = [r for r in reports if r is not event]
+    if others:
+        body += "\nAlso reported:\n\n" + "".join(
+            f"- {_one_line(r.sentence)} ({_citation(r)})\n" for r in others
         )
-    )
-    text = "\n".join(lines) + "\n\n" + event.sentence.strip() + "\n"
+    text = "\n".join(lines) + "\n\n" + body
     return _with_hash(text)
+
+
+def _distinct_reports(story: Story) -> list[Event]:
+    """The lead first, then one report per source paragraph, oldest source first."""
+    seen = {(story.lead.source.path, story.lead.source.paragraph, story.lead.sentence)}
+    rest = []
+    for report in sorted(story.reports, key=lambda r: (r.source.date, r.source.path, r.position)):
+        key = (report.source.path, report.source.paragraph, report.sentence)
+        if key not in seen:
+            seen.add(key)
+            rest.append(report)
+    return [story.lead, *rest]
+
+
+def _source_line(event: Event) -> str:
+    source = event.source
+    return " | ".join(
+        [
+            source.date.isoformat(),
+            _one_line(source.outlet or ""),
+            source.url or "",
+            f"{source.path}#p{source.paragraph}",
+            _one_line(source.title),
+        ]
+    )
+
+
+def _citation(event: Event) -> str:
+    source = event.source
+    return ", ".join(p for p in (source.outlet, source.date.isoformat()) if p)
+
+
+def _conflict_note(story: Story) -> str:
+    readings = sorted({(r.value, _citation(r)) for r in story.reports})
+    return "reports disagree on the date: " + "; ".join(f"{v} ({c})" for v, c in readings)
 
 
 def content_hash(text: str) -> str:
@@ -99,11 +136,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def file_names(events: list[Event]) -> list[str]:
+def file_names(stories: list[Story]) -> list[str]:
     """Stable, readable, unique file names: ``<value>-<headline slug>.md``."""
     names: list[str] = []
     seen: dict[str, int] = {}
-    for event in events:
+    for event in (story.lead for story in stories):
         words = event.headline.split()[:_SLUG_WORDS]
         slug = slugify(
             " ".join(words), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
@@ -114,16 +151,16 @@ def file_names(events: list[Event]) -> list[str]:
     return names
 
 
-def write_timeline(folder: Path, events: list[Event], title: str) -> Report:
-    """Bring ``folder`` up to date with ``events`` without losing any person's work."""
+def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
+    """Bring ``folder`` up to date with ``stories`` without losing any person's work."""
     report = Report()
     folder.mkdir(parents=True, exist_ok=True)
     manifest_path = folder / MANIFEST
     manifest = set(_read_manifest(manifest_path))
-    wanted = dict(zip(file_names(events), events, strict=True))
-    for name, event in wanted.items():
+    wanted = dict(zip(file_names(stories), stories, strict=True))
+    for name, story in wanted.items():
         path = folder / name
-        text = entry_text(event)
+        text = entry_text(story)
         if not path.exists():
             if name in manifest:
                 report.skipped.append(path)

@@ -17,12 +17,17 @@ import yaml
 
 from . import segment
 from .articles import Article
+from .headline import write_headline
 from .temporal import Timex, annotate
 from .temporal.values import bounds, precision
 
 # Two mentions of one date are one phrase when only brackets, commas or spaces part them:
 # "last Thursday (November 18)".
 _APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*")
+
+
+_OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,7 @@ class Event:
 class _Rules:
     attribution: re.Pattern[str]
     headline_max: int
+    titles: frozenset[str]
 
 
 @cache
@@ -100,13 +106,17 @@ def _rules() -> _Rules:
     verbs = "|".join(map(re.escape, data["attribution_verbs"]))
     phrases = "|".join(map(re.escape, data["attribution_phrases"]))
     name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    # "Borrell said", "said Borrell", "according to AFP", "he said".
+    # "Borrell said", "said Borrell", "according to AFP", "witnesses said".
     attribution = re.compile(
-        rf"(?P<a>{name}|[Hh]e|[Ss]he|[Tt]hey|officials?)\s+(?:{verbs})\b"
+        rf"(?P<a>{name}|[a-z]+)\s+(?:{verbs})\b"
         rf"|\b(?:{verbs})\s+(?P<b>{name})"
-        rf"|\b(?:{phrases})\s+(?P<c>{name})"
+        rf"|\b(?:{phrases})\s+(?P<c>{name}|[a-z]+)"
     )
-    return _Rules(attribution=attribution, headline_max=int(data["headline_max"]))
+    return _Rules(
+        attribution=attribution,
+        headline_max=int(data["headline_max"]),
+        titles=frozenset(data["titles"]),
+    )
 
 
 def extract_events(article: Article, source_path: str) -> list[Event]:
@@ -141,7 +151,8 @@ def _event(article: Article, path: str, sentence: segment.Sentence, group: list[
     main = _explicit(group)
     start, end = bounds(main.value)  # type: ignore[misc]
     phrase_end = group[-1].end
-    if article.body[phrase_end : phrase_end + 1] == ")" and "(" in article.body[group[0].end : group[-1].start]:
+    opened = "(" in article.body[group[0].end : group[-1].start]
+    if opened and article.body[phrase_end : phrase_end + 1] == ")":
         phrase_end += 1
     phrase = " ".join(article.body[group[0].start : phrase_end].split())
     flags = []
@@ -163,7 +174,7 @@ def _event(article: Article, path: str, sentence: segment.Sentence, group: list[
         end=end,
         phrase=phrase,
         sentence=sentence.text,
-        headline=headline(sentence.text, _rules().headline_max),
+        headline=_headline(sentence.text, phrase, attribution),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -192,17 +203,25 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
     if not match:
         return False, None
     who = match.group("a") or match.group("b") or match.group("c")
-    named = who[0].isupper() and who.lower() not in {"he", "she", "they", "officials", "official"}
-    return True, who if named else None
+    words = who.split()
+    while len(words) > 1 and words[0] in _rules().titles:
+        words.pop(0)
+    named = words[0][0].isupper() and words[0] not in _rules().titles
+    named = named and who.lower() not in _PRONOUNS
+    return True, " ".join(words) if named else None
 
 
-def headline(sentence: str, limit: int) -> str:
-    """The sentence, cut at a word boundary when longer than ``limit`` characters."""
-    text = sentence.strip().strip("\"“”'")
-    if len(text) <= limit:
-        return text.rstrip(".")
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-— ")
-    return cut + "…"
+def _headline(sentence: str, phrase: str, speaker: str | None) -> str:
+    limit = _rules().headline_max
+    quote = _OPENING_QUOTE.match(sentence)
+    if quote and speaker:
+        # '"We don't know ...," Blinken said Saturday.' -> 'Antony Blinken: "We don't know ..."'
+        first = re.split(r"(?<=[.!?])\s+", quote.group(1).strip())[0].rstrip(",.")
+        return write_headline(f'{speaker}: "{first}"', 0, 0, limit)
+    start = sentence.find(phrase)
+    if start < 0:
+        start = len(sentence)
+    return write_headline(sentence, start, start + len(phrase), limit)
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:

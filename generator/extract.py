@@ -45,8 +45,13 @@ def extract(paths: list[Path], content_dir: Path, dct: date | None = None) -> Ex
         except InputError as error:
             result.errors.append(error)
             continue
+        try:
+            events = extract_events(article, _source_path(path, content_dir))
+        except Exception as exc:  # a bug must not cost the editor the other articles
+            result.errors.append(InputError(path, f"internal error, please report: {exc!r}"))
+            continue
         result.articles += 1
-        result.events.extend(extract_events(article, _source_path(path, content_dir)))
+        result.events.extend(events)
     result.events.sort(key=timeline_order)
     return result
 

@@ -125,12 +125,30 @@ def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
         cursor = dateline.end()
     result: list[Sentence] = []
     for match in rules.boundary.finditer(text, cursor):
-        if _is_abbreviation(text, match.start(), rules):
+        if _is_abbreviation(text, match.start(), rules) or _inside_quote(text, cursor, match.end()):
             continue
         _append(result, body, paragraph, cursor, match.end())
         cursor = match.end()
     _append(result, body, paragraph, cursor, len(text))
     return result
+
+
+_QUOTE = re.compile(r'``|\'\'|["“”]')
+# A quotation longer than this is taken as unbalanced (a stray mark), not as one sentence.
+_LONGEST_QUOTE = 400
+
+
+def _inside_quote(text: str, start: int, end: int) -> bool:
+    """True when a quotation opened since ``start`` is still open at ``end``.
+
+    A quoted passage of several sentences stays whole with its attribution
+    ("We don't know ... But we do know ...," Blinken said.), so an event's sentence
+    never starts in the middle of a quote.
+    """
+    marks = list(_QUOTE.finditer(text, start, end))
+    if len(marks) % 2 == 0:
+        return False
+    return end - marks[-1].start() < _LONGEST_QUOTE
 
 
 _WORD_BEFORE = re.compile(r"([\w.]+)$")

@@ -8,6 +8,11 @@ import pytest
 
 from generator.entries import MANIFEST, entry_text, is_untouched, write_timeline
 from generator.events import Event, Source
+from generator.merge import Story
+
+
+def story(event: Event) -> Story:
+    return Story(lead=event, reports=(event,))
 
 
 def event(value: str, headline: str, sentence: str | None = None, **changes) -> Event:
@@ -21,8 +26,12 @@ def event(value: str, headline: str, sentence: str | None = None, **changes) -> 
 
 @pytest.fixture
 def events():
-    return [event("2021-11-18", "Peskov demands Europe stop blaming Russia"),
-            event("2021-11-20", "Blinken warns of Russian playbook")]
+    return [story(event("2021-11-18", "Peskov demands Europe stop blaming Russia")),
+            story(event("2021-11-20", "Blinken warns of Russian playbook"))]
+
+
+def reworded(item: Story, sentence: str) -> Story:
+    return story(replace(item.lead, sentence=sentence))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -52,7 +61,7 @@ def test_edited_entry_is_never_overwritten(tmp_path, events):
     first = write_timeline(tmp_path, events, "Demo").added[0]
     edited = first.read_text().replace("Peskov demands", "Kremlin demands") + "My note.\n"
     first.write_text(edited)
-    changed = [replace(events[0], sentence="A new reading of the sentence."), events[1]]
+    changed = [reworded(events[0], "A new reading of the sentence."), events[1]]
     report = write_timeline(tmp_path, changed, "Demo")
     assert first.read_text() == edited
     assert report.kept == [first]
@@ -60,7 +69,7 @@ def test_edited_entry_is_never_overwritten(tmp_path, events):
 
 def test_untouched_entry_follows_new_extraction(tmp_path, events):
     first = write_timeline(tmp_path, events, "Demo").added[0]
-    changed = [replace(events[0], sentence="A better sentence."), events[1]]
+    changed = [reworded(events[0], "A better sentence."), events[1]]
     report = write_timeline(tmp_path, changed, "Demo")
     assert report.updated == [first]
     assert "A better sentence." in first.read_text()
@@ -93,7 +102,7 @@ def test_stale_generated_entry_is_removed_but_edited_one_kept(tmp_path, events):
 
 
 def test_entry_text_keeps_metadata_on_one_line(events):
-    text = entry_text(event("2021-11-18", "Line one\nline two", phrase="last\nThursday"))
+    text = entry_text(story(event("2021-11-18", "Line one\nline two", phrase="last\nThursday")))
     head = text.split("\n\n", 1)[0]
     assert "Title: Line one line two" in head
     assert "Phrase: last Thursday" in head

@@ -1,0 +1,108 @@
+"""Short headlines written from an event's sentence: who did what, without the date words.
+
+A dependency parser would do this better, but none runs offline at our speed target; these
+rules (data in ``data/events.yaml``) cover the shapes of news sentences: the date phrase
+and its preposition go, a "last Thursday, when X did Y" frame keeps "X did Y", discourse
+openers go, and a long sentence is cut at its first clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_POSSESSIVE = re.compile(r"^['’]s\s+")
+_CLOSING_YEAR = re.compile(r"\d, \d{4}$")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    openers: re.Pattern[str]
+    date_prepositions: tuple[str, ...]
+    event_clause: re.Pattern[str]
+    boundaries: tuple[str, ...]
+
+
+@cache
+def _rules() -> _Rules:
+    data = yaml.safe_load(
+        resources.files("generator").joinpath("data/events.yaml").read_text(encoding="utf-8")
+    )["headline"]
+    openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
+    markers = "|".join(map(re.escape, data["event_clause_markers"]))
+    return _Rules(
+        openers=re.compile(rf"^(?:(?:{openers})\b,?\s+)+", re.IGNORECASE),
+        date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
+        event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
+        boundaries=tuple(data["clause_boundaries"]),
+    )
+
+
+def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int) -> str:
+    """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it."""
+    rules = _rules()
+    before, after = sentence[:phrase_start], sentence[phrase_end:]
+    if _CLOSING_YEAR.search(sentence[phrase_start:phrase_end]) and after.startswith(","):
+        # AP style sets a full date off with commas: "the Dec. 21, 1988, bombing".
+        after = after[1:]
+    clause = rules.event_clause.match(after)
+    possessive = _POSSESSIVE.match(after)
+    if clause and len(after) - clause.end() > 20:
+        text = after[clause.end() :]
+    elif possessive and (not before.strip() or before.rstrip().endswith(",")):
+        # "..., last week's Russian missile test provoked protest": the date modifies the
+        # subject that follows it, and what precedes is a frame.
+        text = after[possessive.end() :]
+    else:
+        after = after[possessive.end() :] if possessive else after
+        text = _drop_preposition(before.rstrip(), rules) + " " + after.lstrip(" ")
+    text = _tidy(text, rules)
+    return _shorten(text, limit, rules)
+
+
+def _drop_preposition(text: str, rules: _Rules) -> str:
+    lowered = text.lower()
+    for word in rules.date_prepositions:
+        if lowered == word or (lowered.endswith(word) and lowered[-len(word) - 1] in " ("):
+            return text[: len(text) - len(word)].rstrip()
+    return text
+
+
+def _tidy(text: str, rules: _Rules) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\(\s*[,;]?\s*", "(", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = " ".join(text.split())
+    text = rules.openers.sub("", text.strip(" ,;:-—"))
+    text = text.strip(" ,;:-—")
+    if text.endswith((".", "!")) and not text.endswith("..."):
+        text = text[:-1]
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def _shorten(text: str, limit: int, rules: _Rules) -> str:
+    if len(text) <= limit:
+        return text
+    cuts = [text.find(b, 30) for b in rules.boundaries]
+    cuts = [c for c in cuts if 30 <= c <= limit]
+    if cuts:
+        return _balance_quotes(text[: min(cuts)].rstrip(" ,;"))
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-— ")
+    return _balance_quotes(cut + "…")
+
+
+def _balance_quotes(text: str) -> str:
+    """Close a quotation the cut left open, so the headline reads as quoted."""
+    if text.count('"') % 2:
+        return text + '"'
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    return text

@@ -1,0 +1,238 @@
+"""Merging the reports of one happening: same date, same story, many articles -> one entry.
+
+Similarity is the cosine of the sentences' content-word vectors, each word weighted by how
+rare it is across the timeline (tf-idf): in a timeline about embassy bombings, "embassy"
+says little and "grenade" says much. Clustering is average-linkage within one date (and,
+at a stricter threshold, across adjacent days). Nothing is lost: a merged entry keeps every
+member's sentence and source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .events import Event
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+@dataclass(frozen=True)
+class Story:
+    """One happening: the event chosen to speak for it, and every report of it."""
+
+    lead: Event
+    reports: tuple[Event, ...]
+
+    @property
+    def conflicting_dates(self) -> bool:
+        """Reports whose dates cannot both be right (a time inside its day is no conflict)."""
+        return any(a.end < b.start or b.end < a.start for a in self.reports for b in self.reports)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    same_date: float
+    back_reference: float
+    back_reference_days: int
+    adjacent_days: float
+    window: int
+    stopwords: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    data = yaml.safe_load(
+        resources.files("generator").joinpath("data/events.yaml").read_text(encoding="utf-8")
+    )["merge"]
+    return _Rules(
+        same_date=float(data["same_date"]),
+        back_reference=float(data["back_reference"]),
+        back_reference_days=int(data["back_reference_days"]),
+        adjacent_days=float(data["adjacent_days"]),
+        window=int(data["window"]),
+        stopwords=frozenset(data["stopwords"]),
+    )
+
+
+def merge_events(events: list[Event]) -> list[Story]:
+    """Group ``events`` (one timeline, timeline order) into stories, in timeline order."""
+    rules = _rules()
+    vectors = _vectors([_context(e, rules.window) for e in events], rules.stopwords)
+    similarity = _Similarity(vectors)
+    clusters: list[list[int]] = []
+    for block in _date_blocks(events):
+        clusters.extend(_agglomerate(block, events, similarity, rules))
+    clusters = _join_adjacent_days(clusters, events, similarity, rules)
+    stories = [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
+    return sorted(stories, key=lambda s: min(events.index(e) for e in s.reports))
+
+
+class _Similarity:
+    """Cosine similarities between reports, computed once per pair."""
+
+    def __init__(self, vectors: list[dict[str, float]]) -> None:
+        self.vectors = vectors
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def __call__(self, a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in self.cache:
+            self.cache[key] = _cosine(self.vectors[a], self.vectors[b])
+        return self.cache[key]
+
+    def average(self, first: list[int], second: list[int]) -> float:
+        return sum(self(a, b) for a in first for b in second) / (len(first) * len(second))
+
+
+def _date_blocks(events: list[Event]) -> list[list[int]]:
+    """Reports that can only merge with each other: one day (times included), or one value."""
+    blocks: dict[tuple, list[int]] = {}
+    for index, event in enumerate(events):
+        if event.precision in ("day", "time"):
+            key: tuple = ("day", event.start)
+        else:
+            key = ("value", event.value)
+        blocks.setdefault(key, []).append(index)
+    return list(blocks.values())
+
+
+# Blocks larger than this are clustered greedily: average linkage costs n^3.
+_LARGEST_BLOCK = 150
+
+
+def _agglomerate(
+    block: list[int], events: list[Event], similarity: _Similarity, rules: _Rules
+) -> list[list[int]]:
+    """Average-linkage clustering: merge the most similar pair while it clears its threshold."""
+    clusters = [[i] for i in block]
+    if len(block) > _LARGEST_BLOCK:
+        return _greedy(block, events, similarity, rules)
+    while len(clusters) > 1:
+        best = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                score = similarity.average(clusters[x], clusters[y])
+                needed = _needed(clusters[x] + clusters[y], events, rules)
+                if score >= needed and (best is None or score > best[0]):
+                    best = (score, x, y)
+        if best is None:
+            break
+        _, x, y = best
+        clusters[x] = clusters[x] + clusters.pop(y)
+    return clusters
+
+
+def _greedy(
+    block: list[int], events: list[Event], similarity: _Similarity, rules: _Rules
+) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    for index in block:
+        scored = [(similarity.average([index], c), n) for n, c in enumerate(clusters)]
+        fits = [(score, n) for score, n in scored
+                if score >= _needed(clusters[n] + [index], events, rules)]
+        if fits:
+            clusters[max(fits)[1]].append(index)
+        else:
+            clusters.append([index])
+    return clusters
+
+
+def _needed(members: list[int], events: list[Event], rules: _Rules) -> float:
+    if any(_looks_back(events[i], rules) for i in members):
+        return rules.back_reference
+    return rules.same_date
+
+
+def _join_adjacent_days(
+    clusters: list[list[int]], events: list[Event], similarity: _Similarity, rules: _Rules
+) -> list[list[int]]:
+    """Merge stories told one day apart in nearly the same words (flagged as a conflict)."""
+    by_day: dict = {}
+    for cluster in clusters:
+        lead = events[cluster[0]]
+        if lead.precision in ("day", "time"):
+            by_day.setdefault(lead.start, []).append(cluster)
+    merged: set[int] = set()
+    for day in sorted(by_day):
+        for cluster in by_day[day]:
+            if id(cluster) in merged:
+                continue
+            for other in by_day.get(day + timedelta(days=1), []):
+                if id(other) in merged:
+                    continue
+                if similarity.average(cluster, other) >= rules.adjacent_days:
+                    cluster.extend(other)
+                    merged.add(id(other))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _looks_back(event: Event, rules: _Rules) -> bool:
+    """A report published well after its date refers back to a known happening."""
+    return (event.source.date - event.end).days > rules.back_reference_days
+
+
+def _context(event: Event, window: int) -> str:
+    """The words around the date phrase: what the date is attached to in the sentence.
+
+    "Freeh said Friday that the air raids had no links to the Aug. 7 bombings": for the
+    Aug. 7 mention, "links to the bombings" matters, not what Freeh did on Friday.
+    """
+    words = event.sentence.split()
+    at = len(event.sentence[: max(event.sentence.find(event.phrase), 0)].split())
+    span = len(event.phrase.split())
+    return " ".join(words[max(at - window, 0) : at + span + window])
+
+
+def _story(reports: list[Event], similarity: _Similarity, members: list[int]) -> Story:
+    """A fresh report (not a later look back, not a caption, if any other will do) most
+    like all the others speaks for the story; then the one published first."""
+    ordered = sorted(members)
+
+    def rank(position: int) -> tuple:
+        event = reports[position]
+        centrality = sum(similarity(ordered[position], m) for m in ordered)
+        looks_back = _looks_back(event, _rules())
+        return ("caption" in event.flags, looks_back, -round(centrality, 6), event.source.date,
+                position)
+
+    lead = reports[min(range(len(reports)), key=rank)]
+    return Story(lead=lead, reports=tuple(reports))
+
+
+def _tokens(sentence: str, stopwords: frozenset[str]) -> list[str]:
+    words = (w.lower().strip("'-") for w in _WORD.findall(sentence))
+    return [_stem(w) for w in words if len(w) > 2 and w not in stopwords]
+
+
+def _stem(word: str) -> str:
+    """Crude suffix folding: bombings/bombing/bombed -> bomb; enough for overlap counting."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _vectors(sentences: list[str], stopwords: frozenset[str]) -> list[dict[str, float]]:
+    documents = [Counter(_tokens(s, stopwords)) for s in sentences]
+    frequency = Counter(word for doc in documents for word in doc)
+    total = len(documents)
+    vectors = []
+    for doc in documents:
+        weights = {w: c * (math.log((1 + total) / (1 + frequency[w])) + 1) for w, c in doc.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        vectors.append({w: v / norm for w, v in weights.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())

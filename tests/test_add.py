@@ -1,0 +1,69 @@
+"""``timeline add``: articles come into content/ with their metadata, from text or HTML."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.add import Metadata, add_article
+from generator.articles import read_article
+from generator.errors import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_saved_html_page_gives_text_title_outlet_and_date(tmp_path):
+    path = add_article(str(FIXTURES / "saved-page.html"), tmp_path, Metadata(timeline="border"))
+    assert path.parent == tmp_path / "articles" / "border"
+    article = read_article(path)
+    assert article.title == "Border talks collapse"
+    assert article.dct == date(2021, 11, 26)
+    assert article.outlet == "The Daily Example"
+    assert "collapsed on Thursday" in article.body
+    # Menus, share buttons, comments and the footer are page furniture, not news.
+    for furniture in ("Share on Facebook", "Great article", "Subscribe", "Sport"):
+        assert furniture not in article.body
+
+
+def test_pasted_text_takes_its_title_from_the_first_line(tmp_path):
+    source = tmp_path / "pasted.txt"
+    source.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    path = add_article(str(source), tmp_path / "content",
+                       Metadata(dct=date(2021, 11, 26), outlet="AFP", timeline="t"))
+    article = read_article(path)
+    assert (article.title, article.dct, article.outlet) == ("Talks collapse", date(2021, 11, 26),
+                                                            "AFP")
+    assert article.body.strip() == "Talks collapsed on Thursday."
+
+
+def test_date_from_a_dateline_with_a_year(tmp_path):
+    source = tmp_path / "wire.txt"
+    source.write_text("Talks collapse\n\nWASHINGTON, Nov. 26, 2021 -- Talks collapsed Thursday.\n")
+    article = read_article(add_article(str(source), tmp_path / "c", Metadata()))
+    assert article.dct == date(2021, 11, 26)
+
+
+def test_no_date_anywhere_asks_for_one(tmp_path):
+    source = tmp_path / "undated.txt"
+    source.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    with pytest.raises(InputError, match="--dct"):
+        add_article(str(source), tmp_path / "c", Metadata())
+    assert not (tmp_path / "c").exists()
+
+
+def test_existing_article_is_not_replaced_without_force(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    given = Metadata(dct=date(2021, 11, 26))
+    first = add_article(str(source), tmp_path / "c", given)
+    first.write_text(first.read_text() + "\nEdited by hand.\n")
+    with pytest.raises(InputError, match="--force"):
+        add_article(str(source), tmp_path / "c", given)
+    assert "Edited by hand." in first.read_text()
+    assert add_article(str(source), tmp_path / "c", given, force=True) == first
+    assert "Edited by hand." not in first.read_text()
+
+
+def test_unreachable_address_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="cannot fetch"):
+        add_article("http://127.0.0.1:9/nothing-listens-here", tmp_path, Metadata())

@@ -1,0 +1,94 @@
+"""The ``timeline`` command as a user runs it: in a project folder, through a real process."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_json_output_writes_nothing(tmp_path):
+    article = tmp_path / "a.md"
+    shutil.copy(FIXTURES / "russia" / "crisis-diplomacy-kremlin-weak-spots.md", article)
+    result = timeline("extract", str(article), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)
+    values = [e["value"] for e in events]
+    assert "2021-11-18" in values and "2021-W46" in values and "2021-12" in values
+    starts = [e["start"] for e in events]
+    assert starts == sorted(starts)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_dct_option_overrides_the_article(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\nThe ministers met on Friday.\n")
+    result = timeline("extract", str(article), "--dct", "2021-11-26", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [e["value"] for e in json.loads(result.stdout)] == ["2021-11-26"]
+
+
+def test_article_without_date_is_a_clear_error(tmp_path):
+    (tmp_path / "content" / "articles" / "t").mkdir(parents=True)
+    bad = tmp_path / "content" / "articles" / "t" / "undated.md"
+    bad.write_text("---\ntitle: Undated\n---\nThe talks failed on Friday.\n")
+    good = tmp_path / "content" / "articles" / "t" / "dated.md"
+    good.write_text("---\ntitle: Dated\ndate: 2021-11-26\n---\nThe talks failed on Friday.\n")
+    result = timeline("extract", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "undated.md" in result.stderr and "--dct" in result.stderr
+    assert "Traceback" not in result.stderr
+    # The good article in the same run is still processed.
+    assert list((tmp_path / "content" / "timeline" / "t").glob("2021-11-26-*.md"))
+
+
+def test_bad_dct_option(tmp_path):
+    result = timeline("extract", "--dct", "26/11/2021", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_edit_rebuild_keeps_the_edit(project):
+    assert timeline("extract", cwd=project).returncode == 0
+    folder = project / "content" / "timeline" / "russia-europe-2021"
+    entries = sorted(folder.glob("*.md"))
+    before = {p: p.read_bytes() for p in entries}
+    peskov = next(p for p in entries if p.name.startswith("2021-11-18"))
+    edited = peskov.read_text().replace("Kremlin spokesman", "Spokesman")
+    peskov.write_text(edited)
+    rerun = timeline("extract", cwd=project)
+    assert "1 kept (edited by hand)" in rerun.stdout
+    assert peskov.read_text() == edited
+    for path, data in before.items():
+        if path != peskov:
+            assert path.read_bytes() == data, path.name
+    build = timeline("build", cwd=project)
+    assert build.returncode == 0, build.stderr
+    page = lxml.html.parse(str(project / "output" / "timeline" / "russia-europe-2021"
+                               / "index.html")).getroot()
+    headlines = [h.text_content() for h in page.cssselect(".entry .headline")]
+    assert any(h.startswith("Spokesman Dmitry Peskov") for h in headlines)
+
+
+def test_demo_site_has_every_dated_event_in_order(project):
+    assert timeline("extract", cwd=project).returncode == 0
+    events = json.loads(timeline("extract", "--json", cwd=project).stdout)
+    assert timeline("build", cwd=project).returncode == 0
+    page = project / "output" / "timeline" / "russia-europe-2021" / "index.html"
+    root = lxml.html.parse(str(page)).getroot()
+    shown = [t.get("datetime") for t in root.cssselect(".entry .when time")]
+    expected = [e["value"] for e in events if e["timeline"] == "russia-europe-2021"]
+    # Every dated event is on the page (reports of one happening share an entry).
+    assert set(shown) == set(expected)
+    assert len(shown) <= len(expected)
+    starts = [e["start"] for e in events if e["timeline"] == "russia-europe-2021"]
+    assert starts == sorted(starts)

@@ -1,0 +1,49 @@
+"""Data integrity of the rule files: they load, and every word list holds only strings.
+
+YAML 1.1 reads bare on/off/yes/no as booleans: a word list with an unquoted "on" would
+silently hold True instead of the word.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "generator" / "data"
+
+
+def leaves(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            assert isinstance(key, str), f"{path}: key {key!r} is not a string"
+            yield from leaves(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from leaves(value, f"{path}[{index}]")
+    else:
+        yield path, node
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_rule_file_holds_only_words_and_numbers(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    for where, value in leaves(data):
+        assert isinstance(value, (str, int, float)) and not isinstance(value, bool), (
+            f"{path.name}{where}: {value!r} (quote it)")
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_word_lists_have_no_duplicates(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for where, node in _lists(data):
+        words = [str(w).lower() for w in node]
+        assert len(words) == len(set(words)), f"{path.name}{where} repeats a word"
+
+
+def _lists(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _lists(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        yield path, node

@@ -1,0 +1,93 @@
+"""Events read from the real sample article (published 2021-11-26): every tricky date."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.articles import read_article
+from generator.events import extract_events
+
+SAMPLE = Path(__file__).parent / "fixtures" / "articles" / "russia" / (
+    "crisis-diplomacy-kremlin-weak-spots.md")
+
+
+@pytest.fixture(scope="module")
+def events():
+    article = read_article(SAMPLE)
+    assert article.dct == date(2021, 11, 26)
+    return extract_events(article, "articles/russia/crisis-diplomacy-kremlin-weak-spots.md")
+
+
+def by_phrase(events, phrase):
+    found = [e for e in events if e.phrase == phrase]
+    assert found, f"no event for {phrase!r}: {[e.phrase for e in events]}"
+    return found
+
+
+def test_relative_date_with_explicit_date_in_apposition(events):
+    (event,) = by_phrase(events, "last Thursday (November 18)")
+    assert (event.value, event.precision) == ("2021-11-18", "day")
+    assert "Peskov" in event.headline and "last Thursday" not in event.headline
+
+
+def test_last_week_keeps_week_precision(events):
+    weeks = by_phrase(events, "last week")
+    for event in weeks:
+        assert (event.value, event.precision) == ("2021-W46", "week")
+        assert (event.start, event.end) == (date(2021, 11, 15), date(2021, 11, 21))
+
+
+def test_planned_december_is_next_december(events):
+    (event,) = by_phrase(events, "December")
+    assert (event.value, event.precision) == ("2021-12", "month")
+    assert "planned" in event.flags
+
+
+def test_since_2014_and_last_year(events):
+    assert {e.value for e in by_phrase(events, "2014")} == {"2014"}
+    (last_year,) = by_phrase(events, "last year")
+    assert last_year.value == "2020"
+
+
+def test_bare_weekdays_are_the_most_recent_before_publication(events):
+    (saturday,) = by_phrase(events, "Saturday")
+    (sunday,) = by_phrase(events, "Sunday")
+    assert (saturday.value, sunday.value) == ("2021-11-20", "2021-11-21")
+    assert saturday.attribution == "Antony Blinken"
+    assert saturday.headline.startswith('Antony Blinken: "We don')
+
+
+def test_caption_dates_are_marked_as_captions(events):
+    (october,) = by_phrase(events, "October 31")
+    assert october.value == "2021-10-31"
+    assert "caption" in october.flags
+    (borrell,) = by_phrase(events, "November 15")
+    assert "caption" not in borrell.flags and "reported" in borrell.flags
+
+
+def test_modal_may_we_and_comment_counter_are_not_dates(events):
+    phrases = {e.phrase.lower() for e in events}
+    assert not phrases & {"may", "we", "1500", "1500 / 1500"}
+    assert not any(e.value.startswith(("1500", "2021-05", "2022")) for e in events)
+    # Reader comments after "Do you like this article?" are not news.
+    assert not any("worthless" in e.sentence for e in events)
+
+
+def test_every_event_points_at_its_source_sentence(events):
+    for event in events:
+        assert event.source.url.startswith(
+            "https://central.asia-news.com/en_GB/articles/cnmi_ca/features/2021/11/26/feature-01"
+            "#:~:text=")
+        assert event.source.paragraph >= 1
+        assert event.phrase in event.sentence or event.phrase.split()[0] in event.sentence
+
+
+def test_json_shape_is_stable(events):
+    keys = {"value", "type", "precision", "start", "end", "mod", "phrase", "sentence",
+            "headline", "attribution", "flags", "note", "timeline", "source"}
+    for event in events:
+        data = event.to_json()
+        assert set(data) == keys
+        assert set(data["source"]) == {"title", "url", "outlet", "date", "path", "paragraph"}
+        assert data["start"] <= data["end"]

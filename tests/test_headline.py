@@ -1,0 +1,40 @@
+import pytest
+
+from generator.headline import write_headline
+
+
+def headline(sentence: str, phrase: str, limit: int = 110) -> str:
+    start = sentence.index(phrase)
+    return write_headline(sentence, start, start + len(phrase), limit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Peskov Sunday slammed the United States for driving hysteria.", "Sunday",
+         "Peskov slammed the United States for driving hysteria"),
+        ("That irritation shone through last Thursday (November 18), when Kremlin spokesman "
+         "Dmitry Peskov demanded Europe stop blaming Russia.", "last Thursday (November 18)",
+         "Kremlin spokesman Dmitry Peskov demanded Europe stop blaming Russia"),
+        ("At a meeting on November 15, Borrell criticised Minsk.", "November 15",
+         "At a meeting, Borrell criticised Minsk"),
+        ("But Russia was outraged when protests ousted the president in 2014, seeing a plot.",
+         "2014", "Russia was outraged when protests ousted the president, seeing a plot"),
+        ("Even in outer space, last week's Russian missile test provoked howls of protest.",
+         "last week", "Russian missile test provoked howls of protest"),
+        ("They replace agents charged in the Dec. 21, 1988, bombing of a Pan Am jet.",
+         "Dec. 21, 1988", "They replace agents charged in the bombing of a Pan Am jet"),
+    ],
+)
+def test_headline_drops_date_words_and_frames(sentence, phrase, expected):
+    assert headline(sentence, phrase) == expected
+
+
+def test_long_headline_is_cut_at_a_clause_or_word_boundary():
+    sentence = ("Western countries last week raised alarm over Russian military activity near "
+                "Ukraine -- and Washington said it has real concerns over what it called unusual "
+                "activity on the border.")
+    assert headline(sentence, "last week", 90) == (
+        "Western countries raised alarm over Russian military activity near Ukraine")
+    cut = headline("On Monday " + "word " * 40, "On Monday", 50)
+    assert cut.endswith("…") and len(cut) <= 51

@@ -1,0 +1,79 @@
+"""Many articles, one timeline: reports of one happening merge, and nothing is lost."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from generator.entries import entry_text
+from generator.events import Event, Source
+from generator.extract import extract
+from generator.merge import merge_events
+
+EMBASSY = Path(__file__).parent / "fixtures" / "articles" / "embassy"
+
+
+def report(sentence: str, published: date, value: str = "1998-08-07", **changes) -> Event:
+    day = date.fromisoformat(value)
+    source = Source("T", None, "AP", published, f"articles/{published}.md", 1)
+    event = Event(value=value, type="DATE", precision="day", start=day, end=day,
+                  phrase="Friday", sentence=sentence, headline=sentence, source=source,
+                  timeline="t")
+    return replace(event, **changes)
+
+
+def test_same_happening_from_several_articles_is_one_story():
+    stories = merge_events([
+        report("Bombs exploded Friday outside the U.S. embassies in Nairobi and Dar es Salaam.",
+               date(1998, 8, 7)),
+        report("The bombs that exploded Friday outside U.S. embassies in Nairobi and Dar es "
+               "Salaam killed 81.", date(1998, 8, 8)),
+        report("Police fired tear gas at students protesting fees in Lusaka on Friday.",
+               date(1998, 8, 8)),
+    ])
+    assert [len(s.reports) for s in stories] == [2, 1]
+
+
+def test_different_dates_never_merge_unless_adjacent_and_nearly_identical():
+    same_words = "Bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam."
+    stories = merge_events([
+        report(same_words, date(1998, 8, 8)),
+        report(same_words, date(1998, 8, 9), value="1998-08-08"),
+        report(same_words, date(1998, 8, 12), value="1998-08-10"),
+    ])
+    assert [len(s.reports) for s in stories] == [2, 1]
+    assert stories[0].conflicting_dates
+
+
+def test_back_references_join_the_story_of_their_day():
+    published = date(1998, 9, 30)
+    stories = merge_events([
+        report("Suspected bombs exploded outside the U.S. embassies in Kenya and Tanzania "
+               "Friday, killing dozens.", date(1998, 8, 7)),
+        report("The Aug. 7 embassy bombings in Kenya and Tanzania killed 259 people.", published),
+    ])
+    assert len(stories) == 1
+    assert stories[0].lead.source.date == date(1998, 8, 7)
+
+
+def test_real_articles_merge_the_bombing_reports_with_all_sources():
+    result = extract([EMBASSY], EMBASSY.parent.parent)
+    stories = merge_events(result.events)
+    assert len(stories) < len(result.events)
+    bombing = max((s for s in stories if s.lead.value.startswith("1998-08-07")),
+                  key=lambda s: len(s.reports))
+    outlets = {r.source.path for r in bombing.reports}
+    assert len(outlets) >= 3
+    text = entry_text(bombing)
+    # Nothing is lost: every report's sentence and source is in the entry.
+    for event in bombing.reports:
+        assert " ".join(event.sentence.split()) in text
+        assert f"{event.source.path}#p{event.source.paragraph}" in text
+    assert text.count("\nSource: ") == len(
+        {(r.source.path, r.source.paragraph, r.sentence) for r in bombing.reports})
+
+
+def test_merging_is_deterministic():
+    result = extract([EMBASSY], EMBASSY.parent.parent)
+    first = [entry_text(s) for s in merge_events(result.events)]
+    second = [entry_text(s) for s in merge_events(list(result.events))]
+    assert first == second
