@@ -18,19 +18,11 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from . import atomic
-from .articles import front_matter_date, split_front_matter, url_date
+from .articles import dateline_date, front_matter_date, split_front_matter, url_date
 from .errors import InputError
 
 _FETCH_TIMEOUT = 20
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<meta|<!--)", re.IGNORECASE)
-# "WASHINGTON, Nov. 26, 2021 --" and "LONDON (Reuters) 26 November 2021 -": a dateline with a
-# year is the last place a publication date can come from.
-_DATELINE_DATE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}[,(].{0,40}?\b((?:[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)"
-    r"|(?:\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d))"
-)
-
-
 @dataclass(frozen=True)
 class Metadata:
     """What the editor told us on the command line; each overrides what the page says."""
@@ -50,7 +42,7 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     else:
         meta, body = _from_text(Path(source), raw)
     title = given.title or meta.get("title")
-    publication = given.dct or meta.get("date") or _dateline_date(body)
+    publication = given.dct or meta.get("date") or dateline_date(body)
     if publication is None:
         raise InputError(source, "no publication date found in the page: pass --dct YYYY-MM-DD")
     timeline = given.timeline or meta.get("timeline") or "timeline"
@@ -120,15 +112,3 @@ def _from_text(path: Path, raw: bytes) -> tuple[dict, str]:
         first, _, rest = body.lstrip().partition("\n")
         meta["title"], body = first.strip(), rest
     return meta, body
-
-
-def _dateline_date(body: str) -> date | None:
-    import dateparser
-
-    for line in body.split("\n")[:6]:
-        match = _DATELINE_DATE.match(line.strip())
-        if match:
-            parsed = dateparser.parse(match.group(1), languages=["en"])
-            if parsed:
-                return parsed.date()
-    return None

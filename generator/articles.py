@@ -22,6 +22,12 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # first line is "Update: talks resume" is not mistaken for metadata.
 PELICAN_KEYS = {"title", "date", "url", "outlet", "author", "timeline", "lang", "slug"}
 _PELICAN_LINE = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
+# "WASHINGTON, Nov. 26, 2021 --" and "LONDON (Reuters) 26 November 2021 -": a dateline with a
+# year is the last place a publication date can come from.
+_DATELINE_DATE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}[,(].{0,40}?\b((?:[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)"
+    r"|(?:\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d))"
+)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^\d])")
 
 
@@ -73,7 +79,7 @@ def read_article(path: Path, dct: date | None = None, root: Path | None = None) 
     meta, body, body_line = split_front_matter(path, text)
     title = _text_field(meta.get("title")) or _first_line(body) or path.stem
     url = _text_field(meta.get("url"))
-    publication = dct or front_matter_date(path, meta) or url_date(url)
+    publication = dct or front_matter_date(path, meta) or url_date(url) or dateline_date(body)
     if publication is None:
         raise InputError(
             path,
@@ -155,6 +161,17 @@ def url_date(url: str | None) -> date | None:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+def dateline_date(body: str) -> date | None:
+    """The date in a dateline that carries a year, within the first lines of the body."""
+    for line in body.split("\n")[:6]:
+        match = _DATELINE_DATE.match(line.strip())
+        if match:
+            parsed = dateparser.parse(match.group(1), languages=["en"])
+            if parsed:
+                return parsed.date()
+    return None
 
 
 def _folder_timeline(path: Path, root: Path | None) -> str:

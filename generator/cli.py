@@ -96,6 +96,21 @@ def add_command(
     out.print(f"added {path}", highlight=False)
 
 
+@app.command("check")
+def check_command(
+    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+) -> None:
+    """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
+    from .check import check_folder
+
+    problems = check_folder(content / "timeline")
+    for problem in problems:
+        out.print(str(problem), highlight=False, markup=False)
+    out.print(f"{len(problems)} problems", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+
+
 @app.command("timeml")
 def timeml_command(
     in_dir: Annotated[Path, typer.Argument(help="Folder of TimeML .tml documents.")],

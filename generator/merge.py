@@ -168,10 +168,19 @@ def _join_adjacent_days(
             for other in by_day.get(day + timedelta(days=1), []):
                 if id(other) in merged:
                     continue
+                if _share_a_sentence(cluster, other, events):
+                    continue  # two dates in one sentence are two happenings
                 if similarity.average(cluster, other) >= rules.adjacent_days:
                     cluster.extend(other)
                     merged.add(id(other))
     return [c for c in clusters if id(c) not in merged]
+
+
+def _share_a_sentence(first: list[int], second: list[int], events: list[Event]) -> bool:
+    def sentences(cluster: list[int]) -> set[tuple[str, str]]:
+        return {(events[i].source.path, events[i].sentence) for i in cluster}
+
+    return bool(sentences(first) & sentences(second))
 
 
 def _looks_back(event: Event, rules: _Rules) -> bool:

@@ -80,3 +80,11 @@ def test_timeline_from_folder(tmp_path):
     root = tmp_path / "articles"
     path = write(root, "border-crisis/a.md", "---\ntitle: T\ndate: 2021-11-26\n---\nB\n")
     assert read_article(path, root=root).timeline == "border-crisis"
+
+
+def test_dateline_with_a_year_is_the_last_resort(tmp_path):
+    path = write(tmp_path, "wire.txt", "Talks fail\n\nWASHINGTON, Nov. 26, 2021 -- Talks failed.\n")
+    assert read_article(path).dct == date(2021, 11, 26)
+    no_year = write(tmp_path, "wire2.txt", "Talks fail\n\nWASHINGTON, Nov. 26 -- Talks failed.\n")
+    with pytest.raises(InputError):
+        read_article(no_year)

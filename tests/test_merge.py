@@ -77,3 +77,11 @@ def test_merging_is_deterministic():
     first = [entry_text(s) for s in merge_events(result.events)]
     second = [entry_text(s) for s in merge_events(list(result.events))]
     assert first == second
+
+
+def test_two_dates_in_one_sentence_stay_two_happenings():
+    sentence = ("After touring Dar es Salaam Thursday and meeting police leaders Friday morning, "
+                "the FBI director flew home.")
+    thursday = report(sentence, date(1998, 8, 21), value="1998-08-20", phrase="Thursday")
+    friday = report(sentence, date(1998, 8, 21), value="1998-08-21", phrase="Friday morning")
+    assert len(merge_events([thursday, friday])) == 2

@@ -1,0 +1,109 @@
+"""``timeline check``: lint the entries an editor maintains, as ``file:line: message``.
+
+Entries are read the way Python-Markdown's meta extension reads them (``Key: value`` lines
+up to the first blank line), so a problem is reported at the line Pelican would read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .entries import TIMELINE_FILE
+from .temporal.values import bounds, precision
+
+_META = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
+_KNOWN_FLAGS = {"caption", "reported", "planned", "date-conflict"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def read_metadata(text: str) -> list[tuple[str, str, int]]:
+    """(key, value, line) for each metadata line, keys lower-cased, in file order."""
+    fields: list[tuple[str, str, int]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            break
+        match = _META.match(line)
+        if match:
+            fields.append((match.group(1).lower(), match.group(2).strip(), number))
+        elif line.startswith((" ", "\t")) and fields:
+            key, value, first = fields[-1]
+            fields[-1] = (key, f"{value} {line.strip()}", first)
+        else:
+            break
+    return fields
+
+
+def check_entry(path: Path, text: str) -> list[Problem]:
+    """Every problem in one entry file."""
+    fields = read_metadata(text)
+    found: dict[str, list[tuple[str, int]]] = {}
+    for key, value, line in fields:
+        found.setdefault(key, []).append((value, line))
+    problems: list[Problem] = []
+    if "title" not in found:
+        problems.append(Problem(path, 1, "no 'Title:' line"))
+    if "when" not in found:
+        problems.append(Problem(path, 1, "no 'When:' line with the event's date"))
+        return problems
+    value, line = found["when"][0]
+    span = bounds(value)
+    if span is None:
+        problems.append(Problem(path, line, f"'When: {value}' is not a calendar date "
+                                "(e.g. 2021-11-18, 2021-W46, 2021-11, 2021)"))
+        return problems
+    if "precision" in found:
+        stated, stated_line = found["precision"][0]
+        if stated != precision(value):
+            problems.append(Problem(path, stated_line, f"'Precision: {stated}' does not match "
+                                    f"'When: {value}' ({precision(value)})"))
+    if "source" not in found:
+        problems.append(Problem(path, 1, "no 'Source:' line: every entry needs a source"))
+    for source, source_line in found.get("source", []):
+        if not source.strip(" |"):
+            problems.append(Problem(path, source_line, "empty 'Source:' line"))
+    for flags, flags_line in found.get("flags", []):
+        for flag in (f.strip() for f in flags.split(",") if f.strip()):
+            if flag not in _KNOWN_FLAGS:
+                problems.append(Problem(path, flags_line, f"unknown flag '{flag}' "
+                                        f"(known: {', '.join(sorted(_KNOWN_FLAGS))})"))
+            if flag == "date-conflict":
+                note = found.get("note", [("", flags_line)])[0][0]
+                problems.append(Problem(path, flags_line, "date conflict to resolve"
+                                        + (f": {note}" if note else "")))
+    return problems
+
+
+def check_folder(root: Path) -> list[Problem]:
+    """Every problem in every timeline under ``root`` (``content/timeline``)."""
+    problems: list[Problem] = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        seen: dict[tuple[str, str], Path] = {}
+        for path in sorted(folder.glob("*.md")):
+            if path.name == TIMELINE_FILE:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(path, 1, f"cannot read: {exc}"))
+                continue
+            problems.extend(check_entry(path, text))
+            fields = {k: v for k, v, _ in reversed(read_metadata(text))}
+            key = (fields.get("when", ""), " ".join(fields.get("title", "").lower().split()))
+            if key[0] and key[1]:
+                if key in seen:
+                    problems.append(Problem(path, 1, f"duplicate of {seen[key].name} "
+                                            "(same date and title)"))
+                else:
+                    seen[key] = path
+    return problems

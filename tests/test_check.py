@@ -1,0 +1,52 @@
+"""``timeline check`` reports each problem as file:line: message."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.check import check_folder
+
+GOOD = ("Title: Talks fail\nWhen: 2021-11-18\nPrecision: day\n"
+        "Source: 2021-11-26 | AFP |  | articles/a.md#p1 | Talks\n\nTalks failed.\n")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text)
+    return folder / name
+
+
+def messages(root: Path) -> list[str]:
+    return [str(p) for p in check_folder(root)]
+
+
+def test_clean_timeline_has_no_problems(tmp_path):
+    write(tmp_path / "t", "a.md", GOOD)
+    assert messages(tmp_path) == []
+
+
+def test_each_problem_names_file_and_line(tmp_path):
+    folder = tmp_path / "t"
+    write(folder, "a.md", GOOD)
+    impossible = write(folder, "b.md", GOOD.replace("When: 2021-11-18", "When: 2021-02-30"))
+    unsourced = write(folder, "c.md", "Title: Other\nWhen: 2021-W46\n\nText.\n")
+    wrong_precision = write(folder, "d.md", GOOD.replace("Title: Talks fail", "Title: X")
+                            .replace("Precision: day", "Precision: month"))
+    duplicate = write(folder, "e.md", GOOD)
+    flagged = write(folder, "f.md", GOOD.replace("Title: Talks fail", "Title: Y")
+                    .replace("Precision: day\n", "Precision: day\nFlags: date-conflict, wat\n"))
+    found = messages(tmp_path)
+    assert f"{impossible}:2: 'When: 2021-02-30' is not a calendar date" in found[0]
+    assert any(m.startswith(f"{unsourced}:1: no 'Source:'") for m in found)
+    assert any(m.startswith(f"{wrong_precision}:3: 'Precision: month'") for m in found)
+    assert any(m.startswith(f"{duplicate}:1: duplicate of a.md") for m in found)
+    assert any(m.startswith(f"{flagged}:4: unknown flag 'wat'") for m in found)
+    assert any(m.startswith(f"{flagged}:4: date conflict") for m in found)
+
+
+def test_command_exits_non_zero_on_problems(tmp_path):
+    write(tmp_path / "content" / "timeline" / "t", "a.md", "Title: X\nWhen: soon\n\nX.\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "a.md:2: 'When: soon' is not a calendar date" in result.stdout
