@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from .cache import EventCache
 from .entries import write_timeline
 from .errors import InputError
 from .extract import extract
@@ -50,10 +51,16 @@ def extract_command(
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
     ] = False,
     content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every article again, even unchanged ones.")
+    ] = False,
 ) -> None:
     """Find every dated event in the articles and write one Markdown entry per event."""
     publication = _parse_dct(dct)
-    result = extract(articles or [content / "articles"], content, publication)
+    cache = EventCache(None if no_cache else content.resolve().parent / ".cache" / "extract")
+    result = extract(articles or [content / "articles"], content, publication, cache)
+    if not articles and not result.errors:
+        cache.prune()
     for error in result.errors:
         err.print(f"[red]error[/red] {error}", highlight=False, markup=True)
     if as_json:
@@ -72,7 +79,11 @@ def extract_command(
                 f"{len(report.skipped)} skipped (deleted by hand), {len(report.removed)} removed",
                 highlight=False,
             )
-        out.print(f"{result.articles} articles read, {len(result.errors)} skipped", highlight=False)
+        out.print(
+            f"{result.articles} articles read ({result.cached} unchanged, from the cache), "
+            f"{len(result.errors)} skipped",
+            highlight=False,
+        )
     if result.errors:
         raise typer.Exit(1)
 

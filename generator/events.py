@@ -41,6 +41,17 @@ class Source:
     path: str
     paragraph: int
 
+    @classmethod
+    def from_json(cls, data: dict) -> Source:
+        return cls(
+            title=data["title"],
+            url=data["url"],
+            outlet=data["outlet"],
+            date=date.fromisoformat(data["date"]),
+            path=data["path"],
+            paragraph=int(data["paragraph"]),
+        )
+
     def to_json(self) -> dict:
         return {
             "title": self.title,
@@ -71,6 +82,27 @@ class Event:
     attribution: str | None = None
     note: str = ""
     position: int = field(default=0, compare=False)  # character offset in the article
+
+    @classmethod
+    def from_json(cls, data: dict) -> Event:
+        """The inverse of ``to_json`` (plus ``position``, which the cache stores)."""
+        return cls(
+            value=data["value"],
+            type=data["type"],
+            precision=data["precision"],
+            start=date.fromisoformat(data["start"]),
+            end=date.fromisoformat(data["end"]),
+            phrase=data["phrase"],
+            sentence=data["sentence"],
+            headline=data["headline"],
+            source=Source.from_json(data["source"]),
+            timeline=data["timeline"],
+            mod=data["mod"],
+            flags=tuple(data["flags"]),
+            attribution=data["attribution"],
+            note=data["note"],
+            position=int(data.get("position", 0)),
+        )
 
     def to_json(self) -> dict:
         return {

@@ -1,0 +1,72 @@
+"""A cache of each article's events, so re-extraction skips articles that did not change.
+
+The key is a hash of the article's bytes, the options that change its reading (the
+publication date given on the command line, its place under content/) and a fingerprint of
+the generator's own code and rule data: a new rule or a fixed bug invalidates every entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from . import atomic
+from .events import Event
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def engine_fingerprint() -> str:
+    """Hash of every source and data file of the package."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class EventCache:
+    """Events per article on disk, one JSON file per key; ``folder=None`` disables it."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def key(self, raw: bytes, source_path: str, dct: date | None) -> str:
+        digest = hashlib.sha256()
+        for part in (engine_fingerprint(), source_path, dct.isoformat() if dct else "-"):
+            digest.update(part.encode() + b"\0")
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def load(self, key: str) -> list[Event] | None:
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            events = [Event.from_json(item) for item in data]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: extract again
+        self.used.add(key)
+        return events
+
+    def store(self, key: str, events: list[Event]) -> None:
+        if self.folder is None:
+            return
+        data = [event.to_json() | {"position": event.position} for event in events]
+        atomic.write_text(self.folder / f"{key}.json", json.dumps(data, ensure_ascii=False))
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Remove the entries this run did not use (call after reading every article)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.json"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
