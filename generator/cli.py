@@ -57,7 +57,9 @@ def extract_command(
 ) -> None:
     """Find every dated event in the articles and write one Markdown entry per event."""
     publication = _parse_dct(dct)
-    cache = EventCache(None if no_cache else content.resolve().parent / ".cache" / "extract")
+    # --json writes nothing, not even the cache.
+    use_cache = not (no_cache or as_json)
+    cache = EventCache(content.resolve().parent / ".cache" / "extract" if use_cache else None)
     result = extract(articles or [content / "articles"], content, publication, cache)
     if not articles and not result.errors:
         cache.prune()
