@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .cache import EventCache
 from .entries import write_timeline
@@ -26,6 +28,12 @@ app = typer.Typer(
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _progress(console: Console) -> Progress:
+    """A progress line on a terminal; nothing at all when output goes to a file or CI log."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    console=console, transient=True, disable=not console.is_terminal)
 
 
 def _parse_dct(value: str | None) -> date | None:
@@ -60,11 +68,14 @@ def extract_command(
     # --json writes nothing, not even the cache.
     use_cache = not (no_cache or as_json)
     cache = EventCache(content.resolve().parent / ".cache" / "extract" if use_cache else None)
-    result = extract(articles or [content / "articles"], content, publication, cache)
+    with _progress(err) as progress:
+        task = progress.add_task("reading articles", total=None)
+        result = extract(articles or [content / "articles"], content, publication, cache,
+                         on_article=lambda _path: progress.advance(task))
     if not articles and not result.errors:
         cache.prune()
     for error in result.errors:
-        err.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+        err.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
     if as_json:
         sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
                                     ensure_ascii=False) + "\n")
@@ -76,11 +87,17 @@ def extract_command(
                 name.replace("-", " ").capitalize(),
             )
             out.print(
-                f"[bold]{name}[/bold]: {len(report.added)} added, {len(report.updated)} updated, "
-                f"{len(report.unchanged)} unchanged, {len(report.kept)} kept (edited by hand), "
+                f"[bold]{escape(name)}[/bold]: {len(report.added)} added, "
+                f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+                f"{len(report.kept)} kept (edited by hand), "
                 f"{len(report.skipped)} skipped (deleted by hand), {len(report.removed)} removed",
                 highlight=False,
             )
+            for path in report.kept:
+                out.print(f"  kept, edited by hand: {escape(str(path))}", highlight=False)
+            for path in report.skipped:
+                out.print(f"  not re-created, deleted by hand: {escape(str(path))}",
+                          highlight=False)
         out.print(
             f"{result.articles} articles read ({result.cached} unchanged, from the cache), "
             f"{len(result.errors)} skipped",
@@ -106,7 +123,7 @@ def add_command(
 
     given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
     path = add_article(source, content, given, force=force)
-    out.print(f"added {path}", highlight=False)
+    out.print(f"added {escape(str(path))}", highlight=False)
 
 
 @app.command("check")
@@ -133,7 +150,7 @@ def timeml_command(
     from .temporal.timeml import annotate_dir
 
     count = annotate_dir(in_dir, out_dir)
-    out.print(f"{count} documents annotated into {out_dir}", highlight=False)
+    out.print(f"{count} documents annotated into {escape(str(out_dir))}", highlight=False)
 
 
 @app.command("build")
@@ -151,11 +168,12 @@ def build_command(
         raise InputError(settings, "no such settings file")
     errors = build_site(settings, content, output)
     for message in errors:
-        err.print(f"[red]error[/red] {message}", highlight=False)
+        err.print(f"[red]error[/red] {escape(message)}", highlight=False)
     if errors:
-        err.print(f"build failed: {len(errors)} errors; {output} left as it was", highlight=False)
+        err.print(f"build failed: {len(errors)} errors; {escape(str(output))} left as it was",
+                  highlight=False)
         raise typer.Exit(1)
-    out.print(f"site built into {output}", highlight=False)
+    out.print(f"site built into {escape(str(output))}", highlight=False)
 
 
 register_site_commands(app)
@@ -166,5 +184,5 @@ def main() -> None:
     try:
         app()
     except InputError as error:
-        err.print(f"[red]error[/red] {error}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
         sys.exit(1)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .articles import find_articles, read_article
+from .articles import find_articles, read_article, read_bytes
 from .cache import EventCache
 from .errors import InputError
 from .events import Event, extract_events
@@ -42,6 +44,7 @@ def extract(
     content_dir: Path,
     dct: date | None = None,
     cache: EventCache | None = None,
+    on_article: Callable[[Path], None] | None = None,
 ) -> Extraction:
     """Read every article under ``paths``; bad files are reported and skipped, not fatal.
 
@@ -51,42 +54,56 @@ def extract(
     result = Extraction()
     cache = cache or EventCache(None)
     articles_root = content_dir / "articles"
-    for path in find_articles(paths):
-        source_path = _source_path(path, content_dir)
-        key = _cache_key(cache, path, source_path, dct)
-        events = cache.load(key) if key else None
-        if events is None:
-            try:
-                article = read_article(path, dct=dct, root=articles_root)
-            except InputError as error:
-                result.errors.append(error)
-                continue
-            try:
-                events = extract_events(article, source_path)
-            except Exception as exc:  # a bug must not cost the editor the other articles
-                result.errors.append(InputError(path, f"internal error, please report: {exc!r}"))
-                continue
-            if key:
-                cache.store(key, events)
-        else:
-            result.cached += 1
+    for path in find_articles(paths, result.errors):
+        try:
+            events = _article_events(path, content_dir, articles_root, dct, cache, result)
+        except InputError as error:
+            result.errors.append(error)
+            continue
+        except Exception as exc:  # a bug must not cost the editor the other articles
+            message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            result.errors.append(InputError(path, f"internal error, please report: {message}"))
+            continue
         result.articles += 1
         result.events.extend(events)
     result.events.sort(key=timeline_order)
     return result
 
 
+def _article_events(
+    path: Path,
+    content_dir: Path,
+    articles_root: Path,
+    dct: date | None,
+    cache: EventCache,
+    result: Extraction,
+) -> list[Event]:
+    source_path = _source_path(path, content_dir)
+    key = _cache_key(cache, path, source_path, dct)
+    events = cache.load(key) if key else None
+    if events is not None:
+        result.cached += 1
+        return events
+    article = read_article(path, dct=dct, root=articles_root)
+    events = extract_events(article, source_path)
+    if key:
+        cache.store(key, events)
+    return events
+
+
 def _cache_key(cache: EventCache, path: Path, source_path: str, dct: date | None) -> str | None:
     if cache.folder is None:
         return None
     try:
-        return cache.key(path.read_bytes(), source_path, dct)
-    except OSError:
+        return cache.key(read_bytes(path), source_path, dct)
+    except InputError:
         return None  # read_article reports the problem
 
 
 def _source_path(path: Path, content_dir: Path) -> str:
+    """The article's path as entries cite it: relative to content/ (links not followed)."""
+    absolute = Path(os.path.normpath(path.absolute()))
     try:
-        return path.resolve().relative_to(content_dir.resolve()).as_posix()
+        return absolute.relative_to(os.path.normpath(content_dir.absolute())).as_posix()
     except ValueError:
         return path.as_posix()
