@@ -14,7 +14,7 @@ from .entries import TIMELINE_FILE
 from .temporal.values import bounds, precision
 
 _META = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
-_KNOWN_FLAGS = {"caption", "reported", "planned", "date-conflict"}
+_KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
 
 
 @dataclass(frozen=True)

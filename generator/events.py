@@ -6,6 +6,7 @@ An ``Event``'s JSON form (``to_json``) is a public interface, documented in READ
 
 from __future__ import annotations
 
+import bisect
 import re
 import urllib.parse
 from dataclasses import dataclass, field
@@ -128,6 +129,7 @@ class _Rules:
     attribution: re.Pattern[str]
     headline_max: int
     titles: frozenset[str]
+    background_days: int
 
 
 @cache
@@ -148,18 +150,27 @@ def _rules() -> _Rules:
         attribution=attribution,
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
+        background_days=int(data["background_days"]),
     )
 
 
 def extract_events(article: Article, source_path: str) -> list[Event]:
     """Every dated event in ``article``, in article order."""
-    mentions = [t for t in annotate(article.body, article.dct) if bounds(t.value)]
+    mentions = sorted(
+        (t for t in annotate(article.body, article.dct) if bounds(t.value)),
+        key=lambda t: (t.start, t.end),
+    )
+    starts = [m.start for m in mentions]
     events: list[Event] = []
     for paragraph in segment.paragraphs(article.body, article.title):
         if paragraph.kind not in ("body", "caption"):
             continue
         for sentence in segment.sentences(article.body, paragraph):
-            inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+            # Only the mentions that start inside the sentence (found by bisection: an
+            # article with thousands of sentences is not read thousands of times).
+            first = bisect.bisect_left(starts, sentence.start)
+            last = bisect.bisect_right(starts, sentence.end)
+            inside = [m for m in mentions[first:last] if m.end <= sentence.end]
             for group in _group_mentions(article.body, inside):
                 events.append(_event(article, source_path, sentence, group))
     return events
@@ -195,6 +206,8 @@ def _event(article: Article, path: str, sentence: segment.Sentence, group: list[
         flags.append("reported")
     if start > article.dct:
         flags.append("planned")
+    elif (article.dct - end).days > _rules().background_days:
+        flags.append("background")
     notes = [m.note for m in group if m.note]
     if notes or len({m.value for m in group}) > 1:
         flags.append("date-conflict")

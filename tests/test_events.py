@@ -91,3 +91,11 @@ def test_json_shape_is_stable(events):
         assert set(data) == keys
         assert set(data["source"]) == {"title", "url", "outlet", "date", "path", "paragraph"}
         assert data["start"] <= data["end"]
+
+
+def test_history_told_in_passing_is_background(events):
+    assert all("background" in e.flags for e in by_phrase(events, "2014"))
+    (last_year,) = by_phrase(events, "last year")
+    assert "background" not in last_year.flags  # 2020 ends 11 months before publication
+    (borrell,) = by_phrase(events, "November 15")
+    assert "background" not in borrell.flags
