@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site test setup extract build lint bench clean
+.PHONY: site test setup extract build lint bench clean browser
 
 setup: $(STAMP)
 
@@ -28,7 +28,18 @@ build: setup
 lint: setup
 	$(BIN)/ruff check .
 
-test: setup lint
+# Browser tests: Debian's Chromium, Java for the HTML validator, and TimelineJS + axe-core
+# from tests/browser/package-lock.json (installed into the git-ignored node_modules/).
+browser: tests/browser/node_modules/.installed
+	command -v chromium || (apt-get update && apt-get install -y chromium)
+	command -v java || (apt-get update && apt-get install -y default-jre-headless)
+
+tests/browser/node_modules/.installed: tests/browser/package-lock.json
+	command -v npm || (apt-get update && apt-get install -y nodejs npm)
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $@
+
+test: setup lint browser
 	$(BIN)/pytest
 
 bench: setup

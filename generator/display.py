@@ -1,4 +1,4 @@
-"""Dates in words for readers, by precision, in AP style: "Nov. 18, 2021", "Week of Nov. 15, 2021"."""
+"""Dates in words for readers by precision, AP style: "Nov. 18, 2021", "Week of Nov. 15, 2021"."""
 
 from __future__ import annotations
 

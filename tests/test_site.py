@@ -37,6 +37,48 @@ ENTRIES = {
 }
 
 
+# Every flag, a merged entry (two sources), a note, an attribution, coarse and fine dates.
+MORE = {
+    "2021-11-18-merged.md": (
+        "Title: Kremlin rejects the accusations\nWhen: 2021-11-18\nFlags: reported, caption\n"
+        "Attribution: Dmitry Peskov\n"
+        "Source: 2021-11-26 | AFP | https://example.org/a | articles/a.md#p3 | Crisis diplomacy\n"
+        "Source: 2021-11-27 | Reuters | https://example.org/b | articles/b.md#p1 | Moscow answers\n"
+        "\nThe Kremlin rejected the accusations.\n"
+    ),
+    "2021-11-10-conflict.md": (
+        "Title: Troops seen near the border\nWhen: 2021-11-10\nFlags: date-conflict\n"
+        "Note: One article says November 10, another November 11.\n"
+        "Source: 2021-11-12 | Reuters | https://example.org/c | articles/c.md#p2 | Troops\n"
+        "\nTroops were seen near the border.\n"
+    ),
+    "2021-Q4-talks.md": "Title: Talks through the quarter\nWhen: 2021-Q4\n\nTalks went on.\n",
+    "2021-SU-drills.md": "Title: Summer drills\nWhen: 2021-SU\n\nDrills all summer.\n",
+    "201-decade.md": "Title: A decade of tension\nWhen: 201\n\nTension all decade.\n",
+    "2021-11-23TEV-call.md": (
+        "Title: Evening call\nWhen: 2021-11-23TEV\n"
+        "Source: 2021-11-24 | AFP |  | articles/d.md#p1 | Call\n\nThey spoke in the evening.\n"
+    ),
+}
+ALL = {**ENTRIES, **MORE}
+
+
+def ROOT_FILES(target: Path) -> None:  # noqa: N802 - a helper for module-scoped builds
+    """Copy the site inputs (templates, settings) into ``target``, as the project fixture does."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "templates", target / "templates")
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(root / name, target / name)
+
+
+def build(project: Path, settings: str = "pelicanconf.py", output: str = "output") -> Path:
+    errors = build_site(project / settings, project / "content", project / output)
+    assert errors == []
+    return project / output
+
+
 def write_entries(root: Path, entries: dict[str, str], timeline: str = "demo") -> Path:
     folder = root / "content" / "timeline" / timeline
     folder.mkdir(parents=True, exist_ok=True)
@@ -59,7 +101,7 @@ def entries_of(page: Path) -> list:
 
 def test_timeline_page_lists_entries_in_chronological_order(site):
     entries = entries_of(site / "timeline" / "demo" / "index.html")
-    values = [e.cssselect("time")[0].get("datetime") for e in entries]
+    values = [e.cssselect("time")[0].get("data-when") for e in entries]
     # 2021-W46 starts on Nov. 15 and is coarser than the day, so it comes first.
     assert values == ["2014", "2021-W46", "2021-11-15", "2021-11-18", "2021-12"]
 
@@ -121,7 +163,7 @@ def test_bad_entry_fails_the_build_and_keeps_the_old_site(project):
 
 
 def test_rebuild_is_byte_identical(project):
-    write_entries(project, ENTRIES)
+    write_entries(project, ALL)
     first, second = project / "out1", project / "out2"
     build_site(project / "pelicanconf.py", project / "content", first)
     build_site(project / "pelicanconf.py", project / "content", second)
@@ -129,3 +171,142 @@ def test_rebuild_is_byte_identical(project):
     assert files
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+@pytest.fixture
+def full(project: Path) -> Path:
+    write_entries(project, ALL)
+    return build(project)
+
+
+def page(path: Path):
+    return lxml.html.parse(str(path)).getroot()
+
+
+def test_every_date_wording_and_order(full):
+    root = page(full / "timeline" / "demo" / "index.html")
+    words = [(t.get("data-when"), t.text_content()) for t in root.cssselect("li.entry time")]
+    assert words == [
+        ("201", "The 2010s"),
+        ("2014", "2014"),
+        ("2021-SU", "Summer 2021"),
+        ("2021-Q4", "Fourth quarter of 2021"),
+        ("2021-11-10", "Nov. 10, 2021"),
+        ("2021-W46", "Week of Nov. 15, 2021"),
+        ("2021-11-15", "Nov. 15, 2021"),
+        ("2021-11-18", "Nov. 18, 2021"),
+        ("2021-11-18", "Nov. 18, 2021"),
+        ("2021-11-23TEV", "Nov. 23, 2021, evening"),
+        ("2021-12", "December 2021 (planned)"),
+    ]
+
+
+def test_time_elements_carry_valid_html_datetimes(full):
+    root = page(full / "timeline" / "demo" / "index.html")
+    pairs = {t.get("data-when"): t.get("datetime") for t in root.cssselect("li.entry time")}
+    assert pairs == {
+        "201": "2010", "2014": "2014", "2021-SU": "2021", "2021-Q4": "2021",
+        "2021-11-10": "2021-11-10", "2021-W46": "2021-W46", "2021-11-15": "2021-11-15",
+        "2021-11-18": "2021-11-18", "2021-11-23TEV": "2021-11-23", "2021-12": "2021-12",
+    }
+
+
+def test_heading_levels_never_skip(full):
+    for name in ("index.html", "timeline/demo/index.html", "timeline/demo/embed.html"):
+        root = page(full / name)
+        levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels[0] == 1 and levels.count(1) == 1, name
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, (name, levels)
+
+
+def test_entries_are_ordered_lists_grouped_by_year_and_month(full):
+    root = page(full / "timeline" / "demo" / "index.html")
+    years = root.cssselect("section.year")
+    assert [y.cssselect("h2")[0].text_content() for y in years] == ["2010", "2014", "2021"]
+    assert all(li.getparent().tag == "ol" for li in root.cssselect("li.entry"))
+    assert [h.text_content() for h in root.cssselect("h3.month")] == [
+        "November 2021", "December 2021"]
+
+
+def test_flags_notes_attribution_and_every_source_are_shown(full):
+    root = page(full / "timeline" / "demo" / "index.html")
+    merged = root.get_element_by_id("2021-11-18-merged")
+    assert [f.text_content() for f in merged.cssselect(".flag")] == ["reported", "photo caption"]
+    assert [a.get("href") for a in merged.cssselect(".sources a")] == [
+        "https://example.org/a", "https://example.org/b"]
+    assert merged.cssselect(".sources")[0].text_content().startswith("Sources:")
+    assert "Dmitry Peskov" in merged.cssselect(".attribution")[0].text_content()
+    conflict = root.get_element_by_id("2021-11-10-conflict")
+    assert "date uncertain" in conflict.cssselect(".flag")[0].text_content()
+    assert "November 11" in conflict.cssselect(".note")[0].text_content()
+    permalink = merged.cssselect("a.permalink")[0]
+    assert permalink.get("href") == "#2021-11-18-merged"
+
+
+def test_page_has_skip_link_landmarks_and_year_navigation(full):
+    root = page(full / "timeline" / "demo" / "index.html")
+    skip = root.cssselect("a.skip")[0]
+    assert skip.get("href") == "#main" and root.get_element_by_id("main").tag == "main"
+    assert [a.get("href") for a in root.cssselect("nav.years a")] == ["#y2010", "#y2014", "#y2021"]
+    assert root.cssselect("html")[0].get("lang") == "en"
+
+
+def test_page_makes_no_external_requests(full):
+    for path in full.rglob("*.html"):
+        root = page(path)
+        assert not root.cssselect("link[rel=stylesheet], script[src], img[src^=http]"), path
+        for script in root.cssselect("script"):
+            assert "fetch(" not in script.text_content() and "XMLHttpRequest" not in (
+                script.text_content())
+
+
+def test_exports_are_linked_from_the_timeline_page(full):
+    root = page(full / "timeline" / "demo" / "index.html")
+    links = {a.get("href") for a in root.cssselect(".downloads a")}
+    for name in ("feed.atom", "calendar.ics", "entries.csv", "timeline.json", "newsletter.html"):
+        assert name in links
+        assert (full / "timeline" / "demo" / name).is_file()
+    alternate = root.cssselect('link[type="application/json+oembed"]')[0]
+    assert alternate.get("href") == "oembed.json"
+    assert "embed.html" in root.get_element_by_id("embed-code").text_content()
+
+
+def test_embed_page_has_no_chrome_and_opens_links_in_the_parent(full):
+    root = page(full / "timeline" / "demo" / "embed.html")
+    assert root.cssselect("base")[0].get("target") == "_parent"
+    assert not root.cssselect("header.site, footer.site, nav.years, script")
+    assert len(root.cssselect("li.entry")) == len(ALL)
+    assert {a.get("href") for a in root.cssselect("a.permalink")} == {
+        f"./#{Path(name).stem}" for name in ALL}
+
+
+def test_links_work_under_a_sub_path_with_relative_urls(full):
+    # Relative links only: the same files work at / and at /<repo>/ on GitHub Pages.
+    for path in full.rglob("*.html"):
+        if path.name.startswith("newsletter"):
+            continue
+        for a in page(path).cssselect("a[href], link[href]"):
+            href = a.get("href")
+            assert not href.startswith("/"), (path, href)
+    home = page(full / "index.html")
+    assert home.cssselect("a.site-name")[0].get("href") == "./"
+    timeline = page(full / "timeline" / "demo" / "index.html")
+    assert timeline.cssselect("a.site-name")[0].get("href") == "../../"
+
+
+def test_publishconf_writes_absolute_urls_under_a_sub_path(project, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://newsroom.github.io/crisis/")
+    write_entries(project, ALL)
+    site = build(project, "publishconf.py")
+    timeline = page(site / "timeline" / "demo" / "index.html")
+    assert timeline.cssselect("a.site-name")[0].get("href") == "https://newsroom.github.io/crisis/"
+    canonical = timeline.cssselect("link[rel=canonical]")[0].get("href")
+    assert canonical == "https://newsroom.github.io/crisis/timeline/demo/"
+    oembed = timeline.cssselect('link[type="application/json+oembed"]')[0].get("href")
+    assert oembed == "https://newsroom.github.io/crisis/timeline/demo/oembed.json"
+    code = timeline.get_element_by_id("embed-code").text_content()
+    assert 'src="https://newsroom.github.io/crisis/timeline/demo/embed.html"' in code
+    home = page(site / "index.html")
+    assert "https://newsroom.github.io/crisis/timeline/demo/" in {
+        link.get("href").removesuffix("feed.atom") for link in home.cssselect("link[href]")}

@@ -2,8 +2,244 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+out = Console()
+err = Console(stderr=True)
+
+SettingsOption = Annotated[
+    Path, typer.Option("--settings", "-s", help="Pelican settings file.")
+]
+ContentOption = Annotated[Path, typer.Option(help="The content folder.")]
+OutputOption = Annotated[Path, typer.Option(help="The built site.")]
 
 
 def register(app: typer.Typer) -> None:
     """Add the site commands to ``app``."""
+    app.command("serve")(serve_command)
+    app.command("publish")(publish_command)
+    app.command("newsletter")(newsletter_command)
+
+
+# --- serve ---------------------------------------------------------------------------------
+
+
+def serve_command(
+    settings: SettingsOption = Path("pelicanconf.py"),
+    content: ContentOption = Path("content"),
+    output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8000,
+) -> None:
+    """Build the site, serve it on http://127.0.0.1:PORT/ and rebuild when an input changes.
+
+    Watches the content folder, the settings file and the theme's template folders. A build
+    that fails keeps the last good site on view and prints the errors. Ctrl-C stops.
+    """
+    import watchfiles
+
+    from ..build import build_site
+
+    if not settings.is_file():
+        err.print(f"[red]error[/red] {settings}: no such settings file", highlight=False)
+        raise typer.Exit(1)
+    output = output.resolve()
+
+    def rebuild(reason: str) -> None:
+        errors = build_site(settings, content, output)
+        for message in errors:
+            err.print(f"[red]error[/red] {message}", highlight=False)
+        state = f"failed ({len(errors)} errors; still serving the last good site)" if errors \
+            else "done"
+        out.print(f"{reason}: build {state}", highlight=False)
+
+    rebuild("start")
+    output.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_Handler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    out.print(f"Serving {output} at http://127.0.0.1:{server.server_address[1]}/ "
+              "(Ctrl-C stops)", highlight=False)
+    sys.stdout.flush()
+    watched = [p for p in [content, settings, *_template_dirs()] if p.exists()]
+    try:
+        for changes in watchfiles.watch(*watched, debounce=300, raise_interrupt=True):
+            names = sorted({os.path.relpath(path) for _, path in changes})
+            rebuild(", ".join(names[:3]) + (" …" if len(names) > 3 else ""))
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+    out.print("stopped", highlight=False)
+
+
+def _template_dirs() -> list[Path]:
+    return [Path("templates")]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder by its path on every request, so a rebuilt (swapped-in) site shows."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        err.print(f"{self.address_string()} {format % args}", highlight=False, style="dim")
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+# --- publish -------------------------------------------------------------------------------
+
+
+def publish_command(
+    output: OutputOption = Path("output"),
+    cname: Annotated[
+        str | None, typer.Option(help="Custom domain: written to the branch as CNAME.")
+    ] = None,
+    remote: Annotated[str, typer.Option(help="Git remote to push to.")] = "origin",
+    branch: Annotated[str, typer.Option(help="Branch that GitHub Pages serves.")] = "gh-pages",
+    message: Annotated[str, typer.Option(help="Commit message.")] = "Publish the timeline site",
+    push: Annotated[bool, typer.Option(help="Push the branch (--no-push: commit only).")] = True,
+) -> None:
+    """Commit the built site (output/) to the gh-pages branch and push it, with ghp-import.
+
+    Adds ``.nojekyll`` (GitHub Pages serves the files as they are) and, with --cname, a CNAME
+    file. Build first, with absolute URLs: ``SITEURL=https://you.github.io/repo timeline build
+    -s publishconf.py``. Run it inside the project's git repository.
+    """
+    from ghp_import import GhpError, ghp_import
+
+    if not (output / "index.html").is_file():
+        err.print(f"[red]error[/red] {output}/index.html is missing: build the site first",
+                  highlight=False)
+        raise typer.Exit(1)
+    env = _committer()
+    try:
+        ghp_import(str(output), mesg=message, remote=remote, branch=branch, push=push,
+                   nojekyll=True, cname=cname)
+    except (GhpError, OSError) as error:
+        err.print(f"[red]error[/red] publishing failed: {error}", highlight=False)
+        raise typer.Exit(1) from None
+    except Exception as error:  # git's CalledProcessError and friends
+        err.print(f"[red]error[/red] publishing failed: {error}", highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        for key in env:
+            os.environ.pop(key, None)
+    where = f"{remote} {branch}" if push else f"branch {branch} (not pushed)"
+    out.print(f"published {output} to {where}", highlight=False)
+
+
+def _committer() -> list[str]:
+    """ghp-import needs a committer; use git's, else a neutral one (set only for this run)."""
+    import subprocess
+
+    added = []
+    for key, config, fallback in (("GIT_COMMITTER_NAME", "user.name", "timeline publish"),
+                                  ("GIT_COMMITTER_EMAIL", "user.email", "timeline@localhost")):
+        if os.environ.get(key):
+            continue
+        found = subprocess.run(["git", "config", config], capture_output=True, text=True)
+        if not found.stdout.strip():
+            os.environ[key] = fallback
+            added.append(key)
+    return added
+
+
+# --- newsletter ----------------------------------------------------------------------------
+
+
+def newsletter_command(
+    timeline: Annotated[str, typer.Argument(help="The timeline's folder name (its slug).")],
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only entries reported after this day (YYYY-MM-DD): the last issue."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="html, txt or md.")] = "html",
+    limit: Annotated[
+        int | None, typer.Option(help="Without --since: how many of the newest entries.")
+    ] = None,
+    siteurl: Annotated[
+        str | None, typer.Option(help="The site's absolute address (default: the settings').")
+    ] = None,
+    settings: SettingsOption = Path("publishconf.py"),
+    content: ContentOption = Path("content"),
+) -> None:
+    """Print a newsletter issue of TIMELINE: the entries new since the last issue.
+
+    An entry is new after DATE when its earliest source was published after DATE (an entry
+    without a dated source counts from the first day its date covers). Without --since: the
+    newest entries, as many as TIMELINE_NEWSLETTER_ENTRIES (10).
+    """
+    from .newsletter import render_html, render_markdown, render_text
+
+    if fmt not in ("html", "txt", "md"):
+        raise typer.BadParameter("use html, txt or md", param_hint="--format")
+    day = None
+    if since is not None:
+        try:
+            day = date.fromisoformat(since)
+        except ValueError:
+            raise typer.BadParameter(f"'{since}' is not a date in the form YYYY-MM-DD",
+                                     param_hint="--since") from None
+    if not settings.is_file():
+        err.print(f"[red]error[/red] {settings}: no such settings file", highlight=False)
+        raise typer.Exit(1)
+    generator = load_timelines(settings, content, {"SITEURL": siteurl} if siteurl else None)
+    found = {t.slug: t for t in generator.timelines}
+    if timeline not in found:
+        names = ", ".join(sorted(found)) or "none"
+        err.print(f"[red]error[/red] no timeline '{timeline}' (timelines: {names})",
+                  highlight=False)
+        raise typer.Exit(1)
+    chosen = found[timeline]
+    if day is not None:
+        entries = chosen.since(day)
+    else:
+        entries = chosen.newest(limit or generator.settings["TIMELINE_NEWSLETTER_ENTRIES"])
+    url, name = generator.settings["SITEURL"], generator.settings["SITENAME"]
+    if not str(url).startswith(("http://", "https://")):
+        err.print("warning: SITEURL is not an absolute address: the links are relative; "
+                  "pass --siteurl https://… before sending", highlight=False)
+    if fmt == "html":
+        text = render_html(generator.get_template("newsletter"), chosen, entries,
+                           dict(generator.context, SITEURL=url))
+    elif fmt == "txt":
+        text = render_text(chosen, entries, url, name)
+    else:
+        text = render_markdown(chosen, entries, url)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def load_timelines(settings_file: Path, content: Path, overrides: dict | None = None):
+    """Read the timelines as a build would, without writing anything: the plugin's generator."""
+    from pelican.settings import read_settings
+
+    from .generator import TimelineGenerator
+    from .settings import DEFAULTS
+
+    settings = read_settings(str(settings_file),
+                             override={"PATH": str(content.resolve()), **(overrides or {})})
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    context = settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={},
+                   localsiteurl=settings["SITEURL"])
+    generator = TimelineGenerator(
+        context=context, settings=settings, path=settings["PATH"], theme=settings["THEME"],
+        output_path=settings["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    return generator

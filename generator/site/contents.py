@@ -1,10 +1,12 @@
-"""Timeline content types: an entry (a Pelican ``Content``) and a timeline (its entries in order)."""
+"""Timeline content types: an entry (a Pelican ``Content``) and a timeline (entries in order)."""
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from itertools import groupby
 
 import nh3
@@ -15,6 +17,52 @@ from ..display import date_label, day_words
 from ..temporal.values import bounds, precision
 
 _FIELD_SEPARATOR = " | "
+_CLOCK = re.compile(r"T(\d\d:\d\d)")
+
+# Flags shown to readers, in words ("planned" is shown in the date: "December 2021 (planned)").
+FLAG_WORDS = {
+    "caption": "photo caption",
+    "reported": "reported",
+    "date-conflict": "date uncertain",
+}
+
+
+def _iso_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def html_to_text(html: str) -> str:
+    """Sanitized entry HTML as plain text: one paragraph per block, blank lines between."""
+    parser = _TextParser()
+    parser.feed(str(html))
+    parser.close()
+    return "\n\n".join(" ".join(b.split()) for b in "".join(parser.parts).split("\x00")
+                       if b.strip())
+
+
+class _TextParser(HTMLParser):
+    _BLOCKS = frozenset({"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "ul", "ol", "pre", "table", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\x00")
+        elif tag == "br":
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\x00")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +116,7 @@ class Entry:
     anchor: str
     body_html: Markup
     source_path: str
+    attribution: str = ""
 
     @classmethod
     def from_content(cls, content: TimelineEntry) -> Entry:
@@ -91,6 +140,7 @@ class Entry:
             # The text may hold pasted, hostile markup: sanitized before it reaches a page.
             body_html=Markup(nh3.clean(content.content or "")),
             source_path=content.source_path,
+            attribution=" ".join(str(meta.get("attribution", "")).split()),
         )
 
     @property
@@ -100,6 +150,60 @@ class Entry:
     @property
     def date_label(self) -> str:
         return date_label(self.value, self.precision, self.mod, self.planned)
+
+    @property
+    def flag_labels(self) -> list[tuple[str, str]]:
+        """The flags a reader sees, as (flag, words); ``planned`` is part of the date words."""
+        return [(f, FLAG_WORDS[f]) for f in self.flags if f in FLAG_WORDS]
+
+    @property
+    def reported(self) -> date:
+        """When the entry became known: its earliest source's date, else the day it starts.
+
+        This is the entry's date for feeds, calendars and newsletters ("new since DATE"), so
+        that nothing depends on when the site was built.
+        """
+        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        return min(days) if days else self.start
+
+    @property
+    def updated(self) -> date:
+        """The latest date a source of the entry was published (merged entries), else reported."""
+        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        return max(days) if days else self.start
+
+    @property
+    def text(self) -> str:
+        """The entry's text as plain text (for CSV, calendars and plain-text email)."""
+        return html_to_text(self.body_html)
+
+    @property
+    def datetime(self) -> str:
+        """A valid HTML ``datetime`` for the value (TIMEX3 goes further than HTML can).
+
+        Days, weeks, months and years map one to one (a clock time is kept); a part of the day
+        becomes its day, a weekend its ISO week, a quarter, half or season its year, a decade
+        or century its first year. The TIMEX3 value itself is in ``data-when``.
+        """
+        start, p = self.start, self.precision
+        if p == "time":
+            clock = _CLOCK.search(self.value)
+            return f"{start.isoformat()}T{clock.group(1)}" if clock else start.isoformat()
+        if p == "day":
+            return start.isoformat()
+        if p in ("week", "weekend"):
+            year, week, _ = start.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        if p == "month":
+            return f"{start.year:04d}-{start.month:02d}"
+        return f"{start.year:04d}"
+
+    @property
+    def headline_is_text(self) -> bool:
+        """The title is just the start of a one-paragraph text (as extracted, not edited)."""
+        text = self.text
+        title = self.title.rstrip("…. ").strip()
+        return bool(title) and "\n" not in text and text.startswith(title)
 
     @property
     def sort_key(self) -> tuple:
@@ -139,6 +243,25 @@ class Timeline:
     @property
     def last(self) -> date | None:
         return max(e.end for e in self.entries) if self.entries else None
+
+    @property
+    def updated(self) -> date | None:
+        """The timeline's last change as its sources tell it (never the build time)."""
+        return max(e.updated for e in self.entries) if self.entries else None
+
+    @property
+    def updated_words(self) -> str:
+        return day_words(self.updated) if self.updated else ""
+
+    def newest(self, count: int) -> list[Entry]:
+        """The ``count`` entries reported last, shown in timeline order."""
+        order = {id(e): i for i, e in enumerate(self.entries)}
+        latest = sorted(self.entries, key=lambda e: (e.reported, order[id(e)]))[-count:]
+        return sorted(latest, key=lambda e: order[id(e)]) if count > 0 else []
+
+    def since(self, day: date) -> list[Entry]:
+        """Entries new after ``day``: reported (earliest source date) strictly after it."""
+        return [e for e in self.entries if e.reported > day]
 
     @property
     def source_count(self) -> int:

@@ -14,6 +14,7 @@ from pelican.readers import Readers
 
 from ..entries import TIMELINE_FILE
 from ..temporal.values import bounds
+from . import exports, newsletter
 from .contents import Entry, Timeline, TimelineEntry
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class TimelineGenerator(Generator):
         # by hand): Pelican must not read a post date from them, nor fail on one.
         reader_settings = dict(self.settings, FILENAME_METADATA=r"(?P<slug>.*)", PATH_METADATA="")
         self.readers = Readers(reader_settings, kwargs.get("readers_cache_name", ""))
+        self.env.filters.setdefault("without_text_fragment", newsletter.without_text_fragment)
 
     def generate_context(self) -> None:
         root = Path(self.path) / self.settings["TIMELINE_PATH"]
@@ -84,15 +86,56 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         for timeline in self.timelines:
-            writer.write_file(
-                timeline.save_as,
-                self.get_template("timeline"),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                timeline=timeline,
-                page_name=timeline.url.rstrip("/"),
-                url=timeline.url,
-            )
+            self._write_timeline(writer, timeline)
+
+    def _write_timeline(self, writer, timeline: Timeline) -> None:
+        settings = self.settings
+        siteurl, sitename = settings["SITEURL"], settings["SITENAME"]
+        height = settings["TIMELINE_EMBED_HEIGHT"]
+        folder = os.path.dirname(timeline.save_as)
+        address = exports.timeline_address(timeline, siteurl)
+        files = dict(exports.FILES)
+        extra = {
+            "timeline": timeline,
+            "url": timeline.url,
+            "exports": files,
+            "timeline_address": address,
+            "embed_code": exports.embed_code(
+                (address or "") + files["embed"], str(timeline.title), height),
+        }
+        page_name = timeline.url.rstrip("/")
+        writer.write_file(timeline.save_as, self.get_template("timeline"), self.context,
+                          relative_urls=settings["RELATIVE_URLS"], page_name=page_name, **extra)
+        writer.write_file(os.path.join(folder, files["embed"]), self.get_template("embed"),
+                          self.context, relative_urls=settings["RELATIVE_URLS"],
+                          page_name=f"{page_name}/embed", **extra)
+        outputs = {
+            files["json"]: exports.timelinejs_text(timeline),
+            files["atom"]: exports.atom(timeline, siteurl, sitename),
+            files["ics"]: exports.ics(timeline, siteurl, sitename),
+            files["csv"]: exports.csv_text(timeline),
+            files["oembed"]: exports.oembed_text(timeline, siteurl, sitename, height),
+        }
+        entries = timeline.newest(settings["TIMELINE_NEWSLETTER_ENTRIES"])
+        outputs.update(self.newsletter(timeline, entries))
+        if address is None:
+            log.warning("%s: newsletter links are relative (SITEURL is not an absolute address);"
+                        " build with publishconf.py before sending it", timeline.slug)
+        for name, data in outputs.items():
+            path = Path(self.output_path) / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+    def newsletter(self, timeline: Timeline, entries: list[Entry]) -> dict[str, str]:
+        """``newsletter.html``, ``.txt`` and ``.md`` for ``entries`` of ``timeline``."""
+        siteurl, sitename = self.settings["SITEURL"], self.settings["SITENAME"]
+        context = dict(self.context, SITEURL=siteurl)
+        return {
+            "newsletter.html": newsletter.render_html(
+                self.get_template("newsletter"), timeline, entries, context),
+            "newsletter.txt": newsletter.render_text(timeline, entries, siteurl, sitename),
+            "newsletter.md": newsletter.render_markdown(timeline, entries, siteurl),
+        }
 
 
 class TimelineInfo(Content):

@@ -7,4 +7,8 @@ DEFAULTS: dict[str, object] = {
     "TIMELINE_SAVE_AS": "timeline/{slug}/index.html",
     # When the site has a single timeline, the home page shows it in full.
     "TIMELINE_SINGLE_ON_INDEX": True,
+    # Height in pixels of the embed code's iframe (and of the oEmbed answer).
+    "TIMELINE_EMBED_HEIGHT": 640,
+    # How many entries (the ones reported last) the site's newsletter.* files hold.
+    "TIMELINE_NEWSLETTER_ENTRIES": 10,
 }

@@ -1,0 +1,292 @@
+"""A timeline's machine-readable exports: TimelineJS JSON, Atom, iCalendar, CSV and oEmbed.
+
+Every export is a pure function of the timeline (and the site's address), so two builds of
+the same entries are byte-identical. Dates that feeds and calendars need ("published",
+"updated", DTSTAMP) come from the entries' source dates (``Entry.reported``/``Entry.updated``),
+never from the clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from xml.etree import ElementTree as ET
+
+from markupsafe import escape
+
+from .contents import Entry, Timeline
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+# Stable ids for feed entries and calendar events: the same entry keeps its id across builds
+# and across moves of the site to another address.
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://crisis-timeline.invalid/")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+# File names inside timeline/<slug>/ (relative links from the page work under any sub-path).
+FILES = {
+    "json": "timeline.json",
+    "atom": "feed.atom",
+    "ics": "calendar.ics",
+    "csv": "entries.csv",
+    "oembed": "oembed.json",
+    "embed": "embed.html",
+}
+
+
+def absolute_base(siteurl: str) -> str | None:
+    """The site's absolute address (no trailing slash), or None for a relative build."""
+    siteurl = (siteurl or "").strip()
+    return siteurl.rstrip("/") if siteurl.startswith(("http://", "https://")) else None
+
+
+def timeline_address(timeline: Timeline, siteurl: str) -> str | None:
+    base = absolute_base(siteurl)
+    return f"{base}/{timeline.url}" if base else None
+
+
+def entry_uid(timeline: Timeline, entry: Entry) -> str:
+    return str(uuid.uuid5(_ID_NAMESPACE, f"{timeline.slug}/{entry.anchor}"))
+
+
+# --- TimelineJS ----------------------------------------------------------------------------
+
+_TJS_DAY = ("day", "time")
+_TJS_MONTH = ("week", "weekend", "month", "quarter", "half", "season")
+
+
+def _tjs_date(day: date, precision: str, display: str | None = None) -> dict:
+    if precision in _TJS_DAY or precision in ("week", "weekend"):
+        out: dict = {"year": day.year, "month": day.month, "day": day.day}
+    elif precision in _TJS_MONTH:
+        out = {"year": day.year, "month": day.month}
+    else:
+        out = {"year": day.year}
+    if display:
+        out["display_date"] = display
+    return out
+
+
+def _tjs_id(anchor: str) -> str:
+    # TimelineJS uses unique_id as an element id and URL hash: keep it to safe characters.
+    return "e-" + _NOT_ID.sub("-", anchor).strip("-")
+
+
+def _sources_html(entry: Entry) -> str:
+    parts = []
+    for s in entry.sources:
+        title = escape(s.title or s.link)
+        item = f'<a href="{escape(s.link)}">{title}</a>' if s.link else f"<cite>{title}</cite>"
+        if s.outlet:
+            item += f", {escape(s.outlet)}"
+        if s.date:
+            item += f", {escape(s.date_words)}"
+        parts.append(item)
+    if not parts:
+        return ""
+    label = "Sources" if len(parts) > 1 else "Source"
+    return f'<p class="tl-sources">{label}: {"; ".join(parts)}</p>'
+
+
+def timelinejs(timeline: Timeline) -> dict:
+    """The timeline in TimelineJS's JSON format, each date at its own precision.
+
+    A day is ``{year, month, day}``, a month ``{year, month}``, a year ``{year}``; spans (a
+    week, a quarter, a decade) get an ``end_date`` at the same precision. ``display_date`` is
+    the site's AP-style wording.
+    """
+    events = []
+    for entry in timeline.entries:
+        flags = "".join(
+            f'<span class="tl-flag">{escape(words)}</span> ' for _, words in entry.flag_labels
+        )
+        note = f'<p class="tl-note">{escape(entry.note)}</p>' if entry.note else ""
+        event: dict = {
+            "start_date": _tjs_date(entry.start, entry.precision, entry.date_label),
+            "text": {
+                "headline": html.escape(entry.title, quote=False),
+                "text": f"{flags}{entry.body_html}{note}{_sources_html(entry)}".strip(),
+            },
+            "display_date": entry.date_label,
+            "unique_id": _tjs_id(entry.anchor),
+        }
+        if clock := re.search(r"T(\d\d):(\d\d)", entry.value):
+            event["start_date"]["hour"] = int(clock.group(1))
+            event["start_date"]["minute"] = int(clock.group(2))
+        if entry.end != entry.start and entry.precision not in _TJS_DAY:
+            event["end_date"] = _tjs_date(entry.end, entry.precision)
+        if entry.sources and entry.sources[0].outlet:
+            event["group"] = entry.sources[0].outlet
+        events.append(event)
+    return {
+        "title": {"text": {"headline": html.escape(str(timeline.title), quote=False),
+                           "text": str(timeline.summary or "")}},
+        "events": events,
+    }
+
+
+def timelinejs_text(timeline: Timeline) -> str:
+    return json.dumps(timelinejs(timeline), ensure_ascii=False, indent=1) + "\n"
+
+
+# --- Atom ----------------------------------------------------------------------------------
+
+
+def _rfc3339(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(timeline: Timeline, siteurl: str, sitename: str) -> str:
+    """An Atom feed of the timeline's entries, newest reported first.
+
+    ``published`` is an entry's earliest source date, ``updated`` its latest, and the feed's
+    ``updated`` the latest of those: nothing depends on the build time. Links are absolute
+    with an absolute SITEURL, else relative to the feed's own address (Atom resolves them
+    against it).
+    """
+    ET.register_namespace("", ATOM_NS)
+    page = timeline_address(timeline, siteurl) or "./"
+
+    def sub(parent, tag, text=None, **attrs):
+        node = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        if text is not None:
+            node.text = text
+        return node
+
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    sub(feed, "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, timeline.slug)}")
+    sub(feed, "title", str(timeline.title))
+    if timeline.summary:
+        sub(feed, "subtitle", " ".join(_plain(timeline.summary).split()))
+    sub(feed, "updated", _rfc3339(timeline.updated or date(1970, 1, 1)))
+    sub(feed, "link", rel="alternate", type="text/html", href=page)
+    sub(feed, "link", rel="self", type="application/atom+xml", href=page + FILES["atom"])
+    author = sub(feed, "author")
+    sub(author, "name", sitename)
+    sub(feed, "generator", "crisis-timeline")
+    ordered = sorted(timeline.entries, key=lambda e: (e.reported, e.sort_key), reverse=True)
+    for entry in ordered:
+        item = sub(feed, "entry")
+        sub(item, "id", f"urn:uuid:{entry_uid(timeline, entry)}")
+        sub(item, "title", f"{entry.date_label}: {entry.title}")
+        sub(item, "link", rel="alternate", type="text/html", href=f"{page}#{entry.anchor}")
+        sub(item, "published", _rfc3339(entry.reported))
+        sub(item, "updated", _rfc3339(entry.updated))
+        for _, words in entry.flag_labels:
+            sub(item, "category", term=words)
+        note = f"<p><em>{_esc(entry.note)}</em></p>" if entry.note else ""
+        sub(item, "content", f"{entry.body_html}{note}{_sources_html(entry)}", type="html")
+    ET.indent(feed, space=" ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+
+
+def _esc(text: str) -> str:
+    return str(escape(text))
+
+
+def _plain(html: str) -> str:
+    from .contents import html_to_text
+
+    return html_to_text(html)
+
+
+# --- iCalendar -----------------------------------------------------------------------------
+
+
+def ics(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
+    """An iCalendar file of the entries dated to a day, as all-day events.
+
+    UIDs are stable per entry; DTSTAMP is the entry's earliest source date (RFC 5545 wants a
+    UTC date-time; a build timestamp would make every build differ).
+    """
+    from icalendar import Calendar, Event
+
+    page = timeline_address(timeline, siteurl)
+    cal = Calendar()
+    cal.add("prodid", f"-//{sitename}//crisis-timeline//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", str(timeline.title))
+    for entry in timeline.entries:
+        if entry.precision not in ("day", "time"):
+            continue
+        event = Event()
+        event.add("uid", f"{entry_uid(timeline, entry)}@crisis-timeline")
+        event.add("dtstamp", datetime.combine(entry.reported, time(0), tzinfo=UTC))
+        event.add("dtstart", entry.start)
+        event.add("dtend", entry.start + timedelta(days=1))
+        event.add("summary", entry.title)
+        lines = [entry.text]
+        if entry.note:
+            lines.append(entry.note)
+        lines += ["Source: " + ", ".join(x for x in (s.title, s.outlet, s.date_words, s.link) if x)
+                  for s in entry.sources]
+        event.add("description", "\n\n".join(x for x in lines if x))
+        if "planned" in entry.flags:
+            event.add("status", "TENTATIVE")
+        if page:
+            event.add("url", f"{page}#{entry.anchor}")
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id", "when", "date", "start", "end", "precision", "mod", "title", "text", "flags",
+    "attribution", "note", "source_dates", "source_outlets", "source_links", "source_titles",
+]
+
+
+def csv_text(timeline: Timeline) -> str:
+    """One row per entry in timeline order; several sources are one per line in a cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in timeline.entries:
+        writer.writerow([
+            e.anchor, e.value, e.date_label, e.start.isoformat(), e.end.isoformat(), e.precision,
+            e.mod or "", e.title, e.text, ",".join(e.flags), e.attribution, e.note,
+            "\n".join(s.date for s in e.sources), "\n".join(s.outlet for s in e.sources),
+            "\n".join(s.link for s in e.sources), "\n".join(s.title for s in e.sources),
+        ])
+    return buffer.getvalue()
+
+
+# --- oEmbed --------------------------------------------------------------------------------
+
+
+def oembed(timeline: Timeline, siteurl: str, sitename: str, height: int) -> dict:
+    """The oEmbed "rich" response for the timeline's embed page (a static file)."""
+    page = timeline_address(timeline, siteurl)
+    src = (page or "") + FILES["embed"]
+    iframe = embed_code(src, str(timeline.title), height)
+    out = {
+        "version": "1.0",
+        "type": "rich",
+        "title": str(timeline.title),
+        "provider_name": sitename,
+        "html": iframe,
+        "width": 640,
+        "height": height,
+    }
+    base = absolute_base(siteurl)
+    if base:
+        out["provider_url"] = base + "/"
+    return out
+
+
+def oembed_text(timeline: Timeline, siteurl: str, sitename: str, height: int) -> str:
+    return json.dumps(oembed(timeline, siteurl, sitename, height), ensure_ascii=False,
+                      indent=1) + "\n"
+
+
+def embed_code(src: str, title: str, height: int) -> str:
+    return (
+        f'<iframe src="{_esc(src)}" title="{_esc(title)}" width="100%" height="{height}" '
+        f'style="border:0;max-width:100%" loading="lazy"></iframe>'
+    )
