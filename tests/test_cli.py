@@ -85,7 +85,7 @@ def test_demo_site_has_every_dated_event_in_order(project):
     assert timeline("build", cwd=project).returncode == 0
     page = project / "output" / "timeline" / "russia-europe-2021" / "index.html"
     root = lxml.html.parse(str(page)).getroot()
-    shown = [t.get("datetime") for t in root.cssselect(".entry .when time")]
+    shown = [t.get("data-when") for t in root.cssselect(".entry .when time")]
     expected = [e["value"] for e in events if e["timeline"] == "russia-europe-2021"]
     # Every dated event is on the page (reports of one happening share an entry).
     assert set(shown) == set(expected)

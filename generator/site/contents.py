@@ -24,6 +24,7 @@ FLAG_WORDS = {
     "caption": "photo caption",
     "reported": "reported",
     "date-conflict": "date uncertain",
+    "background": "background",
 }
 
 
