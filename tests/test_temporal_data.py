@@ -70,7 +70,10 @@ def test_values_are_well_formed():
     }
     assert set(lx["ref_words"].values()) <= {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
     for spec in lx["holidays"].values():
-        assert regex.fullmatch(r"\d\d-\d\d|(?:\d(?:st|nd|rd|th)|last) \w+ of \d+", spec), spec
+        nth = r"(?:\d(?:st|nd|rd|th)|last) \w+"
+        assert regex.fullmatch(rf"\d\d-\d\d|easter[+-]\d+|{nth}(?: after {nth})? of \d+", spec), (
+            spec
+        )
 
 
 def test_patterns_compile_and_have_rules():

@@ -38,6 +38,10 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 ctx.anchor = r.value
             if p == "quarter" and r.extra.get("reporting_quarter"):
                 ctx.last_quarter = r.value
+            elif r.extra.get("reporting_span"):
+                # "In the first nine months, ... a year earlier": the comparison is no longer
+                # with a quarter
+                ctx.last_quarter = None
     _apposition(text, out)
     return [
         Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out

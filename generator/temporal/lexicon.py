@@ -233,6 +233,7 @@ def get_lexicon() -> Lexicon:
         "month_gate_before": frozenset(str(w) for w in cues["month_gate_before"]),
         "month_reject_after": frozenset(str(w) for w in cues["month_reject_after"]),
         "narrative": frozenset(cues["narrative_words"]),
+        "deadline": frozenset(cues["deadline_verbs"]),
     }
     _build(lex, load_yaml("patterns.yaml"))
     return lex

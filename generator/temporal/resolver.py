@@ -16,7 +16,7 @@ import regex
 from . import calendar_math as cm
 from .lexicon import Lexicon
 from .tense import clause_tense
-from .values import precision
+from .values import bounds, precision
 
 
 @dataclass
@@ -127,6 +127,21 @@ def _next_word(ctx: Context, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
+    """Clause tense, corrected for deadlines: a present/unknown clause with 'by <date>' ('talks
+    are supposed to conclude by May') and 'postponed/extended/given ... until <date>' look
+    ahead whatever the tense of the verb."""
+    if ctx.text.startswith(("'s", "’s"), end):
+        return None  # "Wednesday's ruling": an event named by its date, not the clause's time
+    before = _words_before(ctx, start, 8)
+    if before[-1:] in (["until"], ["till"]) and ctx.lex.sets["deadline"].intersection(before):
+        return "future"  # "extended its deadline until 9 a.m. Tuesday"
+    tense = ctx.tense(start, end)
+    if tense is None and before[-1:] == ["by"]:
+        return "future"
+    return tense
+
+
 FUTURE_PENALTY = 2.5
 TENSE_PENALTY = 8.0
 
@@ -138,7 +153,7 @@ def pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) -
     left the reading closest to the DCT wins (news talks about the recent past and near future).
     """
     dct = ctx.dct
-    tense = ctx.tense(start, end)
+    tense = _deadline_tense(ctx, start, end)
     cands = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         if day is not None:
@@ -195,7 +210,7 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
         return dct + timedelta(days=(wd - dct.isoweekday() - 1) % 7 + 1)
     if wd == dct.isoweekday():
         return dct
-    tense = ctx.tense(start, end)
+    tense = _deadline_tense(ctx, start, end)
     if rel == "this":
         tense = tense or "future"
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
@@ -305,14 +320,40 @@ def r_md_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
 
 
 @rule("month_year")
-def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved:
+def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    y = _year_words(ctx, m["yw"]) if _g(m, "yw") else int(m["y"])
+    if y is None:
+        return None
     return Resolved(
         *_span(m),
         "DATE",
-        cm.fmt_month(int(m["y"]), _month(ctx, m["month"])),
+        cm.fmt_month(y, _month(ctx, m["month"])),
         mod=_pmod(ctx, m),
         explicit=True,
     )
+
+
+@rule("month_rel_year")
+def r_month_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'July last year', 'January this year', 'April next year': one month of a DCT year."""
+    y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return Resolved(
+        *_span(m),
+        "DATE",
+        cm.fmt_month(y, _month(ctx, m["month"])),
+        mod=_pmod(ctx, m),
+        explicit=True,
+        relative=True,
+    )
+
+
+@rule("week_of")
+def r_week_of(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'the week of March 6': the (ISO) week containing that day."""
+    v = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+    if not v:
+        return None
+    return Resolved(*_span(m), "DATE", cm.fmt_week(date.fromisoformat(v)), relative=not m["y"])
 
 
 @gate("month")
@@ -344,7 +385,17 @@ def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
 
 @gate("year")
 def g_year(ctx: Context, m: regex.Match[str]) -> bool:
-    if _g(m, "yw") or _g(m, "pmod") or _g(m, "post"):
+    if _g(m, "yw"):
+        # "twenty six percent", "a twenty-two dollar level": a count, not a year; spoken
+        # years of this century are "two thousand six", and "twenty X" only from 2010 on
+        nxt = _next_word(ctx, m.end()).lower()
+        if nxt in ctx.lex.sets["quantity_after"] or nxt in ("dollar", "percent", "of"):
+            return False
+        return not regex.fullmatch(
+            r"(?i)(?:the\syear\s)?twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)",
+            m.group(0),
+        )
+    if _g(m, "pmod") or _g(m, "post"):
         return True
     y = m["y"]
     if not 1000 <= int(y) <= 2099:
@@ -353,11 +404,10 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     prev = before[-1] if before else ""
     prev_char = ctx.text[m.start() - 1 : m.start()]
     nxt = _next_word(ctx, m.end())
-    if (
-        prev in ctx.lex.sets["quantity_before"]
-        or " ".join(before) in ctx.lex.sets["quantity_before"]
+    if prev in ctx.lex.sets["quantity_before"] or (
+        " ".join(before) in ctx.lex.sets["quantity_before"] and not nxt[:1].isupper()
     ):
-        return False
+        return False  # "some 1500 people", "of the 1500 votes" (but "of the 2000 Olympics")
     if nxt.lower() in ctx.lex.sets["quantity_after"]:
         return False
     if prev_char == "(" or prev.endswith("("):
@@ -376,19 +426,25 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
 _YEARWORD_RX = regex.compile(r"(?i)(nineteen|twenty)[\s-](.+)|two\sthousand(?:\s(?:and\s)?(\w+))?")
 
 
+def _year_words(ctx: Context, words: str) -> int | None:
+    """'nineteen ninety-seven' -> 1997, 'two thousand and one' -> 2001."""
+    ym = _YEARWORD_RX.fullmatch(words)
+    if not ym:
+        return None
+    if ym.group(1):
+        rest = ctx.lex.number(ym.group(2))
+        if rest is None or rest >= 100:
+            return None
+        return (19 if ym.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
+    return 2000 + int(ctx.lex.number(ym.group(3)) or 0) if ym.group(3) else 2000
+
+
 @rule("year")
 def r_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if _g(m, "yw"):
-        ym = _YEARWORD_RX.fullmatch(m["yw"])
-        if not ym:
+        y = _year_words(ctx, m["yw"])
+        if y is None:
             return None
-        if ym.group(1):
-            rest = ctx.lex.number(ym.group(2))
-            if rest is None or rest >= 100:
-                return None
-            y = (19 if ym.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
-        else:
-            y = 2000 + int(ctx.lex.number(ym.group(3)) or 0) if ym.group(3) else 2000
         return Resolved(*_span(m), "DATE", f"{y:04d}", explicit=True)
     mod = _pmod(ctx, m)
     post = _g(m, "post")
@@ -484,11 +540,20 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         fixed = regex.fullmatch(r"(\d\d)-(\d\d)", spec)
         if fixed:
             return date(y, int(fixed.group(1)), int(fixed.group(2)))
-        r = regex.fullmatch(r"(\w+) (\w+) of (\d+)", spec)
+        e = regex.fullmatch(r"easter([+-]\d+)", spec)
+        if e:
+            return cm.easter(y) + timedelta(days=int(e.group(1)))
+        r = regex.fullmatch(r"(\w+) (\w+)(?: after (\w+) (\w+))? of (\d+)", spec)
         if not r:
             return None
+        mo = int(r.group(5))
+        if r.group(3):  # "1st tuesday after 1st monday of 11": US Election Day
+            ref = cm.nth_weekday(y, mo, ctx.lex.weekdays[r.group(4)], int(r.group(3)[0]))
+            return ref + timedelta(
+                days=(ctx.lex.weekdays[r.group(2)] - ref.isoweekday() - 1) % 7 + 1
+            )
         nth = -1 if r.group(1) == "last" else int(r.group(1)[0])
-        return cm.nth_weekday(y, int(r.group(3)), ctx.lex.weekdays[r.group(2)], nth)
+        return cm.nth_weekday(y, mo, ctx.lex.weekdays[r.group(2)], nth)
 
     if m["y"]:
         d = on(int(m["y"]))
@@ -500,6 +565,8 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         d = on(y)
     if d is None:
         return None
+    if m["wk"]:
+        return Resolved(*_span(m), "DATE", cm.fmt_week(d), relative=True)
     return Resolved(*_span(m), "DATE", d.isoformat(), explicit=bool(m["y"]), relative=not m["y"])
 
 
@@ -536,9 +603,19 @@ def r_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if regex.search(r"(?i)\w-(?:fiscal-)?(?:quarter|half)", text) and text[:4].lower() == "the ":
         start += 4  # "the third-quarter results": the article belongs to the noun phrase
     res = Resolved(start, m.end(), "DATE", f"{y:04d}-{letter}{n}", explicit=True)
-    if letter == "Q" and not m["yago"]:
+    if letter == "Q" and not m["yago"] and _reported(ctx, res):
         res.extra["reporting_quarter"] = "1"
     return res
+
+
+def _reported(ctx: Context, res: Resolved) -> bool:
+    """Can this quarter be the period a report is about? Not if it starts after the DCT, nor
+    if it is still running and the clause looks ahead ('will result in a fourth-quarter
+    charge' in a November report is a forecast, not the reporting period)."""
+    b = bounds(res.value)
+    if b is None or b[0] > ctx.dct:
+        return False
+    return b[1] < ctx.dct or ctx.tense(res.start, res.end) != "future"
 
 
 @rule("year_period")
@@ -699,12 +776,36 @@ def _season_year(code: str, y: int, base: date) -> int:
     return y
 
 
+_ENDED_DATE = regex.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?([A-Z][a-z]+\.?)\s+\d")
+
+
+def _period_ended(ctx: Context, m: regex.Match[str], unit: str, mod: str | None):
+    """'the year ended March 31' names a (fiscal) year-long span: TimeML DURATION P1Y. 'the
+    quarter ended Sept. 30' is the reporting quarter labelled by its middle month (a fiscal
+    quarter ending July 31 is mostly May-June: Q2)."""
+    if unit == "year":
+        return Resolved(*_span(m), "DURATION", "P1Y", mod=mod)
+    em = _ENDED_DATE.match(ctx.text, m.end())
+    if not em or em.group(1).lower().rstrip(".") not in ctx.lex.months:
+        return None
+    mo = _month(ctx, em.group(1))
+    y, mid = cm.add_months(ctx.dct.year, mo, -1)
+    if mo > ctx.dct.month:
+        y -= 1
+    res = Resolved(*_span(m), "DATE", f"{y:04d}-Q{(mid - 1) // 3 + 1}", relative=True)
+    if _reported(ctx, res):
+        res.extra["reporting_quarter"] = "1"
+    return res
+
+
 @rule("the_unit")
 def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     unit = m["unit"].lower()
     adj = (m["adj"] or "").lower()
     mod = _pmod(ctx, m)
     nxt = _next_word(ctx, m.end()).lower()
+    if nxt in ("ended", "ending") and unit in ("year", "quarter") and adj in ("", "fiscal"):
+        return _period_ended(ctx, m, unit, mod)
     followed = nxt in ("of", "before", "after", "earlier", "later", "when", "in", "that", "since")
     if followed and adj not in ("following", "next", "previous"):
         return None
@@ -720,9 +821,17 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         v = _calendar_shift(ctx, base, unit, 0)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
     if unit == "period":
-        if adj in ("latest", "current", "same") and ctx.last_quarter:
-            return Resolved(*_span(m), "DATE", ctx.last_quarter, mod=mod, relative=True)
+        if adj in ("latest", "current", "same"):
+            # the period a results report is about: the last quarter named, else the last
+            # quarter that has ended by the DCT
+            v = ctx.last_quarter or _calendar_shift(ctx, ctx.dct, "quarter", -1)
+            return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
         return None
+    if unit == "week" and not mod and not adj:
+        # "For the week, the index dropped": the week of the narrative (or of the DCT)
+        base = _anchor_date(ctx) if ctx.anchor and precision(ctx.anchor) == "day" else None
+        v = _calendar_shift(ctx, base or ctx.dct, "week", 0)
+        return Resolved(*_span(m), "DATE", v, relative=True) if v else None
     if unit in ("month", "week") and mod:
         v = _calendar_shift(ctx, ctx.dct, unit, 0)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
@@ -776,6 +885,20 @@ def r_year_adj(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*_span(m), "DATE", f"{y:04d}", mod="END", relative=True)
 
 
+@gate("deictic")
+def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
+    """'today's youth', 'the people of tomorrow': the generic present/future, not a day."""
+    word = (_g(m, "deic") or "").lower()
+    if word not in ("today", "tomorrow") or _g(m, "pod") or _g(m, "pmod"):
+        return True
+    if word == "tomorrow" and _words_before(ctx, m.start(), 1) == ["of"]:
+        return False
+    if ctx.text.startswith(("'s", "’s"), m.end()):
+        nxt = _next_word(ctx, m.end() + 2).lower()
+        return nxt not in ctx.lex.cues["generic_after_today"]
+    return True
+
+
 @rule("deictic")
 def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     word = (_g(m, "deic") or _g(m, "deic2") or "").lower()
@@ -827,6 +950,12 @@ def r_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
     if start != m.start():
         start = m.start("wd") if not m["pmod"] else m.start()
     return Resolved(start, m.end(), typ, v, mod=_pmod(ctx, m), explicit=True, relative=True)
+
+
+@gate("clock_time")
+def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
+    # "High Noon", "high noon comes today": the idiom, not twelve o'clock
+    return not (m["noon"] and _words_before(ctx, m.start(), 1) == ["high"])
 
 
 @rule("clock_time")
@@ -956,7 +1085,16 @@ def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     ):
         return Resolved(*_span(m), "SET", duration_value(code, 1))
     half = bool(_g(m, "frac"))
-    return Resolved(*_span(m), "DURATION", duration_value(code, n, half), mod=_qmod(ctx, m))
+    if _g(m, "n2"):
+        # "two to three weeks", "the next 12 to 18 months": a range, not one length
+        n2, ok2 = _count(ctx, m["n2"])
+        if not ok2 or n2 is None or n is None or n2 <= n or m["n"].lower() in ("a", "an"):
+            return None
+        return Resolved(*_span(m), "DURATION", duration_value(code, None), mod=_qmod(ctx, m))
+    res = Resolved(*_span(m), "DURATION", duration_value(code, n, half), mod=_qmod(ctx, m))
+    if rel in ("first", "latest") and code == "M":
+        res.extra["reporting_span"] = "1"  # "the first nine months": results now cover a span
+    return res
 
 
 @rule("bare_duration")
@@ -1087,18 +1225,13 @@ def r_set_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(*_span(m), "SET", v)
 
 
-_DETERMINERS = frozenset(
-    "the a an its his her their our your my this that average initial regular usual".split()
-)
-
-
 @gate("set_word")
 def g_set_word(ctx: Context, m: regex.Match[str]) -> bool:
     # "the Daily Telegraph": a capitalized frequency word mid-sentence is a name
     w = _orig(ctx, m, "w")
-    before = _words_before(ctx, m.start(), 1)
-    if before and before[0] in _DETERMINERS and _next_word(ctx, m.end())[:1].islower():
-        return False  # "its quarterly dividend": an adjective, not a recurrence
+    nxt = _next_word(ctx, m.end())
+    if w.lower() in ctx.lex.cues["attributive_not_set"] and nxt[:1].islower() and nxt.isalpha():
+        return False  # "its quarterly dividend": a kind of payment, not a recurrence
     if w[:1].isupper() and m.start() > 0:
         before = ctx.text[max(0, m.start() - 2) : m.start()]
         if not regex.search(r"[.!?\n\"“]\s?$", before):
@@ -1125,6 +1258,13 @@ def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
         return w == "soon" and nxt != "as" and before[-1:] != ["too"]
     if w == "now" and nxt in ("that",):
         return False
+    if w == "soon" and (
+        nxt in ("after", "before", "afterward", "afterwards", "thereafter")
+        or ctx.tense(m.start(), m.end()) == "past"
+    ):
+        return False  # "soon after X", "was soon released": a relation, not the future
+    if w == "the future" and nxt in ("of", "looks", "look"):
+        return False  # "the future of our peoples": prospects, not a time
     return not (w == "the past" and nxt in ("few", "several"))
 
 
@@ -1132,3 +1272,34 @@ def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
 def r_ref(ctx: Context, m: regex.Match[str]) -> Resolved:
     key = regex.sub(r"\s+", " ", m["ref"].lower())
     return Resolved(*_span(m), "DATE", ctx.lex.ref_words[key])
+
+
+@gate("current_adj")
+def g_current(ctx: Context, m: regex.Match[str]) -> bool:
+    """'his current wife', 'current market conditions': the adjective refers to the present
+    (TimeBank tags it PRESENT_REF); 'current account' and 'electric current' are not temporal."""
+    nxt = _next_word(ctx, m.end())
+    return nxt[:1].islower() and nxt.lower() not in ctx.lex.cues["current_not_temporal"]
+
+
+@rule("current_adj")
+def r_current(ctx: Context, m: regex.Match[str]) -> Resolved:
+    return Resolved(*_span(m), "DATE", "PAST_REF" if m["then"] else "PRESENT_REF")
+
+
+@rule("units_around_event")
+def r_units_around_event(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'in the weeks before the shooting', 'the day after his death': a stretch of time next to
+    an event of the narrative. TimeBank tags the unit word alone as a DATE in the period of
+    the event (the last explicit date); the day next to it when the unit is a day."""
+    unit = m["unit"].lower()
+    a = ctx.anchor
+    if not a or precision(a) not in ("day", "time", "month"):
+        return None
+    if unit == "day":
+        if precision(a) == "month":
+            return None
+        after = regex.match(r"\s(?:just\s|right\s)?(after|following)", ctx.text[m.end() :])
+        d = date.fromisoformat(a[:10]) + timedelta(days=1 if after else -1)
+        return Resolved(*_span(m), "DATE", d.isoformat(), relative=True)
+    return Resolved(*_span(m), "DATE", a[:7], relative=True)

@@ -16,20 +16,30 @@ _SENTENCE_END = frozenset('.;!?:\n"“”')
 _SUBORDINATORS = frozenset(
     "when while if because although though whereas unless where which who whom whose".split()
 )
+_COORD = frozenset(("and", "but"))
+_DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your still newly recently".split()
+)
 _PRESENT = frozenset("is are am does do".split())
 _PASSIVE_AUX = frozenset("is are am be being".split())
 
 
-def _classify(tok: str, prev: str, lex: Lexicon) -> str | None:
+def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     t = tok.lower()
     if t in lex.sets["future"]:
-        return "future"
+        # "had been due to expire Friday": a plan seen from the past is over by now
+        return "past" if prev in ("had", "been") else "future"
     if t in _PRESENT:
-        return "present"
+        # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
+        return "future" if nxt == "to" and t in ("is", "are") else "present"
     is_past = t in lex.sets["past"] or (
         len(t) > 4 and t.endswith("ed") and t not in lex.sets["not_past_ed"]
     )
     if is_past:
+        if t not in lex.sets["past"] and (prev in _DETERMINERS or nxt == "by"):
+            # "a still unspecified date", "markets untouched by the crisis": an adjective or
+            # a reduced relative clause, not a finite past verb
+            return None
         # "is heard", "will be held": a participle after a present/future auxiliary
         if prev in _PASSIVE_AUX:
             return "present" if prev != "be" else "future"
@@ -48,21 +58,23 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
             break
         prev = window[i - 1].lower() if i > 0 else ""
-        cls = _classify(tok, prev, lex)
+        nxt = window[i + 1].lower() if i + 1 < len(window) else ""
+        cls = _classify(tok, prev, lex, nxt)
         if cls:
             best = (len(window) - 1 - i, cls)
             break
     comma_seen = False
     for dist, tok in enumerate(right[:10]):
-        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
-            break
+        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD:
+            break  # "... on Saturday and were planning ...": the next clause has its own tense
         if tok == ",":
             comma_seen = True
             continue
         if comma_seen and tok.lower() in lex.sets["reporting"]:
             continue  # ", he said" frames reported speech; it does not govern the date
         prev = right[dist - 1].lower() if dist > 0 else ""
-        cls = _classify(tok, prev, lex)
+        nxt = right[dist + 1].lower() if dist + 1 < len(right) else ""
+        cls = _classify(tok, prev, lex, nxt)
         if cls:
             if best is None or dist + 1 < best[0]:
                 best = (dist, cls)
