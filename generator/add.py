@@ -6,6 +6,7 @@ and htmldate (the publication date from the page's metadata, address and text).
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.request
@@ -18,10 +19,21 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from . import atomic
-from .articles import dateline_date, front_matter_date, split_front_matter, url_date
+from .articles import (
+    article_url,
+    dateline_date,
+    decode_text,
+    front_matter_date,
+    read_bytes,
+    split_front_matter,
+    timeline_name,
+    url_date,
+)
 from .errors import InputError
 
 _FETCH_TIMEOUT = 20
+# A saved web page carries scripts and styles besides the article: more room than a text.
+_MAX_PAGE_BYTES = 20 * 1024 * 1024
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<meta|<!--)", re.IGNORECASE)
 @dataclass(frozen=True)
 class Metadata:
@@ -37,29 +49,44 @@ class Metadata:
 def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Path:
     """Write ``source`` as ``content/articles/<timeline>/<slug>.md``; return the new path."""
     raw, url = _load(source)
+    given_url = article_url(Path("--url"), given.url) if given.url else None
     if _HTML_START.match(raw[:512]):
-        meta, body = _from_html(raw, url or given.url)
+        meta, body = _from_html(raw, url or given_url)
     else:
         meta, body = _from_text(Path(source), raw)
-    title = given.title or meta.get("title")
+    if not body.strip():
+        raise InputError(source, "no article text: the file or page is empty")
+    title = _text(given.title) or _text(meta.get("title"))
     publication = given.dct or meta.get("date") or dateline_date(body)
     if publication is None:
         raise InputError(source, "no publication date found in the page: pass --dct YYYY-MM-DD")
-    timeline = given.timeline or meta.get("timeline") or "timeline"
+    chosen = _text(given.timeline) or _text(meta.get("timeline"))
+    timeline = timeline_name(source, chosen) if chosen else "timeline"
+    page_url = _text(meta.get("url")) or url
+    if page_url and not given_url:
+        try:
+            page_url = article_url(Path(source), page_url)
+        except InputError:
+            page_url = None  # the page's own idea of its address is not a web address: drop it
     front = {
         "title": title or Path(source).stem,
         "date": publication,
-        "url": given.url or meta.get("url") or url,
-        "outlet": given.outlet or meta.get("outlet"),
+        "url": given_url or page_url,
+        "outlet": _text(given.outlet) or _text(meta.get("outlet")),
         "timeline": timeline,
     }
     front = {k: v for k, v in front.items() if v}
     slug = slugify(str(front["title"]), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     target = content_dir / "articles" / timeline / f"{slug[:80] or 'article'}.md"
-    if target.exists() and not force:
+    if (target.exists() or target.is_symlink()) and not force:
         raise InputError(target, "already exists; pass --force to replace it")
+    if target.is_dir():
+        raise InputError(target, "is a folder; move it away or choose another --title")
     text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n"
-    atomic.write_text(target, text + body.strip() + "\n")
+    try:
+        atomic.write_text(target, text + body.strip() + "\n")
+    except OSError as exc:
+        raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
     return target
 
 
@@ -68,47 +95,62 @@ def _load(source: str) -> tuple[bytes, str | None]:
         request = urllib.request.Request(source, headers={"User-Agent": "crisis-timeline"})
         try:
             with urllib.request.urlopen(request, timeout=_FETCH_TIMEOUT) as response:
-                return response.read(), source
-        except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+                raw = response.read(_MAX_PAGE_BYTES + 1)
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise InputError(source, f"cannot fetch the page: {reason}") from None
-    path = Path(source)
-    try:
-        return path.read_bytes(), None
-    except OSError as exc:
-        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+        if len(raw) > _MAX_PAGE_BYTES:
+            raise InputError(source, f"the page is bigger than {_MAX_PAGE_BYTES:,} bytes")
+        return raw, source
+    return read_bytes(Path(source), _MAX_PAGE_BYTES), None
 
 
 def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
     import htmldate
     import trafilatura
 
-    html = raw.decode("utf-8", errors="replace")
-    body = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=False, favor_precision=True
-    )
+    html = raw.decode("utf-8", errors="replace").replace("\0", "")
+    try:
+        body = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False, favor_precision=True
+        )
+    except Exception:  # a page trafilatura cannot parse has no text we can use
+        body = None
     if not body:
         raise InputError(url or "page", "no article text found in the page")
-    found = trafilatura.extract_metadata(html, default_url=url)
     meta: dict = {}
+    try:
+        found = trafilatura.extract_metadata(html, default_url=url)
+    except Exception:  # metadata is a help, not a need: --title, --outlet give it
+        found = None
     if found is not None:
         meta = {"title": found.title, "url": found.url or url, "outlet": found.sitename}
-    published = htmldate.find_date(html, url=url, original_date=True, extensive_search=False)
-    if published:
-        meta["date"] = date.fromisoformat(published[:10])
+    try:
+        published = htmldate.find_date(html, url=url, original_date=True,
+                                       extensive_search=False)
+        if published:
+            meta["date"] = date.fromisoformat(published[:10])
+    except Exception:  # no usable date in the page: --dct gives it
+        pass
     return meta, body
 
 
 def _from_text(path: Path, raw: bytes) -> tuple[dict, str]:
     """Front matter if any; else the first line of pasted text is its title."""
-    try:
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text; save the file as UTF-8") from None
+    text = decode_text(path, raw)
     found, body, _ = split_front_matter(path, text)
-    meta = {k: found.get(k) for k in ("title", "url", "outlet", "timeline")}
+    meta = {k: _text(found.get(k)) for k in ("title", "url", "outlet", "timeline")}
+    meta["url"] = article_url(path, meta["url"])
     meta["date"] = front_matter_date(path, found) or url_date(meta.get("url"))
     if not meta["title"]:
         first, _, rest = body.lstrip().partition("\n")
         meta["title"], body = first.strip(), rest
     return meta, body
+
+
+def _text(value: object) -> str | None:
+    """One line of text, or None: what a title, outlet or timeline may be."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None

@@ -7,17 +7,25 @@ is an input error that asks the editor to supply it.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import urllib.parse
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 import dateparser
 import yaml
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
 
 from .errors import InputError
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+# Articles are news stories: a file this big is a mistake (a database dump, a video), and
+# reading it would only make the run slow. The limit leaves room for a book-length feature.
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 # Pelican-style metadata is only recognised for these keys, so that a pasted article whose
 # first line is "Update: talks resume" is not mistaken for metadata.
 PELICAN_KEYS = {"title", "date", "url", "outlet", "author", "timeline", "lang", "slug"}
@@ -50,52 +58,203 @@ class Article:
         return self.path.stem
 
 
-def find_articles(paths: list[Path]) -> list[Path]:
-    """Expand folders into the article files below them, in a stable order."""
+def find_articles(paths: list[Path], errors: list[InputError] | None = None) -> list[Path]:
+    """Expand folders into the article files below them, in a stable order.
+
+    Linked folders are followed, but no folder is visited twice, so a symbolic-link loop
+    ends the walk instead of running forever. Hidden files and folders (names starting with
+    '.': editors' backups, our own temp files) are left out. A name with an article suffix
+    that is not a readable file (a broken link, a folder called ``x.md``, a link loop) is
+    listed anyway, so that reading it reports the problem instead of skipping it silently;
+    folders that cannot be listed are reported in ``errors``.
+    """
     found: list[Path] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add_file(path: Path) -> None:
+        try:
+            info = path.stat()
+        except OSError:
+            found.append(path)  # broken link or loop: read_article says which
+            return
+        key = (info.st_dev, info.st_ino)
+        if stat.S_ISREG(info.st_mode) and key in seen_files:
+            return  # the same file reached through a second link
+        seen_files.add(key)
+        found.append(path)
+
+    def walk(folder: Path) -> None:
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                return
+            seen_dirs.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                children = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            if errors is not None:
+                errors.append(InputError(folder, f"cannot list folder: {exc.strerror or exc}"))
+            return
+        for child in children:
+            if child.name.startswith("."):
+                continue
+            path = Path(child.path)
+            try:
+                is_dir = child.is_dir()  # follows links; False for broken ones and loops
+            except OSError:
+                is_dir = False
+            if is_dir:
+                walk(path)
+            elif path.suffix in ARTICLE_SUFFIXES:
+                add_file(path)
+
     for path in paths:
         if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
+            walk(path)
         else:
-            found.append(path)
+            add_file(path)
     return found
 
 
 def read_article(path: Path, dct: date | None = None, root: Path | None = None) -> Article:
     """Read one article file; ``dct`` (from the command line) overrides every other source."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, "not UTF-8 text; save the file as UTF-8", line) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_text(path, read_bytes(path))
+    if not text.strip():
+        raise InputError(path, "the file is empty")
     meta, body, body_line = split_front_matter(path, text)
     title = _text_field(meta.get("title")) or _first_line(body) or path.stem
-    url = _text_field(meta.get("url"))
-    publication = dct or front_matter_date(path, meta) or url_date(url) or dateline_date(body)
+    url = article_url(path, meta.get("url"), _meta_line(text, "url"))
+    publication = (
+        dct
+        or front_matter_date(path, meta, _meta_line(text, "date"))
+        or url_date(url)
+        or dateline_date(body)
+    )
     if publication is None:
         raise InputError(
             path,
             "no publication date: add 'date: YYYY-MM-DD' to the front matter or pass --dct",
         )
+    given = _text_field(meta.get("timeline"))
+    timeline = (
+        timeline_name(path, given, _meta_line(text, "timeline"))
+        if given
+        else _folder_timeline(path, root)
+    )
     return Article(
         path=path,
         title=title,
         dct=publication,
         url=url,
         outlet=_text_field(meta.get("outlet")) or _text_field(meta.get("author")),
-        timeline=_text_field(meta.get("timeline")) or _folder_timeline(path, root),
+        timeline=timeline,
         lang=_text_field(meta.get("lang")) or "en",
         body=body,
         body_line=body_line,
     )
+
+
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The file's bytes, or an InputError that says why it cannot be read.
+
+    Only regular files are opened (a FIFO or device would block or never end), and only up
+    to ``limit`` bytes.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(path, f"broken link: it points to '{os.readlink(path)}', "
+                             "which does not exist") from None
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        if path.is_symlink():
+            raise InputError(path, "a symbolic-link loop (the link leads back to itself)"
+                             ) from None
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file (a device, pipe or socket)")
+    if info.st_size > limit:
+        raise InputError(path, f"too big for an article ({info.st_size:,} bytes; the limit is "
+                         f"{limit:,})")
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise InputError(path, f"too big for an article (more than {limit:,} bytes)")
+    return raw
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(path: Path, raw: bytes, utf16: bool = True, controls: bool = False) -> str:
+    """Text with ``\\n`` line ends: UTF-8 (with or without a BOM) or UTF-16 with a BOM.
+
+    Anything else is an InputError naming the line: Latin-1 or Windows-1252 text, UTF-16
+    without a byte-order mark (its NUL bytes give it away) and binary files. With
+    ``utf16=False`` (timeline entries, which Pelican reads as UTF-8) UTF-16 is refused too.
+    Control characters are removed, unless ``controls`` (for ``check`` to point at them).
+    """
+    if raw.startswith(_UTF16_BOMS) and not utf16:
+        raise InputError(path, "UTF-16 text; save the file as UTF-8", 1)
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "starts like UTF-16 text but is not; save it as UTF-8",
+                             1) from None
+    else:
+        nul = raw.find(b"\0")
+        if nul != -1:
+            line = raw[:nul].count(b"\n") + 1
+            ascii_pairs = raw[1:200:2].count(0) > 50 or raw[0:200:2].count(0) > 50
+            what = ("UTF-16 text without a byte-order mark" if ascii_pairs
+                    else "a binary file, not text")
+            raise InputError(path, f"{what} (NUL byte); save it as UTF-8 text", line)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise InputError(
+                path,
+                f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {column}: probably "
+                "Latin-1 or Windows-1252); save the file as UTF-8",
+                line,
+            ) from None
+    if "\0" in text:
+        raise InputError(path, "contains NUL characters: not a text file",
+                         text[: text.index("\0")].count("\n") + 1)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if controls:
+        return text
+    # Control characters pasted along with a text (vertical tabs from Word, escape codes
+    # from a terminal) are not text, and XML feeds may not hold them: gone, or a space.
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\x0b\x0c" else "", text)
+
+
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates are checked by us, with a clear message.
+
+    (PyYAML turns ``2021-02-30`` into a ValueError deep inside its constructor.)
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# One value per key: "title", "date" and the rest are short texts, never lists or mappings.
+_SCALARS = (str, int, float, bool, date, type(None))
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
@@ -107,14 +266,21 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
         if end == -1:
             raise InputError(path, "front matter starts with '---' but is never closed", 1)
         try:
-            meta = yaml.safe_load(text[4:end]) or {}
+            meta = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}  # noqa: S506
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1
             problem = getattr(exc, "problem", None) or "invalid YAML"
             raise InputError(path, f"front matter: {problem}", line) from None
+        except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+            raise InputError(path, f"front matter: invalid YAML ({exc})", 2) from None
         if not isinstance(meta, dict):
             raise InputError(path, "front matter must be 'key: value' lines", 2)
+        for key, value in meta.items():
+            if not isinstance(value, _SCALARS):
+                line = _meta_line(text, str(key)) or 2
+                raise InputError(path, f"front matter: '{key}' must be a single value "
+                                 "(text or a date), not a list or a mapping", line)
         body_line = text.count("\n", 0, end + 5) + 1
         return {str(k).lower(): v for k, v in meta.items()}, text[end + 5 :], body_line
     meta: dict = {}
@@ -132,7 +298,19 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     return {}, text, 1
 
 
-def front_matter_date(path: Path, meta: dict) -> date | None:
+def _meta_line(text: str, key: str) -> int | None:
+    """The line of ``key:`` in the file's metadata (front matter or headers), if any."""
+    pattern = re.compile(rf"^{re.escape(key)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(text.split("\n")[:200], 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d\b")
+
+
+def front_matter_date(path: Path, meta: dict, line: int | None = None) -> date | None:
     value = meta.get("date")
     if value is None or value == "":
         return None
@@ -140,14 +318,59 @@ def front_matter_date(path: Path, meta: dict) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    text = " ".join(str(value).split())
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(path, f"front matter: 'date: {text}' is not a date (use YYYY-MM-DD)",
+                         line)
+    if _ISO_DAY.match(text):
+        try:
+            return datetime.fromisoformat(text.replace(" ", "T", 1)).date()
+        except ValueError:
+            pass
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            raise InputError(path, f"front matter: 'date: {text}' is not a real day "
+                             "(use YYYY-MM-DD)", line) from None
     # dateparser is the right tool for a date string someone typed by hand
     # ("26 Nov 2021", "November 26, 2021"); strict so that "Nov 2021" is not a day.
-    parsed = dateparser.parse(
-        str(value), languages=["en"], settings={"STRICT_PARSING": True, "DATE_ORDER": "YMD"}
-    )
+    try:
+        parsed = dateparser.parse(
+            text[:100], languages=["en"], settings={"STRICT_PARSING": True, "DATE_ORDER": "YMD"}
+        )
+    except Exception:  # dateparser raises its own kinds on odd input: still not a date
+        parsed = None
     if parsed is None:
-        raise InputError(path, f"front matter: 'date: {value}' is not a date (use YYYY-MM-DD)")
+        raise InputError(path, f"front matter: 'date: {text[:60]}' is not a date "
+                         "(use YYYY-MM-DD)", line)
     return parsed.date()
+
+
+def article_url(path: Path, value: object, line: int | None = None) -> str | None:
+    """The article's address: an http(s) URL, or an InputError (it becomes a link)."""
+    url = _text_field(value)
+    if url is None:
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc
+            or any(c in url for c in ' "<>`\\')):
+        raise InputError(path, f"'url: {url[:80]}' is not a web address "
+                         "(it must start with http:// or https://)", line)
+    # Brackets stay brackets to a web server, and a Markdown link around the address
+    # cannot be closed early by one.
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def timeline_name(path: Path | str, value: str, line: int | None = None) -> str:
+    """The timeline's folder name: a slug of what the editor wrote, never a path."""
+    slug = slugify(value, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])[:80].strip("-")
+    if not slug:
+        raise InputError(path, f"'timeline: {value[:60]}' needs letters or digits "
+                         "(it names a folder)", line)
+    return slug
 
 
 def url_date(url: str | None) -> date | None:
@@ -168,7 +391,10 @@ def dateline_date(body: str) -> date | None:
     for line in body.split("\n")[:6]:
         match = _DATELINE_DATE.match(line.strip())
         if match:
-            parsed = dateparser.parse(match.group(1), languages=["en"])
+            try:
+                parsed = dateparser.parse(match.group(1), languages=["en"])
+            except Exception:  # an odd dateline is no dateline
+                parsed = None
             if parsed:
                 return parsed.date()
     return None
@@ -178,17 +404,24 @@ def _folder_timeline(path: Path, root: Path | None) -> str:
     """Articles in ``content/articles/<timeline>/`` belong to that timeline."""
     if root is not None:
         try:
-            parts = path.resolve().relative_to(root.resolve()).parts
+            parts = _normal(path).relative_to(_normal(root)).parts
         except ValueError:
             parts = ()
         if len(parts) > 1:
-            return parts[0]
+            return timeline_name(path, parts[0])
     return "timeline"
+
+
+def _normal(path: Path) -> Path:
+    """Absolute, without '..', links left as they are (a linked article stays in its folder)."""
+    return Path(os.path.normpath(path.absolute()))
 
 
 def _text_field(value: object) -> str | None:
     if value is None:
         return None
+    if isinstance(value, datetime | date):
+        value = value.isoformat()
     text = " ".join(str(value).split())
     return text or None
 

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .articles import decode_text, read_bytes
 from .entries import TIMELINE_FILE
+from .errors import InputError
 from .temporal.values import bounds, precision
 
 _META = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
@@ -46,11 +48,11 @@ def read_metadata(text: str) -> list[tuple[str, str, int]]:
 
 def check_entry(path: Path, text: str) -> list[Problem]:
     """Every problem in one entry file."""
+    problems = _control_characters(path, text)
     fields = read_metadata(text)
     found: dict[str, list[tuple[str, int]]] = {}
     for key, value, line in fields:
         found.setdefault(key, []).append((value, line))
-    problems: list[Problem] = []
     if "title" not in found:
         problems.append(Problem(path, 1, "no 'Title:' line"))
     if "when" not in found:
@@ -84,18 +86,39 @@ def check_entry(path: Path, text: str) -> list[Problem]:
     return problems
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_characters(path: Path, text: str) -> list[Problem]:
+    """Control characters (pasted escape codes, form feeds) break the Atom feed's XML."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        match = _CONTROL.search(line)
+        if match:
+            problems.append(Problem(path, number, f"control character U+{ord(match.group()):04X}"
+                                    f" at column {match.start() + 1}: delete it"))
+    return problems
+
+
 def check_folder(root: Path) -> list[Problem]:
     """Every problem in every timeline under ``root`` (``content/timeline``)."""
     problems: list[Problem] = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+    try:
+        folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError as exc:
+        return [Problem(root, 1, f"cannot list folder: {exc.strerror or exc}")] if _exists(root) \
+            else []
+    for folder in folders:
         seen: dict[tuple[str, str], Path] = {}
         for path in sorted(folder.glob("*.md")):
-            if path.name == TIMELINE_FILE:
+            # Hidden files (editors' backups, a killed run's temp files) are not entries:
+            # Pelican does not read them either.
+            if path.name == TIMELINE_FILE or path.name.startswith("."):
                 continue
             try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem(path, 1, f"cannot read: {exc}"))
+                text = decode_text(path, read_bytes(path), utf16=False, controls=True)
+            except InputError as error:
+                problems.append(Problem(path, error.line or 1, error.message))
                 continue
             problems.extend(check_entry(path, text))
             fields = {k: v for k, v, _ in reversed(read_metadata(text))}
@@ -107,3 +130,7 @@ def check_folder(root: Path) -> list[Problem]:
                 else:
                     seen[key] = path
     return problems
+
+
+def _exists(path: Path) -> bool:
+    return path.is_symlink() or path.exists()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -75,7 +79,7 @@ def extract_command(
     if not articles and not result.errors:
         cache.prune()
     for error in result.errors:
-        err.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
+        err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
     if as_json:
         sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
                                     ensure_ascii=False) + "\n")
@@ -135,7 +139,7 @@ def check_command(
 
     problems = check_folder(content / "timeline")
     for problem in problems:
-        out.print(str(problem), highlight=False, markup=False)
+        out.print(_printable(str(problem)), highlight=False, markup=False)
     out.print(f"{len(problems)} problems", highlight=False)
     if problems:
         raise typer.Exit(1)
@@ -168,7 +172,7 @@ def build_command(
         raise InputError(settings, "no such settings file")
     errors = build_site(settings, content, output)
     for message in errors:
-        err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+        err.print(f"[red]error[/red] {escape(_printable(message))}", highlight=False)
     if errors:
         err.print(f"build failed: {len(errors)} errors; {escape(str(output))} left as it was",
                   highlight=False)
@@ -179,10 +183,40 @@ def build_command(
 register_site_commands(app)
 
 
+DEBUG_VARIABLE = "TIMELINE_DEBUG"
+
+
 def main() -> None:
-    """Entry point: user errors become one clear line and exit status 1, never a traceback."""
+    """Entry point: user errors become one clear line and exit status 1, never a traceback.
+
+    Anything unexpected (a bug) is one "internal error" line and exit status 2; the
+    traceback is printed only with ``TIMELINE_DEBUG=1`` in the environment.
+    """
     try:
         app()
     except InputError as error:
-        err.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
+        err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
         sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted", highlight=False)
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader of our output went away (`timeline extract --json | head`): not an error.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stops the flush at exit failing
+        sys.exit(0)
+    except Exception as error:
+        if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+            traceback.print_exc()
+        message = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        err.print(f"[red]internal error[/red] {escape(_printable(message))} (please report it; "
+                  f"{DEBUG_VARIABLE}=1 shows the details)", highlight=False)
+        sys.exit(2)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """No terminal control codes from a file name or a pasted value reach the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

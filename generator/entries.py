@@ -10,6 +10,7 @@ deleted stays deleted.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from . import atomic
+from .errors import InputError
 
 if TYPE_CHECKING:
     from .events import Event
@@ -90,15 +92,21 @@ def _distinct_reports(story: Story) -> list[Event]:
 
 def _source_line(event: Event) -> str:
     source = event.source
+    # " | " parts the fields: none of them may hold one, or an outlet named "A | B" would
+    # shift the title into the link's place.
     return " | ".join(
         [
             source.date.isoformat(),
-            _one_line(source.outlet or ""),
-            source.url or "",
-            f"{source.path}#p{source.paragraph}",
-            _one_line(source.title),
+            _field(source.outlet or ""),
+            (source.url or "").replace(" ", "%20").replace("|", "%7C"),
+            f"{source.path.replace(' ', '%20').replace('|', '%7C')}#p{source.paragraph}",
+            _field(source.title),
         ]
     )
+
+
+def _field(text: str) -> str:
+    return _one_line(text).replace("|", "/")
 
 
 def _citation(event: Event) -> str:
@@ -139,62 +147,144 @@ def _one_line(text: str) -> str:
 def file_names(stories: list[Story]) -> list[str]:
     """Stable, readable, unique file names: ``<value>-<headline slug>.md``."""
     names: list[str] = []
+    used: set[str] = set()
     seen: dict[str, int] = {}
     for event in (story.lead for story in stories):
         words = event.headline.split()[:_SLUG_WORDS]
         slug = slugify(
             " ".join(words), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
         )[:60].strip("-")
-        base = f"{event.value}-{slug}" if slug else event.value
-        seen[base] = seen.get(base, 0) + 1
-        names.append(f"{base}.md" if seen[base] == 1 else f"{base}-{seen[base]}.md")
+        value = _UNSAFE_NAME.sub("-", event.value).strip(".-") or "undated"
+        base = f"{value}-{slug}" if slug else value
+        count = seen.get(base, 0) + 1
+        name = f"{base}.md" if count == 1 else f"{base}-{count}.md"
+        # "x", "x" and a headline that itself ends in "-2": still one file per story.
+        while name in used:
+            count += 1
+            name = f"{base}-{count}.md"
+        seen[base] = count
+        used.add(name)
+        names.append(name)
     return names
 
 
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
 def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
-    """Bring ``folder`` up to date with ``stories`` without losing any person's work."""
+    """Bring ``folder`` up to date with ``stories`` without losing any person's work.
+
+    A file is only ever replaced or removed when it is exactly as we generated it; a file
+    that cannot be read (another encoding, a folder, a broken link) counts as a person's.
+    Problems with the folder itself are InputErrors.
+
+    Crash safety: every file is written atomically (the old or the new version, never a
+    part), and the manifest is a journal. Before adding or removing files it lists their
+    names as pending (``?name``); after, as done. A run killed in between leaves pending
+    names, which the next run reads as "ours if the file is there (and untouched), not
+    deleted by a person if it is not", so it finishes the job instead of mistaking a file
+    it never wrote for one a person deleted, or keeping one it meant to remove.
+    """
     report = Report()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(folder, f"cannot create the timeline folder: {exc.strerror or exc}"
+                         ) from None
+    if not folder.is_dir():
+        raise InputError(folder, "is not a folder")
+    atomic.remove_stale_temp_files(folder)
     manifest_path = folder / MANIFEST
-    manifest = set(_read_manifest(manifest_path))
+    done, pending = _read_manifest(manifest_path)
+    manifest = done | {name for name in pending if _exists(folder / name)}
     wanted = dict(zip(file_names(stories), stories, strict=True))
+    writes: list[tuple[Path, str, list[Path]]] = []
     for name, story in wanted.items():
         path = folder / name
         text = entry_text(story)
-        if not path.exists():
+        if not _exists(path):
             if name in manifest:
                 report.skipped.append(path)
                 continue
-            atomic.write_text(path, text)
-            report.added.append(path)
+            writes.append((path, text, report.added))
         else:
-            current = path.read_text(encoding="utf-8")
+            current = _read_entry(path)
             if current == text:
                 report.unchanged.append(path)
-            elif is_untouched(current):
-                atomic.write_text(path, text)
-                report.updated.append(path)
+            elif current is not None and is_untouched(current):
+                writes.append((path, text, report.updated))
             else:
                 report.kept.append(path)
-        manifest.add(name)
+    removals: list[Path] = []
     for name in sorted(manifest - set(wanted)):
         path = folder / name
-        if path.exists() and is_untouched(path.read_text(encoding="utf-8")):
-            path.unlink()
-            manifest.discard(name)
-            report.removed.append(path)
-        elif not path.exists():
+        if not _exists(path):
             continue
+        current = _read_entry(path)
+        if current is not None and is_untouched(current):
+            removals.append(path)
         else:
             report.kept.append(path)
+    changing = {path.name for path, _, kind in writes if kind is report.added}
+    changing |= {path.name for path in removals}
+    if changing:
+        _write_manifest(manifest_path, manifest - changing, changing)
+    for path, text, kind in writes:
+        _write(path, text)
+        kind.append(path)
+    for path in removals:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise InputError(path, f"cannot remove: {exc.strerror or exc}") from None
+        report.removed.append(path)
+    manifest = (manifest | set(wanted)) - {path.name for path in removals}
     timeline_file = folder / TIMELINE_FILE
-    if not timeline_file.exists():
-        atomic.write_text(timeline_file, f"Title: {_one_line(title)}\n\n")
-    atomic.write_text(manifest_path, "".join(f"{n}\n" for n in sorted(manifest)))
+    if not _exists(timeline_file):
+        _write(timeline_file, f"Title: {_one_line(title)}\n\n")
+    _write_manifest(manifest_path, manifest)
     return report
 
 
-def _read_manifest(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    return [line.strip() for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+def _exists(path: Path) -> bool:
+    """True for anything at ``path``, a broken link included (it is a person's, too)."""
+    return path.is_symlink() or path.exists()
+
+
+def _read_entry(path: Path) -> str | None:
+    """The entry's text, or None when it cannot be read as UTF-8 text (never ours, then)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        atomic.write_text(path, text)
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _write_manifest(path: Path, names: set[str], pending: set[str] = frozenset()) -> None:
+    lines = [f"{n}\n" for n in sorted(names)] + [f"{_PENDING}{n}\n" for n in sorted(pending)]
+    _write(path, "".join(lines))
+
+
+_PENDING = "?"
+
+
+def _read_manifest(path: Path) -> tuple[set[str], set[str]]:
+    """(names done, names pending) of the manifest: what we wrote, what we were writing."""
+    if not _exists(path):
+        return set(), set()
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(path, f"cannot read the list of generated entries: "
+                         f"{exc.strerror or exc}") from None
+    names = [line.strip() for line in text.split("\n") if line.strip()]
+    pending = {n[len(_PENDING):] for n in names if n.startswith(_PENDING)}
+    return {n for n in names if not n.startswith(_PENDING)}, pending

@@ -64,6 +64,9 @@ def extract(
             message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
             result.errors.append(InputError(path, f"internal error, please report: {message}"))
             continue
+        finally:
+            if on_article is not None:
+                on_article(path)
         result.articles += 1
         result.events.extend(events)
     result.events.sort(key=timeline_order)

@@ -124,11 +124,13 @@ def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
     if dateline and paragraph.kind == "body":
         cursor = dateline.end()
     result: list[Sentence] = []
+    quotes = _QuoteCounter(text, cursor)
     for match in rules.boundary.finditer(text, cursor):
-        if _is_abbreviation(text, match.start(), rules) or _inside_quote(text, cursor, match.end()):
+        if _is_abbreviation(text, match.start(), rules) or quotes.inside(match.end()):
             continue
         _append(result, body, paragraph, cursor, match.end())
         cursor = match.end()
+        quotes = _QuoteCounter(text, cursor)
     _append(result, body, paragraph, cursor, len(text))
     return result
 
@@ -138,27 +140,41 @@ _QUOTE = re.compile(r'``|\'\'|["“”]')
 _LONGEST_QUOTE = 400
 
 
-def _inside_quote(text: str, start: int, end: int) -> bool:
-    """True when a quotation opened since ``start`` is still open at ``end``.
+class _QuoteCounter:
+    """Whether a quotation opened since ``start`` is still open at a later position.
 
     A quoted passage of several sentences stays whole with its attribution
     ("We don't know ... But we do know ...," Blinken said.), so an event's sentence
-    never starts in the middle of a quote.
+    never starts in the middle of a quote. The marks are counted as the position moves
+    forward, so a long paragraph is read once, not once per sentence end.
     """
-    marks = list(_QUOTE.finditer(text, start, end))
-    if len(marks) % 2 == 0:
-        return False
-    return end - marks[-1].start() < _LONGEST_QUOTE
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.scanned = start
+        self.count = 0
+        self.last = -1
+
+    def inside(self, end: int) -> bool:
+        for mark in _QUOTE.finditer(self.text, self.scanned, end):
+            self.count += 1
+            self.last = mark.start()
+        self.scanned = max(self.scanned, end)
+        if self.count % 2 == 0:
+            return False
+        return end - self.last < _LONGEST_QUOTE
 
 
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LONGEST_WORD = 40
 
 
 def _is_abbreviation(text: str, period: int, rules: _Rules) -> bool:
     """True when the period at ``period`` closes an abbreviation or an initial."""
     if text[period] != ".":
         return False
-    match = _WORD_BEFORE.search(text, 0, period)
+    # Only the few characters before the period: a long paragraph is not read again.
+    match = _WORD_BEFORE.search(text, max(0, period - _LONGEST_WORD), period)
     if not match:
         return False
     word = match.group(1)

@@ -84,7 +84,8 @@ class SourceRef:
             link = next((p for p in parts if p.startswith(("http://", "https://"))), "")
             title = next((p for p in reversed(parts) if p and p != link), link)
             return cls("", "", link, "", title)
-        return cls(*parts)
+        # Only a web address is a link: never javascript:, data: or vbscript: (XSS).
+        return cls(*parts[:2], parts[2] if re.match(r"(?i)https?://", parts[2]) else "", *parts[3:])
 
     @property
     def date_words(self) -> str:
