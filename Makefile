@@ -42,9 +42,10 @@ tests/browser/node_modules/.installed: tests/browser/package-lock.json
 test: setup lint browser
 	$(BIN)/pytest
 
+# Speed and scale against the peers (dateparser, plain Pelican): one table; see bench/RESULTS.md.
 bench: setup
 	$(BIN)/python bench/te3.py ../shared/data/te3-train
-	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf output .pytest_cache

@@ -30,5 +30,9 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
 # Deterministic builds: nothing in the output depends on when or where it was built.
+# (Pelican's content cache stays off; the plugin's own entry cache, TIMELINE_CACHE, is keyed by
+# each entry file's bytes and leaves the output byte-identical: bench/RESULTS.md.)
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+TIMELINE_CACHE = True
+CACHE_PATH = "cache"  # beside this file (git-ignored): the entry cache's timeline-entries.pickle

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from html.parser import HTMLParser
 from itertools import groupby
 
@@ -104,7 +105,11 @@ class TimelineEntry(Content):
 
 @dataclass(frozen=True)
 class Entry:
-    """What the theme shows of one entry, derived from its file (``When`` is the truth)."""
+    """What the theme shows of one entry, derived from its file (``When`` is the truth).
+
+    Derived values (date words, plain text, sort key) are computed once per entry: a page,
+    its embed, the feed, the calendar and the spreadsheet all ask for them.
+    """
 
     value: str
     title: str
@@ -149,16 +154,16 @@ class Entry:
     def planned(self) -> bool:
         return "planned" in self.flags
 
-    @property
+    @cached_property
     def date_label(self) -> str:
         return date_label(self.value, self.precision, self.mod, self.planned)
 
-    @property
+    @cached_property
     def flag_labels(self) -> list[tuple[str, str]]:
         """The flags a reader sees, as (flag, words); ``planned`` is part of the date words."""
         return [(f, FLAG_WORDS[f]) for f in self.flags if f in FLAG_WORDS]
 
-    @property
+    @cached_property
     def reported(self) -> date:
         """When the entry became known: its earliest source's date, else the day it starts.
 
@@ -168,18 +173,18 @@ class Entry:
         days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
         return min(days) if days else self.start
 
-    @property
+    @cached_property
     def updated(self) -> date:
         """The latest date a source of the entry was published (merged entries), else reported."""
         days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
         return max(days) if days else self.start
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The entry's text as plain text (for CSV, calendars and plain-text email)."""
         return html_to_text(self.body_html)
 
-    @property
+    @cached_property
     def datetime(self) -> str:
         """A valid HTML ``datetime`` for the value (TIMEX3 goes further than HTML can).
 
@@ -200,14 +205,14 @@ class Entry:
             return f"{start.year:04d}-{start.month:02d}"
         return f"{start.year:04d}"
 
-    @property
+    @cached_property
     def headline_is_text(self) -> bool:
         """The title is just the start of a one-paragraph text (as extracted, not edited)."""
         text = self.text
         title = self.title.rstrip("…. ").strip()
         return bool(title) and "\n" not in text and text.startswith(title)
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
         first = self.sources[0] if self.sources else SourceRef("", "", "", "", "")
         return (self.start, -(self.end - self.start).days, first.date, first.ref, self.anchor)
@@ -223,6 +228,10 @@ class Timeline:
     url: str
     save_as: str
     entries: list[Entry] = field(default_factory=list)
+    # A long timeline's pages (see ``split``); empty: the whole timeline is one page.
+    parts: list[Part] = field(default_factory=list)
+    # Entry anchor -> its part's folder, for a split timeline.
+    page_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def sort(self) -> None:
         self.entries.sort(key=lambda e: e.sort_key)
@@ -230,13 +239,54 @@ class Timeline:
     @property
     def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
         """[(year, [(month heading or None for coarser entries, entries)])] in order."""
-        result = []
-        for year, in_year in groupby(self.entries, key=lambda e: e.start.year):
-            months = []
-            for month, in_month in groupby(in_year, key=_month_heading):
-                months.append((month, list(in_month)))
-            result.append((year, months))
-        return result
+        return _years(self.entries)
+
+    def years_of(self, entries: list[Entry]) -> list:
+        """``years`` for some of the entries (in timeline order)."""
+        return _years(entries)
+
+    def split(self, limit: int | None) -> None:
+        """Pages for a timeline of more than ``limit`` entries: one per year, and one per
+        month for a year of more than ``limit`` entries (a coarser entry, "2021-Q2", goes on
+        the page of the month it is listed before). ``limit`` 0 or None: never split.
+        """
+        self.parts, self.page_of = [], {}
+        if not limit or len(self.entries) <= limit:
+            return
+        folder = self.save_as.rsplit("/", 1)[0] + "/" if "/" in self.save_as else ""
+        for year, months in self.years:
+            count = sum(len(entries) for _, entries in months)
+            groups: list[tuple[int | None, list[Entry]]] = [
+                (entries[0].start.month if heading else None, entries)
+                for heading, entries in months
+            ]
+            named = [m for m, _ in groups if m is not None]
+            if count <= limit or not named:
+                keyed = [(str(year), f"{year}", entries) for _, entries in groups]
+            else:
+                keyed, following = [], named[-1]
+                for month, entries in reversed(groups):
+                    following = month if month is not None else following
+                    keyed.append((f"{year}-{following:02d}",
+                                  date(year, following, 1).strftime("%B %Y"), entries))
+                keyed.reverse()
+            for key, group in groupby(keyed, key=lambda k: (k[0], k[1])):
+                entries = [e for _, _, chunk in group for e in chunk]
+                self.parts.append(Part(key[0], key[1], year, f"{key[0]}/",
+                                       f"{folder}{key[0]}/index.html", entries))
+        for part in self.parts:
+            for entry in part.entries:
+                self.page_of[entry.anchor] = part.path
+
+    def entry_path(self, entry: Entry) -> str:
+        """Where ``entry`` is, relative to the timeline's folder: "" (the timeline page) or
+        its part's folder ("2021/") for a split timeline."""
+        return self.page_of.get(entry.anchor, "")
+
+    @property
+    def part_years(self) -> list[tuple[int, list[Part]]]:
+        """The parts by year: [(year, [parts])] (one part, or one per month)."""
+        return [(year, list(parts)) for year, parts in groupby(self.parts, key=lambda p: p.year)]
 
     @property
     def first(self) -> date | None:
@@ -268,6 +318,32 @@ class Timeline:
     @property
     def source_count(self) -> int:
         return len({(s.title, s.date) for e in self.entries for s in e.sources})
+
+
+@dataclass
+class Part:
+    """One page of a split timeline: a year, or a month of a long year."""
+
+    key: str  # "2021" or "2021-03": the page's folder under the timeline's
+    label: str  # "2021", "March 2021"
+    year: int
+    path: str  # "2021/", relative to the timeline's folder
+    save_as: str
+    entries: list[Entry]
+
+    @property
+    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
+        return _years(self.entries)
+
+
+def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
+    result = []
+    for year, in_year in groupby(entries, key=lambda e: e.start.year):
+        months = []
+        for month, in_month in groupby(in_year, key=_month_heading):
+            months.append((month, list(in_month)))
+        result.append((year, months))
+    return result
 
 
 def _month_heading(entry: Entry) -> str | None:

@@ -15,7 +15,11 @@ from pelican.readers import Readers
 from ..entries import TIMELINE_FILE
 from ..temporal.values import bounds
 from . import exports, newsletter
+from .cache import FILE_NAME as ENTRY_CACHE_FILE
+from .cache import EntryCache, file_key
+from .cache import fingerprint as cache_fingerprint
 from .contents import Entry, Timeline, TimelineEntry
+from .readers import use_reusing_reader
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +33,19 @@ class TimelineGenerator(Generator):
         # by hand): Pelican must not read a post date from them, nor fail on one.
         reader_settings = dict(self.settings, FILENAME_METADATA=r"(?P<slug>.*)", PATH_METADATA="")
         self.readers = Readers(reader_settings, kwargs.get("readers_cache_name", ""))
+        use_reusing_reader(self.readers)
         self.env.filters.setdefault("without_text_fragment", newsletter.without_text_fragment)
 
     def generate_context(self) -> None:
         root = Path(self.path) / self.settings["TIMELINE_PATH"]
+        cache_file = None
+        if self.settings.get("TIMELINE_CACHE"):
+            cache_file = Path(self.settings["CACHE_PATH"]) / ENTRY_CACHE_FILE
+        self.entry_cache = EntryCache(cache_file, cache_fingerprint(self.settings))
         timelines = [self._read_timeline(folder) for folder in _timeline_folders(root)]
+        self.entry_cache.save()
+        log.debug("entry cache: %d read from the cache, %d read from their files",
+                  self.entry_cache.hits, self.entry_cache.misses)
         self.timelines = [t for t in timelines if t.entries]
         self.context["timelines"] = self.timelines
         if self.settings["TIMELINE_SINGLE_ON_INDEX"] and len(self.timelines) == 1:
@@ -60,10 +72,20 @@ class TimelineGenerator(Generator):
         for path in sorted(folder.glob("*.md")):
             if path.name == TIMELINE_FILE:
                 continue
-            entry = self._read_entry(path)
-            if entry is not None:
-                timeline.entries.append(Entry.from_content(entry))
+            key = file_key(path)
+            entry = self.entry_cache.get(key)
+            if entry is None:
+                content = self._read_entry(path)
+                if content is None:
+                    continue
+                entry = Entry.from_content(content)
+                # Cached only if its HTML does not depend on the rest of the site
+                # ({filename} links are rewritten against the site's other content).
+                if content._content == content.content:
+                    self.entry_cache.put(key, entry)
+            timeline.entries.append(entry)
         timeline.sort()
+        timeline.split(self.settings.get("TIMELINE_PAGE_ENTRIES"))
         return timeline
 
     def _read_entry(self, path: Path) -> TimelineEntry | None:
@@ -104,8 +126,22 @@ class TimelineGenerator(Generator):
                 (address or "") + files["embed"], str(timeline.title), height),
         }
         page_name = timeline.url.rstrip("/")
+        # A split timeline's embed shows its last entries (an iframe of thousands is unusable).
+        limit = max(1, settings.get("TIMELINE_EMBED_ENTRIES") or 1)
+        extra["embed_entries"] = timeline.entries[-limit:] if timeline.parts else None
         writer.write_file(timeline.save_as, self.get_template("timeline"), self.context,
                           relative_urls=settings["RELATIVE_URLS"], page_name=page_name, **extra)
+        if timeline.parts:
+            template = self.get_template("timeline_part")
+            for number, part in enumerate(timeline.parts):
+                previous = timeline.parts[number - 1] if number else None
+                following = timeline.parts[number + 1] if number + 1 < len(timeline.parts) \
+                    else None
+                writer.write_file(
+                    part.save_as, template, self.context,
+                    relative_urls=settings["RELATIVE_URLS"],
+                    page_name=f"{page_name}/{part.key}", **extra, part=part,
+                    previous=previous, next=following)
         writer.write_file(os.path.join(folder, files["embed"]), self.get_template("embed"),
                           self.context, relative_urls=settings["RELATIVE_URLS"],
                           page_name=f"{page_name}/embed", **extra)

@@ -89,7 +89,7 @@ def render_text(timeline: Timeline, entries: list[Entry], siteurl: str, sitename
             lines += _wrap(f"Source: {where}")
             if source.link:
                 lines.append(f"  {source.link}")
-        lines += [f"Permalink: {page}#{entry.anchor}", ""]
+        lines += [f"Permalink: {page}{timeline.entry_path(entry)}#{entry.anchor}", ""]
     lines += ["-" * 72, f"The full timeline ({len(timeline.entries)} entries):", page, ""]
     return "\n".join(lines)
 
@@ -100,7 +100,7 @@ def render_markdown(timeline: Timeline, entries: list[Entry], siteurl: str) -> s
     out = [f"# [{_md(str(timeline.title))}]({page})", "", _intro(timeline, entries), ""]
     for entry in entries:
         flags = "".join(f" · *{words}*" for _, words in entry.flag_labels)
-        out.append(f"## [{_md(entry.title)}]({page}#{entry.anchor})")
+        out.append(f"## [{_md(entry.title)}]({page}{timeline.entry_path(entry)}#{entry.anchor})")
         out.append("")
         out.append(f"**{entry.date_label}**{flags}")
         out.append("")

@@ -11,4 +11,12 @@ DEFAULTS: dict[str, object] = {
     "TIMELINE_EMBED_HEIGHT": 640,
     # How many entries (the ones reported last) the site's newsletter.* files hold.
     "TIMELINE_NEWSLETTER_ENTRIES": 10,
+    # A timeline of more entries than this is split: its page becomes an index of years,
+    # with a page per year (a page per month for a year of more entries than this). 0: never.
+    "TIMELINE_PAGE_ENTRIES": 500,
+    # How many entries (the last ones) the embed of a split timeline shows.
+    "TIMELINE_EMBED_ENTRIES": 100,
+    # Keep parsed entries in CACHE_PATH/timeline-entries.pickle, keyed by each file's bytes:
+    # a rebuild reads only the entries that changed. The output is the same bytes either way.
+    "TIMELINE_CACHE": True,
 }

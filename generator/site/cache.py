@@ -1,0 +1,127 @@
+"""A cache of parsed timeline entries, so a rebuild reads only the entry files that changed.
+
+Reading an entry (Pelican's Markdown reader, then ``nh3`` and the date values) is most of a
+clean build. The cache keeps each ``Entry`` keyed by the SHA-256 of its file's path and bytes
+(not its modification time: a file restored from git, or touched, is read from the cache if
+its bytes are the same). The whole cache is thrown away when anything that shapes an entry
+changes: the package's code and rule data, the Pelican, Markdown and nh3 versions, and the
+settings that reading depends on. An entry is cached as it would be built from its file, so
+a build from the cache writes the same bytes as a clean build (``tests/test_scale.py``).
+
+Not cached: entries that fail to read (their errors are reported on every build) and
+entries whose HTML depends on the rest of the site (Pelican's ``{filename}`` links).
+One file, ``CACHE_PATH/timeline-entries.pickle``; ``TIMELINE_CACHE = False`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import markdown
+import nh3
+import pelican
+
+from ..cache import engine_fingerprint
+from .contents import Entry
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "timeline-entries.pickle"
+# Settings that change how an entry file becomes an Entry.
+_SETTINGS = (
+    "MARKDOWN", "FORMATTED_FIELDS", "TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS", "TYPOGRIFY_DASHES",
+    "TYPOGRIFY_OMIT_FILTERS", "READERS", "PLUGINS", "SITEURL", "RELATIVE_URLS", "TIMEZONE",
+    "DEFAULT_LANG", "DEFAULT_DATE_FORMAT", "DEFAULT_METADATA", "INTRASITE_LINK_REGEX",
+    "FILENAME_METADATA", "PATH_METADATA", "EXTRA_PATH_METADATA", "TIMELINE_PATH",
+)
+
+# Entry's cached properties that every build uses.
+_DERIVED = ("sort_key", "date_label", "datetime", "flag_labels", "reported", "updated", "text")
+
+
+def fingerprint(settings: dict) -> str:
+    digest = hashlib.sha256()
+    versions = (engine_fingerprint(), pelican.__version__, markdown.__version__,
+                getattr(nh3, "__version__", ""))
+    for part in versions + tuple(repr(settings.get(k)) for k in _SETTINGS):
+        digest.update(str(part).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def file_key(path: Path) -> str | None:
+    """The entry's cache key: its absolute path and bytes; None if it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256(os.fsencode(os.path.abspath(path)) + b"\0")
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+class EntryCache:
+    """Entries by key, loaded from and saved to one pickle file; ``path=None``: no cache."""
+
+    def __init__(self, path: Path | None, settings_fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = settings_fingerprint
+        self.entries: dict[str, Entry] = {}
+        self.used: dict[str, Entry] = {}
+        self.hits = self.misses = 0
+        if path is not None:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            with open(self.path, "rb") as handle:  # type: ignore[arg-type]
+                if pickle.load(handle) != self.fingerprint:
+                    return
+                entries = pickle.load(handle)
+        except FileNotFoundError:
+            return
+        except Exception as exc:  # damaged or from another version: read everything again
+            log.debug("%s: not used (%s)", self.path, exc)
+            return
+        if isinstance(entries, dict):
+            self.entries = entries
+
+    def get(self, key: str | None) -> Entry | None:
+        entry = self.entries.get(key) if key is not None else None
+        if entry is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used[key] = entry  # type: ignore[index]
+        return entry
+
+    def put(self, key: str | None, entry: Entry) -> None:
+        if key is not None:
+            for name in _DERIVED:  # computed now, so that the cache keeps them too
+                getattr(entry, name)
+            self.used[key] = entry
+
+    def save(self) -> None:
+        """Write the entries this build used (and only those), if anything changed."""
+        if self.path is None or (self.misses == 0 and self.used.keys() == self.entries.keys()):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        except OSError as exc:
+            log.warning("%s: cannot write the entry cache (%s)", self.path, exc)
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(self.fingerprint, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            log.warning("%s: cannot write the entry cache (%s)", self.path, exc)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
