@@ -310,3 +310,11 @@ def test_publishconf_writes_absolute_urls_under_a_sub_path(project, monkeypatch)
     home = page(site / "index.html")
     assert "https://newsroom.github.io/crisis/timeline/demo/" in {
         link.get("href").removesuffix("feed.atom") for link in home.cssselect("link[href]")}
+
+
+def test_hidden_files_in_a_timeline_folder_are_not_entries(project):
+    folder = write_entries(project, ENTRIES)
+    (folder / ".#2021-11-18-peskov.md").write_text("not an entry: an editor's lock file")
+    (folder / ".2021-12-ministers.md.abc.tmp").write_text("Title: half")
+    assert build_site(project / "pelicanconf.py", project / "content", project / "output") == []
+    assert len(entries_of(project / "output" / "timeline" / "demo" / "index.html")) == len(ENTRIES)

@@ -304,8 +304,6 @@ def test_exports_hold_no_script(sites):
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason="site hole, reported: exports.timelinejs writes the "
-                   "outlet unescaped as 'group', which TimelineJS puts into innerHTML")
 def test_timelinejs_group_is_escaped(sites):
     _, output, _, _ = sites
     found = []
@@ -315,9 +313,6 @@ def test_timelinejs_group_is_escaped(sites):
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason="site hole, reported: newsletter.render_markdown writes "
-                   "[title](link) with the link as typed; a ')' or a space in a hand-written "
-                   "Source link closes it and starts a javascript: link")
 def test_markdown_newsletter_holds_no_script_link(sites):
     _, output, _, _ = sites
     found = []
@@ -359,8 +354,6 @@ def test_hostile_timeline_folder_name(project):
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason="site hole, reported: CSV cells that start with = + - @ "
-                   "are formulas in spreadsheets (exports.csv_text should prefix them with ')")
 def test_csv_cells_are_not_formulas(project):
     shutil.rmtree(project / "content" / "articles")
     folder = project / "content" / "timeline" / "t"

@@ -120,7 +120,8 @@ def timelinejs(timeline: Timeline) -> dict:
         if entry.end != entry.start and entry.precision not in _TJS_DAY:
             event["end_date"] = _tjs_date(entry.end, entry.precision)
         if entry.sources and entry.sources[0].outlet:
-            event["group"] = entry.sources[0].outlet
+            # TimelineJS puts the group into the page as HTML.
+            event["group"] = str(escape(entry.sources[0].outlet))
         events.append(event)
     return {
         "title": {"text": {"headline": html.escape(str(timeline.title), quote=False),
@@ -327,13 +328,19 @@ def csv_text(timeline: Timeline) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in timeline.entries:
-        writer.writerow([
+        writer.writerow([_no_formula(cell) for cell in (
             e.anchor, e.value, e.date_label, e.start.isoformat(), e.end.isoformat(), e.precision,
             e.mod or "", e.title, e.text, ",".join(e.flags), e.attribution, e.note,
             "\n".join(s.date for s in e.sources), "\n".join(s.outlet for s in e.sources),
             "\n".join(s.link for s in e.sources), "\n".join(s.title for s in e.sources),
-        ])
+        )])
     return buffer.getvalue()
+
+
+def _no_formula(cell: str | None) -> str:
+    """A cell a spreadsheet would run as a formula (= + - @, tab, CR) is quoted with '."""
+    text = cell or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # --- oEmbed --------------------------------------------------------------------------------

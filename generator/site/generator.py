@@ -70,7 +70,8 @@ class TimelineGenerator(Generator):
             save_as=self.settings["TIMELINE_SAVE_AS"].format(slug=slug),
         )
         for path in sorted(folder.glob("*.md")):
-            if path.name == TIMELINE_FILE:
+            # Hidden names are editors' lock files and our own temp files, not entries.
+            if path.name == TIMELINE_FILE or path.name.startswith("."):
                 continue
             key = file_key(path)
             entry = self.entry_cache.get(key)

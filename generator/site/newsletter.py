@@ -97,10 +97,12 @@ def render_text(timeline: Timeline, entries: list[Entry], siteurl: str, sitename
 def render_markdown(timeline: Timeline, entries: list[Entry], siteurl: str) -> str:
     """Markdown for newsletter services (Buttondown, Substack): headings, links, no HTML."""
     page = page_address(timeline, siteurl)
+    page = _md_url(page)
     out = [f"# [{_md(str(timeline.title))}]({page})", "", _intro(timeline, entries), ""]
     for entry in entries:
         flags = "".join(f" · *{words}*" for _, words in entry.flag_labels)
-        out.append(f"## [{_md(entry.title)}]({page}{timeline.entry_path(entry)}#{entry.anchor})")
+        link = _md_url(f"{page}{timeline.entry_path(entry)}#{entry.anchor}")
+        out.append(f"## [{_md(entry.title)}]({link})")
         out.append("")
         out.append(f"**{entry.date_label}**{flags}")
         out.append("")
@@ -111,13 +113,21 @@ def render_markdown(timeline: Timeline, entries: list[Entry], siteurl: str) -> s
         sources = []
         for s in entry.sources:
             title = _md(s.title or s.link)
-            item = f"[{title}]({s.link})" if s.link else f"*{title}*"
+            item = f"[{title}]({_md_url(s.link)})" if s.link else f"*{title}*"
             extra = ", ".join(x for x in (s.outlet, s.date_words) if x)
             sources.append(item + (f", {_md(extra)}" if extra else ""))
         if sources:
             out += [("Sources: " if len(sources) > 1 else "Source: ") + "; ".join(sources), ""]
     out += [f"[Read the full timeline ({len(timeline.entries)} entries)]({page})", ""]
     return "\n".join(out)
+
+
+_URL_UNSAFE = {c: f"%{ord(c):02X}" for c in " \t\n\r()<>[]\"'`"}
+
+
+def _md_url(url: str) -> str:
+    """A link target no Markdown dialect can end early: spaces, brackets, quotes encoded."""
+    return "".join(_URL_UNSAFE.get(c, c) for c in url)
 
 
 def _intro(timeline: Timeline, entries: list[Entry]) -> str:

@@ -10,6 +10,8 @@ Pelican's reader); settings, extensions and metadata handling are Pelican's own.
 
 from __future__ import annotations
 
+import re
+
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
@@ -35,7 +37,8 @@ class ReusingMarkdownReader(MarkdownReader):
                 self._meta = None
         body = self._body.reset()
         with pelican_open(source_path) as text:
-            content = body.convert(text)
+            # A pasted escape code is invisible on a page but makes the Atom feed invalid XML.
+            content = body.convert(_CONTROL.sub("", text))
         if not hasattr(body, "Meta"):
             return content, {}
         # Pelican's _parse_metadata takes the "meta" preprocessor out of self._md, then
@@ -46,6 +49,9 @@ class ReusingMarkdownReader(MarkdownReader):
             fields.preprocessors.register(self._meta, "meta", 27)
         self._md = fields
         return content, self._parse_metadata(body.Meta)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def use_reusing_reader(readers) -> None:
