@@ -20,9 +20,6 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .articles import decode_text, read_bytes
-from .errors import InputError
-
 
 class _Collector(logging.Handler):
     """Keeps every warning and error Pelican or the plugin logs, for the summary."""
@@ -53,13 +50,7 @@ def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
             str(settings_file),
             override={"PATH": str(content.resolve()), "OUTPUT_PATH": str(staging)},
         )
-        unreadable = unreadable_entries(
-            Path(settings["PATH"]) / str(settings.get("TIMELINE_PATH", "timeline")))
-        for message in unreadable:
-            collector.records.append(
-                logging.LogRecord("build", logging.ERROR, "", 0, message, None, None))
-        if not unreadable:
-            Pelican(settings).run()
+        Pelican(settings).run()
     except Exception as exc:  # Pelican raises many kinds; every one is a failed build
         message = " ".join(f"{exc}".split()) or type(exc).__name__
         collector.records.append(
@@ -77,29 +68,6 @@ def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
     return errors
-
-
-def unreadable_entries(root: Path) -> list[str]:
-    """``file:line: why`` for each entry file Pelican could not read as UTF-8 text.
-
-    Pelican's own message for such a file ("'utf-8' codec can't decode byte 0xe9 in
-    position 5") does not say which file; this one does. Hidden files are not entries.
-    """
-    problems: list[str] = []
-    try:
-        folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:
-        return problems  # no timelines (yet), or the plugin reports it
-    for folder in folders:
-        for path in sorted(folder.glob("*.md")):
-            if path.name.startswith("."):
-                continue
-            shown = Path(os.path.relpath(path)) if path.is_relative_to(Path.cwd()) else path
-            try:
-                decode_text(shown, read_bytes(shown), utf16=False)
-            except InputError as error:
-                problems.append(str(error))
-    return problems
 
 
 def _swap_in(staging: Path, output: Path) -> None:

@@ -12,7 +12,9 @@ from pelican.contents import Content
 from pelican.generators import Generator
 from pelican.readers import Readers
 
+from ..articles import decode_text, read_bytes
 from ..entries import TIMELINE_FILE
+from ..errors import InputError
 from ..temporal.values import bounds
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
@@ -90,11 +92,21 @@ class TimelineGenerator(Generator):
         return timeline
 
     def _read_entry(self, path: Path) -> TimelineEntry | None:
-        entry = self.readers.read_file(
-            base_path=self.path, path=str(path), content_class=TimelineEntry,
-            context=self.context,
-        )
         where = os.path.relpath(path)
+        try:
+            entry = self.readers.read_file(
+                base_path=self.path, path=str(path), content_class=TimelineEntry,
+                context=self.context,
+            )
+        except (UnicodeDecodeError, OSError):
+            # Pelican's own message names no file; ours names the file and the line.
+            try:
+                decode_text(Path(where), read_bytes(path), utf16=False)
+            except InputError as error:
+                log.error("%s; skipped", error)
+            else:
+                log.error("%s:1: not UTF-8 text; skipped", where)
+            return None
         if not entry.metadata.get("title") or not entry.metadata.get("when"):
             log.error("%s:1: an entry needs 'Title:' and 'When:' lines; skipped", where)
             return None

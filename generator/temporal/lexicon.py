@@ -131,6 +131,7 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
         else:
             wd_words += _cased([w])
     wd_plural = _cased([w + "s" for w in lex.weekdays if w not in need_period])
+    ago_only = set(lex.cues["_quant_mods_ago_only"])
     tens_alt = "|".join(_TENS)
     simple_alt = "|".join(_NUM_WORDS_SIMPLE)
     num_words = sorted((k for k in lex.numbers if k not in ("a", "an")), key=len, reverse=True)
@@ -156,7 +157,8 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
         "UNIT": _alt(units1),
         "SEASON": _alt(list(lex.seasons)),
         "POSMOD": _alt(list(lex.position_mods)),
-        "QMOD": _alt([k for k in lex.quant_mods if k != "or more"]),
+        "QMOD": _alt([k for k in lex.quant_mods if k != "or more" and k not in ago_only]),
+        "QMOD_AGO": _alt([k for k in lex.quant_mods if k != "or more"]),
         "REFWORDS": _alt(list(lex.ref_words)),
         "SETWORDS": _alt(list(lex.set_words)),
         "HOLIDAYS": _alt(list(lex.holidays)),
@@ -204,6 +206,7 @@ def get_lexicon() -> Lexicon:
     lx = load_yaml("lexicon.yaml")
     cues = load_yaml("cues.yaml")
     cues["_weekday_abbrev_need_period"] = lx["weekday_abbrev_need_period"]
+    cues["_quant_mods_ago_only"] = lx["quant_mods_ago_only"]
     lex = Lexicon(
         months=lx["months"],
         weekdays=lx["weekdays"],

@@ -1066,6 +1066,12 @@ def g_duration(ctx: Context, m: regex.Match[str]) -> bool:
     return True
 
 
+_RATE_BEFORE = regex.compile(
+    r"\d|percent|%|million|billion|trillion|\b(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
+)
+
+
 @rule("duration")
 def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     unit = m["unit"].lower()
@@ -1078,12 +1084,14 @@ def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     rel = (_g(m, "rel") or "").lower()
     if rel in ("past", "last", "recent") and n is None:
         return Resolved(*_span(m), "DURATION", duration_value(code, None), mod=_qmod(ctx, m))
-    # "$5 billion a year", "twice a day": a rate, TimeML SET
-    before = " ".join(_words_before(ctx, m.start(), 3))
-    if m["n"].lower() in ("a", "an") and (
-        regex.search(r"\d|percent|%|million|billion|times|once|twice", before)
-    ):
-        return Resolved(*_span(m), "SET", duration_value(code, 1))
+    if m["n"].lower() in ("a", "an"):
+        before = " ".join(_words_before(ctx, m.start(), 3))
+        if regex.search(r"\b(?:times|once|twice)$", before):
+            return Resolved(*_span(m), "SET", duration_value(code, 1))  # "twice a day"
+        if _RATE_BEFORE.search(before):
+            # "$55 a night", "358,000 a month", "four flights a week": a rate of an amount;
+            # TimeBank/AQUAINT mostly leave it untagged (7 of 9 in te3-train)
+            return None
     half = bool(_g(m, "frac"))
     if _g(m, "n2"):
         # "two to three weeks", "the next 12 to 18 months": a range, not one length
