@@ -47,7 +47,9 @@ _DERIVED = ("sort_key", "date_label", "datetime", "flag_labels", "reported", "up
 
 def fingerprint(settings: dict) -> str:
     digest = hashlib.sha256()
-    versions = (engine_fingerprint(), pelican.__version__, markdown.__version__,
+    # Only the code an entry passes through on its way to an Entry: not the date engine.
+    code = engine_fingerprint("site", "display.py", "data/display.yaml", "temporal/values.py")
+    versions = (code, pelican.__version__, markdown.__version__,
                 getattr(nh3, "__version__", ""))
     for part in versions + tuple(repr(settings.get(k)) for k in _SETTINGS):
         digest.update(str(part).encode("utf-8") + b"\0")
