@@ -45,6 +45,9 @@ def _rules() -> _Rules:
 def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int) -> str:
     """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it."""
     rules = _rules()
+    aside = _parenthetical(sentence, phrase_start, phrase_end)
+    if aside is not None:
+        sentence, phrase_start, phrase_end = aside
     before, after = sentence[:phrase_start], sentence[phrase_end:]
     if _CLOSING_YEAR.search(sentence[phrase_start:phrase_end]) and after.startswith(","):
         # AP style sets a full date off with commas: "the Dec. 21, 1988, bombing".
@@ -62,6 +65,31 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
         text = _drop_preposition(before.rstrip(), rules) + " " + after.lstrip(" ")
     text = _tidy(text, rules)
     return _shorten(text, limit, rules)
+
+
+# What separates the items of a list such as a caption's "A (date), B (date) and C (date)".
+_LIST_MARKS = (",", ":", ";", ")", " -- ", " and ")
+
+
+def _parenthetical(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A date inside brackets dates what stands just before them: in "Putin (on July 4, 2019,
+    in Rome), Lukashenka (on November 12, 2019, in Vienna)", each date's own text is
+    "Putin (on July 4, 2019, in Rome)". Returns that text and the phrase's place in it."""
+    opening = sentence.rfind("(", 0, start)
+    if opening < 0 or sentence.find(")", opening, start) >= 0:
+        return None
+    closing = sentence.find(")", end)
+    if closing < 0 or "(" in sentence[end:closing]:
+        return None
+    found = [(sentence.rfind(mark, 0, opening), mark) for mark in _LIST_MARKS]
+    cut = max((at + len(mark) for at, mark in found if at >= 0), default=0)
+    head = sentence[cut:opening]
+    if len(head.split()) < 2:
+        return None
+    inside = sentence[opening + 1 : closing]
+    text = f"{head.strip()}, {inside}"
+    offset = len(head.strip()) + 2 - (opening + 1)  # phrase's shift from sentence to text
+    return text, start + offset, end + offset
 
 
 def _drop_preposition(text: str, rules: _Rules) -> str:

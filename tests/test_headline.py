@@ -38,3 +38,19 @@ def test_long_headline_is_cut_at_a_clause_or_word_boundary():
         "Western countries raised alarm over Russian military activity near Ukraine")
     cut = headline("On Monday " + "word " * 40, "On Monday", 50)
     assert cut.endswith("…") and len(cut) <= 51
+
+
+def test_a_date_in_brackets_dates_what_stands_before_them():
+    caption = ("From left to right: Russian President Vladimir Putin (on July 4, 2019, in Rome), "
+               "Belarusian President Alyaksandr Lukashenka (on November 12, 2019, in Vienna) and "
+               "Polish Prime Minister Mateusz Morawiecki (on February 20, 2020, in Brussels).")
+    assert headline(caption, "July 4, 2019") == "Russian President Vladimir Putin, in Rome"
+    assert headline(caption, "November 12, 2019") == (
+        "Belarusian President Alyaksandr Lukashenka, in Vienna")
+    # Apposition is not an aside: the phrase starts before the bracket.
+    sentence = ("It shone through last Thursday (November 18), when Kremlin spokesman Dmitry "
+                "Peskov demanded an apology.")
+    assert headline(sentence, "last Thursday (November 18)") == (
+        "Kremlin spokesman Dmitry Peskov demanded an apology")
+    assert headline(caption, "February 20, 2020") == (
+        "Polish Prime Minister Mateusz Morawiecki, in Brussels")
