@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -13,6 +13,7 @@ from .resolver import RULES, Context, Resolved
 from .values import is_valid, precision
 
 _APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
+_DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
 
 
 def annotate(text: str, dct: date) -> list[Timex]:
@@ -42,6 +43,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 # "In the first nine months, ... a year earlier": the comparison is no longer
                 # with a quarter
                 ctx.last_quarter = None
+    out = _day_before_after(text, out)
     _apposition(text, out)
     return [
         Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out
@@ -73,3 +75,24 @@ def _apposition(text: str, items: list[Resolved]) -> None:
 def _is_absolute(r: Resolved) -> bool:
     """Names a calendar day itself (month + day, ISO...), as opposed to counting from the DCT."""
     return bool(r.extra.get("calendar")) or (r.explicit and not r.relative)
+
+
+def _day_before_after(text: str, items: list[Resolved]) -> list[Resolved]:
+    """'the day before last Tuesday's hearing': one expression, the named day shifted by one
+    (TimeBank/AQUAINT span it from 'day' to the end of the date)."""
+    drop: set[int] = set()
+    for k, b in enumerate(items):
+        if b.type != "DATE" or precision(b.value) != "day":
+            continue
+        lead = _DAY_OFFSET_LEAD.search(text, max(0, b.start - 20), b.start)
+        if not lead:
+            continue
+        n = -1 if lead.group(1).lower() == "before" else 1
+        b.value = (date.fromisoformat(b.value[:10]) + timedelta(days=n)).isoformat()
+        b.start = lead.start()
+        b.relative = True
+        b.extra.pop("calendar", None)
+        drop.update(
+            j for j, a in enumerate(items) if j != k and a.end > b.start and a.start < b.end
+        )
+    return [a for j, a in enumerate(items) if j not in drop]

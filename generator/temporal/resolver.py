@@ -415,13 +415,19 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     if prev in ctx.lex.sets["year_gate_before"] or prev.lower().rstrip(".") in ctx.lex.months:
         return True
     if prev.endswith("'s") or prev == "'s":
-        return True
+        # "Kopp's 1987 Chevrolet": a model year before a (capitalized) make, not a date
+        return not (nxt[:1].isupper() and nxt.lower().rstrip(".") not in ctx.lex.months)
+    if _NAME_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return False  # "a joint venture called Orion 1980": part of a name
     # "2014 election": a year used as a modifier of a lower-case singular noun
     if nxt[:1].islower() and not (nxt.endswith("s") and not nxt.endswith("ss")) and len(nxt) > 2:
         return True
     # Sentence-initial "1990 was ..." or standalone year before punctuation
     return bool(regex.match(r"\s*[,.;:)]", ctx.text[m.end() : m.end() + 2])) and int(y) >= 1900
 
+
+# a capitalized word (not sentence-initial) right before a bare year: "Orion 1980"
+_NAME_BEFORE = regex.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+\s$")
 
 _YEARWORD_RX = regex.compile(r"(?i)(nineteen|twenty)[\s-](.+)|two\sthousand(?:\s(?:and\s)?(\w+))?")
 
@@ -618,6 +624,15 @@ def _reported(ctx: Context, res: Resolved) -> bool:
     return b[1] < ctx.dct or ctx.tense(res.start, res.end) != "future"
 
 
+@rule("rel_year_quarter")
+def r_rel_year_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'last year's quarter', 'this year's period': the reporting quarter (the last one named,
+    else the last one ended), in the previous year for 'last'."""
+    q = ctx.last_quarter or _calendar_shift(ctx, ctx.dct, "quarter", -1)
+    v = cm.shift_value(q, "Y", -1) if m["rel"].lower() == "last" else q
+    return Resolved(*_span(m), "DATE", v, relative=True) if v else None
+
+
 @rule("year_period")
 def r_year_period(ctx: Context, m: regex.Match[str]) -> Resolved:
     """'the 1988 period/quarter' in a quarterly report: that year's same reporting quarter."""
@@ -701,6 +716,19 @@ def _anchor_date(ctx: Context) -> date | None:
     if p == "year" and len(ctx.anchor) == 4:
         return date(int(ctx.anchor), 7, 1)
     return None
+
+
+_OPEN_QUOTE = ('"', "“", "‘", "`", "'")
+
+
+@gate("relative_unit")
+def g_relative(ctx: Context, m: regex.Match[str]) -> bool:
+    """'ABC's "This Week"', "'Next Year in Havana'": a quoted title-cased phrase is the name of a
+    show or a work, not a time."""
+    words = ctx.text[m.start() : m.end()].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return True
+    return not ctx.text[max(0, m.start() - 1) : m.start()].startswith(_OPEN_QUOTE)
 
 
 @rule("relative_unit")
@@ -798,11 +826,37 @@ def _period_ended(ctx: Context, m: regex.Match[str], unit: str, mod: str | None)
     return res
 
 
+@rule("pod_mod")
+def r_pod_mod(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'by mid-afternoon', 'late morning', 'mid-afternoon yesterday': a part of the day named by
+    the narrative (the last day-precision date mentioned) or the report."""
+    deic = _g(m, "deic")
+    if deic:
+        d = ctx.dct + timedelta(days=ctx.lex.deictic_days[deic.lower()])
+    elif ctx.anchor and precision(ctx.anchor) in ("day", "time"):
+        d = date.fromisoformat(ctx.anchor[:10])
+    else:
+        d = ctx.dct
+    pod = _pod_code(ctx, m["pod"])
+    return Resolved(*_span(m), "TIME", f"{d.isoformat()}T{pod}", mod=_pmod(ctx, m), relative=True)
+
+
 @rule("the_unit")
 def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     unit = m["unit"].lower()
     adj = (m["adj"] or "").lower()
     mod = _pmod(ctx, m)
+    pod = _pod_code(ctx, unit) if unit in ("morning", "afternoon", "evening", "night") else None
+    if pod:
+        # "the next morning", "the following night": the part of the day after the narrative's
+        # day; a bare "the morning" is tagged too rarely in TimeBank/AQUAINT to guess at
+        if adj not in ("following", "next", "previous", "same"):
+            return None
+        if not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+            return None
+        n = {"previous": -1, "same": 0}.get(adj, 1)
+        d = date.fromisoformat(ctx.anchor[:10]) + timedelta(days=n)
+        return Resolved(*_span(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True)
     nxt = _next_word(ctx, m.end()).lower()
     if nxt in ("ended", "ending") and unit in ("year", "quarter") and adj in ("", "fiscal"):
         return _period_ended(ctx, m, unit, mod)
@@ -1240,6 +1294,10 @@ def g_set_word(ctx: Context, m: regex.Match[str]) -> bool:
     nxt = _next_word(ctx, m.end())
     if w.lower() in ctx.lex.cues["attributive_not_set"] and nxt[:1].islower() and nxt.isalpha():
         return False  # "its quarterly dividend": a kind of payment, not a recurrence
+    if w.lower() in ("annually", "yearly") and _RATE_BEFORE.search(
+        " ".join(_words_before(ctx, m.start(), 3))
+    ):
+        return False  # "to rise 8.5% annually", "10,000 units annually": a rate, like "$5 a year"
     if w[:1].isupper() and m.start() > 0:
         before = ctx.text[max(0, m.start() - 2) : m.start()]
         if not regex.search(r"[.!?\n\"“]\s?$", before):

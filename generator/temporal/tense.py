@@ -26,6 +26,8 @@ _PASSIVE_AUX = frozenset("is are am be being".split())
 
 def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     t = tok.lower()
+    if t == "may" and tok[:1].isupper():
+        return None  # the month, not the modal
     if t in lex.sets["future"]:
         # "had been due to expire Friday": a plan seen from the past is over by now
         return "past" if prev in ("had", "been") else "future"
