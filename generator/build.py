@@ -48,7 +48,9 @@ def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
     try:
         settings = read_settings(
             str(settings_file),
-            override={"PATH": str(content.resolve()), "OUTPUT_PATH": str(staging)},
+            # The live site, from which unchanged pages are copied (generator/site/reuse.py).
+            override={"PATH": str(content.resolve()), "OUTPUT_PATH": str(staging),
+                      "TIMELINE_PREVIOUS_OUTPUT": str(output)},
         )
         Pelican(settings).run()
     except Exception as exc:  # Pelican raises many kinds; every one is a failed build

@@ -7,6 +7,12 @@ extensions and metadata behave as Pelican users expect.
 
 from __future__ import annotations
 
+import hashlib
+import platform
+from pathlib import Path
+
+import jinja2
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .generator import TimelineGenerator
@@ -18,6 +24,27 @@ def _defaults(pelican) -> None:
         pelican.settings.setdefault(key, value)
 
 
+def _bytecode_cache(generator) -> None:
+    """Compiled templates kept in CACHE_PATH (with the entry cache on): compiling the
+    templates is a good part of a rebuild that renders a page or two. Jinja checks each
+    template's source against its compiled copy; the folder's name holds what else
+    compiling depends on (the Jinja and Python versions, the JINJA_ENVIRONMENT options)."""
+    settings = generator.settings
+    if not settings.get("TIMELINE_CACHE") or generator.env.bytecode_cache is not None:
+        return
+    options = repr((jinja2.__version__, platform.python_implementation(),
+                    platform.python_version(), settings.get("JINJA_ENVIRONMENT")))
+    if " at 0x" in options:
+        return
+    folder = Path(settings["CACHE_PATH"]) / (
+        "jinja-" + hashlib.sha256(options.encode("utf-8")).hexdigest()[:16])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def _generators(pelican):
     return TimelineGenerator
 
@@ -25,3 +52,4 @@ def _generators(pelican):
 def register() -> None:
     signals.initialized.connect(_defaults)
     signals.get_generators.connect(_generators)
+    signals.generator_init.connect(_bytecode_cache)

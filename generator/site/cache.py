@@ -8,6 +8,12 @@ changes: the package's code and rule data, the Pelican, Markdown and nh3 version
 settings that reading depends on. An entry is cached as it would be built from its file, so
 a build from the cache writes the same bytes as a clean build (``tests/test_scale.py``).
 
+Hashing every file is itself a good part of a rebuild, so the cache also keeps each file's
+``stat`` (modification and change times in nanoseconds, size, inode): a file whose ``stat`` is
+the same is not read again. A file changed less than ``_RACY_NS`` before the ``stat`` was
+recorded is hashed anyway (a second write within the file system's clock tick can leave the
+times as they were). Each entry also keeps its parts of the exports (``Entry.fragment``).
+
 Not cached: entries that fail to read (their errors are reported on every build) and
 entries whose HTML depends on the rest of the site (Pelican's ``{filename}`` links).
 One file, ``CACHE_PATH/timeline-entries.pickle``; ``TIMELINE_CACHE = False`` turns it off.
@@ -21,6 +27,7 @@ import logging
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 import markdown
@@ -41,8 +48,11 @@ _SETTINGS = (
     "FILENAME_METADATA", "PATH_METADATA", "EXTRA_PATH_METADATA", "TIMELINE_PATH",
 )
 
-# Entry's cached properties that every build uses.
-_DERIVED = ("sort_key", "date_label", "datetime", "flag_labels", "reported", "updated", "text")
+# Entry's cached properties that every build uses (the strings are kept in the cache).
+_DERIVED = ("digest", "sort_key", "date_label", "datetime", "flag_labels", "reported", "updated",
+            "text")
+# A stat recorded less than this long after the file last changed is not trusted.
+_RACY_NS = 2_000_000_000
 
 
 def fingerprint(settings: dict) -> str:
@@ -73,9 +83,14 @@ class EntryCache:
     def __init__(self, path: Path | None, settings_fingerprint: str) -> None:
         self.path = path
         self.fingerprint = settings_fingerprint
-        self.entries: dict[str, Entry] = {}
+        # Each entry pickled on its own: a rebuild unpickles them all, but pickles again
+        # only the entries that are new or changed (a new export fragment).
+        self.blobs: dict[str, bytes] = {}
         self.used: dict[str, Entry] = {}
-        self.hits = self.misses = 0
+        # Absolute path -> ((mtime_ns, size, inode, ctime_ns), key, when the stat was taken).
+        self.stats: dict[str, tuple] = {}
+        self.seen: dict[str, tuple] = {}
+        self.hits = self.misses = self.hashed = 0
         if path is not None:
             self._load()
 
@@ -84,18 +99,49 @@ class EntryCache:
             with open(self.path, "rb") as handle:  # type: ignore[arg-type]
                 if pickle.load(handle) != self.fingerprint:
                     return
-                entries = pickle.load(handle)
+                blobs = pickle.load(handle)
+                stats = pickle.load(handle)
         except FileNotFoundError:
             return
         except Exception as exc:  # damaged or from another version: read everything again
             log.debug("%s: not used (%s)", self.path, exc)
             return
-        if isinstance(entries, dict):
-            self.entries = entries
+        if isinstance(blobs, dict) and isinstance(stats, dict):
+            self.blobs, self.stats = blobs, stats
+
+    def key(self, path: Path) -> str | None:
+        """``file_key(path)``, without reading the file when its ``stat`` is as recorded."""
+        if self.path is None:
+            return file_key(path)
+        name = os.fspath(path) if path.is_absolute() else os.path.abspath(path)
+        now = time.time_ns()
+        try:
+            st = os.stat(name)
+        except OSError:
+            return None
+        signature = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+        known = self.stats.get(name)
+        if (known is not None and known[0] == signature
+                and max(st.st_mtime_ns, st.st_ctime_ns) < known[2] - _RACY_NS):
+            key = known[1]
+            when = known[2]
+        else:
+            key = file_key(path)
+            self.hashed += 1
+            when = now
+        if key is not None:
+            self.seen[name] = (signature, key, when)
+        return key
 
     def get(self, key: str | None) -> Entry | None:
-        entry = self.entries.get(key) if key is not None else None
-        if entry is None:
+        blob = self.blobs.get(key) if key is not None else None
+        entry = None
+        if blob is not None:
+            try:
+                entry = pickle.loads(blob)
+            except Exception as exc:  # damaged: read the file again
+                log.debug("%s: an entry not used (%s)", self.path, exc)
+        if not isinstance(entry, Entry):
             self.misses += 1
             return None
         self.hits += 1
@@ -109,8 +155,19 @@ class EntryCache:
             self.used[key] = entry
 
     def save(self) -> None:
-        """Write the entries this build used (and only those), if anything changed."""
-        if self.path is None or (self.misses == 0 and self.used.keys() == self.entries.keys()):
+        """Write the entries this build used (and only those), if anything changed: an entry
+        read from its file, one gone, a new export fragment, a file hashed again."""
+        if self.path is None:
+            return
+        seen = {name: known for name, known in self.seen.items() if known[1] in self.used}
+        blobs, fresh = {}, 0
+        for key, entry in self.used.items():
+            blob = self.blobs.get(key)
+            if blob is None or entry.__dict__.pop("_fresh", False):
+                blob = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+                fresh += 1
+            blobs[key] = blob
+        if not fresh and blobs.keys() == self.blobs.keys() and seen == self.stats:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,9 +178,11 @@ class EntryCache:
         try:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(self.fingerprint, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(blobs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(seen, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("%s: cannot write the entry cache (%s)", self.path, exc)
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        self.blobs, self.stats = blobs, seen

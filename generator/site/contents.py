@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -150,6 +151,47 @@ class Entry:
             attribution=" ".join(str(meta.get("attribution", "")).split()),
         )
 
+    def __reduce__(self):
+        # Pickled as a dict of plain values (the entry cache loads thousands of entries each
+        # build; the default pickling of dates, Markup and SourceRef objects is several times
+        # slower), with the derived strings and export fragments computed so far.
+        d = self.__dict__
+        state = {name: d[name] for name in _PLAIN}
+        state["start"], state["end"] = self.start.toordinal(), self.end.toordinal()
+        state["sources"] = tuple((s.date, s.outlet, s.link, s.ref, s.title)
+                                 for s in self.sources)
+        state["body_html"] = str(self.body_html)
+        for name in _KEPT:
+            if name in d:
+                state[name] = d[name]
+        if "_fragments" in d:
+            state["_fragments"] = d["_fragments"]
+        return _restore, (state,)
+
+    def _state(self) -> tuple:
+        return (self.value, self.title, self.precision, self.start.toordinal(),
+                self.end.toordinal(), self.mod, self.flags, self.note,
+                tuple((s.date, s.outlet, s.link, s.ref, s.title) for s in self.sources),
+                self.anchor, str(self.body_html), self.source_path, self.attribution)
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of everything the entry is: equal digests, equal entries (and pages)."""
+        return hashlib.sha256(repr(self._state()).encode("utf-8")).hexdigest()
+
+    def fragment(self, kind: str, params: tuple, make) -> bytes:
+        """``make()`` in UTF-8, remembered with the entry (and its cache) while ``params`` are
+        the same: the entry's part of an export (its feed entry, calendar event, JSON event,
+        CSV row). Bytes: a rebuild joins thousands of them without decoding any."""
+        store = self.__dict__.setdefault("_fragments", {})
+        known = store.get(kind)
+        if known is not None and known[0] == params:
+            return known[1]
+        text = make().encode("utf-8")
+        store[kind] = (params, text)
+        self.__dict__["_fresh"] = True  # the cache has something new to save
+        return text
+
     @property
     def planned(self) -> bool:
         return "planned" in self.flags
@@ -216,6 +258,24 @@ class Entry:
     def sort_key(self) -> tuple:
         first = self.sources[0] if self.sources else SourceRef("", "", "", "", "")
         return (self.start, -(self.end - self.start).days, first.date, first.ref, self.anchor)
+
+
+# Derived values kept when an entry is pickled (strings: cheap to store, costly to compute).
+_KEPT = ("digest", "date_label", "datetime", "text", "headline_is_text")
+
+
+_PLAIN = ("value", "title", "precision", "mod", "flags", "note", "anchor", "source_path",
+          "attribution")
+
+
+def _restore(state: dict) -> Entry:
+    state["start"] = date.fromordinal(state["start"])
+    state["end"] = date.fromordinal(state["end"])
+    state["sources"] = tuple(SourceRef(*s) for s in state["sources"])
+    state["body_html"] = Markup(state["body_html"])
+    entry = object.__new__(Entry)
+    object.__setattr__(entry, "__dict__", state)
+    return entry
 
 
 @dataclass

@@ -4,6 +4,12 @@ Every export is a pure function of the timeline (and the site's address), so two
 the same entries are byte-identical. Dates that feeds and calendars need ("published",
 "updated", DTSTAMP) come from the entries' source dates (``Entry.reported``/``Entry.updated``),
 never from the clock.
+
+Each entry's part of an export (its JSON event, feed entry, calendar event, CSV row) is made
+once and kept with the entry in the entry cache (``Entry.fragment``, keyed by what else it
+depends on: the timeline, the site's address, the page the entry is on); an export is its
+head, the entries' parts and its tail, joined. A rebuild after editing one entry makes one
+fragment of each, not thousands.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import json
 import re
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from xml.etree import ElementTree as ET
 
 from markupsafe import escape
@@ -99,39 +106,54 @@ def timelinejs(timeline: Timeline) -> dict:
     week, a quarter, a decade) get an ``end_date`` at the same precision. ``display_date`` is
     the site's AP-style wording.
     """
-    events = []
-    for entry in timeline.entries:
-        flags = "".join(
-            f'<span class="tl-flag">{escape(words)}</span> ' for _, words in entry.flag_labels
-        )
-        note = f'<p class="tl-note">{escape(entry.note)}</p>' if entry.note else ""
-        event: dict = {
-            "start_date": _tjs_date(entry.start, entry.precision, entry.date_label),
-            "text": {
-                "headline": html.escape(entry.title, quote=False),
-                "text": f"{flags}{entry.body_html}{note}{_sources_html(entry)}".strip(),
-            },
-            "display_date": entry.date_label,
-            "unique_id": _tjs_id(entry.anchor),
-        }
-        if clock := re.search(r"T(\d\d):(\d\d)", entry.value):
-            event["start_date"]["hour"] = int(clock.group(1))
-            event["start_date"]["minute"] = int(clock.group(2))
-        if entry.end != entry.start and entry.precision not in _TJS_DAY:
-            event["end_date"] = _tjs_date(entry.end, entry.precision)
-        if entry.sources and entry.sources[0].outlet:
-            # TimelineJS puts the group into the page as HTML.
-            event["group"] = str(escape(entry.sources[0].outlet))
-        events.append(event)
-    return {
-        "title": {"text": {"headline": html.escape(str(timeline.title), quote=False),
-                           "text": str(timeline.summary or "")}},
-        "events": events,
+    return {"title": _tjs_title(timeline), "events": [_tjs_event(e) for e in timeline.entries]}
+
+
+def _tjs_title(timeline: Timeline) -> dict:
+    return {"text": {"headline": html.escape(str(timeline.title), quote=False),
+                     "text": str(timeline.summary or "")}}
+
+
+def _tjs_event(entry: Entry) -> dict:
+    flags = "".join(
+        f'<span class="tl-flag">{escape(words)}</span> ' for _, words in entry.flag_labels
+    )
+    note = f'<p class="tl-note">{escape(entry.note)}</p>' if entry.note else ""
+    event: dict = {
+        "start_date": _tjs_date(entry.start, entry.precision, entry.date_label),
+        "text": {
+            "headline": html.escape(entry.title, quote=False),
+            "text": f"{flags}{entry.body_html}{note}{_sources_html(entry)}".strip(),
+        },
+        "display_date": entry.date_label,
+        "unique_id": _tjs_id(entry.anchor),
     }
+    if clock := re.search(r"T(\d\d):(\d\d)", entry.value):
+        event["start_date"]["hour"] = int(clock.group(1))
+        event["start_date"]["minute"] = int(clock.group(2))
+    if entry.end != entry.start and entry.precision not in _TJS_DAY:
+        event["end_date"] = _tjs_date(entry.end, entry.precision)
+    if entry.sources and entry.sources[0].outlet:
+        # TimelineJS puts the group into the page as HTML.
+        event["group"] = str(escape(entry.sources[0].outlet))
+    return event
 
 
 def timelinejs_text(timeline: Timeline) -> str:
-    return json.dumps(timelinejs(timeline), ensure_ascii=False, indent=1) + "\n"
+    """``timelinejs`` as JSON text, one event a line (compact JSON: ``json``'s C encoder)."""
+    return timelinejs_bytes(timeline).decode("utf-8")
+
+
+def timelinejs_bytes(timeline: Timeline) -> bytes:
+    """``timelinejs_text`` in UTF-8."""
+    events = [e.fragment("json", (), partial(_json_event, e)) for e in timeline.entries]
+    title = json.dumps(_tjs_title(timeline), ensure_ascii=False)
+    return (f'{{"title": {title},\n"events": [\n'.encode() + b",\n".join(events)
+            + b"\n]}\n")
+
+
+def _json_event(entry: Entry) -> str:
+    return json.dumps(_tjs_event(entry), ensure_ascii=False)
 
 
 # --- Atom ----------------------------------------------------------------------------------
@@ -148,7 +170,72 @@ def atom(timeline: Timeline, siteurl: str, sitename: str) -> str:
     ``updated`` the latest of those: nothing depends on the build time. Links are absolute
     with an absolute SITEURL, else relative to the feed's own address (Atom resolves them
     against it).
+
+    Written directly, in the bytes ElementTree writes for the same feed
+    (``atom_with_elementtree``; tests/test_incremental.py compares the two).
     """
+    return atom_bytes(timeline, siteurl, sitename).decode("utf-8")
+
+
+def atom_bytes(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
+    """``atom`` in UTF-8."""
+    page = timeline_address(timeline, siteurl) or "./"
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="{ATOM_NS}">',
+             _xml(" ", "id", f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, timeline.slug)}"),
+             _xml(" ", "title", str(timeline.title))]
+    if timeline.summary:
+        lines.append(_xml(" ", "subtitle", " ".join(_plain(timeline.summary).split())))
+    lines += [
+        _xml(" ", "updated", _rfc3339(timeline.updated or date(1970, 1, 1))),
+        _xml(" ", "link", None, rel="alternate", type="text/html", href=page),
+        _xml(" ", "link", None, rel="self", type="application/atom+xml",
+             href=page + FILES["atom"]),
+        " <author>", _xml("  ", "name", sitename), " </author>",
+        _xml(" ", "generator", "crisis-timeline"),
+    ]
+    ordered = sorted(timeline.entries, key=lambda e: (e.reported, e.sort_key), reverse=True)
+    entries = [entry.fragment("atom", (timeline.slug, page, path),
+                              partial(_atom_entry, timeline, entry, page, path))
+               for entry in ordered for path in (timeline.entry_path(entry),)]
+    return b"\n".join([("\n".join(lines)).encode("utf-8"), *entries, b"</feed>\n"])
+
+
+def _atom_entry(timeline: Timeline, entry: Entry, page: str, path: str) -> str:
+    lines = [" <entry>",
+             _xml("  ", "id", f"urn:uuid:{entry_uid(timeline, entry)}"),
+             _xml("  ", "title", f"{entry.date_label}: {entry.title}"),
+             _xml("  ", "link", None, rel="alternate", type="text/html",
+                  href=f"{page}{path}#{entry.anchor}"),
+             _xml("  ", "published", _rfc3339(entry.reported)),
+             _xml("  ", "updated", _rfc3339(entry.updated))]
+    for _, words in entry.flag_labels:
+        lines.append(_xml("  ", "category", None, term=words))
+    note = f"<p><em>{_esc(entry.note)}</em></p>" if entry.note else ""
+    lines.append(_xml("  ", "content", f"{entry.body_html}{note}{_sources_html(entry)}",
+                      type="html"))
+    lines.append(" </entry>")
+    return "\n".join(lines)
+
+
+def _xml(indent: str, tag: str, text: str | None, **attrs: str) -> str:
+    """One element as ElementTree writes it (``<tag a="v">text</tag>``, ``<tag a="v" />``)."""
+    start = tag + "".join(f' {k}="{_xml_attr(v)}"' for k, v in attrs.items())
+    if text:
+        return f"{indent}<{start}>{_xml_text(text)}</{tag}>"
+    return f"{indent}<{start} />"
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attr(text: str) -> str:
+    return (_xml_text(text).replace('"', "&quot;").replace("\r", "&#13;")
+            .replace("\n", "&#10;").replace("\t", "&#09;"))
+
+
+def atom_with_elementtree(timeline: Timeline, siteurl: str, sitename: str) -> str:
+    """``atom`` built with ElementTree: the reference the direct writer matches."""
     ET.register_namespace("", ATOM_NS)
     page = timeline_address(timeline, siteurl) or "./"
 
@@ -213,36 +300,51 @@ def ics(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
              f"PRODID:{_ical_text(f'-//{sitename}//crisis-timeline//EN')}",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{timeline.title}"]  # icalendar: as it is
-    for entry, description in _ics_events(timeline):
-        lines += [
-            "BEGIN:VEVENT",
-            f"SUMMARY:{_ical_text(entry.title)}",
-            f"DTSTART;VALUE=DATE:{entry.start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{entry.start + timedelta(days=1):%Y%m%d}",
-            f"DTSTAMP:{entry.reported:%Y%m%d}T000000Z",
-            f"UID:{_ical_text(entry_uid(timeline, entry))}@crisis-timeline",
-            f"DESCRIPTION:{_ical_text(description)}",
-        ]
-        if "planned" in entry.flags:
-            lines.append("STATUS:TENTATIVE")
-        if page:
-            lines.append(f"URL:{page}{timeline.entry_path(entry)}#{entry.anchor}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    text = ["".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")]
+    for entry in timeline.entries:
+        if entry.precision in _ICS_PRECISIONS:
+            path = timeline.entry_path(entry)
+            text.append(entry.fragment("ics", (timeline.slug, page, path),
+                                       partial(_ics_event, timeline, entry, page, path)))
+    text.append(b"END:VCALENDAR\r\n")
+    return b"".join(text)
+
+
+def _ics_event(timeline: Timeline, entry: Entry, page: str | None, path: str) -> str:
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{_ical_text(entry.title)}",
+        f"DTSTART;VALUE=DATE:{entry.start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{entry.start + timedelta(days=1):%Y%m%d}",
+        f"DTSTAMP:{entry.reported:%Y%m%d}T000000Z",
+        f"UID:{_ical_text(entry_uid(timeline, entry))}@crisis-timeline",
+        f"DESCRIPTION:{_ical_text(_ics_description(entry))}",
+    ]
+    if "planned" in entry.flags:
+        lines.append("STATUS:TENTATIVE")
+    if page:
+        lines.append(f"URL:{page}{path}#{entry.anchor}")
+    lines.append("END:VEVENT")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+_ICS_PRECISIONS = ("day", "time")
+
+
+def _ics_description(entry: Entry) -> str:
+    lines = [entry.text]
+    if entry.note:
+        lines.append(entry.note)
+    lines += ["Source: " + ", ".join(x for x in (s.title, s.outlet, s.date_words, s.link) if x)
+              for s in entry.sources]
+    return "\n\n".join(x for x in lines if x)
 
 
 def _ics_events(timeline: Timeline):
     """(entry, description) for each entry the calendar holds."""
     for entry in timeline.entries:
-        if entry.precision not in ("day", "time"):
-            continue
-        lines = [entry.text]
-        if entry.note:
-            lines.append(entry.note)
-        lines += ["Source: " + ", ".join(x for x in (s.title, s.outlet, s.date_words, s.link) if x)
-                  for s in entry.sources]
-        yield entry, "\n\n".join(x for x in lines if x)
+        if entry.precision in _ICS_PRECISIONS:
+            yield entry, _ics_description(entry)
 
 
 def _ical_text(text: str) -> str:
@@ -324,16 +426,25 @@ CSV_COLUMNS = [
 
 def csv_text(timeline: Timeline) -> str:
     """One row per entry in timeline order; several sources are one per line in a cell."""
+    return csv_bytes(timeline).decode("utf-8")
+
+
+def csv_bytes(timeline: Timeline) -> bytes:
+    """``csv_text`` in UTF-8."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in timeline.entries:
-        writer.writerow([_no_formula(cell) for cell in (
-            e.anchor, e.value, e.date_label, e.start.isoformat(), e.end.isoformat(), e.precision,
-            e.mod or "", e.title, e.text, ",".join(e.flags), e.attribution, e.note,
-            "\n".join(s.date for s in e.sources), "\n".join(s.outlet for s in e.sources),
-            "\n".join(s.link for s in e.sources), "\n".join(s.title for s in e.sources),
-        )])
+    csv.writer(buffer, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    rows = [e.fragment("csv", (), partial(_csv_row, e)) for e in timeline.entries]
+    return buffer.getvalue().encode("utf-8") + b"".join(rows)
+
+
+def _csv_row(e: Entry) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([_no_formula(cell) for cell in (
+        e.anchor, e.value, e.date_label, e.start.isoformat(), e.end.isoformat(), e.precision,
+        e.mod or "", e.title, e.text, ",".join(e.flags), e.attribution, e.note,
+        "\n".join(s.date for s in e.sources), "\n".join(s.outlet for s in e.sources),
+        "\n".join(s.link for s in e.sources), "\n".join(s.title for s in e.sources),
+    )])
     return buffer.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -18,10 +19,11 @@ from ..errors import InputError
 from ..temporal.values import bounds
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
-from .cache import EntryCache, file_key
+from .cache import EntryCache
 from .cache import fingerprint as cache_fingerprint
 from .contents import Entry, Timeline, TimelineEntry
 from .readers import use_reusing_reader
+from .reuse import PageReuse
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +46,17 @@ class TimelineGenerator(Generator):
         if self.settings.get("TIMELINE_CACHE"):
             cache_file = Path(self.settings["CACHE_PATH"]) / ENTRY_CACHE_FILE
         self.entry_cache = EntryCache(cache_file, cache_fingerprint(self.settings))
-        timelines = [self._read_timeline(folder) for folder in _timeline_folders(root)]
-        self.entry_cache.save()
-        log.debug("entry cache: %d read from the cache, %d read from their files",
-                  self.entry_cache.hits, self.entry_cache.misses)
+        # Unpickling thousands of entries makes thousands of objects, none of them in a
+        # cycle: the cyclic garbage collector, run again and again meanwhile, finds nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            timelines = [self._read_timeline(folder) for folder in _timeline_folders(root)]
+        finally:
+            if collecting:
+                gc.enable()
+        log.debug("entry cache: %d read from the cache, %d read from their files, %d hashed",
+                  self.entry_cache.hits, self.entry_cache.misses, self.entry_cache.hashed)
         self.timelines = [t for t in timelines if t.entries]
         self.context["timelines"] = self.timelines
         if self.settings["TIMELINE_SINGLE_ON_INDEX"] and len(self.timelines) == 1:
@@ -71,11 +80,11 @@ class TimelineGenerator(Generator):
             url=self.settings["TIMELINE_URL"].format(slug=slug),
             save_as=self.settings["TIMELINE_SAVE_AS"].format(slug=slug),
         )
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted(folder.glob("*.md"), key=lambda p: p.name):
             # Hidden names are editors' lock files and our own temp files, not entries.
             if path.name == TIMELINE_FILE or path.name.startswith("."):
                 continue
-            key = file_key(path)
+            key = self.entry_cache.key(path)
             entry = self.entry_cache.get(key)
             if entry is None:
                 content = self._read_entry(path)
@@ -120,10 +129,15 @@ class TimelineGenerator(Generator):
         return entry
 
     def generate_output(self, writer) -> None:
+        pages = PageReuse(self)
         for timeline in self.timelines:
-            self._write_timeline(writer, timeline)
+            self._write_timeline(writer, timeline, pages)
+        pages.save()
+        log.debug("pages: %d rendered, %d reused", pages.rendered, pages.reused)
+        # Saved now: the exports added their fragments to the entries.
+        self.entry_cache.save()
 
-    def _write_timeline(self, writer, timeline: Timeline) -> None:
+    def _write_timeline(self, writer, timeline: Timeline, pages: PageReuse) -> None:
         settings = self.settings
         siteurl, sitename = settings["SITEURL"], settings["SITENAME"]
         height = settings["TIMELINE_EMBED_HEIGHT"]
@@ -139,30 +153,32 @@ class TimelineGenerator(Generator):
                 (address or "") + files["embed"], str(timeline.title), height),
         }
         page_name = timeline.url.rstrip("/")
+        relative = settings["RELATIVE_URLS"]
         # A split timeline's embed shows its last entries (an iframe of thousands is unusable).
         limit = max(1, settings.get("TIMELINE_EMBED_ENTRIES") or 1)
         extra["embed_entries"] = timeline.entries[-limit:] if timeline.parts else None
-        writer.write_file(timeline.save_as, self.get_template("timeline"), self.context,
-                          relative_urls=settings["RELATIVE_URLS"], page_name=page_name, **extra)
-        if timeline.parts:
-            template = self.get_template("timeline_part")
-            for number, part in enumerate(timeline.parts):
-                previous = timeline.parts[number - 1] if number else None
-                following = timeline.parts[number + 1] if number + 1 < len(timeline.parts) \
-                    else None
-                writer.write_file(
-                    part.save_as, template, self.context,
-                    relative_urls=settings["RELATIVE_URLS"],
-                    page_name=f"{page_name}/{part.key}", **extra, part=part,
-                    previous=previous, next=following)
-        writer.write_file(os.path.join(folder, files["embed"]), self.get_template("embed"),
-                          self.context, relative_urls=settings["RELATIVE_URLS"],
-                          page_name=f"{page_name}/embed", **extra)
+        shown = () if timeline.parts else _digests(timeline.entries)
+        pages.write(writer, timeline.save_as, "timeline", shown, relative_urls=relative,
+                    page_name=page_name, **extra)
+        for number, part in enumerate(timeline.parts):
+            previous = timeline.parts[number - 1] if number else None
+            following = timeline.parts[number + 1] if number + 1 < len(timeline.parts) \
+                else None
+            neighbours = tuple((p.key, p.label, p.path) if p else None
+                               for p in (previous, following))
+            pages.write(writer, part.save_as, "timeline_part",
+                        (part.key, neighbours, _digests(part.entries)),
+                        relative_urls=relative, page_name=f"{page_name}/{part.key}", **extra,
+                        part=part, previous=previous, next=following)
+        embed_entries = extra["embed_entries"] or timeline.entries
+        pages.write(writer, os.path.join(folder, files["embed"]), "embed",
+                    _digests(embed_entries), relative_urls=relative,
+                    page_name=f"{page_name}/embed", **extra)
         outputs = {
-            files["json"]: exports.timelinejs_text(timeline),
-            files["atom"]: exports.atom(timeline, siteurl, sitename),
+            files["json"]: exports.timelinejs_bytes(timeline),
+            files["atom"]: exports.atom_bytes(timeline, siteurl, sitename),
             files["ics"]: exports.ics(timeline, siteurl, sitename),
-            files["csv"]: exports.csv_text(timeline),
+            files["csv"]: exports.csv_bytes(timeline),
             files["oembed"]: exports.oembed_text(timeline, siteurl, sitename, height),
         }
         entries = timeline.newest(settings["TIMELINE_NEWSLETTER_ENTRIES"])
@@ -185,6 +201,10 @@ class TimelineGenerator(Generator):
             "newsletter.txt": newsletter.render_text(timeline, entries, siteurl, sitename),
             "newsletter.md": newsletter.render_markdown(timeline, entries, siteurl),
         }
+
+
+def _digests(entries: list[Entry]) -> tuple[str, ...]:
+    return tuple(e.digest for e in entries)
 
 
 class TimelineInfo(Content):

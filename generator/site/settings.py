@@ -19,4 +19,7 @@ DEFAULTS: dict[str, object] = {
     # Keep parsed entries in CACHE_PATH/timeline-entries.pickle, keyed by each file's bytes:
     # a rebuild reads only the entries that changed. The output is the same bytes either way.
     "TIMELINE_CACHE": True,
+    # With the cache on: copy a page from the previous build when everything it shows is
+    # unchanged (CACHE_PATH/timeline-pages.json; see generator/site/reuse.py).
+    "TIMELINE_REUSE_PAGES": True,
 }
