@@ -7,7 +7,6 @@ killed at any moment leaves ``output`` as the old site or the new one (see ``_sw
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import glob
 import logging
@@ -19,6 +18,8 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from . import atomic
 
 
 class _Collector(logging.Handler):
@@ -82,7 +83,7 @@ def _swap_in(staging: Path, output: Path) -> None:
     """
     staging.chmod(0o755)
     if output.is_dir() and not output.is_symlink() and _exchange(staging, output):
-        _fsync_folder(output.parent)
+        atomic.fsync_folder(output.parent)
         shutil.rmtree(staging, ignore_errors=True)  # it holds the old site now
         return
     old = None
@@ -90,7 +91,7 @@ def _swap_in(staging: Path, output: Path) -> None:
         old = output.with_name(f".{output.name}.old-{os.getpid()}")
         output.rename(old)
     staging.rename(output)
-    _fsync_folder(output.parent)
+    atomic.fsync_folder(output.parent)
     if old is not None:
         _remove(old)
 
@@ -150,10 +151,3 @@ def _exchange(first: Path, second: Path) -> bool:
     return done == 0
 
 
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

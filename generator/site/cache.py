@@ -21,12 +21,10 @@ One file, ``CACHE_PATH/timeline-entries.pickle``; ``TIMELINE_CACHE = False`` tur
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 
@@ -34,6 +32,7 @@ import markdown
 import nh3
 import pelican
 
+from .. import atomic
 from ..cache import engine_fingerprint
 from .contents import Entry
 
@@ -169,20 +168,10 @@ class EntryCache:
             blobs[key] = blob
         if not fresh and blobs.keys() == self.blobs.keys() and seen == self.stats:
             return
+        data = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                        for part in (self.fingerprint, blobs, seen))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            atomic.write_bytes(self.path, data)
         except OSError as exc:
             log.warning("%s: cannot write the entry cache (%s)", self.path, exc)
-            return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self.fingerprint, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(blobs, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(seen, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.warning("%s: cannot write the entry cache (%s)", self.path, exc)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         self.blobs, self.stats = blobs, seen

@@ -37,12 +37,12 @@ import importlib.metadata
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
+from .. import atomic
 from ..cache import engine_fingerprint
 
 log = logging.getLogger(__name__)
@@ -139,19 +139,9 @@ class PageReuse:
         if self.path is None or (self.new == self.old and self.base is not None):
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            atomic.write_text(self.path, json.dumps({"pages": self.new}, sort_keys=True, indent=0))
         except OSError as exc:
             log.warning("%s: cannot write the page manifest (%s)", self.path, exc)
-            return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"pages": self.new}, handle, sort_keys=True, indent=0)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.warning("%s: cannot write the page manifest (%s)", self.path, exc)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _link_or_copy(source: Path, target: Path, data: bytes) -> None:
