@@ -721,6 +721,9 @@ def _anchor_date(ctx: Context) -> date | None:
 _OPEN_QUOTE = ('"', "“", "‘", "`", "'")
 
 
+_COMPARATIVE_PMOD = ("earlier", "later")
+
+
 @gate("relative_unit")
 def g_relative(ctx: Context, m: regex.Match[str]) -> bool:
     """'ABC's "This Week"', "'Next Year in Havana'": a quoted title-cased phrase is the name of a
@@ -791,7 +794,14 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     v = _calendar_shift(ctx, base, unit, n)
     if v is None:
         return None
-    return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
+    start = m.start()
+    pm = (_g(m, "pmod") or "").lower()
+    if unit == "week" and pm in _COMPARATIVE_PMOD and not _g(m, "some"):
+        # "earlier this week": the corpora leave the comparative outside a week (0 of 4 spans
+        # in te3-train include it) although they keep it with month/year ("earlier this
+        # month": 5 of 9, "earlier this year": 6 of 7); "early this week" stays whole (3 of 3)
+        start, mod = m.start("rel"), None
+    return Resolved(start, m.end(), "DATE", v, mod=mod, relative=True)
 
 
 def _season_code(d: date) -> str:
@@ -1315,6 +1325,9 @@ def r_times_per(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(*_span(m), "SET", duration_value(ctx.lex.units[m["unit"].lower()], 1))
 
 
+_AUXILIARIES = frozenset(("has", "have", "had", "was", "were", "is", "are", "be", "been"))
+
+
 @gate("ref_word")
 def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
     w = m["ref"].lower()
@@ -1323,6 +1336,9 @@ def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
     if w == "soon" and (before[-1:] == ["as"] or nxt == "as" or before[-1:] == ["too"]):
         return w == "soon" and nxt != "as" and before[-1:] != ["too"]
     if w == "now" and nxt in ("that",):
+        return False
+    if w == "recently" and before[-1:] and before[-1] in _AUXILIARIES:
+        # "was recently extended", "have recently moved": untagged 3 times of 3 in te3-train
         return False
     if w == "soon" and (
         nxt in ("after", "before", "afterward", "afterwards", "thereafter")
