@@ -117,9 +117,14 @@ def find_articles(paths: list[Path], errors: list[InputError] | None = None) -> 
     return found
 
 
-def read_article(path: Path, dct: date | None = None, root: Path | None = None) -> Article:
-    """Read one article file; ``dct`` (from the command line) overrides every other source."""
-    text = decode_text(path, read_bytes(path))
+def read_article(
+    path: Path, dct: date | None = None, root: Path | None = None, raw: bytes | None = None
+) -> Article:
+    """Read one article file; ``dct`` (from the command line) overrides every other source.
+
+    ``raw`` is the file's bytes when the caller has read them already.
+    """
+    text = decode_text(path, read_bytes(path) if raw is None else raw)
     if not text.strip():
         raise InputError(path, "the file is empty")
     meta, body, body_line = split_front_matter(path, text)

@@ -82,25 +82,17 @@ def _article_events(
     result: Extraction,
 ) -> list[Event]:
     source_path = _source_path(path, content_dir)
-    key = _cache_key(cache, path, source_path, dct)
+    raw = read_bytes(path)  # once: for the cache key and, on a miss, for reading
+    key = cache.key(raw, source_path, dct) if cache.folder is not None else None
     events = cache.load(key) if key else None
     if events is not None:
         result.cached += 1
         return events
-    article = read_article(path, dct=dct, root=articles_root)
+    article = read_article(path, dct=dct, root=articles_root, raw=raw)
     events = extract_events(article, source_path)
     if key:
         cache.store(key, events)
     return events
-
-
-def _cache_key(cache: EventCache, path: Path, source_path: str, dct: date | None) -> str | None:
-    if cache.folder is None:
-        return None
-    try:
-        return cache.key(read_bytes(path), source_path, dct)
-    except InputError:
-        return None  # read_article reports the problem
 
 
 def _source_path(path: Path, content_dir: Path) -> str:
