@@ -71,8 +71,8 @@ def merge_events(events: list[Event]) -> list[Story]:
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
     clusters = _join_adjacent_days(clusters, events, similarity, rules)
-    stories = [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
-    return sorted(stories, key=lambda s: min(events.index(e) for e in s.reports))
+    clusters.sort(key=min)  # a story's place is its first report's
+    return [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
 
 
 class _Similarity:
@@ -112,9 +112,9 @@ def _agglomerate(
     block: list[int], events: list[Event], similarity: _Similarity, rules: _Rules
 ) -> list[list[int]]:
     """Average-linkage clustering: merge the most similar pair while it clears its threshold."""
-    clusters = [[i] for i in block]
     if len(block) > _LARGEST_BLOCK:
         return _greedy(block, events, similarity, rules)
+    clusters = [[i] for i in block]
     while len(clusters) > 1:
         best = None
         for x in range(len(clusters)):
