@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from pelican.readers import Readers
 
 from ..articles import decode_text, read_bytes
+from ..check import read_metadata
 from ..entries import TIMELINE_FILE
 from ..errors import InputError
 from ..temporal.values import bounds
@@ -120,7 +121,8 @@ class TimelineGenerator(Generator):
             log.error("%s:1: an entry needs 'Title:' and 'When:' lines; skipped", where)
             return None
         if bounds(str(entry.metadata["when"]).strip()) is None:
-            line = _line_of(path, "When:")
+            text = path.read_text(encoding="utf-8")
+            line = next((n for key, _, n in read_metadata(text) if key == "when"), 1)
             log.error(
                 "%s:%d: 'When: %s' is not a calendar date value (e.g. 2021-11-18, 2021-W46, "
                 "2021-11, 2021); skipped", where, line, entry.metadata["when"],
@@ -217,10 +219,3 @@ def _timeline_folders(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-
-
-def _line_of(path: Path, prefix: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if line.startswith(prefix):
-            return number
-    return 1
