@@ -228,8 +228,11 @@ def get_lexicon() -> Lexicon:
     lex.sets = {
         "future": frozenset(cues["tense"]["future"]),
         "past": frozenset(cues["tense"]["past"]),
+        "future_nouns": frozenset(cues["tense"]["future_nouns"]),
         "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
         "reporting": frozenset(cues["tense"]["reporting"]),
+        "abbreviations": frozenset(cues["tense"]["abbreviations"]),
+        "fronting_prepositions": frozenset(cues["tense"]["fronting_prepositions"]),
         "year_gate_before": frozenset(str(w) for w in cues["year_gate_before"]),
         "quantity_after": frozenset(str(w) for w in cues["quantity_after"]),
         "quantity_before": frozenset(str(w) for w in cues["quantity_before"]),

@@ -143,14 +143,18 @@ def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
 
 
 FUTURE_PENALTY = 2.5
-TENSE_PENALTY = 8.0
+TENSE_PENALTY = 12.0
 
 
-def pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int:
-    """Year of a month (or month-day) given without one: nearest to the DCT, after the tense.
+def pick_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int = 1
+) -> int:
+    """Year of a month, month-day or run of ``months`` months (a quarter, a half) given without
+    one: nearest to the DCT, after the tense.
 
-    Past clauses exclude readings after the DCT, future clauses readings before it; among what is
-    left the reading closest to the DCT wins (news talks about the recent past and near future).
+    Past clauses push readings after the DCT far away (TENSE_PENALTY, not an exclusion: the
+    cue is a guess from nearby words), future clauses readings before it; the reading closest to
+    the DCT wins (news talks about the recent past and near future).
     """
     dct = ctx.dct
     tense = _deadline_tense(ctx, start, end)
@@ -162,7 +166,7 @@ def pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) -
             lo = hi = date(y, month, day)
         else:
             lo = date(y, month, 1)
-            ny, nm = cm.add_months(y, month, 1)
+            ny, nm = cm.add_months(y, month, months)
             hi = date(ny, nm, 1) - timedelta(days=1)
         cands.append((y, lo, hi))
     if not cands:
@@ -602,8 +606,12 @@ def r_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             y = dct_y + 1
         elif m["yago"] and m["yago"].lower() in ("year-earlier", "year-ago"):
             y = dct_y - 1
+        elif rel or "fiscal" in m.group(0).lower():
+            y = dct_y  # fiscal quarters are named by the company's year, not the calendar's
         else:
-            y = dct_y
+            # "profits for the fourth quarter" in January: last year's, as for a bare month
+            span = 12 // top
+            y = pick_year(ctx, m.start(), m.end(), (n - 1) * span + 1, None, span)
     start = m.start()
     text = m.group(0)
     if regex.search(r"(?i)\w-(?:fiscal-)?(?:quarter|half)", text) and text[:4].lower() == "the ":

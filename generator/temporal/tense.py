@@ -7,11 +7,27 @@ whether an underspecified date ("Friday", "in December") looks back or forward f
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .lexicon import Lexicon
 
-_TOKEN = regex.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|'ll|'d|[.;!?:\"“”()\n]|,")
+
+@cache
+def _tokenizer(abbreviations: frozenset[str]) -> regex.Pattern[str]:
+    """Words, numbers and clause punctuation. A period ends a sentence only before a capital, a
+    quote or the end, and not after an abbreviation or a single capital, so "$5.2 million",
+    "Inc.," and "Birmingham, Ala., killed" stay inside their clause. Numbers are tokens (they
+    count for distance but carry no tense) so their decimal points are not sentence ends."""
+    abbrev = "|".join(sorted(map(regex.escape, abbreviations)))
+    return regex.compile(
+        r"[A-Za-z]+(?:'[A-Za-z]+)?|'ll|'d|\d+(?:[.,:]\d+)*"
+        rf"|(?<!\b[A-Z]|\b(?:{abbrev}))\.(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$|[\"”’])"
+        r"|[;!?:\"“”()\n]|,"
+    )
+
+
 _SENTENCE_END = frozenset('.;!?:\n"“”')
 _SUBORDINATORS = frozenset(
     "when while if because although though whereas unless where which who whom whose".split()
@@ -29,6 +45,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t == "may" and tok[:1].isupper():
         return None  # the month, not the modal
     if t in lex.sets["future"]:
+        if prev in _DETERMINERS and t in lex.sets["future_nouns"]:
+            return None  # "announced the plan Aug. 21": a noun, not a plan verb
         # "had been due to expire Friday": a plan seen from the past is over by now
         return "past" if prev in ("had", "been") else "future"
     if t in _PRESENT:
@@ -51,8 +69,9 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
 
 def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'past', 'future' or None (present/unknown), from the nearest cue in the clause."""
-    left = _TOKEN.findall(text, max(0, start - 160), start)
-    right = _TOKEN.findall(text, end, min(len(text), end + 120))
+    token = _tokenizer(lex.sets["abbreviations"])
+    left = token.findall(text, max(0, start - 160), start)
+    right = token.findall(text, end, min(len(text), end + 300))
     best: tuple[int, str] | None = None
     window = left[-10:]
     for i in range(len(window) - 1, -1, -1):
@@ -81,6 +100,31 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
             if best is None or dist + 1 < best[0]:
                 best = (dist, cls)
             break
+    if best is None and _fronted(left, lex):
+        best = _main_clause_cue(right, lex)
     if best is None:
         return None
     return None if best[1] == "present" else best[1]
+
+
+def _fronted(left: list[str], lex: Lexicon) -> bool:
+    """Does the expression open its sentence ('In January, ...', 'Last week ...')?"""
+    before = [t for t in left[-3:] if t not in ("(", ")")]
+    while before and before[-1].lower() in lex.sets["fronting_prepositions"]:
+        before.pop()
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _main_clause_cue(right: list[str], lex: Lexicon) -> tuple[int, str] | None:
+    """A sentence-initial adverbial is governed by the main verb, which may come after a long
+    apposition: 'In January, a week after the anniversary of Roe v. Wade, a bombing in
+    Birmingham, Ala., killed a guard'."""
+    for dist, tok in enumerate(right[:40]):
+        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
+            return None
+        prev = right[dist - 1].lower() if dist > 0 else ""
+        nxt = right[dist + 1].lower() if dist + 1 < len(right) else ""
+        cls = _classify(tok, prev, lex, nxt)
+        if cls:
+            return dist, cls
+    return None
