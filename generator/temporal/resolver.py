@@ -1210,9 +1210,6 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     mod = _qmod(ctx, m)
     if direction in ("before", "after"):
         # "three days after the attack": a duration; the preposition is a SIGNAL
-        end = m.start("dir")
-        while end > m.start() and ctx.text[end - 1].isspace():
-            end -= 1
         end = (
             m.start("dir")
             - len(ctx.text[: m.start("dir")])
