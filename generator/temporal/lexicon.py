@@ -229,6 +229,7 @@ def get_lexicon() -> Lexicon:
         "future": frozenset(cues["tense"]["future"]),
         "past": frozenset(cues["tense"]["past"]),
         "future_nouns": frozenset(cues["tense"]["future_nouns"]),
+        "plan_in_past": frozenset(cues["tense"]["plan_in_past"]),
         "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
         "reporting": frozenset(cues["tense"]["reporting"]),
         "abbreviations": frozenset(cues["tense"]["abbreviations"]),

@@ -47,8 +47,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t in lex.sets["future"]:
         if prev in _DETERMINERS and t in lex.sets["future_nouns"]:
             return None  # "announced the plan Aug. 21": a noun, not a plan verb
-        # "had been due to expire Friday": a plan seen from the past is over by now
-        return "past" if prev in ("had", "been") else "future"
+        # "had been due to expire Friday", "as previously planned": a plan seen from the past
+        return "past" if prev in lex.sets["plan_in_past"] else "future"
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
@@ -89,6 +89,8 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD:
             break  # "... on Saturday and were planning ...": the next clause has its own tense
         if tok == ",":
+            if best is not None:
+                break  # "talks that are due to end by May, invited ...": the comma closes it
             comma_seen = True
             continue
         if comma_seen and tok.lower() in lex.sets["reporting"]:
