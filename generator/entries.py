@@ -41,6 +41,7 @@ class Report:
     kept: list[Path] = field(default_factory=list)  # edited by a person: left alone
     skipped: list[Path] = field(default_factory=list)  # deleted by a person: not re-created
     removed: list[Path] = field(default_factory=list)  # ours, untouched, no longer produced
+    names: list[str] = field(default_factory=list)  # the file of each story, in order
 
 
 def entry_text(story: Story) -> str:
@@ -144,17 +145,22 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def file_names(stories: list[Story]) -> list[str]:
-    """Stable, readable, unique file names: ``<value>-<headline slug>.md``."""
+def file_names(stories: list[Story], reserved: dict[int, str] | None = None) -> list[str]:
+    """Readable, unique file names: ``<value>-<headline slug>.md``; story i keeps
+    ``reserved[i]`` (the file an earlier run wrote for it) where there is one."""
+    reserved = reserved or {}
     names: list[str] = []
-    used: set[str] = set()
+    used: set[str] = set(reserved.values())
     seen: dict[str, int] = {}
-    for event in (story.lead for story in stories):
+    for i, event in enumerate(story.lead for story in stories):
+        if i in reserved:
+            names.append(reserved[i])
+            continue
         words = event.headline.split()[:_SLUG_WORDS]
         slug = slugify(
             " ".join(words), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
         )[:60].strip("-")
-        value = _UNSAFE_NAME.sub("-", event.value).strip(".-") or "undated"
+        value = _value_prefix(event)
         base = f"{value}-{slug}" if slug else value
         count = seen.get(base, 0) + 1
         name = f"{base}.md" if count == 1 else f"{base}-{count}.md"
@@ -169,6 +175,58 @@ def file_names(stories: list[Story]) -> list[str]:
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def _value_prefix(event: Event) -> str:
+    return _UNSAFE_NAME.sub("-", event.value).strip(".-") or "undated"
+
+
+def story_keys(stories: list[Story]) -> list[frozenset[str]]:
+    """Identity of each story that survives rule changes: one key per report, from the
+    article, the sentence and which of the sentence's dates it is. Headlines, values and
+    phrase extents may change when the engine improves; these do not."""
+    by_sentence: dict[tuple[str, str], list[Event]] = {}
+    for story in stories:
+        for report in story.reports:
+            by_sentence.setdefault((report.source.path, report.sentence), []).append(report)
+    key_of: dict[int, str] = {}
+    for (path, sentence), reports in by_sentence.items():
+        digest = hashlib.sha256(f"{path}\n{sentence}".encode()).hexdigest()[:16]
+        for i, report in enumerate(sorted(reports, key=lambda r: (r.position, r.value))):
+            key_of[id(report)] = f"{digest}.{i}"
+    return [frozenset(key_of[id(r)] for r in story.reports) for story in stories]
+
+
+def _claim_names(
+    folder: Path, stories: list[Story], keys: list[frozenset[str]], known: dict[str, frozenset[str]]
+) -> dict[int, str]:
+    """Stories that an earlier run already wrote a file for, and that file's name.
+
+    Keeping the name keeps the entry's permalink when only its headline changed, and it is
+    what keeps a person's edit or deletion from being undone by a rename: the story maps to
+    the edited file (kept) or the deleted name (skipped) instead of a fresh duplicate. An
+    untouched file whose date changed is renamed, so file names keep saying the date."""
+    pairs = sorted(
+        (-len(keys[i] & old), i, name)
+        for i in range(len(stories))
+        for name, old in known.items()
+        if keys[i] & old
+    )
+    claimed: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, i, name in pairs:
+        if i in claimed or name in taken:
+            continue
+        prefix = _value_prefix(stories[i].lead)
+        same_date = name == f"{prefix}.md" or name.startswith(f"{prefix}-")
+        path = folder / name
+        if not same_date and _exists(path):
+            current = _read_entry(path)
+            if current is not None and is_untouched(current):
+                continue  # ours and untouched: take a name that says the new date
+        claimed[i] = name
+        taken.add(name)
+    return claimed
 
 
 def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
@@ -196,8 +254,13 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
     atomic.remove_stale_temp_files(folder)
     manifest_path = folder / MANIFEST
     done, pending = _read_manifest(manifest_path)
-    manifest = done | {name for name in pending if _exists(folder / name)}
-    wanted = dict(zip(file_names(stories), stories, strict=True))
+    manifest = {n: k for n, k in done.items()}
+    manifest.update((n, k) for n, k in pending.items() if _exists(folder / n))
+    keys = story_keys(stories)
+    names = file_names(stories, _claim_names(folder, stories, keys, manifest))
+    report.names = names
+    wanted = dict(zip(names, stories, strict=True))
+    wanted_keys = dict(zip(names, keys, strict=True))
     writes: list[tuple[Path, str, list[Path]]] = []
     for name, story in wanted.items():
         path = folder / name
@@ -216,7 +279,7 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
             else:
                 report.kept.append(path)
     removals: list[Path] = []
-    for name in sorted(manifest - set(wanted)):
+    for name in sorted(manifest.keys() - wanted.keys()):
         path = folder / name
         if not _exists(path):
             continue
@@ -228,7 +291,12 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
     changing = {path.name for path, _, kind in writes if kind is report.added}
     changing |= {path.name for path in removals}
     if changing:
-        _write_manifest(manifest_path, manifest - changing, changing)
+        entries = {**manifest, **wanted_keys}
+        _write_manifest(
+            manifest_path,
+            {n: k for n, k in manifest.items() if n not in changing},
+            {n: entries[n] for n in changing},
+        )
     for path, text, kind in writes:
         _write(path, text)
         kind.append(path)
@@ -240,7 +308,9 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
         except OSError as exc:
             raise InputError(path, f"cannot remove: {exc.strerror or exc}") from None
         report.removed.append(path)
-    manifest = (manifest | set(wanted)) - {path.name for path in removals}
+    manifest.update(wanted_keys)
+    for path in removals:
+        manifest.pop(path.name, None)
     timeline_file = folder / TIMELINE_FILE
     if not _exists(timeline_file):
         _write(timeline_file, f"Title: {_one_line(title)}\n\n")
@@ -268,23 +338,37 @@ def _write(path: Path, text: str) -> None:
         raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
 
 
-def _write_manifest(path: Path, names: set[str], pending: set[str] = frozenset()) -> None:
-    lines = [f"{n}\n" for n in sorted(names)] + [f"{_PENDING}{n}\n" for n in sorted(pending)]
+Manifest = dict[str, frozenset[str]]  # file name -> keys of the story written there
+
+
+def _write_manifest(path: Path, names: Manifest, pending: Manifest | None = None) -> None:
+    def line(prefix: str, name: str, keys: frozenset[str]) -> str:
+        return f"{prefix}{name}\t{' '.join(sorted(keys))}\n" if keys else f"{prefix}{name}\n"
+
+    lines = [line("", n, names[n]) for n in sorted(names)]
+    lines += [line(_PENDING, n, k) for n, k in sorted((pending or {}).items())]
     _write(path, "".join(lines))
 
 
 _PENDING = "?"
 
 
-def _read_manifest(path: Path) -> tuple[set[str], set[str]]:
-    """(names done, names pending) of the manifest: what we wrote, what we were writing."""
+def _read_manifest(path: Path) -> tuple[Manifest, Manifest]:
+    """(names done, names pending) of the manifest, with their story keys: what we wrote,
+    what we were writing. A line is ``name`` (older manifests) or ``name<TAB>key key ...``."""
     if not _exists(path):
-        return set(), set()
+        return {}, {}
     try:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
         raise InputError(path, f"cannot read the list of generated entries: "
                          f"{exc.strerror or exc}") from None
-    names = [line.strip() for line in text.split("\n") if line.strip()]
-    pending = {n[len(_PENDING):] for n in names if n.startswith(_PENDING)}
-    return {n for n in names if not n.startswith(_PENDING)}, pending
+    done: Manifest = {}
+    pending: Manifest = {}
+    for line in text.split("\n"):
+        name, _, keys = line.strip().partition("\t")
+        if not name:
+            continue
+        target = pending if name.startswith(_PENDING) else done
+        target[name.removeprefix(_PENDING)] = frozenset(keys.split())
+    return done, pending

@@ -106,3 +106,58 @@ def test_entry_text_keeps_metadata_on_one_line(events):
     head = text.split("\n\n", 1)[0]
     assert "Title: Line one line two" in head
     assert "Phrase: last Thursday" in head
+
+
+def retitled(item: Story, headline: str, **changes) -> Story:
+    """The same report read by a newer engine: same article and sentence, new headline."""
+    return story(replace(item.lead, headline=headline, **changes))
+
+
+def test_new_headline_keeps_the_file_and_its_permalink(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    report = write_timeline(tmp_path, [retitled(events[0], "Kremlin urges calm"), events[1]],
+                            "Demo")
+    assert report.updated == [first] and not report.added and not report.removed
+    assert first.read_text().startswith("Title: Kremlin urges calm\n")
+
+
+def test_new_headline_does_not_duplicate_an_edited_entry(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    edited = first.read_text() + "Checked by the desk.\n"
+    first.write_text(edited)
+    report = write_timeline(tmp_path, [retitled(events[0], "Kremlin urges calm"), events[1]],
+                            "Demo")
+    assert report.kept == [first] and not report.added
+    assert first.read_text() == edited
+    assert sorted(p.name for p in tmp_path.glob("2021-*.md")) == sorted(
+        [first.name, "2021-11-20-blinken-warns-of-russian-playbook.md"])
+
+
+def test_new_headline_does_not_bring_back_a_deleted_entry(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    first.unlink()
+    report = write_timeline(tmp_path, [retitled(events[0], "Kremlin urges calm"), events[1]],
+                            "Demo")
+    assert report.skipped == [first] and not report.added
+    assert not list(tmp_path.glob("*kremlin*"))
+
+
+def test_new_date_renames_an_untouched_entry(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    moved = retitled(events[0], events[0].lead.headline, value="2021-11-17")
+    report = write_timeline(tmp_path, [moved, events[1]], "Demo")
+    assert report.removed == [first]
+    assert [p.name for p in report.added] == [
+        "2021-11-17-peskov-demands-europe-stop-blaming-russia.md"]
+
+
+def test_manifest_without_keys_still_protects_deletions(tmp_path, events):
+    """Timelines written before entries had keys: the name alone still counts."""
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    manifest = tmp_path / MANIFEST
+    manifest.write_text("".join(line.split("\t")[0] + "\n"
+                                for line in manifest.read_text().splitlines()))
+    first.unlink()
+    report = write_timeline(tmp_path, events, "Demo")
+    assert report.skipped == [first] and not first.exists()
+    assert "\t" in manifest.read_text()  # keys recorded from now on
