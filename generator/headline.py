@@ -2,7 +2,8 @@
 
 A dependency parser would do this better, but none runs offline at our speed target; these
 rules (data in ``data/events.yaml``) cover the shapes of news sentences: the date phrase
-and its preposition go, a "last Thursday, when X did Y" frame keeps "X did Y", discourse
+and its preposition go, a "last Thursday, when X did Y" frame keeps "X did Y", a date that
+modifies a noun ("in last Friday's bombings of ...") gives that noun phrase, discourse
 openers go, and a long sentence is cut at its first clause boundary.
 """
 
@@ -25,6 +26,7 @@ class _Rules:
     date_prepositions: tuple[str, ...]
     event_clause: re.Pattern[str]
     boundaries: tuple[str, ...]
+    noun_phrase_end: re.Pattern[str]
 
 
 @cache
@@ -39,6 +41,11 @@ def _rules() -> _Rules:
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
         boundaries=tuple(data["clause_boundaries"]),
+        noun_phrase_end=re.compile(
+            r"[,;:!?]|\.\s*$|\s--\s|\s—\s|(?:^|\s)(?:"
+            + "|".join(map(re.escape, data["noun_phrase_ends"]))
+            + r")\b"
+        ),
     )
 
 
@@ -54,17 +61,45 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
         after = after[1:]
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
+    dated_noun = _dated_noun_phrase(before, after, possessive, rules)
     if clause and len(after) - clause.end() > 20:
         text = after[clause.end() :]
+    elif dated_noun:
+        text = dated_noun
     elif possessive and (not before.strip() or before.rstrip().endswith(",")):
         # "..., last week's Russian missile test provoked protest": the date modifies the
         # subject that follows it, and what precedes is a frame.
         text = after[possessive.end() :]
     else:
-        after = after[possessive.end() :] if possessive else after
-        text = _drop_preposition(before.rstrip(), rules) + " " + after.lstrip(" ")
+        if possessive:  # "in Friday's vote": the preposition belongs to the vote
+            text = before.rstrip() + " " + after[possessive.end() :]
+        else:
+            text = _drop_preposition(before.rstrip(), rules) + " " + after.lstrip(" ")
     text = _tidy(text, rules)
     return _shorten(text, limit, rules)
+
+
+def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> str | None:
+    """The noun phrase a mid-sentence date modifies, when the date is attributive: in
+    "agents charged in the Dec. 21, 1988, bombing of a Pan Am jet" or "cooperation in
+    probing last Friday's bombings of U.S. embassies" the date dates the bombing, not the
+    charging or the probing, so the headline is the bombing. At the start of a sentence
+    (or after a frame ending in a comma) the phrase is the subject and the sentence stays."""
+    if not before.strip() or before.rstrip().endswith(","):
+        return None
+    if possessive:
+        rest = after[possessive.end() :]
+    elif re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE):
+        rest = after.lstrip(" ,")
+    else:
+        return None
+    if not re.match(r"[a-z]", rest) or rules.noun_phrase_end.match(rest):
+        return None  # "the Aug. 7 of ...", "Friday's in ...": not a noun after the date
+    phrase = rules.noun_phrase_end.split(rest, maxsplit=1)[0]
+    phrase = re.sub(r"\s+(?:and|or|but)\s*$", "", phrase)  # "in Kenya and (because ...)"
+    if len(phrase.split()) < 3:
+        return None  # "Friday's vote": too little to stand alone; the sentence says more
+    return phrase
 
 
 # What separates the items of a list such as a caption's "A (date), B (date) and C (date)".
