@@ -78,8 +78,13 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     front = {k: v for k, v in front.items() if v}
     slug = slugify(str(front["title"]), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     target = content_dir / "articles" / timeline / f"{slug[:80] or 'article'}.md"
+    if _published_on_another_day(target, publication):
+        # Wire stories reuse a headline day after day ("Cuba presses for boy's return"):
+        # another day's story of the same title is another article, not a replacement.
+        target = target.with_name(f"{target.stem}-{publication.isoformat()}.md")
     if (target.exists() or target.is_symlink()) and not force:
-        raise InputError(target, "already exists; pass --force to replace it")
+        raise InputError(target, "already exists; pass --force to replace it, or --title to "
+                         "add this article beside it")
     if target.is_dir():
         raise InputError(target, "is a folder; move it away or choose another --title")
     text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n"
@@ -88,6 +93,18 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
     return target
+
+
+def _published_on_another_day(existing: Path, publication: date) -> bool:
+    """Is there an article at ``existing`` with another publication date than ``publication``?"""
+    if not existing.is_file():
+        return False
+    try:
+        meta, _, _ = split_front_matter(existing, existing.read_text(encoding="utf-8"))
+        found = front_matter_date(existing, meta)
+    except (OSError, UnicodeDecodeError, InputError):
+        return False  # unreadable or not ours: the usual "already exists" applies
+    return found is not None and found != publication
 
 
 def _load(source: str) -> tuple[bytes, str | None]:

@@ -64,6 +64,20 @@ def test_existing_article_is_not_replaced_without_force(tmp_path):
     assert "Edited by hand." not in first.read_text()
 
 
+def test_same_headline_on_another_day_is_another_article(tmp_path):
+    """Wire services reuse a headline day after day: both stories are kept."""
+    source = tmp_path / "a.txt"
+    source.write_text("Cuba presses for boy's return\n\nRallies went on Friday.\n")
+    first = add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 7)))
+    second = add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 15)))
+    assert first.name == "cuba-presses-for-boys-return.md"
+    assert second.name == "cuba-presses-for-boys-return-2000-01-15.md"
+    assert "date: 2000-01-07" in first.read_text()
+    assert "date: 2000-01-15" in second.read_text()
+    with pytest.raises(InputError, match="--force"):
+        add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 15)))
+
+
 def test_unreachable_address_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="cannot fetch"):
         add_article("http://127.0.0.1:9/nothing-listens-here", tmp_path, Metadata())
