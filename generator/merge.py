@@ -43,6 +43,7 @@ class _Rules:
     back_reference: float
     back_reference_days: int
     adjacent_days: float
+    retold_days: int
     window: int
     stopwords: frozenset[str]
 
@@ -57,6 +58,7 @@ def _rules() -> _Rules:
         back_reference=float(data["back_reference"]),
         back_reference_days=int(data["back_reference_days"]),
         adjacent_days=float(data["adjacent_days"]),
+        retold_days=int(data["retold_days"]),
         window=int(data["window"]),
         stopwords=frozenset(data["stopwords"]),
     )
@@ -71,6 +73,7 @@ def merge_events(events: list[Event]) -> list[Story]:
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
     clusters = _join_adjacent_days(clusters, events, similarity, rules)
+    clusters = _join_retold(clusters, events, rules)
     clusters.sort(key=min)  # a story's place is its first report's
     return [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
 
@@ -174,6 +177,37 @@ def _join_adjacent_days(
                     cluster.extend(other)
                     merged.add(id(other))
     return [c for c in clusters if id(c) not in merged]
+
+
+def _join_retold(clusters: list[list[int]], events: list[Event], rules: _Rules) -> list[list[int]]:
+    """Merge stories that tell the same sentence, date phrase included, in two articles
+    published within ``retold_days``: a wire story filed again later, whose "Wednesday" now
+    resolves to another week. One happening, two readings: the entry is flagged as a date
+    conflict instead of showing up twice."""
+    owner: dict[tuple[str, str], tuple[int, int]] = {}  # (sentence, phrase) -> first teller
+    parent = list(range(len(clusters)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for n, cluster in enumerate(clusters):
+        for i in cluster:
+            event = events[i]
+            key = (" ".join(event.sentence.split()), event.phrase)
+            first, teller = owner.setdefault(key, (n, i))
+            if first == n:
+                continue
+            other = events[teller]
+            close = abs((event.source.date - other.source.date).days) <= rules.retold_days
+            if close and event.source.path != other.source.path:
+                parent[root(n)] = root(first)
+    merged: dict[int, list[int]] = {}
+    for n, cluster in enumerate(clusters):
+        merged.setdefault(root(n), []).extend(cluster)
+    return list(merged.values())
 
 
 def _share_a_sentence(first: list[int], second: list[int], events: list[Event]) -> bool:

@@ -38,10 +38,26 @@ def test_different_dates_never_merge_unless_adjacent_and_nearly_identical():
     stories = merge_events([
         report(same_words, date(1998, 8, 8)),
         report(same_words, date(1998, 8, 9), value="1998-08-08"),
-        report(same_words, date(1998, 8, 12), value="1998-08-10"),
+        report("Bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam, "
+               "killing dozens.", date(1998, 8, 12), value="1998-08-10"),
     ])
     assert [len(s.reports) for s in stories] == [2, 1]
     assert stories[0].conflicting_dates
+
+
+def test_a_sentence_filed_again_later_is_one_story_with_a_date_conflict():
+    """A wire story re-filed a week later: its "Wednesday" resolves to another week."""
+    told = "Cuba predicted Wednesday that exiles would proceed with all their resources."
+    stories = merge_events([
+        report(told, date(2000, 1, 7), value="2000-01-05", phrase="Wednesday"),
+        report("Castro spoke at a rally in Havana.", date(2000, 1, 7), value="2000-01-06"),
+        report(told, date(2000, 1, 15), value="2000-01-12", phrase="Wednesday"),
+        report(told, date(2000, 3, 1), value="2000-02-23", phrase="Wednesday"),
+    ])
+    assert [len(s.reports) for s in stories] == [2, 1, 1]
+    assert stories[0].conflicting_dates
+    assert stories[0].lead.value == "2000-01-05"  # the first filing speaks for it
+    assert stories[2].lead.value == "2000-02-23"  # weeks later: another story after all
 
 
 def test_back_references_join_the_story_of_their_day():

@@ -367,10 +367,11 @@ def g_month(ctx: Context, m: regex.Match[str]) -> bool:
         return True
     if m["month"].endswith(".") is False and len(word) <= 3 and word != "may":
         return False  # bare "Jan" "Dec": too often names or codes
+    if _NAME_OF.match(ctx.text, m.end()):
+        return False  # "the March of the Combatant Mothers", "March of Dimes": a name
     if word not in ctx.lex.ambiguous_months:
-        before = _words_before(ctx, m.start(), 1)
         # capitalized word right before ("Theresa May", "Ides of March" aside): a name
-        return not (before and before[0][:1].isupper())
+        return not _NAME_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
     before = _words_before(ctx, m.start(), 1)
     if not before or before[0] not in ctx.lex.sets["month_gate_before"]:
         return False
@@ -432,6 +433,7 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
 
 # a capitalized word (not sentence-initial) right before a bare year: "Orion 1980"
 _NAME_BEFORE = regex.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+\s$")
+_NAME_OF = regex.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 
 _YEARWORD_RX = regex.compile(r"(?i)(nineteen|twenty)[\s-](.+)|two\sthousand(?:\s(?:and\s)?(\w+))?")
 
