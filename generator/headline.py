@@ -27,6 +27,8 @@ class _Rules:
     event_clause: re.Pattern[str]
     boundaries: tuple[str, ...]
     noun_phrase_end: re.Pattern[str]
+    subject_date_after: frozenset[str]
+    subject_verbs: frozenset[str]
 
 
 @cache
@@ -37,12 +39,17 @@ def _rules() -> _Rules:
     openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
     markers = "|".join(map(re.escape, data["event_clause_markers"]))
     return _Rules(
+        subject_date_after=frozenset(data["subject_date_after"]),
+        subject_verbs=frozenset(data["subject_verbs"]),
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
         boundaries=tuple(data["clause_boundaries"]),
         noun_phrase_end=re.compile(
-            r"[,;:!?]|\.\s*$|\s--\s|\s—\s|(?:^|\s)(?:"
+            # "and" ends it before a verb ("ruling and allow him"), not before a name or
+            # another noun phrase ("embassies in Kenya and Tanzania", "and the bombing")
+            r"[,;:!?]|\.\s*$|\s--\s|\s—\s|\sand\s(?![A-Z]|(?:the|a|an|its|his|her|their)\s)"
+            r"|(?:^|\s)(?:"
             + "|".join(map(re.escape, data["noun_phrase_ends"]))
             + r")\b"
         ),
@@ -66,7 +73,10 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
         text = after[clause.end() :]
     elif dated_noun:
         text = dated_noun
-    elif possessive and (not before.strip() or before.rstrip().endswith(",")):
+    elif _is_subject(before, after, rules):
+        # "as Easter week began": the date is what the clause is about; it stays
+        text = sentence
+    elif possessive and (_sentence_start(before, rules) or before.rstrip().endswith(",")):
         # "..., last week's Russian missile test provoked protest": the date modifies the
         # subject that follows it, and what precedes is a frame.
         text = after[possessive.end() :]
@@ -76,7 +86,27 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
         else:
             text = _drop_preposition(before.rstrip(), rules) + " " + after.lstrip(" ")
     text = _tidy(text, rules)
+    if len(text.split()) < 2:
+        # "Until this week.": nothing but the date; the sentence itself says more than nothing
+        text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _is_subject(before: str, after: str, rules: _Rules) -> bool:
+    """Is the date phrase the subject of a verb ("as Easter week began", "Monday marked
+    the anniversary")? Then removing it would leave "as began"."""
+    start = _sentence_start(before, rules)
+    word_before = re.findall(r"[\w']+", before.lower())[-1:]
+    after_subordinator = bool(word_before) and word_before[0] in rules.subject_date_after
+    if not (start or after_subordinator):
+        return False
+    following = re.match(r"\s+([a-z]+)\b", after)
+    return bool(following) and following.group(1) in rules.subject_verbs
+
+
+def _sentence_start(before: str, rules: _Rules) -> bool:
+    """Nothing but discourse openers ("But", "And") before the phrase."""
+    return not rules.openers.sub("", before.strip() + " ").strip()
 
 
 def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> str | None:
@@ -85,7 +115,7 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> st
     probing last Friday's bombings of U.S. embassies" the date dates the bombing, not the
     charging or the probing, so the headline is the bombing. At the start of a sentence
     (or after a frame ending in a comma) the phrase is the subject and the sentence stays."""
-    if not before.strip() or before.rstrip().endswith(","):
+    if _sentence_start(before, rules) or before.rstrip().endswith(","):
         return None
     if possessive:
         rest = after[possessive.end() :]
@@ -151,11 +181,16 @@ def _tidy(text: str, rules: _Rules) -> str:
     return text
 
 
+_SHORTEST_CUT = 45
+
+
 def _shorten(text: str, limit: int, rules: _Rules) -> str:
     if len(text) <= limit:
         return text
-    cuts = [text.find(b, 30) for b in rules.boundaries]
-    cuts = [c for c in cuts if 30 <= c <= limit]
+    # A clause boundary is a good cut only past the first few words: "What matters most is
+    # that Elian, after losing ..." cut at ", after" says nothing; a word cut says more.
+    cuts = [text.find(b, _SHORTEST_CUT) for b in rules.boundaries]
+    cuts = [c for c in cuts if _SHORTEST_CUT <= c <= limit]
     if cuts:
         return _balance_quotes(text[: min(cuts)].rstrip(" ,;"))
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-— ")

@@ -60,9 +60,9 @@ def _rules() -> _Rules:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
     # A sentence ends at . ! ? (plus closing quotes/brackets) before white space and a
-    # capital, digit or opening quote, unless the word before the period is an abbreviation
-    # or a single initial ("J. Smith"); that check is done in ``sentences``.
-    boundary = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+    # capital, digit or opening quote (wire copy's `` included), unless the word before the
+    # period is an abbreviation or a single initial ("J. Smith"); ``sentences`` checks that.
+    boundary = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:``|[\"'“‘(\[])?[A-Z0-9])")
     return _Rules(
         end_of_article=any_of(data["end_of_article"]),
         furniture=any_of(data["furniture"]),

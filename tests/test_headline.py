@@ -32,6 +32,17 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
          "Friday's bombings of U.S. embassies.", "on Tuesday",
          "Albright said that she was heartened by cooperation in probing last Friday's "
          "bombings of U.S. embassies"),
+        # A date that is the subject of its clause stays; an opener is no frame.
+        ("Protesters prayed for divine help as Easter week began, waving palm fronds.",
+         "Easter week",
+         "Protesters prayed for divine help as Easter week began, waving palm fronds"),
+        ("But Thursday's decision made it clear the family has only 14 days.", "Thursday",
+         "Decision made it clear the family has only 14 days"),
+        ("His father asked them to end the battle after Thursday's ruling and allow him home.",
+         "Thursday", "His father asked them to end the battle after ruling and allow him home"),
+        ("The group would be ready to leave as soon as Monday, Castro said.", "Monday",
+         "The group would be ready to leave, Castro said"),
+        ("Until this week.", "this week", "Until this week"),
         # Too short to stand alone, or the subject of the sentence: the sentence stays.
         ("Voters rejected the plan in Friday's vote.", "Friday",
          "Voters rejected the plan in vote"),
@@ -67,3 +78,12 @@ def test_a_date_in_brackets_dates_what_stands_before_them():
         "Kremlin spokesman Dmitry Peskov demanded an apology")
     assert headline(caption, "February 20, 2020") == (
         "Polish Prime Minister Mateusz Morawiecki, in Brussels")
+
+
+def test_a_clause_cut_that_leaves_too_little_is_a_word_cut():
+    sentence = ("What matters most is that Elian, after losing his mother and stepfather in a "
+                "disastrous sea voyage to the United States last November, needs the love and "
+                "care of surviving family members who've known him all his life.")
+    cut = headline(sentence, "last November")
+    assert cut.startswith("What matters most is that Elian, after losing his mother")
+    assert cut.endswith("…")

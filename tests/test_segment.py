@@ -44,3 +44,13 @@ def test_sentences_keep_offsets_and_skip_dateline_and_abbreviations():
         assert BODY[sentence.start : sentence.end] == sentence.text
     quoted = [s.text for s in sentences(BODY, body_paragraphs[1])]
     assert quoted == ['"Why now?" asked one diplomat.', "U.S. officials declined to comment."]
+
+
+def test_wire_copy_opening_quotes_start_a_sentence():
+    body = ("Diana de Cardenas was born in Cuba in 1984. ``I think he deserves to be with his "
+            "father,'' she said.\n")
+    paragraph = [p for p in paragraphs(body) if p.kind == "body"][0]
+    assert [s.text for s in sentences(body, paragraph)] == [
+        "Diana de Cardenas was born in Cuba in 1984.",
+        "``I think he deserves to be with his father,'' she said.",
+    ]
