@@ -17,6 +17,13 @@ from importlib import resources
 import yaml
 
 _POSSESSIVE = re.compile(r"^['’]s\s+")
+# An it-cleft puts the date up front and the news after "that".
+_CLEFT_BEFORE = re.compile(r"\bit\s+(?:was|is|will\s+be)\s+(?:not\s+until|only|on|in)?\s*$",
+                           re.IGNORECASE)
+_CLEFT_AFTER = re.compile(r"^\s*,?\s*that\s+")
+# "X -- an aside -- Y": the aside goes before a long headline is cut.
+_NAME = re.compile(r"\b[A-Z][a-z]")
+_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^—]{3,160}?\s(?:--|—)\s")
 _CLOSING_YEAR = re.compile(r"\d, \d{4}$")
 
 
@@ -69,8 +76,12 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
     dated_noun = _dated_noun_phrase(before, after, possessive, rules)
+    cleft = _CLEFT_AFTER.match(after) if _CLEFT_BEFORE.search(before) else None
     if clause and len(after) - clause.end() > 20:
         text = after[clause.end() :]
+    elif cleft:
+        # "it was not until Tuesday that Castro revealed ...": the clause after "that"
+        text = after[cleft.end() :]
     elif dated_noun:
         text = dated_noun
     elif _is_subject(before, after, rules):
@@ -185,6 +196,10 @@ _SHORTEST_CUT = 45
 
 
 def _shorten(text: str, limit: int, rules: _Rules) -> str:
+    if len(text) <= limit:
+        return text
+    # an aside that names someone ("The suspect -- Khalfan Khamis Mohamed -- was ...") stays
+    text = _DASH_ASIDE.sub(lambda m: m.group(0) if _NAME.search(m.group(0)) else " ", text)
     if len(text) <= limit:
         return text
     # A clause boundary is a good cut only past the first few words: "What matters most is

@@ -43,6 +43,10 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("The group would be ready to leave as soon as Monday, Castro said.", "Monday",
          "The group would be ready to leave, Castro said"),
         ("Until this week.", "this week", "Until this week"),
+        ("But it was not until Tuesday that Castro revealed the concerns.", "Tuesday",
+         "Castro revealed the concerns"),
+        ("He will not be repatriated between now and March 6.", "March 6",
+         "He will not be repatriated"),
         # Too short to stand alone, or the subject of the sentence: the sentence stays.
         ("Voters rejected the plan in Friday's vote.", "Friday",
          "Voters rejected the plan in vote"),
@@ -87,3 +91,12 @@ def test_a_clause_cut_that_leaves_too_little_is_a_word_cut():
     cut = headline(sentence, "last November")
     assert cut.startswith("What matters most is that Elian, after losing his mother")
     assert cut.endswith("…")
+
+
+def test_a_dash_aside_goes_before_a_long_headline_is_cut():
+    sentence = ("In a massive demonstration demanding Elian's return, tens of thousands of Cuban "
+                "women -- hundreds visibly pregnant and others carrying small children -- "
+                "marched along Havana's seaside boulevard on Friday to the U.S. mission.")
+    cut = headline(sentence, "on Friday")
+    assert "tens of thousands of Cuban women marched along" in cut
+    assert "pregnant" not in cut
