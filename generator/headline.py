@@ -35,6 +35,7 @@ class _Rules:
     boundaries: tuple[str, ...]
     noun_phrase_end: re.Pattern[str]
     subject_date_after: frozenset[str]
+    antecedent_stops: frozenset[str]
     subject_verbs: frozenset[str]
 
 
@@ -47,6 +48,7 @@ def _rules() -> _Rules:
     markers = "|".join(map(re.escape, data["event_clause_markers"]))
     return _Rules(
         subject_date_after=frozenset(data["subject_date_after"]),
+        antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
@@ -82,6 +84,8 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
     elif cleft:
         # "it was not until Tuesday that Castro revealed ...": the clause after "that"
         text = after[cleft.end() :]
+    elif relative := _relative_clause(before, after, rules):
+        text = relative
     elif dated_noun:
         text = dated_noun
     elif _is_subject(before, after, rules):
@@ -101,6 +105,31 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _relative_clause(before: str, after: str, rules: _Rules) -> str | None:
+    """The dated relative clause with its antecedent as subject: in "Juanita Castro, who
+    arrived in Miami in 1961, believes ..." the date belongs to "Juanita Castro arrived in
+    Miami", not to what she believes now. Only a clause set off by commas (its antecedent is
+    then the words before the comma)."""
+    found = max(_RELATIVE.finditer(before), key=lambda m: m.start(), default=None)
+    if found is None or "," in before[found.end() :] or ";" in before[found.end() :]:
+        return None
+    words = before[: found.start()].split()[-_ANTECEDENT_WORDS:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip(",;:") in rules.antecedent_stops or words[i].endswith(","):
+            words = words[i + 1 :]
+            break
+    if not words or not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
+        return None
+    inside = _drop_preposition(before[found.end() :].rstrip(), rules)
+    rest = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0]
+    return " ".join([*words, inside, rest.strip()])
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+")
+_ANTECEDENT_WORDS = 6
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 
 def _is_subject(before: str, after: str, rules: _Rules) -> bool:

@@ -43,6 +43,12 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("The group would be ready to leave as soon as Monday, Castro said.", "Monday",
          "The group would be ready to leave, Castro said"),
         ("Until this week.", "this week", "Until this week"),
+        # A date inside a relative clause dates that clause, with its antecedent as subject.
+        ("Juanita Castro, who arrived in Miami in 1961, believes custody should be settled.",
+         "1961", "Juanita Castro arrived in Miami"),
+        ("Officials said that Mohamed, who was arrested on Oct. 5, would appear in court.",
+         "Oct. 5", "Mohamed was arrested"),
+        ("The embargo, which began in 1962, remains.", "1962", "The embargo began"),
         ("But it was not until Tuesday that Castro revealed the concerns.", "Tuesday",
          "Castro revealed the concerns"),
         ("He will not be repatriated between now and March 6.", "March 6",
