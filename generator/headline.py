@@ -84,7 +84,7 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
     elif cleft:
         # "it was not until Tuesday that Castro revealed ...": the clause after "that"
         text = after[cleft.end() :]
-    elif relative := _relative_clause(before, after, rules):
+    elif relative := _relative_clause(before, after, rules, limit):
         text = relative
     elif dated_noun:
         text = dated_noun
@@ -107,11 +107,20 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
     return _shorten(text, limit, rules)
 
 
-def _relative_clause(before: str, after: str, rules: _Rules) -> str | None:
-    """The dated relative clause with its antecedent as subject: in "Juanita Castro, who
+def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str | None:
+    """The dated when-clause, or the dated relative clause with its antecedent as subject: in
+    "Juanita Castro, who
     arrived in Miami in 1961, believes ..." the date belongs to "Juanita Castro arrived in
     Miami", not to what she believes now. Only a clause set off by commas (its antecedent is
     then the words before the comma)."""
+    when = max(_WHEN.finditer(before), key=lambda m: m.start(), default=None)
+    if when and when.start() > limit and not re.search(r"[,;]", before[when.end() :]):
+        # "... [a long main clause] when the case is heard in May in the appeals court": the
+        # whole sentence would be cut before its date; the when-clause is what happens then
+        inside = _drop_preposition(before[when.end() :].rstrip(), rules)
+        rest = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0]
+        clause = f"{inside} {rest.strip()}"
+        return clause if len(clause.split()) >= 3 else None
     found = max(_RELATIVE.finditer(before), key=lambda m: m.start(), default=None)
     if found is None or "," in before[found.end() :] or ";" in before[found.end() :]:
         return None
@@ -128,6 +137,7 @@ def _relative_clause(before: str, after: str, rules: _Rules) -> str | None:
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
+_WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
 _ANTECEDENT_WORDS = 6
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 

@@ -49,6 +49,9 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("Officials said that Mohamed, who was arrested on Oct. 5, would appear in court.",
          "Oct. 5", "Mohamed was arrested"),
         ("The embargo, which began in 1962, remains.", "1962", "The embargo began"),
+        ("As of Wednesday evening, Lazaro Gonzalez, the boy's great-uncle, still had not signed "
+         "an agreement to hand the child over if the relatives lose when the case is heard in "
+         "May in the appeals court.", "in May", "The case is heard in the appeals court"),
         ("But it was not until Tuesday that Castro revealed the concerns.", "Tuesday",
          "Castro revealed the concerns"),
         ("He will not be repatriated between now and March 6.", "March 6",
