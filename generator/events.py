@@ -219,7 +219,7 @@ def _event(article: Article, path: str, sentence: segment.Sentence, group: list[
         end=end,
         phrase=phrase,
         sentence=sentence.text,
-        headline=_headline(sentence.text, phrase, attribution),
+        headline=_headline(sentence.text, phrase, attribution, "background" in flags),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -256,7 +256,7 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
     return True, " ".join(words) if named else None
 
 
-def _headline(sentence: str, phrase: str, speaker: str | None) -> str:
+def _headline(sentence: str, phrase: str, speaker: str | None, history: bool = False) -> str:
     limit = _rules().headline_max
     quote = _OPENING_QUOTE.match(sentence)
     if quote and speaker:
@@ -266,7 +266,7 @@ def _headline(sentence: str, phrase: str, speaker: str | None) -> str:
     start = sentence.find(phrase)
     if start < 0:
         start = len(sentence)
-    return write_headline(sentence, start, start + len(phrase), limit)
+    return write_headline(sentence, start, start + len(phrase), limit, history)
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:

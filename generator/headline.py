@@ -16,6 +16,8 @@ from importlib import resources
 
 import yaml
 
+from .temporal.lexicon import get_lexicon
+
 _POSSESSIVE = re.compile(r"^['’]s\s+")
 # An it-cleft puts the date up front and the news after "that".
 _CLEFT_BEFORE = re.compile(r"\bit\s+(?:was|is|will\s+be)\s+(?:not\s+until|only|on|in)?\s*$",
@@ -65,8 +67,11 @@ def _rules() -> _Rules:
     )
 
 
-def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int) -> str:
-    """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it."""
+def write_headline(
+    sentence: str, phrase_start: int, phrase_end: int, limit: int, history: bool = False
+) -> str:
+    """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it.
+    ``history``: the date is long before the article, told in passing."""
     rules = _rules()
     aside = _parenthetical(sentence, phrase_start, phrase_end)
     if aside is not None:
@@ -86,6 +91,10 @@ def write_headline(sentence: str, phrase_start: int, phrase_end: int, limit: int
         text = after[cleft.end() :]
     elif relative := _relative_clause(before, after, rules, limit):
         text = relative
+    elif history and (embedded := _embedded_clause(before, after, rules)):
+        # "fighters in the revolution that brought Castro to power 42 years ago gathered
+        # Wednesday": the history is the clause the date sits in, not today's news around it
+        text = embedded
     elif dated_noun:
         text = dated_noun
     elif _is_subject(before, after, rules):
@@ -136,6 +145,52 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     return " ".join([*words, inside, rest.strip()])
 
 
+def _embedded_clause(before: str, after: str, rules: _Rules) -> str | None:
+    """The subordinate clause the date sits in ("... where the Granma landed on Dec. 2, 1956,
+    with 82 armed men"), with the noun it describes as subject for who/which/that."""
+    found = max(_EMBEDDING.finditer(before), key=lambda m: m.start(), default=None)
+    if found is None or re.search(r"[,;:]|\s--\s", before[found.end() :]):
+        return None
+    inside = _drop_preposition(before[found.end() :].rstrip(), rules)
+    rest = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0].strip()
+    if _starts_with_verb(rest) or found.group(1).lower() != "where":
+        # "... the men who launched the revolution four decades ago in a rally Saturday": the
+        # date closes a relative clause; what follows is the main clause again
+        rest = ""
+    subject: list[str] = []
+    if found.group(1).lower() in ("who", "which", "that"):
+        words = re.split(r"[,;:]", before[: found.start()])[-1].split()[-_ANTECEDENT_WORDS:]
+        starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS]
+        if not starts:
+            return None  # no noun phrase to be the subject: "said that ..." is no relative
+        subject = words[starts[-1] :]
+        if any(w.lower() in rules.antecedent_stops - {"and"} for w in subject):
+            return None  # "the officials said that ...": a complement, not a relative clause
+    place: list[str] = []
+    if found.group(1).lower() == "where":
+        # "in Oklahoma City, where 168 people were killed ...": the place is the news too
+        named = _PLACE_BEFORE.search(before, 0, found.start())
+        if named:
+            place = ["in", named.group(1)]
+    rest = rest.rstrip(".!?")
+    clause = " ".join([*subject, inside, rest, *place]).strip()
+    clause = " ".join(clause.split())
+    return clause if len(clause.split()) >= 4 else None
+
+
+def _starts_with_verb(text: str) -> bool:
+    """Does ``text`` open with a past-tense verb ("gathered", "fled")? The temporal engine's
+    tense word lists tell."""
+    first = re.match(r"[a-z]+", text)
+    if not first:
+        return False
+    word, sets = first.group(0), get_lexicon().sets
+    regular = len(word) > 4 and word.endswith("ed") and word not in sets["not_past_ed"]
+    return word in sets["past"] or regular
+
+
+_PLACE_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*),?\s*$")
+_EMBEDDING = re.compile(r"\b(who|which|that|where|when)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
 _WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
 _ANTECEDENT_WORDS = 6

@@ -109,3 +109,25 @@ def test_a_dash_aside_goes_before_a_long_headline_is_cut():
     cut = headline(sentence, "on Friday")
     assert "tens of thousands of Cuban women marched along" in cut
     assert "pregnant" not in cut
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Hundreds of former fighters in the revolution that brought Castro to power 42 years "
+         "ago gathered Wednesday night.", "42 years ago",
+         "The revolution brought Castro to power"),
+        ("The demonstrators waved Cuban flags on the shore of Niquero, where the Granma landed "
+         "on Dec. 2, 1956, with 82 armed men.", "Dec. 2, 1956",
+         "The Granma landed with 82 armed men in Niquero"),
+        ("He worked in Oklahoma City, where 168 people were killed in a bombing in 1995.",
+         "in 1995", "168 people were killed in a bombing in Oklahoma City"),
+        ("The officials said that the 1998 attack killed 224 people.", "1998",
+         "Attack killed 224 people"),
+        ("The officials said that the attack in 1998 killed 224 people.", "in 1998",
+         "The officials said that the attack killed 224 people"),
+    ],
+)
+def test_a_date_from_history_gives_the_clause_it_sits_in(sentence, phrase, expected):
+    start = sentence.index(phrase)
+    assert write_headline(sentence, start, start + len(phrase), 110, history=True) == expected

@@ -148,13 +148,18 @@ def test_same_slug_articles_and_entries_with_the_same_name(tmp_path):
     texts = "".join(p.read_text() for p in entries)
     assert "ministers met again" in texts and "border talks failed" in texts
     assert texts.count("Talks failed 2 on Friday") == 1
-    # The articles' own slugs collide for `add`: the second is refused, not overwritten.
+    # The articles' own slugs collide for `add`. Another day's story of that title goes
+    # beside the first; the same day's is refused; neither overwrites the first.
     first = run("add", str(BAD / "good.md"), "--timeline", "t2", cwd=tmp_path)
     second = run("add", str(BAD / "same-slug.md"), "--timeline", "t2", cwd=tmp_path)
+    third = run("add", str(BAD / "same-slug.md"), "--timeline", "t2", "--dct", "2021-11-26",
+                cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    no_traceback(second)
-    assert second.returncode == 1
-    assert "border-talks-fail.md" in second.stderr and "--force" in second.stderr
+    assert second.returncode == 0, second.stderr
+    assert "border-talks-fail-2021-11-27.md" in second.stdout
+    no_traceback(third)
+    assert third.returncode == 1
+    assert "border-talks-fail.md" in third.stderr and "--force" in third.stderr
     added = tmp_path / "content" / "articles" / "t2" / "border-talks-fail.md"
     assert "Border talks fail\n" in added.read_text()
 
