@@ -155,9 +155,22 @@ def read_article(
         outlet=_text_field(meta.get("outlet")) or _text_field(meta.get("author")),
         timeline=timeline,
         lang=_text_field(meta.get("lang")) or "en",
-        body=body,
+        body=_typographic_quotes(body),
         body_line=body_line,
     )
+
+
+def _typographic_quotes(body: str) -> str:
+    """Wire copy's ``quotes'' (and `single' ones) as the marks they stand for.
+
+    Left as they are, a pair of backticks in an entry's Markdown is a code span, and
+    headlines show the raw marks; every offset is taken on the text after this step."""
+    body = body.replace("``", "“").replace("''", "”").replace("`", "‘")
+    return _SINGLE_CLOSE.sub(r"‘\1’", body)
+
+
+# The apostrophe that closes a `single' quote: the next ' not followed by a letter.
+_SINGLE_CLOSE = re.compile(r"‘([^‘’'\n]{1,200}?)'(?![A-Za-z])")
 
 
 def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:

@@ -88,3 +88,13 @@ def test_dateline_with_a_year_is_the_last_resort(tmp_path):
     no_year = write(tmp_path, "wire2.txt", "Talks fail\n\nWASHINGTON, Nov. 26 -- Talks failed.\n")
     with pytest.raises(InputError):
         read_article(no_year)
+
+
+def test_wire_copy_quotes_become_typographic(tmp_path):
+    """A pair of backticks would be a code span in an entry's Markdown."""
+    path = tmp_path / "wire.md"
+    path.write_text("---\ntitle: Wire\ndate: 2000-01-06\n---\n"
+                    "``This little boy belongs with his father,'' Meissner said. It was `odd'.\n")
+    body = read_article(path).body
+    assert "`" not in body and "''" not in body
+    assert "“This little boy belongs with his father,” Meissner said. It was ‘odd’." in body
