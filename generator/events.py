@@ -261,7 +261,7 @@ def _headline(sentence: str, phrase: str, speaker: str | None, history: bool = F
     quote = _OPENING_QUOTE.match(sentence)
     if quote and speaker:
         # '"We don't know ...," Blinken said Saturday.' -> 'Antony Blinken: "We don't know ..."'
-        first = re.split(r"(?<=[.!?])\s+", quote.group(1).strip())[0].rstrip(",.")
+        first = re.split(r"(?<=[.!?])\s+", quote.group(1).strip())[0].rstrip(",. ")
         return write_headline(f'{speaker}: "{first}"', 0, 0, limit)
     start = sentence.find(phrase)
     if start < 0:

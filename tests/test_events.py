@@ -99,3 +99,13 @@ def test_history_told_in_passing_is_background(events):
     assert "background" not in last_year.flags  # 2020 ends 11 months before publication
     (borrell,) = by_phrase(events, "November 15")
     assert "background" not in borrell.flags
+
+
+def test_a_quoted_headline_ends_cleanly_at_an_ellipsis(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: T\ndate: 2000-01-06\n---\n"
+                       "“Today is a sad day for the US Constitution . . . and for the hopes of "
+                       "his mother,” said Roger Bernstein on Wednesday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert [e.headline for e in events] == [
+        'Roger Bernstein: "Today is a sad day for the US Constitution"']
