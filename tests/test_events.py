@@ -107,5 +107,5 @@ def test_a_quoted_headline_ends_cleanly_at_an_ellipsis(tmp_path):
                        "“Today is a sad day for the US Constitution . . . and for the hopes of "
                        "his mother,” said Roger Bernstein on Wednesday.\n")
     events = extract_events(read_article(article), "articles/a.md")
-    assert [e.headline for e in events] == [
-        'Roger Bernstein: "Today is a sad day for the US Constitution"']
+    assert {e.headline for e in events} == {
+        'Roger Bernstein: "Today is a sad day for the US Constitution"'}
