@@ -36,10 +36,21 @@ def date_label(value: str, precision: str, mod: str | None = None, planned: bool
     label = _label(value, precision, first, words)
     if mod and mod in words["mods"]:
         prefix = words["mods"][mod]
+        label = _after_prefix(label, words)
         label = f"{prefix}{label}" if prefix.endswith("-") else f"{prefix} {label}"
     if planned:
         label = f"{label} {words['planned']}"
     return label
+
+
+def _after_prefix(label: str, words: dict) -> str:
+    """"Week of Jan. 10" after "Early" reads "Early week of Jan. 10"; "The 1990s" after
+    "Mid-" reads "Mid-1990s". Month names keep their capital."""
+    label = label.removeprefix("The ")
+    first = label.split(" ", 1)[0]
+    if first in words["months_full"] or first in words["months_with_day"]:
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _label(value: str, precision: str, first: date, words: dict) -> str:

@@ -21,6 +21,12 @@ from generator.display import date_label
         ("2021-11-23T15:00", "time", None, False, "Nov. 23, 2021, 3 p.m."),
         ("2021-11-23T10:30", "time", None, False, "Nov. 23, 2021, 10:30 a.m."),
         ("2021-11-23T12:00", "time", None, False, "Nov. 23, 2021, noon"),
+        # after a modifier: common nouns in lower case, "The" dropped, month names kept
+        ("2000-W02", "week", "START", True, "Early week of Jan. 10, 2000 (planned)"),
+        ("199", "decade", "MID", False, "Mid-1990s"),
+        ("2000-SP", "season", "END", False, "Late spring 2000"),
+        ("2021-Q1", "quarter", "END", False, "Late first quarter of 2021"),
+        ("2021-11-18", "day", "APPROX", False, "About Nov. 18, 2021"),
     ],
 )
 def test_ap_style_labels(value, precision, mod, planned, expected):
