@@ -171,8 +171,11 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             first = bisect.bisect_left(starts, sentence.start)
             last = bisect.bisect_right(starts, sentence.end)
             inside = [m for m in mentions[first:last] if m.end <= sentence.end]
-            for group in _group_mentions(article.body, inside):
-                events.append(_event(article, source_path, sentence, group))
+            groups = _group_mentions(article.body, inside)
+            for group in groups:
+                others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
+                          for g in groups if g is not group]
+                events.append(_event(article, source_path, sentence, group, others))
     return events
 
 
@@ -190,7 +193,15 @@ def _group_mentions(body: str, mentions: list[Timex]) -> list[list[Timex]]:
     return groups
 
 
-def _event(article: Article, path: str, sentence: segment.Sentence, group: list[Timex]) -> Event:
+def _event(
+    article: Article,
+    path: str,
+    sentence: segment.Sentence,
+    group: list[Timex],
+    others: list[tuple[int, int]] = (),
+) -> Event:
+    """One event from one date (``group``: its mentions) of ``sentence``; ``others``: where
+    the sentence's other dates are, relative to it."""
     main = _explicit(group)
     start, end = bounds(main.value)  # type: ignore[misc]
     phrase_end = group[-1].end
@@ -219,7 +230,7 @@ def _event(article: Article, path: str, sentence: segment.Sentence, group: list[
         end=end,
         phrase=phrase,
         sentence=sentence.text,
-        headline=_headline(sentence.text, phrase, attribution, "background" in flags),
+        headline=_headline(sentence.text, phrase, attribution, "background" in flags, others),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -256,7 +267,13 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
     return True, " ".join(words) if named else None
 
 
-def _headline(sentence: str, phrase: str, speaker: str | None, history: bool = False) -> str:
+def _headline(
+    sentence: str,
+    phrase: str,
+    speaker: str | None,
+    history: bool = False,
+    others: list[tuple[int, int]] = (),
+) -> str:
     limit = _rules().headline_max
     quote = _OPENING_QUOTE.match(sentence)
     if quote and speaker:
@@ -266,7 +283,7 @@ def _headline(sentence: str, phrase: str, speaker: str | None, history: bool = F
     start = sentence.find(phrase)
     if start < 0:
         start = len(sentence)
-    return write_headline(sentence, start, start + len(phrase), limit, history)
+    return write_headline(sentence, start, start + len(phrase), limit, history, others)
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:

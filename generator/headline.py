@@ -10,6 +10,7 @@ openers go, and a long sentence is cut at its first clause boundary.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,6 +38,7 @@ class _Rules:
     boundaries: tuple[str, ...]
     noun_phrase_end: re.Pattern[str]
     subject_date_after: frozenset[str]
+    frame_openers: tuple[str, ...]
     antecedent_stops: frozenset[str]
     subject_verbs: frozenset[str]
 
@@ -50,6 +52,7 @@ def _rules() -> _Rules:
     markers = "|".join(map(re.escape, data["event_clause_markers"]))
     return _Rules(
         subject_date_after=frozenset(data["subject_date_after"]),
+        frame_openers=tuple(data["frame_openers"]),
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+)+", re.IGNORECASE),
@@ -68,11 +71,21 @@ def _rules() -> _Rules:
 
 
 def write_headline(
-    sentence: str, phrase_start: int, phrase_end: int, limit: int, history: bool = False
+    sentence: str,
+    phrase_start: int,
+    phrase_end: int,
+    limit: int,
+    history: bool = False,
+    others: Sequence[tuple[int, int]] = (),
 ) -> str:
     """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it.
-    ``history``: the date is long before the article, told in passing."""
+    ``history``: the date is long before the article, told in passing; ``others``: the
+    spans of the sentence's other dates."""
     rules = _rules()
+    frame = _other_date_frame(sentence, phrase_start, others, rules)
+    if frame:
+        sentence, phrase_start, phrase_end = (
+            sentence[frame:], phrase_start - frame, phrase_end - frame)
     aside = _parenthetical(sentence, phrase_start, phrase_end)
     if aside is not None:
         sentence, phrase_start, phrase_end = aside
@@ -114,6 +127,28 @@ def write_headline(
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _other_date_frame(
+    sentence: str, phrase_start: int, others: Sequence[tuple[int, int]], rules: _Rules
+) -> int:
+    """Where the sentence's news starts when it opens with a frame about another date: "In
+    contrast to Thursday, when 133 people were arrested, protesters were calmer Friday" is
+    Friday's news from "protesters" on. 0 when there is no such frame."""
+    cut = sentence.rfind(",", 0, phrase_start)
+    if cut < 0 or not any(end <= cut for _, end in others):
+        return 0
+    opener = sentence[:cut].lower()
+    if not any(opener.startswith(f"{word} ") for word in rules.frame_openers):
+        return 0
+    rest = sentence[cut + 1 :]
+    words = rest.split()
+    if len(words) < 4 or words[0].lower().strip("“\"") in _NOT_MAIN_CLAUSE:
+        return 0
+    return cut + 1 + len(rest) - len(rest.lstrip())
+
+
+_NOT_MAIN_CLAUSE = frozenset("which who whom whose that and but or when where while".split())
 
 
 def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str | None:

@@ -131,3 +131,22 @@ def test_a_dash_aside_goes_before_a_long_headline_is_cut():
 def test_a_date_from_history_gives_the_clause_it_sits_in(sentence, phrase, expected):
     start = sentence.index(phrase)
     assert write_headline(sentence, start, start + len(phrase), 110, history=True) == expected
+
+
+def test_a_frame_about_another_date_is_left_out():
+    sentence = ("In contrast to Thursday, when 133 people were arrested and police used tear "
+                "gas, protesters in Miami were much calmer Friday.")
+    start = sentence.index("Friday")
+    other = sentence.index("Thursday")
+    others = [(other, other + len("Thursday"))]
+    assert write_headline(sentence, start, start + 6, 110, others=others) == (
+        "Protesters in Miami were much calmer")
+    # without another date in it, an opening phrase is the event's own setting
+    plain = "In Havana, after a long rally, protesters were calmer Friday."
+    start = plain.index("Friday")
+    assert write_headline(plain, start, start + 6, 110, others=[]).startswith("In Havana")
+    # a relative clause after the comma is no main clause
+    relative = "On Monday, officials said the talks, which began Friday, would go on."
+    start, other = relative.index("Friday"), relative.index("Monday")
+    assert "which" not in write_headline(relative, start, start + 6, 110,
+                                         others=[(other, other + 6)])[:6]
