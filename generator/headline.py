@@ -173,6 +173,12 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
         if words[i].lower().strip(",;:") in rules.antecedent_stops or words[i].endswith(","):
             words = words[i + 1 :]
             break
+    is_thing = found.group(0).strip(", ").lower().startswith("which")
+    if words and is_thing and not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
+        # "... placed on the FBI's most wanted list, which began in 1950": from the article
+        # ("who" needs a person, whom the nearest article does not find: "the arrest of Kopp")
+        starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS]
+        words = words[starts[0] :] if starts else []
     if not words or not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
         return None
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)

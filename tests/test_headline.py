@@ -49,6 +49,13 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("Officials said that Mohamed, who was arrested on Oct. 5, would appear in court.",
          "Oct. 5", "Mohamed was arrested"),
         ("The embargo, which began in 1962, remains.", "1962", "The embargo began"),
+        ("They are the 455th and 456th persons to be placed on the FBI's most wanted list, "
+         "which began in 1950.", "in 1950", "The FBI's most wanted list began"),
+        # "who" wants a person; the nearest noun phrase is not one: the sentence stays
+        ("A reward is offered for information leading to the arrest of Kopp, who is charged "
+         "with killing a doctor last fall.", "last fall",
+         "A reward is offered for information leading to the arrest of Kopp, who is charged "
+         "with killing a doctor"),
         ("As of Wednesday evening, Lazaro Gonzalez, the boy's great-uncle, still had not signed "
          "an agreement to hand the child over if the relatives lose when the case is heard in "
          "May in the appeals court.", "in May", "The case is heard in the appeals court"),
