@@ -318,10 +318,12 @@ def _tidy(text: str, rules: _Rules) -> str:
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r",\s*,", ",", text)
     text = " ".join(text.split())
-    text = rules.openers.sub("", text.strip(" ,;:-—"))
+    stripped = rules.openers.sub("", text.strip(" ,;:-—"))
+    # "Then came another sister": after an inversion the opener is part of the clause
+    text = text.strip(" ,;:-—") if _starts_with_verb(stripped) else stripped
     text = text.strip(" ,;:-—")
     if text.endswith((".", "!")) and not text.endswith("..."):
-        text = text[:-1]
+        text = text[:-1].rstrip(" ,;:-—")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text

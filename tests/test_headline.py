@@ -43,6 +43,8 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("The group would be ready to leave as soon as Monday, Castro said.", "Monday",
          "The group would be ready to leave, Castro said"),
         ("Until this week.", "this week", "Until this week"),
+        ("Then came another sister, Georgina, in 1983.", "in 1983",
+         "Then came another sister, Georgina"),
         # A date inside a relative clause dates that clause, with its antecedent as subject.
         ("Juanita Castro, who arrived in Miami in 1961, believes custody should be settled.",
          "1961", "Juanita Castro arrived in Miami"),
