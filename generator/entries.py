@@ -117,7 +117,16 @@ def _citation(event: Event) -> str:
 
 def _conflict_note(story: Story) -> str:
     readings = sorted({(r.value, _citation(r)) for r in story.reports})
-    return "reports disagree on the date: " + "; ".join(f"{v} ({c})" for v, c in readings)
+    note = "reports disagree on the date: " + "; ".join(f"{v} ({c})" for v, c in readings)
+    told = {}
+    for report in story.reports:
+        told.setdefault((" ".join(report.sentence.split()), report.phrase), set()).add(
+            report.value)
+    if any(len(values) > 1 for values in told.values()):
+        # a story filed again later: its "Wednesday" now counts from a later publication date
+        note += (" (the same sentence was published again later, so its relative date was "
+                 "read from the later publication date; the first reading is usually right)")
+    return note
 
 
 def content_hash(text: str) -> str:

@@ -58,6 +58,16 @@ def test_a_sentence_filed_again_later_is_one_story_with_a_date_conflict():
     assert stories[0].conflicting_dates
     assert stories[0].lead.value == "2000-01-05"  # the first filing speaks for it
     assert stories[2].lead.value == "2000-02-23"  # weeks later: another story after all
+    note = entry_text(stories[0])
+    assert "2000-01-05 (AP, 2000-01-07); 2000-01-12 (AP, 2000-01-15)" in note
+    assert "published again later" in note
+    # two wordings a day apart: a conflict, but not a story filed twice
+    words = "Bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam"
+    [told_twice] = merge_events([
+        report(words + ".", date(1998, 8, 8)),
+        report(words + ", police said.", date(1998, 8, 9), value="1998-08-08")])
+    assert told_twice.conflicting_dates
+    assert "published again" not in entry_text(told_twice)
 
 
 def test_back_references_join_the_story_of_their_day():
