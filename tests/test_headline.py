@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.headline import write_headline
 
@@ -159,3 +161,22 @@ def test_a_frame_about_another_date_is_left_out():
     start, other = relative.index("Friday"), relative.index("Monday")
     assert "which" not in write_headline(relative, start, start + 6, 110,
                                          others=[(other, other + 6)])[:6]
+
+
+_WORDS = st.sampled_from(
+    "the a when who which that where it was not until in on said , . -- ( ) ' \" “ ” 's "
+    "Friday Jan. 5, 1998 last week bombing Castro Miami and began then came as".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=40), st.data(),
+       st.booleans())
+def test_any_sentence_gives_a_short_headline_without_error(words, data, history):
+    """Whatever the sentence and wherever its date, a headline comes out, within the limit."""
+    sentence = " ".join(words)
+    start = data.draw(st.integers(0, len(sentence)))
+    end = data.draw(st.integers(start, len(sentence)))
+    other = data.draw(st.integers(0, len(sentence)))
+    text = write_headline(sentence, start, end, 110, history, [(other, other)])
+    assert len(text) <= 111  # the limit, plus a closing quote mark at most
