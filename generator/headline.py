@@ -110,6 +110,8 @@ def write_headline(
         text = embedded
     elif dated_noun:
         text = dated_noun
+    elif described := _described_noun(before, after):
+        text = described
     elif _is_subject(before, after, rules):
         # "as Easter week began": the date is what the clause is about; it stays
         text = sentence
@@ -236,6 +238,24 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
 _WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
 _ANTECEDENT_WORDS = 6
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
+
+
+def _described_noun(before: str, after: str) -> str | None:
+    """A date between a noun phrase and the relative clause that describes it dates that
+    noun: "arrested in connection with the bombings of U.S. embassies last year that killed
+    224 people" -> "the bombings of U.S. embassies that killed 224 people"."""
+    relative = re.match(r"\s*(?:that|which)\s+", after)
+    if not relative or not _starts_with_verb(after[relative.end() :]):
+        return None  # "told reporters last week that the plan failed": a complement
+    the = max(re.finditer(r"\bthe\s", before, re.IGNORECASE), key=lambda m: m.start(),
+              default=None)
+    if the is None or re.search(r"[,;:]", before[the.start() :]):
+        return None
+    noun = before[the.start() :].rstrip()
+    if len(noun.split()) < 3:
+        return None
+    clause = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0].strip()
+    return f"{noun} {clause}"
 
 
 def _is_subject(before: str, after: str, rules: _Rules) -> bool:

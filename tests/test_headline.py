@@ -45,6 +45,11 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("The group would be ready to leave as soon as Monday, Castro said.", "Monday",
          "The group would be ready to leave, Castro said"),
         ("Until this week.", "this week", "Until this week"),
+        ("Another man was arrested in connection with the bombings of U.S. embassies in Kenya "
+         "and Tanzania last year that killed 224 people, police said today.", "last year",
+         "The bombings of U.S. embassies in Kenya and Tanzania that killed 224 people"),
+        ("Officials told the reporters last week that the plan had failed.", "last week",
+         "Officials told the reporters that the plan had failed"),
         ("Then came another sister, Georgina, in 1983.", "in 1983",
          "Then came another sister, Georgina"),
         # A date inside a relative clause dates that clause, with its antecedent as subject.
