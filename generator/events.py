@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -24,7 +24,9 @@ from .temporal.values import bounds, precision
 
 # Two mentions of one date are one phrase when only brackets, commas or spaces part them:
 # "last Thursday (November 18)".
-_APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*")
+# What may stand between two phrases of one date: brackets, commas, dashes, and one short
+# aside such as a time-zone conversion ("10:35 a.m. (0735 GMT) Friday").
+_APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*(?:\([^()\n]{1,20}\)[\s,—–-]*)?")
 
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
@@ -202,6 +204,7 @@ def _event(
 ) -> Event:
     """One event from one date (``group``: its mentions) of ``sentence``; ``others``: where
     the sentence's other dates are, relative to it."""
+    group = _time_on_its_day(group)
     main = _explicit(group)
     start, end = bounds(main.value)  # type: ignore[misc]
     phrase_end = group[-1].end
@@ -220,7 +223,7 @@ def _event(
     elif (article.dct - end).days > _rules().background_days:
         flags.append("background")
     notes = [m.note for m in group if m.note]
-    if notes or len({m.value for m in group}) > 1:
+    if notes or _disagree(group):
         flags.append("date-conflict")
     return Event(
         value=main.value,
@@ -245,6 +248,39 @@ def _event(
         attribution=attribution,
         note="; ".join(notes),
         position=group[0].start,
+    )
+
+
+def _time_on_its_day(group: list[Timex]) -> list[Timex]:
+    """A clock time next to the day it happened ("10:35 a.m. (0735 GMT) Friday") is on that
+    day: the engine, reading the time alone, put it on the publication day."""
+    days = {m.value for m in group if precision(m.value) == "day"}
+    if len(days) != 1:
+        return group
+    day = days.pop()
+    return [
+        replace(m, value=day + m.value[10:])
+        if precision(m.value) == "time" and _BARE_CLOCK.fullmatch(m.phrase)
+        else m
+        for m in group
+    ]
+
+
+# A clock time with no day of its own ("about 10:35 a.m.", "noon"); "10 a.m. Tuesday" has one.
+_BARE_CLOCK = re.compile(
+    r"(?i)(?:(?:about|around|approximately|at)\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
+    r"(?:\s+(?:[A-Z]{2,4}T|local\s+time))?"
+)
+
+
+def _disagree(group: list[Timex]) -> bool:
+    """Do two phrases of one date name periods that do not overlap? "10:35 a.m. Friday" and
+    "Friday" agree (the time is inside the day); "Thursday (November 19)" said of the 18th
+    does not."""
+    spans = [bounds(m.value) for m in group]
+    return any(
+        a[1] < b[0] or b[1] < a[0] for a in spans if a for b in spans if b
     )
 
 

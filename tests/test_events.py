@@ -109,3 +109,15 @@ def test_a_quoted_headline_ends_cleanly_at_an_ellipsis(tmp_path):
     events = extract_events(read_article(article), "articles/a.md")
     assert {e.headline for e in events} == {
         'Roger Bernstein: "Today is a sad day for the US Constitution"'}
+
+
+def test_a_time_and_its_day_are_one_date_without_conflict(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: T\ndate: 1998-08-08\n---\n"
+                       "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a "
+                       "building.\n\nThe talks ended Thursday (Aug. 5) without a deal.\n")
+    blast, talks = extract_events(read_article(article), "articles/a.md")
+    assert (blast.value, blast.phrase) == ("1998-08-07T10:35", "about 10:35 a.m. (0735 GMT) Friday")
+    assert "date-conflict" not in blast.flags
+    assert blast.headline.startswith("The blast occurred, toppling a building")
+    assert "date-conflict" in talks.flags  # Thursday was Aug. 6: the two phrases disagree
