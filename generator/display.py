@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
-from importlib import resources
 
-import yaml
-
+from .ruledata import rule_data
 from .temporal.values import bounds
 
 _TIME = re.compile(r"T(\d\d)(?::(\d\d))?")
 _PART_OF_DAY = re.compile(r"T(MO|MI|AF|EV|NI|DT)$")
 
 
-@cache
 def _words() -> dict:
-    return yaml.safe_load(
-        resources.files("generator").joinpath("data/display.yaml").read_text(encoding="utf-8")
-    )
+    return rule_data("display.yaml")
 
 
 def day_words(day: date) -> str:

@@ -12,13 +12,11 @@ import urllib.parse
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from . import segment
 from .articles import Article
 from .headline import write_headline
+from .ruledata import rule_data
 from .temporal import Timex, annotate
 from .temporal.values import bounds, precision
 
@@ -136,9 +134,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = yaml.safe_load(
-        resources.files("generator").joinpath("data/events.yaml").read_text(encoding="utf-8")
-    )
+    data = rule_data("events.yaml")
     verbs = "|".join(map(re.escape, data["attribution_verbs"]))
     phrases = "|".join(map(re.escape, data["attribution_phrases"]))
     name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"

@@ -15,11 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from .events import Event
+from .ruledata import rule_data
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -50,9 +48,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = yaml.safe_load(
-        resources.files("generator").joinpath("data/events.yaml").read_text(encoding="utf-8")
-    )["merge"]
+    data = rule_data("events.yaml")["merge"]
     return _Rules(
         same_date=float(data["same_date"]),
         back_reference=float(data["back_reference"]),

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from .ruledata import rule_data
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A short block with no closing punctuation is a subheading ("A toxic partner").
@@ -52,9 +51,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = yaml.safe_load(
-        resources.files("generator").joinpath("data/segment.yaml").read_text(encoding="utf-8")
-    )
+    data = rule_data("segment.yaml")
 
     def any_of(patterns: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
