@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from .ruledata import rule_data
 from .temporal.lexicon import get_lexicon
+from .temporal.tense import is_past_form
 
 _POSSESSIVE = re.compile(r"^['’]s\s+")
 # An it-cleft puts the date up front and the news after "that".
@@ -45,9 +44,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = yaml.safe_load(
-        resources.files("generator").joinpath("data/events.yaml").read_text(encoding="utf-8")
-    )["headline"]
+    data = rule_data("events.yaml")["headline"]
     openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
     markers = "|".join(map(re.escape, data["event_clause_markers"]))
     return _Rules(
@@ -159,15 +156,15 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     arrived in Miami in 1961, believes ..." the date belongs to "Juanita Castro arrived in
     Miami", not to what she believes now. Only a clause set off by commas (its antecedent is
     then the words before the comma)."""
-    when = max(_WHEN.finditer(before), key=lambda m: m.start(), default=None)
+    when = _last(_WHEN, before)
     if when and when.start() > limit and not re.search(r"[,;]", before[when.end() :]):
         # "... [a long main clause] when the case is heard in May in the appeals court": the
         # whole sentence would be cut before its date; the when-clause is what happens then
         inside = _drop_preposition(before[when.end() :].rstrip(), rules)
-        rest = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0]
-        clause = f"{inside} {rest.strip()}"
+        rest = _clause_rest(after)
+        clause = f"{inside} {rest}"
         return clause if len(clause.split()) >= 3 else None
-    found = max(_RELATIVE.finditer(before), key=lambda m: m.start(), default=None)
+    found = _last(_RELATIVE, before)
     if found is None or "," in before[found.end() :] or ";" in before[found.end() :]:
         return None
     words = before[: found.start()].split()[-_ANTECEDENT_WORDS:]
@@ -184,18 +181,18 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     if not words or not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
         return None
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
-    rest = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0]
-    return " ".join([*words, inside, rest.strip()])
+    rest = _clause_rest(after)
+    return " ".join([*words, inside, rest])
 
 
 def _embedded_clause(before: str, after: str, rules: _Rules) -> str | None:
     """The subordinate clause the date sits in ("... where the Granma landed on Dec. 2, 1956,
     with 82 armed men"), with the noun it describes as subject for who/which/that."""
-    found = max(_EMBEDDING.finditer(before), key=lambda m: m.start(), default=None)
+    found = _last(_EMBEDDING, before)
     if found is None or re.search(r"[,;:]|\s--\s", before[found.end() :]):
         return None
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
-    rest = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0].strip()
+    rest = _clause_rest(after)
     if _starts_with_verb(rest) or found.group(1).lower() != "where":
         # "... the men who launched the revolution four decades ago in a rally Saturday": the
         # date closes a relative clause; what follows is the main clause again
@@ -225,15 +222,22 @@ def _starts_with_verb(text: str) -> bool:
     """Does ``text`` open with a past-tense verb ("gathered", "fled")? The temporal engine's
     tense word lists tell."""
     first = re.match(r"[a-z]+", text)
-    if not first:
-        return False
-    word, sets = first.group(0), get_lexicon().sets
-    regular = len(word) > 4 and word.endswith("ed") and word not in sets["not_past_ed"]
-    return word in sets["past"] or regular
+    return bool(first) and is_past_form(first.group(0), get_lexicon())
 
 
 _PLACE_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*),?\s*$")
 _EMBEDDING = re.compile(r"\b(who|which|that|where|when)\s+", re.IGNORECASE)
+def _clause_rest(after: str) -> str:
+    """What follows the date up to the end of its clause (a comma, semicolon or dash)."""
+    return _CLAUSE_END.split(after, maxsplit=1)[0].strip()
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return max(pattern.finditer(text), key=lambda m: m.start(), default=None)
+
+
+_CLAUSE_END = re.compile(r"[,;]|\s--\s")
+_THE = re.compile(r"\bthe\s", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
 _WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
 _ANTECEDENT_WORDS = 6
@@ -247,14 +251,13 @@ def _described_noun(before: str, after: str) -> str | None:
     relative = re.match(r"\s*(?:that|which)\s+", after)
     if not relative or not _starts_with_verb(after[relative.end() :]):
         return None  # "told reporters last week that the plan failed": a complement
-    the = max(re.finditer(r"\bthe\s", before, re.IGNORECASE), key=lambda m: m.start(),
-              default=None)
+    the = _last(_THE, before)
     if the is None or re.search(r"[,;:]", before[the.start() :]):
         return None
     noun = before[the.start() :].rstrip()
     if len(noun.split()) < 3:
         return None
-    clause = re.split(r"[,;]|\s--\s", after, maxsplit=1)[0].strip()
+    clause = _clause_rest(after)
     return f"{noun} {clause}"
 
 

@@ -40,6 +40,14 @@ _PRESENT = frozenset("is are am does do".split())
 _PASSIVE_AUX = frozenset("is are am be being".split())
 
 
+def is_past_form(word: str, lex: Lexicon) -> bool:
+    """A past-tense form: a listed irregular one, or a regular -ed word that is not listed as
+    something else ("hundred", "united"). ``word`` is lower case."""
+    return word in lex.sets["past"] or (
+        len(word) > 4 and word.endswith("ed") and word not in lex.sets["not_past_ed"]
+    )
+
+
 def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     t = tok.lower()
     if t == "may" and tok[:1].isupper():
@@ -52,10 +60,7 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
-    is_past = t in lex.sets["past"] or (
-        len(t) > 4 and t.endswith("ed") and t not in lex.sets["not_past_ed"]
-    )
-    if is_past:
+    if is_past_form(t, lex):
         if t not in lex.sets["past"] and (prev in _DETERMINERS or nxt == "by"):
             # "a still unspecified date", "markets untouched by the crisis": an adjective or
             # a reduced relative clause, not a finite past verb
