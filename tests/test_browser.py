@@ -12,7 +12,6 @@ import functools
 import html
 import http.server
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_site import ALL, ROOT_FILES, build, write_entries
+from test_site import ALL, build_project
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -70,14 +69,7 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
     project = root / "project"
     project.mkdir()
-    ROOT_FILES(project)
-    old = os.getcwd()
-    os.chdir(project)
-    try:
-        write_entries(project, ALL)
-        site = build(project)
-    finally:
-        os.chdir(old)
+    site = build_project(project, ALL)
     www = root / "www"
     www.mkdir()
     shutil.copytree(site, www / SUB_PATH)

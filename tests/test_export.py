@@ -10,7 +10,7 @@ import feedparser
 import icalendar
 import jsonschema
 import pytest
-from test_site import ALL, build, write_entries
+from test_site import ALL, build_project
 
 DATE = {
     "type": "object",
@@ -50,20 +50,7 @@ TIMELINEJS = {
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
-    import os
-
-    from test_site import ROOT_FILES
-
-    root = tmp_path_factory.mktemp("export")
-    ROOT_FILES(root)
-    old = os.getcwd()
-    os.chdir(root)
-    try:
-        write_entries(root, ALL)
-        site = build(root)
-    finally:
-        os.chdir(old)
-    return site / "timeline" / "demo"
+    return build_project(tmp_path_factory.mktemp("export"), ALL) / "timeline" / "demo"
 
 
 def test_timelinejs_json_is_valid_and_respects_precision(exported):

@@ -79,6 +79,17 @@ def build(project: Path, settings: str = "pelicanconf.py", output: str = "output
     return project / output
 
 
+def build_project(project: Path, entries: dict[str, str]) -> Path:
+    """A module-scoped build: site inputs copied into ``project``, ``entries`` written, the
+    site built from inside the project (relative paths as a user's run has them)."""
+    import contextlib
+
+    ROOT_FILES(project)
+    with contextlib.chdir(project):
+        write_entries(project, entries)
+        return build(project)
+
+
 def write_entries(root: Path, entries: dict[str, str], timeline: str = "demo") -> Path:
     folder = root / "content" / "timeline" / timeline
     folder.mkdir(parents=True, exist_ok=True)
