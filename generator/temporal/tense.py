@@ -83,9 +83,7 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
         tok = window[i]
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
             break
-        prev = window[i - 1].lower() if i > 0 else ""
-        nxt = window[i + 1].lower() if i + 1 < len(window) else ""
-        cls = _classify(tok, prev, lex, nxt)
+        cls = _cue(window, i, lex)
         if cls:
             best = (len(window) - 1 - i, cls)
             break
@@ -100,9 +98,7 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
             continue
         if comma_seen and tok.lower() in lex.sets["reporting"]:
             continue  # ", he said" frames reported speech; it does not govern the date
-        prev = right[dist - 1].lower() if dist > 0 else ""
-        nxt = right[dist + 1].lower() if dist + 1 < len(right) else ""
-        cls = _classify(tok, prev, lex, nxt)
+        cls = _cue(right, dist, lex)
         if cls:
             if best is None or dist + 1 < best[0]:
                 best = (dist, cls)
@@ -112,6 +108,13 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     if best is None:
         return None
     return None if best[1] == "present" else best[1]
+
+
+def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
+    """The tense cue of ``tokens[i]``, read with its neighbours."""
+    prev = tokens[i - 1].lower() if i > 0 else ""
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    return _classify(tokens[i], prev, lex, nxt)
 
 
 def _fronted(left: list[str], lex: Lexicon) -> bool:
@@ -129,9 +132,7 @@ def _main_clause_cue(right: list[str], lex: Lexicon) -> tuple[int, str] | None:
     for dist, tok in enumerate(right[:40]):
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
             return None
-        prev = right[dist - 1].lower() if dist > 0 else ""
-        nxt = right[dist + 1].lower() if dist + 1 < len(right) else ""
-        cls = _classify(tok, prev, lex, nxt)
+        cls = _cue(right, dist, lex)
         if cls:
             return dist, cls
     return None
