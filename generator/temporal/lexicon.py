@@ -232,6 +232,8 @@ def get_lexicon() -> Lexicon:
         "plan_in_past": frozenset(cues["tense"]["plan_in_past"]),
         "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
         "reporting": frozenset(cues["tense"]["reporting"]),
+        "scheduled_present": frozenset(cues["tense"]["scheduled_present"]),
+        "scheduled_present_blockers": frozenset(cues["tense"]["scheduled_present_blockers"]),
         "abbreviations": frozenset(cues["tense"]["abbreviations"]),
         "fronting_prepositions": frozenset(cues["tense"]["fronting_prepositions"]),
         "year_gate_before": frozenset(str(w) for w in cues["year_gate_before"]),

@@ -60,6 +60,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
+    if t in lex.sets["scheduled_present"]:
+        return None if prev in lex.sets["scheduled_present_blockers"] else "future"
     if is_past_form(t, lex):
         if t not in lex.sets["past"] and (prev in _DETERMINERS or nxt == "by"):
             # "a still unspecified date", "markets untouched by the crisis": an adjective or
