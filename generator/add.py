@@ -22,14 +22,13 @@ from . import atomic
 from .articles import (
     article_url,
     dateline_date,
-    decode_text,
     front_matter_date,
-    read_bytes,
     split_front_matter,
     timeline_name,
     url_date,
 )
 from .errors import InputError
+from .textfiles import decode_text, read_bytes
 
 _FETCH_TIMEOUT = 20
 # A saved web page carries scripts and styles besides the article: more room than a text.

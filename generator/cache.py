@@ -10,26 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from . import atomic
 from .events import Event
-
-_PACKAGE = Path(__file__).resolve().parent
-
-
-@cache
-def engine_fingerprint(*parts: str) -> str:
-    """Hash of the package's source and data files (only those under ``parts``, if given)."""
-    digest = hashlib.sha256()
-    roots = [_PACKAGE / part for part in parts] or [_PACKAGE]
-    files = {p for root in roots for p in ([root] if root.is_file() else root.rglob("*"))}
-    for path in sorted(files):
-        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+from .fingerprint import engine_fingerprint
 
 
 class EventCache:

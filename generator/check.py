@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import decode_text, read_bytes
 from .entries import TIMELINE_FILE
 from .errors import InputError
 from .temporal.values import bounds, precision
+from .textfiles import decode_text, read_bytes
 
 _META = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}

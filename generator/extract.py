@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .articles import find_articles, read_article, read_bytes
+from .articles import find_articles, read_article
 from .cache import EventCache
 from .errors import InputError
 from .events import Event, extract_events
+from .textfiles import read_bytes
 
 
 @dataclass

@@ -20,10 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import segment
-from generator.articles import Article, decode_text, read_article, split_front_matter
+from generator.articles import Article, read_article, split_front_matter
 from generator.check import check_entry
 from generator.errors import InputError
 from generator.events import extract_events
+from generator.textfiles import decode_text
 
 PATH = Path("fuzz.md")
 FAST = settings(max_examples=150, deadline=None,

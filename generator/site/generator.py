@@ -13,11 +13,11 @@ from pelican.contents import Content
 from pelican.generators import Generator
 from pelican.readers import Readers
 
-from ..articles import decode_text, read_bytes
 from ..check import read_metadata
 from ..entries import TIMELINE_FILE
 from ..errors import InputError
 from ..temporal.values import bounds
+from ..textfiles import decode_text, read_bytes
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache

@@ -43,7 +43,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
 from .. import atomic
-from ..cache import engine_fingerprint
+from ..fingerprint import engine_fingerprint
 
 log = logging.getLogger(__name__)
 
