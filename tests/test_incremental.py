@@ -81,18 +81,36 @@ def _same_as_clean(project: Path, tmp_path: Path) -> None:
     assert different == []
 
 
+def _entry_cache(project: Path) -> dict[str, tuple[int, bytes]]:
+    """The entry cache's files: name -> (modification time, bytes)."""
+    return {p.name: (p.stat().st_mtime_ns, p.read_bytes())
+            for p in (project / "cache").glob("timeline-entries*.pickle")}
+
+
 def test_nothing_changed_reuses_every_page(project, caplog, tmp_path):
+    before = _entry_cache(project)
     rendered, reused = _rebuild(project, caplog)
     assert rendered == 0 and reused > 10
+    # No entry written again (the stat records may be: files written within the last two
+    # seconds are hashed again, see generator/site/cache.py)
+    after = _entry_cache(project)
+    assert after.keys() == before.keys() and len(after) > 10
+    assert [n for n in after if after[n] != before[n]] in ([], ["timeline-entries.pickle"])
     _same_as_clean(project, tmp_path)
 
 
 def test_one_entry_edited(project, caplog, tmp_path):
+    before = _entry_cache(project)
     entry = _entries(project)[N // 2]
     text = entry.read_text()
     entry.write_text(re.sub(r"(?m)^Title: ", "Title: Edited ", text, count=1))
     rendered, reused = _rebuild(project, caplog)
     assert 1 <= rendered <= 2 and reused > 10  # its page (and the embed, if it is in it)
+    after = _entry_cache(project)
+    assert after.keys() == before.keys() and len(after) > 10
+    # The shards of its old and new key and the stat records: not every entry written again.
+    rewritten = sorted(name for name in after if after[name] != before[name])
+    assert 2 <= len(rewritten) <= 3 and "timeline-entries.pickle" in rewritten, rewritten
     _same_as_clean(project, tmp_path)
     assert "Edited " in (project / "output" / "timeline" / "big" / "feed.atom").read_text()
 

@@ -16,7 +16,12 @@ times as they were). Each entry also keeps its parts of the exports (``Entry.fra
 
 Not cached: entries that fail to read (their errors are reported on every build) and
 entries whose HTML depends on the rest of the site (Pelican's ``{filename}`` links).
-One file, ``CACHE_PATH/timeline-entries.pickle``; ``TIMELINE_CACHE = False`` turns it off.
+``CACHE_PATH/timeline-entries.pickle`` holds the fingerprint and the ``stat`` records; the
+entries are in ``SHARDS`` files beside it (``timeline-entries-<nn>.pickle``, by key), so that
+a rebuild after one edit writes one shard, not every entry again (55 MB at 10,000 entries).
+Keys are content hashes, so any mix of old and new files (a build killed between two writes)
+is still right: at worst an entry is read from its file again. ``TIMELINE_CACHE = False``
+turns the cache off.
 """
 
 from __future__ import annotations
@@ -33,12 +38,14 @@ import nh3
 import pelican
 
 from .. import atomic
-from ..cache import engine_fingerprint
+from ..fingerprint import engine_fingerprint
 from .contents import Entry
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "timeline-entries.pickle"
+# Entries are spread over this many files by key (a rebuild rewrites only the changed ones).
+SHARDS = 64
 # Settings that change how an entry file becomes an Entry.
 _SETTINGS = (
     "MARKDOWN", "FORMATTED_FIELDS", "TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS", "TYPOGRIFY_DASHES",
@@ -94,19 +101,34 @@ class EntryCache:
             self._load()
 
     def _load(self) -> None:
+        stats = self._read(self.path)  # type: ignore[arg-type]
+        if isinstance(stats, dict):
+            self.stats = stats
+        for shard in range(SHARDS):
+            blobs = self._read(self._shard_path(shard))
+            if isinstance(blobs, dict):
+                self.blobs.update(blobs)
+
+    def _read(self, path: Path) -> object:
+        """What ``path`` holds after this cache's fingerprint, or None (no file, another
+        fingerprint, damaged: the entries concerned are read from their files again)."""
         try:
-            with open(self.path, "rb") as handle:  # type: ignore[arg-type]
+            with open(path, "rb") as handle:
                 if pickle.load(handle) != self.fingerprint:
-                    return
-                blobs = pickle.load(handle)
-                stats = pickle.load(handle)
+                    return None
+                return pickle.load(handle)
         except FileNotFoundError:
-            return
-        except Exception as exc:  # damaged or from another version: read everything again
-            log.debug("%s: not used (%s)", self.path, exc)
-            return
-        if isinstance(blobs, dict) and isinstance(stats, dict):
-            self.blobs, self.stats = blobs, stats
+            return None
+        except Exception as exc:
+            log.debug("%s: not used (%s)", path, exc)
+            return None
+
+    def _shard_path(self, shard: int) -> Path:
+        return self.path.with_name(f"{self.path.stem}-{shard:02d}{self.path.suffix}")  # type: ignore[union-attr]
+
+    @staticmethod
+    def _shard(key: str) -> int:
+        return int(key[:8], 16) % SHARDS
 
     def key(self, path: Path) -> str | None:
         """``file_key(path)``, without reading the file when its ``stat`` is as recorded."""
@@ -154,24 +176,30 @@ class EntryCache:
             self.used[key] = entry
 
     def save(self) -> None:
-        """Write the entries this build used (and only those), if anything changed: an entry
-        read from its file, one gone, a new export fragment, a file hashed again."""
+        """Write what changed since the load: the shards with an entry new, changed (a new
+        export fragment) or gone, and the ``stat`` records if a file was hashed again."""
         if self.path is None:
             return
         seen = {name: known for name, known in self.seen.items() if known[1] in self.used}
-        blobs, fresh = {}, 0
+        shards: dict[int, dict[str, bytes]] = {n: {} for n in range(SHARDS)}
+        changed: set[int] = set()
         for key, entry in self.used.items():
             blob = self.blobs.get(key)
             if blob is None or entry.__dict__.pop("_fresh", False):
                 blob = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-                fresh += 1
-            blobs[key] = blob
-        if not fresh and blobs.keys() == self.blobs.keys() and seen == self.stats:
-            return
-        data = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-                        for part in (self.fingerprint, blobs, seen))
+                changed.add(self._shard(key))
+            shards[self._shard(key)][key] = blob
+        changed |= {self._shard(key) for key in self.blobs.keys() - self.used.keys()}
         try:
-            atomic.write_bytes(self.path, data)
+            for shard in sorted(changed):
+                self._write(self._shard_path(shard), shards[shard])
+            if seen != self.stats:
+                self._write(self.path, seen)
         except OSError as exc:
             log.warning("%s: cannot write the entry cache (%s)", self.path, exc)
-        self.blobs, self.stats = blobs, seen
+        self.blobs = {key: blob for part in shards.values() for key, blob in part.items()}
+        self.stats = seen
+
+    def _write(self, path: Path, data: object) -> None:
+        atomic.write_bytes(path, b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                                          for part in (self.fingerprint, data)))

@@ -294,7 +294,9 @@ class Timeline:
     page_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def sort(self) -> None:
+        """Put the entries in timeline order, once all are read (and count their sources)."""
         self.entries.sort(key=lambda e: e.sort_key)
+        self.__dict__.pop("source_count", None)
 
     @property
     def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
@@ -375,8 +377,10 @@ class Timeline:
         """Entries new after ``day``: reported (earliest source date) strictly after it."""
         return [e for e in self.entries if e.reported > day]
 
-    @property
+    @cached_property
     def source_count(self) -> int:
+        """Distinct sources: asked for by the page, the home page and the page cache (a set
+        over every source of 10,000 entries is worth computing once)."""
         return len({(s.title, s.date) for e in self.entries for s in e.sources})
 
 
