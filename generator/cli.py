@@ -17,11 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from .cache import EventCache
-from .entries import write_timeline
 from .errors import InputError
-from .extract import extract
-from .merge import merge_events
 from .site.commands import register as register_site_commands
 
 app = typer.Typer(
@@ -68,6 +64,13 @@ def extract_command(
     ] = False,
 ) -> None:
     """Find every dated event in the articles and write one Markdown entry per event."""
+    # Imported here, as each command imports what it needs: `timeline build` or `serve`
+    # should not wait for the date engine to load.
+    from .cache import EventCache
+    from .entries import write_timeline
+    from .extract import extract
+    from .merge import merge_events
+
     publication = _parse_dct(dct)
     # --json writes nothing, not even the cache.
     use_cache = not (no_cache or as_json)
