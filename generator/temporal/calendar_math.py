@@ -19,6 +19,17 @@ def fmt_week(d: date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
+def two_digit_year(yy: int, dct: date) -> int:
+    """The year a two-digit year ('91, FY24, 3/5/91) names: in the century that puts it at most
+    ten years after the DCT (news looks back much further than it looks ahead)."""
+    year = dct.year - dct.year % 100 + yy
+    if year > dct.year + 10:
+        year -= 100
+    elif year < dct.year - 89:
+        year += 100
+    return year
+
+
 def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1

@@ -256,7 +256,7 @@ def r_iso(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 def r_numeric(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
-        y += 2000 if y <= (ctx.dct.year % 100) + 10 else 1900
+        y = cm.two_digit_year(y, ctx.dct)
     mo, d = (a, b) if a <= 12 else (b, a)
     if not cm.valid_day(y, mo, d) or not 1000 <= y <= 2099:
         return None
@@ -323,6 +323,21 @@ def r_md_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
+@rule("day_month_range")
+def r_dm_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
+    """'from 20 to 22 March', 'the night of 10-11 March': the month (and year) written once,
+    after the second day, holds for both."""
+    v2 = _resolve_md(ctx, m, m["month"], m["d2"], m["y"], m.start(), m.end())
+    d1 = _day(ctx, m["d"])
+    if not v2 or d1 is None or not 1 <= d1 < int(v2[8:]):
+        return None
+    return [
+        Resolved(m.start(), m.start("d") + len(m["d"]), "DATE", f"{v2[:8]}{d1:02d}",
+                 explicit=True),
+        Resolved(m.start("d2"), m.end(), "DATE", v2, explicit=True),
+    ]
+
+
 @rule("month_year")
 def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     y = _year_words(ctx, m["yw"]) if _g(m, "yw") else int(m["y"])
@@ -379,10 +394,19 @@ def g_month(ctx: Context, m: regex.Match[str]) -> bool:
     return nxt not in ctx.lex.sets["month_reject_after"]
 
 
+_SHARED_YEAR = regex.compile(
+    r"\s*(?:-|–|—|and|or|to|through|until|till)\s+(?P<m>[A-Z][a-z]+\.?),?\s+(?P<y>\d{4})\b"
+)
+
+
 @rule("month")
 def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
     mo = _month(ctx, m["month"])
-    y = pick_year(ctx, m.start(), m.end(), mo, None)
+    shared = _SHARED_YEAR.match(ctx.text, m.end())
+    if shared and shared["m"].lower().rstrip(".") in ctx.lex.months:
+        y = int(shared["y"])  # "between March and May 2023": the year written once is both's
+    else:
+        y = pick_year(ctx, m.start(), m.end(), mo, None)
     return Resolved(
         *_span(m), "DATE", cm.fmt_month(y, mo), mod=_pmod(ctx, m), relative=True, explicit=True
     )
@@ -467,10 +491,10 @@ def r_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("fiscal_year")
 def r_fiscal(ctx: Context, m: regex.Match[str]) -> Resolved:
-    y = m["y"].lstrip("'")
-    if len(y) == 2:
-        y = str((1900 if int(y) > (ctx.dct.year % 100) + 10 else 2000) + int(y))
-    return Resolved(*_span(m), "DATE", y, explicit=True)
+    y = int(m["y"].lstrip("'"))
+    if len(m["y"].lstrip("'")) == 2:
+        y = cm.two_digit_year(y, ctx.dct)
+    return Resolved(*_span(m), "DATE", f"{y:04d}", explicit=True)
 
 
 _DECADE_WORDS = {
@@ -622,6 +646,27 @@ def r_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if letter == "Q" and not m["yago"] and _reported(ctx, res):
         res.extra["reporting_quarter"] = "1"
     return res
+
+
+@gate("quarter_code")
+def g_quarter_code(ctx: Context, m: regex.Match[str]) -> bool:
+    """'Q4 2023', 'H1 2024', 'in Q3': the business shorthand is written in capitals."""
+    return _orig(ctx, m, "letter" if _g(m, "letter") else "letter2").isupper()
+
+
+@rule("quarter_code")
+def r_quarter_code(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    letter = (m["letter"] or m["letter2"]).upper()
+    n = int(m["n"] or m["n2"])
+    if letter == "H" and n > 2:
+        return None
+    span = 3 if letter == "Q" else 6
+    if _g(m, "y"):
+        y = int(m["y"]) if len(m["y"]) == 4 else cm.two_digit_year(int(m["y"]), ctx.dct)
+    else:
+        y = pick_year(ctx, m.start(), m.end(), (n - 1) * span + 1, None, span)
+    return Resolved(*_span(m), "DATE", f"{y:04d}-{letter}{n}", explicit=True,
+                    relative=not _g(m, "y"))
 
 
 def _reported(ctx: Context, res: Resolved) -> bool:
