@@ -23,7 +23,7 @@ from te3 import read_timexes  # noqa: E402
 from generator.articles import Article  # noqa: E402
 from generator.events import extract_events  # noqa: E402
 from generator.segment import paragraphs  # noqa: E402
-from generator.temporal.values import bounds  # noqa: E402
+from generator.temporal.values import bounds, interval  # noqa: E402
 
 CRISES = ("embassy-bombings-1998", "elian-gonzalez-2000")
 
@@ -59,7 +59,9 @@ def main(argv: list[str]) -> int:
                 totals["missed"] += 1
                 continue
             matched_events.update(found)
-            if any(events[i].value == tx.value for i in found):
+            # a range ("from 1991 to 1997") is one event that holds both gold dates
+            if any(tx.value in (events[i].value, *(interval(events[i].value) or ()))
+                   for i in found):
                 totals["right"] += 1
             else:
                 totals["wrong"] += 1

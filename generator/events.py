@@ -130,6 +130,9 @@ class _Rules:
     headline_max: int
     titles: frozenset[str]
     background_days: int
+    range_dashes: frozenset[str]
+    range_openers: dict[str, frozenset[str]]
+    change_verbs: frozenset[str]
 
 
 @cache
@@ -149,6 +152,9 @@ def _rules() -> _Rules:
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
         background_days=int(data["background_days"]),
+        range_dashes=frozenset(data["range"]["dashes"]),
+        range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
+        change_verbs=frozenset(data["range"]["change_verbs"]),
     )
 
 
@@ -169,7 +175,7 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             first = bisect.bisect_left(starts, sentence.start)
             last = bisect.bisect_right(starts, sentence.end)
             inside = [m for m in mentions[first:last] if m.end <= sentence.end]
-            groups = _group_mentions(article.body, inside)
+            groups = _group_mentions(article.body, inside, sentence.start)
             for group in groups:
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
                           for g in groups if g is not group]
@@ -177,11 +183,17 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     return events
 
 
-def _group_mentions(body: str, mentions: list[Timex]) -> list[list[Timex]]:
-    """One group per distinct date in a sentence; appositive repeats join their phrase."""
+def _group_mentions(body: str, mentions: list[Timex], sentence_start: int = 0
+                    ) -> list[list[Timex]]:
+    """One group per distinct date in a sentence; appositive repeats join their phrase, and
+    the two ends of a range become one mention of the range."""
     groups: list[list[Timex]] = []
     for mention in mentions:
         previous = groups[-1][-1] if groups else None
+        if previous and len(groups[-1]) == 1 and _is_range(body, previous, mention,
+                                                           sentence_start):
+            groups[-1] = [_range_mention(body, previous, mention)]
+            continue
         if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]):
             groups[-1].append(mention)
             continue
@@ -189,6 +201,37 @@ def _group_mentions(body: str, mentions: list[Timex]) -> list[list[Timex]]:
         if same is None:
             groups.append([mention])
     return groups
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool:
+    """Are two adjacent dates the ends of one range ("Nov. 15-18", "from 20 to 22 March",
+    "between March and May"), not two dates or a date that moved ("postponed from Monday
+    to Thursday")? Rule words are in events.yaml."""
+    kind = precision(first.value)
+    a, b = bounds(first.value), bounds(last.value)
+    if kind not in ("day", "month", "year") or kind != precision(last.value) or not a or not b:
+        return False
+    if a[0] >= b[0]:
+        return False
+    rules = _rules()
+    gap = body[first.end : last.start].strip()
+    if gap in rules.range_dashes:
+        return True
+    before = _WORD.findall(body[sentence_start : first.start])
+    opener = before[-1].lower() if before else ""
+    if gap.lower() not in rules.range_openers.get(opener, ()):
+        return False
+    return not any(word.lower() in rules.change_verbs for word in before)
+
+
+def _range_mention(body: str, first: Timex, last: Timex) -> Timex:
+    """One mention for a range: its phrase from the first end to the last, its value the
+    ISO 8601 interval of the two (``temporal.values.interval``)."""
+    return Timex(first.start, last.end, body[first.start : last.end], "DATE",
+                 f"{first.value}/{last.value}", None, first.note or last.note)
 
 
 def _event(

@@ -95,7 +95,7 @@ def _date_blocks(events: list[Event]) -> list[list[int]]:
     """Reports that can only merge with each other: one day (times included), or one value."""
     blocks: dict[tuple, list[int]] = {}
     for index, event in enumerate(events):
-        if event.precision in ("day", "time"):
+        if event.precision in ("day", "time") and event.start == event.end:
             key: tuple = ("day", event.start)
         else:
             key = ("value", event.value)
@@ -157,7 +157,7 @@ def _join_adjacent_days(
     by_day: dict = {}
     for cluster in clusters:
         lead = events[cluster[0]]
-        if lead.precision in ("day", "time"):
+        if lead.precision in ("day", "time") and lead.start == lead.end:
             by_day.setdefault(lead.start, []).append(cluster)
     merged: set[int] = set()
     for day in sorted(by_day):

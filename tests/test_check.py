@@ -50,3 +50,16 @@ def test_command_exits_non_zero_on_problems(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "a.md:2: 'When: soon' is not a calendar date" in result.stdout
+
+
+def test_a_date_range_is_a_calendar_value(tmp_path):
+    folder = tmp_path / "t"
+    write(folder, "a.md", GOOD.replace("When: 2021-11-18", "When: 2021-11-15/2021-11-18"))
+    backwards = write(folder, "b.md", GOOD.replace("Title: Talks fail", "Title: X")
+                      .replace("When: 2021-11-18", "When: 2021-11-18/2021-11-15"))
+    mixed = write(folder, "c.md", GOOD.replace("Title: Talks fail", "Title: Y")
+                  .replace("When: 2021-11-18", "When: 2021-11-15/2021-12"))
+    found = messages(tmp_path)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{backwards}:2: 'When: 2021-11-18/2021-11-15' is not a calendar")
+    assert found[1].startswith(f"{mixed}:2: 'When: 2021-11-15/2021-12' is not a calendar")

@@ -27,6 +27,14 @@ from generator.display import date_label
         ("2000-SP", "season", "END", False, "Late spring 2000"),
         ("2021-Q1", "quarter", "END", False, "Late first quarter of 2021"),
         ("2021-11-18", "day", "APPROX", False, "About Nov. 18, 2021"),
+        # ranges: what both ends share is written once
+        ("2023-11-15/2023-11-18", "day", None, False, "Nov. 15–18, 2023"),
+        ("2023-11-28/2023-12-02", "day", None, True, "Nov. 28 – Dec. 2, 2023 (planned)"),
+        ("2023-12-30/2024-01-02", "day", None, False, "Dec. 30, 2023 – Jan. 2, 2024"),
+        ("2024-03/2024-05", "month", None, False, "March–May 2024"),
+        ("2023-11/2024-02", "month", None, False, "November 2023 – February 2024"),
+        ("2014/2016", "year", None, False, "2014–2016"),
+        ("198/199", "decade", None, False, "The 1980s – The 1990s"),
     ],
 )
 def test_ap_style_labels(value, precision, mod, planned, expected):

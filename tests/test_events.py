@@ -121,3 +121,29 @@ def test_a_time_and_its_day_are_one_date_without_conflict(tmp_path):
     assert "date-conflict" not in blast.flags
     assert blast.headline.startswith("The blast occurred, toppling a building")
     assert "date-conflict" in talks.flags  # Thursday was Aug. 6: the two phrases disagree
+
+
+def test_the_two_ends_of_a_range_are_one_event(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2024-03-14\n---\n"
+        "EU leaders will meet from 20 to 22 March in Brussels, officials said.\n\n"
+        "Fighting raged Nov. 15-18 near the border.\n\n"
+        "Protests spread between March and May 2023.\n\n"
+        "Talks ran from 2014 to 2016.\n\n"
+        "The vote was postponed from Monday to Thursday.\n\n"
+        "Polls open on Monday and Tuesday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    got = {e.value: (e.phrase, e.start, e.end) for e in events}
+    assert got["2024-03-20/2024-03-22"] == ("20 to 22 March", date(2024, 3, 20),
+                                           date(2024, 3, 22))
+    assert got["2023-11-15/2023-11-18"][0] == "Nov. 15-18"
+    assert got["2023-03/2023-05"] == ("March and May 2023", date(2023, 3, 1), date(2023, 5, 31))
+    assert got["2014/2016"][1:] == (date(2014, 1, 1), date(2016, 12, 31))
+    # a date that moved, and two days named together, are two dates
+    assert {"2024-03-11", "2024-03-14", "2024-03-18", "2024-03-19"} <= got.keys()
+    summit = next(e for e in events if e.value == "2024-03-20/2024-03-22")
+    assert summit.headline.startswith("EU leaders will meet in Brussels")
+    assert "date-conflict" not in summit.flags and "planned" in summit.flags
+    fighting = next(e for e in events if e.value.startswith("2023-11"))
+    assert "date-conflict" not in fighting.flags  # it was one, dated the 18th

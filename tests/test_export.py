@@ -71,6 +71,10 @@ def test_timelinejs_json_is_valid_and_respects_precision(exported):
     assert (week["start_date"]["day"], week["end_date"]["day"]) == (15, 21)
     decade = events["e-201-decade"]
     assert (decade["start_date"]["year"], decade["end_date"]["year"]) == (2010, 2019)
+    days = events["e-2021-11-15-range"]
+    assert days["start_date"] == {"year": 2021, "month": 11, "day": 15,
+                                  "display_date": "Nov. 15–18, 2021"}
+    assert days["end_date"] == {"year": 2021, "month": 11, "day": 18}
     quarter = events["e-2021-Q4-talks"]
     assert (quarter["start_date"]["month"], quarter["end_date"]["month"]) == (10, 12)
     merged = events["e-2021-11-18-merged"]["text"]["text"]
@@ -99,7 +103,11 @@ def test_calendar_has_day_entries_as_all_day_events_with_stable_uids(exported):
     days = sorted(str(e["SUMMARY"]) for e in events)
     assert days == sorted([
         "Peskov demands Europe stop blaming Russia", "Borrell blames Russia",
-        "Kremlin rejects the accusations", "Troops seen near the border", "Evening call"])
+        "Kremlin rejects the accusations", "Troops seen near the border", "Evening call",
+        "Fighting near the border"])
+    fighting = next(e for e in events if str(e["SUMMARY"]) == "Fighting near the border")
+    assert (fighting.decoded("DTSTART"), fighting.decoded("DTEND")) == (
+        date(2021, 11, 15), date(2021, 11, 19))  # all-day events: DTEND is the day after
     call = next(e for e in events if str(e["SUMMARY"]) == "Evening call")
     assert call.decoded("DTSTART") == date(2021, 11, 23)
     assert call.decoded("DTEND") == date(2021, 11, 24)

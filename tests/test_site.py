@@ -52,6 +52,10 @@ MORE = {
         "Source: 2021-11-12 | Reuters | https://example.org/c | articles/c.md#p2 | Troops\n"
         "\nTroops were seen near the border.\n"
     ),
+    "2021-11-15-range.md": (
+        "Title: Fighting near the border\nWhen: 2021-11-15/2021-11-18\nPrecision: day\n"
+        "Source: 2021-11-19 | AFP |  | articles/e.md#p1 | Fighting\n\nFighting raged for days.\n"
+    ),
     "2021-Q4-talks.md": "Title: Talks through the quarter\nWhen: 2021-Q4\n\nTalks went on.\n",
     "2021-SU-drills.md": "Title: Summer drills\nWhen: 2021-SU\n\nDrills all summer.\n",
     "201-decade.md": "Title: A decade of tension\nWhen: 201\n\nTension all decade.\n",
@@ -204,6 +208,7 @@ def test_every_date_wording_and_order(full):
         ("2021-Q4", "Fourth quarter of 2021"),
         ("2021-11-10", "Nov. 10, 2021"),
         ("2021-W46", "Week of Nov. 15, 2021"),
+        ("2021-11-15/2021-11-18", "Nov. 15–18, 2021"),
         ("2021-11-15", "Nov. 15, 2021"),
         ("2021-11-18", "Nov. 18, 2021"),
         ("2021-11-18", "Nov. 18, 2021"),
@@ -219,6 +224,7 @@ def test_time_elements_carry_valid_html_datetimes(full):
         "201": "2010", "2014": "2014", "2021-SU": "2021", "2021-Q4": "2021",
         "2021-11-10": "2021-11-10", "2021-W46": "2021-W46", "2021-11-15": "2021-11-15",
         "2021-11-18": "2021-11-18", "2021-11-23TEV": "2021-11-23", "2021-12": "2021-12",
+        "2021-11-15/2021-11-18": "2021-11-15",  # HTML has no ranges: the first day
     }
 
 

@@ -131,7 +131,7 @@ def _tjs_event(entry: Entry) -> dict:
     if clock := re.search(r"T(\d\d):(\d\d)", entry.value):
         event["start_date"]["hour"] = int(clock.group(1))
         event["start_date"]["minute"] = int(clock.group(2))
-    if entry.end != entry.start and entry.precision not in _TJS_DAY:
+    if entry.end != entry.start:  # a period longer than its precision's unit, or a range
         event["end_date"] = _tjs_date(entry.end, entry.precision)
     if entry.sources and entry.sources[0].outlet:
         # TimelineJS puts the group into the page as HTML.
@@ -315,7 +315,7 @@ def _ics_event(timeline: Timeline, entry: Entry, page: str | None, path: str) ->
         "BEGIN:VEVENT",
         f"SUMMARY:{_ical_text(entry.title)}",
         f"DTSTART;VALUE=DATE:{entry.start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{entry.start + timedelta(days=1):%Y%m%d}",
+        f"DTEND;VALUE=DATE:{entry.end + timedelta(days=1):%Y%m%d}",  # a range: its last day
         f"DTSTAMP:{entry.reported:%Y%m%d}T000000Z",
         f"UID:{_ical_text(entry_uid(timeline, entry))}@crisis-timeline",
         f"DESCRIPTION:{_ical_text(_ics_description(entry))}",
@@ -369,7 +369,7 @@ def ics_with_icalendar(timeline: Timeline, siteurl: str, sitename: str) -> bytes
         event.add("uid", f"{entry_uid(timeline, entry)}@crisis-timeline")
         event.add("dtstamp", datetime.combine(entry.reported, time(0), tzinfo=UTC))
         event.add("dtstart", entry.start)
-        event.add("dtend", entry.start + timedelta(days=1))
+        event.add("dtend", entry.end + timedelta(days=1))
         event.add("summary", entry.title)
         event.add("description", description)
         if "planned" in entry.flags:

@@ -33,12 +33,36 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
 def is_valid(value: str) -> bool:
-    """True if ``value`` follows the TimeML TIMEX3 value grammar (as used in TimeBank)."""
+    """True if ``value`` follows the TimeML TIMEX3 value grammar (as used in TimeBank), or is
+    a date range (``interval``)."""
+    if "/" in value:
+        return interval(value) is not None
     return bool(value) and _VALID.fullmatch(value) is not None
 
 
+def interval(value: str) -> tuple[str, str] | None:
+    """The two ends of a date range written as an ISO 8601 interval of calendar values of one
+    precision, the first before the second: ``2023-11-15/2023-11-18`` ("Nov. 15-18"),
+    ``2024-03/2024-05`` ("between March and May"), ``2014/2016``. TIMEX3 has no single
+    value for a range; a timeline entry needs one, and editors read this one."""
+    first, sep, last = value.partition("/")
+    if not sep or "/" in last or "T" in value:
+        return None
+    if not (_VALID.fullmatch(first) and _VALID.fullmatch(last)):
+        return None
+    kind = precision(first)
+    a, b = bounds(first), bounds(last)
+    if kind is None or kind != precision(last) or a is None or b is None or a[0] >= b[0]:
+        return None
+    return first, last
+
+
 def precision(value: str) -> str | None:
-    """Calendar granularity of a value, or None for durations, REF tokens and X-only values."""
+    """Calendar granularity of a value (of each end of a range), or None for durations, REF
+    tokens and X-only values."""
+    if "/" in value:
+        ends = interval(value)
+        return precision(ends[0]) if ends else None
     if not is_valid(value) or value.startswith("P") or value.endswith("_REF"):
         return None
     if "T" in value:
@@ -73,6 +97,9 @@ def _month_end(y: int, m: int) -> date:
 
 def bounds(value: str) -> tuple[date, date] | None:
     """Inclusive (first day, last day) covered by a calendar value; None if not calendar."""
+    if "/" in value:
+        ends = interval(value)
+        return (bounds(ends[0])[0], bounds(ends[1])[1]) if ends else None  # type: ignore[index]
     p = precision(value)
     if p is None:
         return None
