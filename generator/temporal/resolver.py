@@ -906,12 +906,39 @@ def r_pod_mod(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(*_span(m), "TIME", f"{d.isoformat()}T{pod}", mod=_pmod(ctx, m), relative=True)
 
 
+# "The day before, ...", "the night after.": the unit next to the narrative's date. Only
+# before punctuation: "the day before the vote" is relative to the vote, not to a date.
+_AROUND = regex.compile(r"\s+(?P<rel>before|after|earlier|later)(?=\s*(?:[,.;:)!?]|$))")
+
+
+def _the_unit_around(
+    ctx: Context, m: regex.Match[str], unit: str, pod: str | None, around: regex.Match[str]
+) -> Resolved | None:
+    n = -1 if around["rel"] in ("before", "earlier") else 1
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        if not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+            return None  # no day told yet: the publication day is no anchor for "the day before"
+        d = date.fromisoformat(ctx.anchor[:10]) + timedelta(days=n)
+        if pod:
+            return Resolved(m.start(), around.end(), "TIME", f"{d.isoformat()}T{pod}",
+                            relative=True)
+        return Resolved(m.start(), around.end(), "DATE", d.isoformat(), relative=True)
+    if not ctx.text.startswith(",", around.end()):
+        return None  # "down from $450 million the year before.": a comparison, not a narrative
+    base = _anchor_date(ctx)
+    v = _calendar_shift(ctx, base, unit, n) if base and unit in ("week", "month", "year") else None
+    return Resolved(m.start(), around.end(), "DATE", v, relative=True) if v else None
+
+
 @rule("the_unit")
 def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     unit = m["unit"].lower()
     adj = (m["adj"] or "").lower()
     mod = _pmod(ctx, m)
     pod = _pod_code(ctx, unit) if unit in ("morning", "afternoon", "evening", "night") else None
+    around = None if adj else _AROUND.match(ctx.text, m.end())
+    if around:
+        return _the_unit_around(ctx, m, unit, pod, around)
     if pod:
         # "the next morning", "the following night": the part of the day after the narrative's
         # day; a bare "the morning" is tagged too rarely in TimeBank/AQUAINT to guess at
