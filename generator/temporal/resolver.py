@@ -338,6 +338,23 @@ def r_dm_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
+_PART_MODS = {"first": "START", "opening": "START", "second": "MID", "third": "MID",
+              "fourth": "END", "last": "END", "final": "END", "closing": "END"}
+
+
+@rule("part_of_month")
+def r_part_of_month(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'the first week of March', 'the last days of December': the month, with its part as
+    the TimeML mod (a week of a month is not an ISO week, and the month is what is sure)."""
+    mo = _month(ctx, m["month"])
+    y = int(m["y"]) if m["y"] else pick_year(ctx, m.start(), m.end(), mo, None)
+    mod = _PART_MODS[m["ord"].lower()]
+    if m["span"].lower() == "half" and mod == "MID":
+        mod = "END"  # the second half of a month is its end
+    return Resolved(*_span(m), "DATE", cm.fmt_month(y, mo), mod=mod, explicit=True,
+                    relative=not m["y"])
+
+
 @rule("month_year")
 def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     y = _year_words(ctx, m["yw"]) if _g(m, "yw") else int(m["y"])
