@@ -83,6 +83,9 @@ def write_headline(
     if frame:
         sentence, phrase_start, phrase_end = (
             sentence[frame:], phrase_start - frame, phrase_end - frame)
+    conjunct = _own_conjunct(sentence, phrase_start, phrase_end, others)
+    if conjunct is not None:
+        sentence, phrase_start, phrase_end = conjunct
     aside = _parenthetical(sentence, phrase_start, phrase_end)
     if aside is not None:
         sentence, phrase_start, phrase_end = aside
@@ -120,7 +123,13 @@ def write_headline(
         if possessive:  # "in Friday's vote": the preposition belongs to the vote
             text = before.rstrip() + " " + after[possessive.end() :]
         else:
-            text = _drop_preposition(before.rstrip(), rules) + " " + after.lstrip(" ")
+            head, tail = _drop_preposition(before.rstrip(), rules), after.lstrip(" ")
+            if head.endswith(",") and tail.startswith(",") and head.count(",") % 2:
+                # "The summit, on March 3, ended": the aside goes with both its commas (but
+                # in "another sister, Georgina, in 1983, followed" the comma before the date
+                # also closes "Georgina": an even count before it)
+                head, tail = head[:-1], tail[1:].lstrip(" ")
+            text = head + " " + tail
     text = _tidy(text, rules)
     if len(text.split()) < 2:
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
@@ -218,6 +227,51 @@ def _embedded_clause(before: str, after: str, rules: _Rules) -> str | None:
     return clause if len(clause.split()) >= 4 else None
 
 
+# ", and said", " but warned": a coordinated clause with its own (past, reported or modal)
+# verb and the subject of the first.
+_CONJUNCTION = re.compile(r",?\s+(?:and|but)\s+(?=([a-z]+)\b)")
+_FIRST_WORDS = re.compile(r"[\w'’.-]+")
+_SUBJECT_WORDS = 8
+
+
+def _own_conjunct(
+    sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]
+) -> tuple[str, int, int] | None:
+    """The conjunct of a coordinated sentence that holds the date, when another date is in
+    the other conjunct: "The government declared an emergency on Wednesday and said it would
+    ask for EU funds next week" is "The government said it would ask for EU funds" next week
+    and "The government declared an emergency" on Wednesday. The second conjunct takes the
+    first's subject (the words before its first verb). None when there is no such split."""
+    lex = get_lexicon()
+    for found in _CONJUNCTION.finditer(sentence):
+        verb = found.group(1)
+        if not (is_past_form(verb, lex) or verb in lex.sets["reporting"]
+                or verb in lex.sets["future"]):
+            continue
+        cut, resume = found.start(), found.end()
+        if end <= cut and any(o_start >= resume for o_start, _ in others):
+            return sentence[:cut], start, end
+        if start >= resume and any(o_end <= cut for _, o_end in others):
+            subject = _subject(sentence[:cut], lex)
+            if subject is None:
+                return None
+            shift = len(subject) + 1 - resume
+            return f"{subject} {sentence[resume:]}", start + shift, end + shift
+    return None
+
+
+def _subject(clause: str, lex) -> str | None:
+    """The words before the clause's first verb, if they are few and open the clause."""
+    for i, word in enumerate(_FIRST_WORDS.finditer(clause)):
+        if i >= _SUBJECT_WORDS:
+            return None
+        w = word.group(0).lower()
+        if is_past_form(w, lex) or w in lex.sets["reporting"] or w in lex.sets["future"]:
+            subject = clause[: word.start()].strip()
+            return subject if subject and subject[:1].isupper() else None
+    return None
+
+
 def _starts_with_verb(text: str) -> bool:
     """Does ``text`` open with a past-tense verb ("gathered", "fled")? The temporal engine's
     tense word lists tell."""
@@ -237,7 +291,7 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 _CLAUSE_END = re.compile(r"[,;]|\s--\s")
-_THE = re.compile(r"\bthe\s", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:the|an?)\s", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
 _WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
 _ANTECEDENT_WORDS = 6
@@ -251,10 +305,11 @@ def _described_noun(before: str, after: str) -> str | None:
     relative = re.match(r"\s*(?:that|which)\s+", after)
     if not relative or not _starts_with_verb(after[relative.end() :]):
         return None  # "told reporters last week that the plan failed": a complement
-    the = _last(_THE, before)
+    the = _last(_ARTICLE, before)
     if the is None or re.search(r"[,;:]", before[the.start() :]):
         return None
-    noun = before[the.start() :].rstrip()
+    # "a drought in 2022 that left ...": the preposition goes with the date
+    noun = _drop_preposition(before[the.start() :].rstrip(), _rules())
     if len(noun.split()) < 3:
         return None
     clause = _clause_rest(after)

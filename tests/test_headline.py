@@ -149,6 +149,46 @@ def test_a_date_from_history_gives_the_clause_it_sits_in(sentence, phrase, expec
     assert write_headline(sentence, start, start + len(phrase), 110, history=True) == expected
 
 
+def with_others(sentence: str, phrase: str, *others: str, history: bool = False) -> str:
+    start = sentence.index(phrase)
+    spans = [(sentence.index(o), sentence.index(o) + len(o)) for o in others]
+    return write_headline(sentence, start, start + len(phrase), 110, history, spans)
+
+
+def test_each_date_of_a_coordinated_sentence_gets_its_own_clause():
+    sentence = ("The government declared a state of emergency on Wednesday evening and said it "
+                "would request EU solidarity funds next week.")
+    assert with_others(sentence, "Wednesday evening", "next week") == (
+        "The government declared a state of emergency")
+    assert with_others(sentence, "next week", "Wednesday evening") == (
+        "The government said it would request EU solidarity funds")
+    warned = ("AEMET said the rain would ease by the weekend but warned of new storms in the "
+              "first week of November.")
+    assert with_others(warned, "the first week of November", "the weekend") == (
+        "AEMET warned of new storms")
+    assert with_others(warned, "the weekend", "the first week of November") == (
+        "AEMET said the rain would ease")
+    # one date: nothing to split; "and" before a noun: no second clause
+    assert with_others(sentence, "next week").startswith(
+        "The government declared a state of emergency on Wednesday evening and said")
+    assert with_others("Troops and tanks moved on Monday and police arrived on Tuesday.",
+                       "Tuesday", "Monday").startswith("Troops and tanks moved")
+
+
+def test_a_date_set_off_by_commas_goes_with_both():
+    assert headline("The last comparable event, in October 1957, killed at least 81 people.",
+                    "October 1957") == "The last comparable event killed at least 81 people"
+    # the comma before the date also closes an apposition: one stays
+    assert headline("Then came another sister, Georgina, in 1983, followed by Manuel.",
+                    "1983") == "Then came another sister, Georgina, followed by Manuel"
+
+
+def test_a_date_between_a_noun_and_its_relative_clause_loses_its_preposition():
+    assert with_others("The floods come two years after a severe drought in 2022 that left "
+                       "reservoirs at 30% of capacity.", "2022", history=True) == (
+        "A severe drought that left reservoirs at 30% of capacity")
+
+
 def test_a_frame_about_another_date_is_left_out():
     sentence = ("In contrast to Thursday, when 133 people were arrested and police used tear "
                 "gas, protesters in Miami were much calmer Friday.")
