@@ -130,6 +130,8 @@ class _Rules:
     headline_max: int
     titles: frozenset[str]
     background_days: int
+    record_words: frozenset[str]
+    record_window: int
     range_dashes: frozenset[str]
     range_openers: dict[str, frozenset[str]]
     change_verbs: frozenset[str]
@@ -152,6 +154,8 @@ def _rules() -> _Rules:
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
         background_days=int(data["background_days"]),
+        record_words=frozenset(data["record_since"]["words"]),
+        record_window=int(data["record_since"]["window"]),
         range_dashes=frozenset(data["range"]["dashes"]),
         range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
         change_verbs=frozenset(data["range"]["change_verbs"]),
@@ -177,6 +181,8 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             inside = [m for m in mentions[first:last] if m.end <= sentence.end]
             groups = _group_mentions(article.body, inside, sentence.start)
             for group in groups:
+                if _record_since(article.body, sentence.start, group):
+                    continue
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others))
@@ -204,6 +210,19 @@ def _group_mentions(body: str, mentions: list[Timex], sentence_start: int = 0
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
+    """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
+    sentence then tells what happened now, not then."""
+    rules = _rules()
+    before = _WORD.findall(body[sentence_start : group[0].start])
+    if not before or before[-1].lower() != "since":
+        return False
+    if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
+        return False  # "since early December, when Castro promised ...": that is an event
+    window = before[-1 - rules.record_window : -1]
+    return any(word.lower() in rules.record_words for word in window)
 
 
 def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool:

@@ -147,3 +147,16 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
     assert "date-conflict" not in summit.flags and "planned" in summit.flags
     fighting = next(e for e in events if e.value.startswith("2023-11"))
     assert "date-conflict" not in fighting.flags  # it was one, dated the 18th
+
+
+def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2024-10-17\n---\n"
+        "Thousands were evacuated on Thursday in the worst flooding the region has seen "
+        "since 1957.\n\n"
+        "Inflation rose for the first time since 2019.\n\n"
+        "The army has fought separatists since 2014.\n\n"
+        "It was the biggest rally held since early December, when Castro promised more.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert sorted(e.value for e in events) == ["2014", "2023-12", "2024-10-17"]
