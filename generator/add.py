@@ -141,6 +141,7 @@ def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
         found = None
     if found is not None:
         meta = {"title": found.title, "url": found.url or url, "outlet": found.sitename}
+    body = _paragraphs(body, meta.get("title"))
     try:
         published = htmldate.find_date(html, url=url, original_date=True,
                                        extensive_search=False)
@@ -149,6 +150,18 @@ def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
     except Exception:  # no usable date in the page: --dct gives it
         pass
     return meta, body
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    """trafilatura's text has one block (paragraph, heading, list item) per line; an article
+    file has paragraphs apart, as Markdown does, so that a sentence never runs into the
+    next block. The page's own headline, repeated as the first block, goes (it is the
+    title)."""
+    blocks = [" ".join(line.split()) for line in text.splitlines()]
+    blocks = [b for b in blocks if b]
+    if blocks and title and blocks[0].casefold() == " ".join(title.split()).casefold():
+        blocks = blocks[1:]
+    return "\n\n".join(blocks)
 
 
 def _from_text(path: Path, raw: bytes) -> tuple[dict, str]:

@@ -23,6 +23,11 @@ def test_saved_html_page_gives_text_title_outlet_and_date(tmp_path):
     # Menus, share buttons, comments and the footer are page furniture, not news.
     for furniture in ("Share on Facebook", "Great article", "Subscribe", "Sport"):
         assert furniture not in article.body
+    # One paragraph per block of the page (a sentence never runs into the next one), and
+    # the page's headline is the title, not the first paragraph.
+    paragraphs = article.body.strip().split("\n\n")
+    assert len(paragraphs) == 4 and paragraphs[0].startswith("BRUSSELS -- Talks")
+    assert all("\n" not in p for p in paragraphs)
 
 
 def test_pasted_text_takes_its_title_from_the_first_line(tmp_path):
