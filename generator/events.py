@@ -130,6 +130,7 @@ class _Rules:
     headline_max: int
     titles: frozenset[str]
     background_days: int
+    reporting_dates: frozenset[str]
     record_words: frozenset[str]
     record_window: int
     range_dashes: frozenset[str]
@@ -154,6 +155,7 @@ def _rules() -> _Rules:
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
         background_days=int(data["background_days"]),
+        reporting_dates=frozenset(data["reporting_date_verbs"]),
         record_words=frozenset(data["record_since"]["words"]),
         record_window=int(data["record_since"]["window"]),
         range_dashes=frozenset(data["range"]["dashes"]),
@@ -180,7 +182,11 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             last = bisect.bisect_right(starts, sentence.end)
             inside = [m for m in mentions[first:last] if m.end <= sentence.end]
             groups = _group_mentions(article.body, inside, sentence.start)
-            for group in groups:
+            saying = [_reporting_date(article.body, sentence.start, sentence.end, g)
+                      for g in groups]
+            for group, said in zip(groups, saying, strict=True):
+                if said and _says_what_happened(article.body, group, groups, saying):
+                    continue  # the day it was said, beside the day of what was said
                 if _record_since(article.body, sentence.start, group):
                     continue
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
@@ -210,6 +216,50 @@ def _group_mentions(body: str, mentions: list[Timex], sentence_start: int = 0
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+def _reporting_date(body: str, sentence_start: int, sentence_end: int,
+                    group: list[Timex]) -> bool:
+    """Is the date the day something was said ("officials said on Wednesday", "told reporters
+    Wednesday", "on Wednesday said")?"""
+    verbs = _rules().reporting_dates
+    before = [w.lower() for w in _WORD.findall(body[sentence_start : group[0].start])[-3:]]
+    if before[-1:] == ["on"]:
+        before.pop()
+    after = _WORD.findall(body[group[-1].end : sentence_end])[:1]
+    return bool(
+        before[-1:] and before[-1] in verbs
+        or before[-2:-1] == ["told"]
+        or after and after[0].lower() in verbs and not body[group[-1].end:].startswith(",")
+    )
+
+
+def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
+                        saying: list[bool]) -> bool:
+    """Does another date of the sentence date what was said, a day or days before it was
+    said ("arrived over the weekend, officials said Monday")? Not a coarser date, nor a later
+    one: in "arrested in connection with the bombings last year, police said today" or
+    "officials said Monday they will order ..." the saying is the news."""
+    day = bounds(_explicit(said).value)
+    if day is None:
+        return False
+    for group, other_said in zip(groups, saying, strict=True):
+        span = bounds(_explicit(group).value)
+        if other_said or span is None or precision(_explicit(group).value) not in _FINE:
+            continue
+        if _ATTRIBUTIVE_AFTER.match(body, group[-1].end) or _ATTRIBUTIVE_BEFORE.search(
+                body, max(0, group[0].start - 5), group[0].start):
+            continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
+        if 0 <= (day[0] - span[1]).days <= _REPORTED_WITHIN_DAYS:
+            return True
+    return False
+
+
+_ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
+# A report dates what it tells when it tells it within this many days.
+_REPORTED_WITHIN_DAYS = 7
+_FINE = ("day", "time", "weekend")
 
 
 def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:

@@ -160,3 +160,28 @@ def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
         "It was the biggest rally held since early December, when Castro promised more.\n")
     events = extract_events(read_article(article), "articles/a.md")
     assert sorted(e.value for e in events) == ["2014", "2023-12", "2024-10-17"]
+
+
+def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2025-02-12\n---\n"
+        "Drones struck energy facilities overnight, officials said on Wednesday.\n\n"
+        "Evidence arrived over the weekend at the FBI lab, FBI officials said Monday.\n\n"
+        "Officials said Monday they will order the relatives to hand over the boy, whose "
+        "father could come as early as Friday.\n\n"
+        "Another man was arrested over the bombings last year, police said today.\n\n"
+        "Albright said on Tuesday she was heartened by the probe into last Friday's bombings.\n\n"
+        "Moscow denied on Tuesday that troops crossed the border on Sunday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    by_paragraph: dict[int, list[str]] = {}
+    for e in events:
+        by_paragraph.setdefault(e.source.paragraph, []).append(e.phrase)
+    assert by_paragraph == {
+        1: ["overnight"],  # not "Wednesday": the strike's day is told
+        2: ["the weekend"],
+        3: ["Monday", "Friday"],  # what was said lies ahead: the saying is news
+        4: ["last year", "today"],  # a coarse date of something else: the arrest is news
+        5: ["Tuesday", "last Friday"],  # last Friday's bombings: a noun's date
+        6: ["Tuesday", "Sunday"],  # a denial is news of its own
+    }
