@@ -177,10 +177,14 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     if found is None or "," in before[found.end() :] or ";" in before[found.end() :]:
         return None
     words = before[: found.start()].split()[-_ANTECEDENT_WORDS:]
+    bounded = False
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower().strip(",;:") in rules.antecedent_stops or words[i].endswith(","):
-            words = words[i + 1 :]
+            words, bounded = words[i + 1 :], True
             break
+    if bounded and words and words[-1][:1].isupper() and not words[0][:1].isupper():
+        # '..., said grid operator Ukrenergo, which has imposed ...': a name with its title
+        words = [words[0][:1].upper() + words[0][1:], *words[1:]]
     is_thing = found.group(0).strip(", ").lower().startswith("which")
     if words and is_thing and not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
         # "... placed on the FBI's most wanted list, which began in 1950": from the article
@@ -280,7 +284,7 @@ def _starts_with_verb(text: str) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*),?\s*$")
-_EMBEDDING = re.compile(r"\b(who|which|that|where|when)\s+", re.IGNORECASE)
+_EMBEDDING = re.compile(r"\b(who|which|that|where|when|since|after|before|until)\s+", re.IGNORECASE)
 def _clause_rest(after: str) -> str:
     """What follows the date up to the end of its clause (a comma, semicolon or dash)."""
     return _CLAUSE_END.split(after, maxsplit=1)[0].strip()

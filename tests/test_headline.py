@@ -142,6 +142,8 @@ def test_a_dash_aside_goes_before_a_long_headline_is_cut():
          "Attack killed 224 people"),
         ("The officials said that the attack in 1998 killed 224 people.", "in 1998",
          "The officials said that the attack killed 224 people"),
+        ("The two sides exchanged 300 prisoners, the largest swap since the full-scale "
+         "invasion began in February 2022.", "February 2022", "The full-scale invasion began"),
     ],
 )
 def test_a_date_from_history_gives_the_clause_it_sits_in(sentence, phrase, expected):
@@ -225,3 +227,10 @@ def test_any_sentence_gives_a_short_headline_without_error(words, data, history)
     other = data.draw(st.integers(0, len(sentence)))
     text = write_headline(sentence, start, end, 110, history, [(other, other)])
     assert len(text) <= 111  # the limit, plus a closing quote mark at most
+
+
+def test_a_relative_clause_after_a_titled_name_has_the_name_as_subject():
+    sentence = ('"The strikes were the heaviest in weeks," said grid operator Ukrenergo, which '
+                'has imposed rolling blackouts since the start of the year.')
+    assert headline(sentence, "the start of the year") == (
+        "Grid operator Ukrenergo has imposed rolling blackouts")
