@@ -46,13 +46,14 @@ class _Rules:
 def _rules() -> _Rules:
     data = rule_data("events.yaml")["headline"]
     openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
+    labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
     markers = "|".join(map(re.escape, data["event_clause_markers"]))
     return _Rules(
         subject_date_after=frozenset(data["subject_date_after"]),
         frame_openers=tuple(data["frame_openers"]),
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
-        openers=re.compile(rf"^(?:(?:{openers})\b,?\s+)+", re.IGNORECASE),
+        openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*:\s*)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
         boundaries=tuple(data["clause_boundaries"]),

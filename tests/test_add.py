@@ -8,6 +8,7 @@ import pytest
 from generator.add import Metadata, add_article
 from generator.articles import read_article
 from generator.errors import InputError
+from generator.events import extract_events
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -86,3 +87,24 @@ def test_same_headline_on_another_day_is_another_article(tmp_path):
 def test_unreachable_address_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="cannot fetch"):
         add_article("http://127.0.0.1:9/nothing-listens-here", tmp_path, Metadata())
+
+
+def test_a_figure_caption_is_kept_as_a_caption_paragraph(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Strikes hit grid</title>"
+        '<meta property="article:published_time" content="2025-02-12T08:00:00Z"></head><body>'
+        "<article><h1>Strikes hit grid</h1>"
+        "<p>Russian drones struck energy facilities in three regions overnight, leaving more "
+        "than 200,000 homes without power, officials said on Wednesday.</p>"
+        "<figure><img src='x.jpg'><figcaption>Firefighters at a damaged substation in Kharkiv "
+        "on 11 February 2025. Photo: Reuters</figcaption></figure>"
+        "<p>The attack came a day after negotiators failed to agree on a prisoner exchange at "
+        "talks in Istanbul, which began on Monday.</p></article></body></html>")
+    path = add_article(str(page), tmp_path / "content", Metadata(timeline="war"))
+    article = read_article(path)
+    assert "Caption: Firefighters at a damaged substation in Kharkiv on 11 February 2025." in (
+        article.body)
+    caption = [e for e in extract_events(article, "a.md") if "caption" in e.flags]
+    assert [(e.value, e.headline) for e in caption] == [
+        ("2025-02-11", "Firefighters at a damaged substation in Kharkiv")]
