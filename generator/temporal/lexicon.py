@@ -232,6 +232,7 @@ def get_lexicon() -> Lexicon:
         "plan_in_past": frozenset(cues["tense"]["plan_in_past"]),
         "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
         "reporting": frozenset(cues["tense"]["reporting"]),
+        "copulas": frozenset(cues["tense"]["copulas"]),
         "scheduled_present": frozenset(cues["tense"]["scheduled_present"]),
         "scheduled_present_blockers": frozenset(cues["tense"]["scheduled_present_blockers"]),
         "abbreviations": frozenset(cues["tense"]["abbreviations"]),

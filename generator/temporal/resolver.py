@@ -128,17 +128,17 @@ def _next_word(ctx: Context, end: int) -> str:
 
 
 def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
-    """Clause tense, corrected for deadlines: a present/unknown clause with 'by <date>' ('talks
-    are supposed to conclude by May') and 'postponed/extended/given ... until <date>' look
-    ahead whatever the tense of the verb."""
+    """Clause tense, corrected for deadlines: a present/unknown clause with 'by/until <date>'
+    ('talks are supposed to conclude by May') and 'postponed/extended/given ... until <date>'
+    look ahead whatever the tense of the verb."""
     if ctx.text.startswith(("'s", "’s"), end):
         return None  # "Wednesday's ruling": an event named by its date, not the clause's time
     before = _words_before(ctx, start, 8)
     if before[-1:] in (["until"], ["till"]) and ctx.lex.sets["deadline"].intersection(before):
         return "future"  # "extended its deadline until 9 a.m. Tuesday"
     tense = ctx.tense(start, end)
-    if tense is None and before[-1:] == ["by"]:
-        return "future"
+    if tense is None and before[-1:] in (["by"], ["until"], ["till"]):
+        return "future"  # "shops are closed until Monday": a present state runs up to it
     return tense
 
 
