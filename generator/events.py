@@ -404,6 +404,10 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
         return False, None
     who = match.group("a") or match.group("b") or match.group("c")
     words = who.split()
+    if words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 3:
+        # '..., said Florida International's Fernandez.': the sentence's full stop, not an
+        # abbreviation ("Jr.", "U.S.", "Gen.")
+        words[-1] = words[-1][:-1]
     while len(words) > 1 and words[0] in _rules().titles:
         words.pop(0)
     named = words[0][0].isupper() and words[0] not in _rules().titles

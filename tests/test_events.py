@@ -185,3 +185,16 @@ def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_p
         5: ["Tuesday", "last Friday"],  # last Friday's bombings: a noun's date
         6: ["Tuesday", "Sunday"],  # a denial is news of its own
     }
+
+
+def test_the_speaker_does_not_keep_the_sentence_full_stop(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2000-02-24\n---\n"
+        "“Since 1990 there has been a trend toward reconciliation,” said Florida "
+        "International's Fernandez.\n\n"
+        "“We marched on Monday,” said Martin Luther King Jr.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert [e.attribution for e in events] == ["Florida International's Fernandez",
+                                              "Martin Luther King Jr."]
+    assert events[0].headline.startswith("Florida International's Fernandez: ")
