@@ -143,7 +143,8 @@ def _rules() -> _Rules:
     data = rule_data("events.yaml")
     verbs = "|".join(map(re.escape, data["attribution_verbs"]))
     phrases = "|".join(map(re.escape, data["attribution_phrases"]))
-    name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    # "Dmitry Peskov", "the Immigration and Naturalization Service", "Ministry of Defence"
+    name = r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,5}"
     # "Borrell said", "said Borrell", "according to AFP", "witnesses said".
     attribution = re.compile(
         rf"(?P<a>{name}|[a-z]+)\s+(?:{verbs})\b"
@@ -397,6 +398,9 @@ def _explicit(group: list[Timex]) -> Timex:
     return max(group, key=lambda m: (len(m.value), group.index(m)))
 
 
+_NAME_JOINERS = frozenset({"of", "and", "for", "the"})
+
+
 def _attribution(sentence: str) -> tuple[bool, str | None]:
     """Whether the sentence is reported speech, and the named source when there is one."""
     match = _rules().attribution.search(sentence)
@@ -408,8 +412,8 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
         # '..., said Florida International's Fernandez.': the sentence's full stop, not an
         # abbreviation ("Jr.", "U.S.", "Gen.")
         words[-1] = words[-1][:-1]
-    while len(words) > 1 and words[0] in _rules().titles:
-        words.pop(0)
+    while len(words) > 1 and (words[0] in _rules().titles or words[0] in _NAME_JOINERS):
+        words.pop(0)  # "Secretary of State Antony Blinken": the title is no part of the name
     named = words[0][0].isupper() and words[0] not in _rules().titles
     named = named and who.lower() not in _PRONOUNS
     return True, " ".join(words) if named else None

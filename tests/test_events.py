@@ -198,3 +198,15 @@ def test_the_speaker_does_not_keep_the_sentence_full_stop(tmp_path):
     assert [e.attribution for e in events] == ["Florida International's Fernandez",
                                               "Martin Luther King Jr."]
     assert events[0].headline.startswith("Florida International's Fernandez: ")
+
+
+def test_a_speaker_named_with_of_and_and_keeps_the_whole_name(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2000-03-29\n---\n"
+        "Officials of the Immigration and Naturalization Service said they would not act "
+        "on Thursday.\n\n"
+        "“We don't know,” US Secretary of State Antony Blinken said Saturday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert [e.attribution for e in events] == ["Immigration and Naturalization Service",
+                                              "Antony Blinken"]
