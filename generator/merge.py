@@ -2,9 +2,12 @@
 
 Similarity is the cosine of the sentences' content-word vectors, each word weighted by how
 rare it is across the timeline (tf-idf): in a timeline about embassy bombings, "embassy"
-says little and "grenade" says much. Clustering is average-linkage within one date (and,
-at a stricter threshold, across adjacent days). Nothing is lost: a merged entry keeps every
-member's sentence and source.
+says little and "grenade" says much. Clustering is centroid-linkage within one date (and,
+at a stricter threshold, across adjacent days): two groups of reports are compared by the
+sums of their vectors, so a story told in many words by many articles ("Kenya and
+Tanzania", "the Kenyan and Tanzanian capitals") still draws a report that shares its core
+(the average of all pairwise similarities sinks as the story grows). Nothing is lost: a
+merged entry keeps every member's sentence and source.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class _Similarity:
     def __init__(self, vectors: list[dict[str, float]]) -> None:
         self.vectors = vectors
         self.cache: dict[tuple[int, int], float] = {}
+        self.centroids: dict[tuple[int, ...], dict[str, float]] = {}
 
     def __call__(self, a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -87,8 +91,25 @@ class _Similarity:
             self.cache[key] = _cosine(self.vectors[a], self.vectors[b])
         return self.cache[key]
 
-    def average(self, first: list[int], second: list[int]) -> float:
-        return sum(self(a, b) for a in first for b in second) / (len(first) * len(second))
+    def linkage(self, first: list[int], second: list[int]) -> float:
+        """Cosine of the two groups' centroids (for two single reports: their cosine)."""
+        if len(first) == 1 and len(second) == 1:
+            return self(first[0], second[0])
+        return _cosine(self._centroid(first), self._centroid(second))
+
+    def _centroid(self, members: list[int]) -> dict[str, float]:
+        key = tuple(members)
+        if key not in self.centroids:
+            self.centroids[key] = self._sum(members)
+        return self.centroids[key]
+
+    def _sum(self, members: list[int]) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for i in members:
+            for w, v in self.vectors[i].items():
+                total[w] = total.get(w, 0.0) + v
+        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+        return {w: v / norm for w, v in total.items()}
 
 
 def _date_blocks(events: list[Event]) -> list[list[int]]:
@@ -103,14 +124,14 @@ def _date_blocks(events: list[Event]) -> list[list[int]]:
     return list(blocks.values())
 
 
-# Blocks larger than this are clustered greedily: average linkage costs n^3.
+# Blocks larger than this are clustered greedily: the search for the best pair costs n^3.
 _LARGEST_BLOCK = 150
 
 
 def _agglomerate(
     block: list[int], events: list[Event], similarity: _Similarity, rules: _Rules
 ) -> list[list[int]]:
-    """Average-linkage clustering: merge the most similar pair while it clears its threshold."""
+    """Centroid-linkage clustering: merge the most similar pair while it clears its threshold."""
     if len(block) > _LARGEST_BLOCK:
         return _greedy(block, events, similarity, rules)
     clusters = [[i] for i in block]
@@ -118,7 +139,7 @@ def _agglomerate(
         best = None
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
-                score = similarity.average(clusters[x], clusters[y])
+                score = similarity.linkage(clusters[x], clusters[y])
                 needed = _needed(clusters[x] + clusters[y], events, rules)
                 if score >= needed and (best is None or score > best[0]):
                     best = (score, x, y)
@@ -134,7 +155,7 @@ def _greedy(
 ) -> list[list[int]]:
     clusters: list[list[int]] = []
     for index in block:
-        scored = [(similarity.average([index], c), n) for n, c in enumerate(clusters)]
+        scored = [(similarity.linkage([index], c), n) for n, c in enumerate(clusters)]
         fits = [(score, n) for score, n in scored
                 if score >= _needed(clusters[n] + [index], events, rules)]
         if fits:
@@ -169,7 +190,7 @@ def _join_adjacent_days(
                     continue
                 if _share_a_sentence(cluster, other, events):
                     continue  # two dates in one sentence are two happenings
-                if similarity.average(cluster, other) >= rules.adjacent_days:
+                if similarity.linkage(cluster, other) >= rules.adjacent_days:
                     cluster.extend(other)
                     merged.add(id(other))
     return [c for c in clusters if id(c) not in merged]

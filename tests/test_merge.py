@@ -98,6 +98,19 @@ def test_real_articles_merge_the_bombing_reports_with_all_sources():
         {(r.source.path, r.source.paragraph, r.sentence) for r in bombing.reports})
 
 
+def test_the_demo_bombing_told_in_other_words_is_still_one_story():
+    demo = Path(__file__).parent.parent / "content" / "articles" / "embassy-bombings-1998"
+    result = extract([demo], demo.parent.parent)
+    stories = [s for s in merge_events(result.events) if s.lead.start == date(1998, 8, 7)]
+    bombing = max(stories, key=lambda s: len(s.reports))
+    told = [" ".join(r.sentence.split()) for r in bombing.reports]
+    assert any("Kenyan and Tanzanian capitals" in t for t in told)
+    assert any("embassies in Kenya and Tanzania" in t for t in told)
+    assert any("10:35 a.m." in t for t in told)
+    # and what else happened that day stays apart
+    assert any("news conference" in s.lead.sentence for s in stories if s is not bombing)
+
+
 def test_merging_is_deterministic():
     result = extract([EMBASSY], EMBASSY.parent.parent)
     first = [entry_text(s) for s in merge_events(result.events)]
