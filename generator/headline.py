@@ -113,6 +113,8 @@ def write_headline(
         text = dated_noun
     elif described := _described_noun(before, after):
         text = described
+    elif reduced := _reduced_relative(before, after):
+        text = reduced
     elif _is_subject(before, after, rules):
         # "as Easter week began": the date is what the clause is about; it stays
         text = sentence
@@ -319,6 +321,26 @@ def _described_noun(before: str, after: str) -> str | None:
         return None
     clause = _clause_rest(after)
     return f"{noun} {clause}"
+
+
+# "A ceasefire proposed by Turkey [last autumn] was rejected ...": a noun phrase, a past
+# participle and its agent, then the date, then the main clause's verb.
+_REDUCED = re.compile(
+    r"(?:^|[\s,;:(])(?P<np>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
+    r"(?P<part>[a-z]+ed|[a-z]+en|made|held|led|built|brought|sent|won)\s+by\s+"
+    r"(?P<agent>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:\b(?:in|on|at)\s*)?$"
+)
+_MAIN_VERB_AFTER = re.compile(r"\s*,?\s*(?:was|were|is|are|has|have|had|will|would|[a-z]+ed)\b")
+
+
+def _reduced_relative(before: str, after: str) -> str | None:
+    """The noun a date dates through a participle ("A ceasefire proposed by Turkey last
+    autumn was rejected by Moscow on 3 December": last autumn is when Turkey proposed it),
+    when the main clause's verb follows the date."""
+    found = _REDUCED.search(before)
+    if not found or not _MAIN_VERB_AFTER.match(after):
+        return None
+    return f"{found['np']} {found['part']} by {found['agent']}"
 
 
 def _is_subject(before: str, after: str, rules: _Rules) -> bool:

@@ -234,3 +234,12 @@ def test_a_relative_clause_after_a_titled_name_has_the_name_as_subject():
                 'has imposed rolling blackouts since the start of the year.')
     assert headline(sentence, "the start of the year") == (
         "Grid operator Ukrenergo has imposed rolling blackouts")
+
+
+def test_a_date_after_a_participle_and_its_agent_dates_that_noun():
+    sentence = "A ceasefire proposed by Turkey last autumn was rejected by Moscow on 3 December."
+    assert with_others(sentence, "last autumn", "3 December") == "A ceasefire proposed by Turkey"
+    assert with_others(sentence, "3 December", "last autumn").startswith(
+        "A ceasefire proposed by Turkey last autumn was rejected by Moscow")
+    # no main verb after the date: the agent's clause is the sentence's own
+    assert headline("He was arrested by police on Monday.", "Monday") == "He was arrested by police"
