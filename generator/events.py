@@ -1,6 +1,7 @@
 """From an article to its events: each dated happening with its date, sentence and source.
 
-Data flows one way: ``Article`` -> dated mentions (``temporal.annotate``) -> ``Event``.
+Data flows one way: ``Article`` -> dated mentions (``temporal.annotate``) -> the dates
+each sentence tells (``sentence_dates``) -> ``Event``.
 An ``Event``'s JSON form (``to_json``) is a public interface, documented in README.md.
 """
 
@@ -13,19 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from . import segment
+from . import segment, sentence_dates
 from .articles import Article
 from .headline import write_headline
 from .ruledata import rule_data
 from .temporal import Timex, annotate
 from .temporal.values import bounds, precision
-
-# Two mentions of one date are one phrase when only brackets, commas or spaces part them:
-# "last Thursday (November 18)".
-# What may stand between two phrases of one date: brackets, commas, dashes, and one short
-# aside such as a time-zone conversion ("10:35 a.m. (0735 GMT) Friday").
-_APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*(?:\([^()\n]{1,20}\)[\s,—–-]*)?")
-
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -130,12 +124,6 @@ class _Rules:
     headline_max: int
     titles: frozenset[str]
     background_days: int
-    reporting_dates: frozenset[str]
-    record_words: frozenset[str]
-    record_window: int
-    range_dashes: frozenset[str]
-    range_openers: dict[str, frozenset[str]]
-    change_verbs: frozenset[str]
 
 
 @cache
@@ -156,12 +144,6 @@ def _rules() -> _Rules:
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
         background_days=int(data["background_days"]),
-        reporting_dates=frozenset(data["reporting_date_verbs"]),
-        record_words=frozenset(data["record_since"]["words"]),
-        record_window=int(data["record_since"]["window"]),
-        range_dashes=frozenset(data["range"]["dashes"]),
-        range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
-        change_verbs=frozenset(data["range"]["change_verbs"]),
     )
 
 
@@ -182,126 +164,12 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             first = bisect.bisect_left(starts, sentence.start)
             last = bisect.bisect_right(starts, sentence.end)
             inside = [m for m in mentions[first:last] if m.end <= sentence.end]
-            groups = _group_mentions(article.body, inside, sentence.start)
-            saying = [_reporting_date(article.body, sentence.start, sentence.end, g)
-                      for g in groups]
-            for group, said in zip(groups, saying, strict=True):
-                if said and _says_what_happened(article.body, group, groups, saying):
-                    continue  # the day it was said, beside the day of what was said
-                if _record_since(article.body, sentence.start, group):
-                    continue
+            groups = sentence_dates.group(article.body, sentence.start, inside)
+            for group in sentence_dates.told(article.body, sentence.start, sentence.end, groups):
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others))
     return events
-
-
-def _group_mentions(body: str, mentions: list[Timex], sentence_start: int = 0
-                    ) -> list[list[Timex]]:
-    """One group per distinct date in a sentence; appositive repeats join their phrase, and
-    the two ends of a range become one mention of the range."""
-    groups: list[list[Timex]] = []
-    for mention in mentions:
-        previous = groups[-1][-1] if groups else None
-        if previous and len(groups[-1]) == 1 and _is_range(body, previous, mention,
-                                                           sentence_start):
-            groups[-1] = [_range_mention(body, previous, mention)]
-            continue
-        if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]):
-            groups[-1].append(mention)
-            continue
-        same = next((g for g in groups if g[0].value == mention.value), None)
-        if same is None:
-            groups.append([mention])
-    return groups
-
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def _reporting_date(body: str, sentence_start: int, sentence_end: int,
-                    group: list[Timex]) -> bool:
-    """Is the date the day something was said ("officials said on Wednesday", "told reporters
-    Wednesday", "on Wednesday said")?"""
-    verbs = _rules().reporting_dates
-    before = [w.lower() for w in _WORD.findall(body[sentence_start : group[0].start])[-3:]]
-    if before[-1:] == ["on"]:
-        before.pop()
-    after = _WORD.findall(body[group[-1].end : sentence_end])[:1]
-    return bool(
-        before[-1:] and before[-1] in verbs
-        or before[-2:-1] == ["told"]
-        or after and after[0].lower() in verbs and not body[group[-1].end:].startswith(",")
-    )
-
-
-def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
-                        saying: list[bool]) -> bool:
-    """Does another date of the sentence date what was said, a day or days before it was
-    said ("arrived over the weekend, officials said Monday")? Not a coarser date, nor a later
-    one: in "arrested in connection with the bombings last year, police said today" or
-    "officials said Monday they will order ..." the saying is the news."""
-    day = bounds(_explicit(said).value)
-    if day is None:
-        return False
-    for group, other_said in zip(groups, saying, strict=True):
-        span = bounds(_explicit(group).value)
-        if other_said or span is None or precision(_explicit(group).value) not in _FINE:
-            continue
-        if _ATTRIBUTIVE_AFTER.match(body, group[-1].end) or _ATTRIBUTIVE_BEFORE.search(
-                body, max(0, group[0].start - 5), group[0].start):
-            continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
-        if 0 <= (day[0] - span[1]).days <= _REPORTED_WITHIN_DAYS:
-            return True
-    return False
-
-
-_ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
-# A report dates what it tells when it tells it within this many days.
-_REPORTED_WITHIN_DAYS = 7
-_FINE = ("day", "time", "weekend")
-
-
-def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
-    """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
-    sentence then tells what happened now, not then."""
-    rules = _rules()
-    before = _WORD.findall(body[sentence_start : group[0].start])
-    if not before or before[-1].lower() != "since":
-        return False
-    if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
-        return False  # "since early December, when Castro promised ...": that is an event
-    window = before[-1 - rules.record_window : -1]
-    return any(word.lower() in rules.record_words for word in window)
-
-
-def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool:
-    """Are two adjacent dates the ends of one range ("Nov. 15-18", "from 20 to 22 March",
-    "between March and May"), not two dates or a date that moved ("postponed from Monday
-    to Thursday")? Rule words are in events.yaml."""
-    kind = precision(first.value)
-    a, b = bounds(first.value), bounds(last.value)
-    if kind not in ("day", "month", "year") or kind != precision(last.value) or not a or not b:
-        return False
-    if a[0] >= b[0]:
-        return False
-    rules = _rules()
-    gap = body[first.end : last.start].strip()
-    if gap in rules.range_dashes:
-        return True
-    before = _WORD.findall(body[sentence_start : first.start])
-    opener = before[-1].lower() if before else ""
-    if gap.lower() not in rules.range_openers.get(opener, ()):
-        return False
-    return not any(word.lower() in rules.change_verbs for word in before)
-
-
-def _range_mention(body: str, first: Timex, last: Timex) -> Timex:
-    """One mention for a range: its phrase from the first end to the last, its value the
-    ISO 8601 interval of the two (``temporal.values.interval``)."""
-    return Timex(first.start, last.end, body[first.start : last.end], "DATE",
-                 f"{first.value}/{last.value}", None, first.note or last.note)
 
 
 def _event(
@@ -314,7 +182,7 @@ def _event(
     """One event from one date (``group``: its mentions) of ``sentence``; ``others``: where
     the sentence's other dates are, relative to it."""
     group = _time_on_its_day(group)
-    main = _explicit(group)
+    main = sentence_dates.explicit(group)
     start, end = bounds(main.value)  # type: ignore[misc]
     phrase_end = group[-1].end
     opened = "(" in article.body[group[0].end : group[-1].start]
@@ -391,11 +259,6 @@ def _disagree(group: list[Timex]) -> bool:
     return any(
         a[1] < b[0] or b[1] < a[0] for a in spans if a for b in spans if b
     )
-
-
-def _explicit(group: list[Timex]) -> Timex:
-    """Of a relative phrase and an explicit date beside it, the finer, later-written wins."""
-    return max(group, key=lambda m: (len(m.value), group.index(m)))
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "the"})

@@ -1,0 +1,176 @@
+"""Which dates a sentence tells: its date mentions, one group per date, less the dates that
+are no happening of their own.
+
+Two phrases of one date join ("last Thursday (November 18)"), and so do the two ends of a
+range ("Nov. 15-18", one mention valued ``2023-11-15/2023-11-18``). Left out: the day
+something was said beside the day of what was said ("drones struck overnight, officials said
+on Wednesday") and the year a record is measured from ("the worst flooding since 1957").
+The words these rules read are in data/events.yaml (``range``, ``reporting_date_verbs``,
+``record_since``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .ruledata import rule_data
+from .temporal import Timex
+from .temporal.values import bounds, precision
+
+
+@dataclass(frozen=True)
+class _Rules:
+    reporting_verbs: frozenset[str]
+    record_words: frozenset[str]
+    record_window: int
+    range_dashes: frozenset[str]
+    range_openers: dict[str, frozenset[str]]
+    change_verbs: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    data = rule_data("events.yaml")
+    return _Rules(
+        reporting_verbs=frozenset(data["reporting_date_verbs"]),
+        record_words=frozenset(data["record_since"]["words"]),
+        record_window=int(data["record_since"]["window"]),
+        range_dashes=frozenset(data["range"]["dashes"]),
+        range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
+        change_verbs=frozenset(data["range"]["change_verbs"]),
+    )
+
+
+# What may stand between two phrases of one date ("last Thursday (November 18)"): brackets,
+# commas, dashes, and one short aside such as a time-zone conversion ("10:35 a.m. (0735 GMT)
+# Friday").
+_APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*(?:\([^()\n]{1,20}\)[\s,—–-]*)?")
+
+
+def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Timex]]:
+    """One group per distinct date in a sentence; appositive repeats join their phrase, and
+    the two ends of a range become one mention of the range."""
+    groups: list[list[Timex]] = []
+    for mention in mentions:
+        previous = groups[-1][-1] if groups else None
+        if previous and len(groups[-1]) == 1 and _is_range(body, previous, mention,
+                                                           sentence_start):
+            groups[-1] = [_range_mention(body, previous, mention)]
+            continue
+        if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]):
+            groups[-1].append(mention)
+            continue
+        same = next((g for g in groups if g[0].value == mention.value), None)
+        if same is None:
+            groups.append([mention])
+    return groups
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def told(body: str, sentence_start: int, sentence_end: int,
+         groups: list[list[Timex]]) -> Iterator[list[Timex]]:
+    """The groups that date a happening of their own."""
+    saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in groups]
+    for each, said in zip(groups, saying, strict=True):
+        if said and _says_what_happened(body, each, groups, saying):
+            continue  # the day it was said, beside the day of what was said
+        if _record_since(body, sentence_start, each):
+            continue
+        yield each
+
+
+def _reporting_date(body: str, sentence_start: int, sentence_end: int,
+                    group: list[Timex]) -> bool:
+    """Is the date the day something was said ("officials said on Wednesday", "told reporters
+    Wednesday", "on Wednesday said")?"""
+    verbs = _rules().reporting_verbs
+    before = [w.lower() for w in _WORD.findall(body[sentence_start : group[0].start])[-3:]]
+    if before[-1:] == ["on"]:
+        before.pop()
+    after = _WORD.findall(body[group[-1].end : sentence_end])[:1]
+    return bool(
+        before[-1:] and before[-1] in verbs
+        or before[-2:-1] == ["told"]
+        or after and after[0].lower() in verbs and not body[group[-1].end:].startswith(",")
+    )
+
+
+def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
+                        saying: list[bool]) -> bool:
+    """Does another date of the sentence date what was said, a day or days before it was
+    said ("arrived over the weekend, officials said Monday")? Not a coarser date, nor a later
+    one: in "arrested in connection with the bombings last year, police said today" or
+    "officials said Monday they will order ..." the saying is the news."""
+    day = bounds(explicit(said).value)
+    if day is None:
+        return False
+    for group, other_said in zip(groups, saying, strict=True):
+        span = bounds(explicit(group).value)
+        if other_said or span is None or precision(explicit(group).value) not in _FINE:
+            continue
+        if _ATTRIBUTIVE_AFTER.match(body, group[-1].end) or _ATTRIBUTIVE_BEFORE.search(
+                body, max(0, group[0].start - 5), group[0].start):
+            continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
+        if 0 <= (day[0] - span[1]).days <= _REPORTED_WITHIN_DAYS:
+            return True
+    return False
+
+
+_ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
+# A report dates what it tells when it tells it within this many days.
+_REPORTED_WITHIN_DAYS = 7
+_FINE = ("day", "time", "weekend")
+
+
+def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
+    """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
+    sentence then tells what happened now, not then."""
+    rules = _rules()
+    before = _WORD.findall(body[sentence_start : group[0].start])
+    if not before or before[-1].lower() != "since":
+        return False
+    if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
+        return False  # "since early December, when Castro promised ...": that is an event
+    window = before[-1 - rules.record_window : -1]
+    return any(word.lower() in rules.record_words for word in window)
+
+
+def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool:
+    """Are two adjacent dates the ends of one range ("Nov. 15-18", "from 20 to 22 March",
+    "between March and May"), not two dates or a date that moved ("postponed from Monday
+    to Thursday")? Rule words are in events.yaml."""
+    kind = precision(first.value)
+    a, b = bounds(first.value), bounds(last.value)
+    if kind not in ("day", "month", "year") or kind != precision(last.value) or not a or not b:
+        return False
+    if a[0] >= b[0]:
+        return False
+    rules = _rules()
+    gap = body[first.end : last.start].strip()
+    if gap in rules.range_dashes:
+        return True
+    before = _WORD.findall(body[sentence_start : first.start])
+    opener = before[-1].lower() if before else ""
+    if gap.lower() not in rules.range_openers.get(opener, ()):
+        return False
+    return not any(word.lower() in rules.change_verbs for word in before)
+
+
+def _range_mention(body: str, first: Timex, last: Timex) -> Timex:
+    """One mention for a range: its phrase from the first end to the last, its value the
+    ISO 8601 interval of the two (``temporal.values.interval``)."""
+    return Timex(first.start, last.end, body[first.start : last.end], "DATE",
+                 f"{first.value}/{last.value}", None, first.note or last.note)
+
+
+def explicit(group: list[Timex]) -> Timex:
+    """Of a relative phrase and an explicit date beside it, the finer, later-written wins."""
+    return max(group, key=lambda m: (len(m.value), group.index(m)))
+
+

@@ -1,0 +1,72 @@
+"""Which dates of a sentence become events (generator/sentence_dates.py): ranges joined,
+the day of a saying and the baseline of a record left out. Read through ``extract_events``,
+as an editor meets them."""
+
+from datetime import date
+
+from generator.articles import read_article
+from generator.events import extract_events
+
+
+def test_the_two_ends_of_a_range_are_one_event(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2024-03-14\n---\n"
+        "EU leaders will meet from 20 to 22 March in Brussels, officials said.\n\n"
+        "Fighting raged Nov. 15-18 near the border.\n\n"
+        "Protests spread between March and May 2023.\n\n"
+        "Talks ran from 2014 to 2016.\n\n"
+        "The vote was postponed from Monday to Thursday.\n\n"
+        "Polls open on Monday and Tuesday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    got = {e.value: (e.phrase, e.start, e.end) for e in events}
+    assert got["2024-03-20/2024-03-22"] == ("20 to 22 March", date(2024, 3, 20),
+                                           date(2024, 3, 22))
+    assert got["2023-11-15/2023-11-18"][0] == "Nov. 15-18"
+    assert got["2023-03/2023-05"] == ("March and May 2023", date(2023, 3, 1), date(2023, 5, 31))
+    assert got["2014/2016"][1:] == (date(2014, 1, 1), date(2016, 12, 31))
+    # a date that moved, and two days named together, are two dates
+    assert {"2024-03-11", "2024-03-14", "2024-03-18", "2024-03-19"} <= got.keys()
+    summit = next(e for e in events if e.value == "2024-03-20/2024-03-22")
+    assert summit.headline.startswith("EU leaders will meet in Brussels")
+    assert "date-conflict" not in summit.flags and "planned" in summit.flags
+    fighting = next(e for e in events if e.value.startswith("2023-11"))
+    assert "date-conflict" not in fighting.flags  # it was one, dated the 18th
+
+
+def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2024-10-17\n---\n"
+        "Thousands were evacuated on Thursday in the worst flooding the region has seen "
+        "since 1957.\n\n"
+        "Inflation rose for the first time since 2019.\n\n"
+        "The army has fought separatists since 2014.\n\n"
+        "It was the biggest rally held since early December, when Castro promised more.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert sorted(e.value for e in events) == ["2014", "2023-12", "2024-10-17"]
+
+
+def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2025-02-12\n---\n"
+        "Drones struck energy facilities overnight, officials said on Wednesday.\n\n"
+        "Evidence arrived over the weekend at the FBI lab, FBI officials said Monday.\n\n"
+        "Officials said Monday they will order the relatives to hand over the boy, whose "
+        "father could come as early as Friday.\n\n"
+        "Another man was arrested over the bombings last year, police said today.\n\n"
+        "Albright said on Tuesday she was heartened by the probe into last Friday's bombings.\n\n"
+        "Moscow denied on Tuesday that troops crossed the border on Sunday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    by_paragraph: dict[int, list[str]] = {}
+    for e in events:
+        by_paragraph.setdefault(e.source.paragraph, []).append(e.phrase)
+    assert by_paragraph == {
+        1: ["overnight"],  # not "Wednesday": the strike's day is told
+        2: ["the weekend"],
+        3: ["Monday", "Friday"],  # what was said lies ahead: the saying is news
+        4: ["last year", "today"],  # a coarse date of something else: the arrest is news
+        5: ["Tuesday", "last Friday"],  # last Friday's bombings: a noun's date
+        6: ["Tuesday", "Sunday"],  # a denial is news of its own
+    }
