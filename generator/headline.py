@@ -53,7 +53,7 @@ def _rules() -> _Rules:
         frame_openers=tuple(data["frame_openers"]),
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
-        openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*:\s*)+", re.IGNORECASE),
+        openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*[:,]\s*)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
         boundaries=tuple(data["clause_boundaries"]),

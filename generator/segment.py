@@ -71,21 +71,13 @@ def _rules() -> _Rules:
 
 
 def paragraphs(body: str, title: str | None = None) -> list[Paragraph]:
-    """Split ``body`` at blank lines and classify each block."""
+    """Split ``body`` at blank lines (and a block of one-line paragraphs at its lines) and
+    classify each block."""
     rules = _rules()
     result: list[Paragraph] = []
     number = 0
     ended = False
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(body), None]:
-        stop = match.start() if match else len(body)
-        raw = body[position:stop]
-        lead = len(raw) - len(raw.lstrip())
-        text = raw.strip()
-        start = position + lead
-        position = match.end() if match else len(body)
-        if not text:
-            continue
+    for start, text in _blocks(body):
         kind = _classify(text, title, ended, rules, first=not result)
         if kind == "after-article":
             ended = True
@@ -93,6 +85,53 @@ def paragraphs(body: str, title: str | None = None) -> list[Paragraph]:
             number += 1
         result.append(Paragraph(start, start + len(text), text, kind, number))
     return result
+
+
+def _blocks(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of each block between blank lines, or of each line of a block whose
+    lines are paragraphs of their own."""
+    blocks: list[tuple[int, str]] = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(body), None]:
+        stop = match.start() if match else len(body)
+        raw = body[position:stop]
+        start = position + len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        position = match.end() if match else len(body)
+        if not text:
+            continue
+        lines = text.split("\n")
+        if len(lines) > 1 and _one_paragraph_per_line(lines):
+            offset = start
+            for line in lines:
+                lead = len(line) - len(line.lstrip())
+                if line.strip():
+                    blocks.append((offset + lead, line.strip()))
+                offset += len(line) + 1
+        else:
+            blocks.append((start, text))
+    return blocks
+
+
+# A line this long is not hard-wrapped text: the lines of its block are paragraphs.
+_UNWRAPPED_LINE = 100
+# A line this short ends where its paragraph does ("Published 14 March 2024", "Share").
+_SHORT_LINE = 50
+
+
+def _one_paragraph_per_line(lines: list[str]) -> bool:
+    """Are the lines of a block paragraphs of their own (text pasted from a web page: a byline,
+    "Published ...", "Share", a caption, each on its line), not hard-wrapped prose? Wrapped
+    prose has lines of one width that run on into a lower-case word."""
+    if any(len(line) > _UNWRAPPED_LINE for line in lines):
+        return True
+    for line, following in zip(lines, lines[1:], strict=False):
+        after = following.lstrip()[:1]
+        if after.islower():
+            return False  # "... the embassy in\nthe capital": wrapped
+        if len(line.strip()) > _SHORT_LINE and line.rstrip()[-1:] not in _SENTENCE_END:
+            return False
+    return True
 
 
 def _classify(text: str, title: str | None, ended: bool, rules: _Rules, first: bool) -> str:

@@ -54,3 +54,34 @@ def test_wire_copy_opening_quotes_start_a_sentence():
         "Diana de Cardenas was born in Cuba in 1984.",
         "``I think he deserves to be with his father,'' she said.",
     ]
+
+
+PASTED = """Kyiv hit by overnight missile attack
+By John Smith, BBC News
+Published 14 March 2024
+Updated 15 March 2024, 09:12 GMT
+Share
+Image caption, Rescue workers in Kyiv on Thursday morning. Photo: EPA
+
+Russia launched a large missile attack on Kyiv overnight, killing at least five people.
+
+Related Topics
+Russia-Ukraine war
+"""
+
+
+def test_a_block_of_one_line_paragraphs_is_split_at_its_lines():
+    found = [(p.kind, p.text) for p in paragraphs(PASTED, "Kyiv hit by overnight missile attack")]
+    assert [kind for kind, _ in found] == [
+        "title", "furniture", "furniture", "furniture", "furniture", "caption", "body",
+        "after-article", "after-article"]
+    assert found[5][1].startswith("Image caption, Rescue workers")
+    for paragraph in paragraphs(PASTED):
+        assert PASTED[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_hard_wrapped_prose_stays_one_paragraph():
+    wrapped = ("Ministers met in Brussels on Monday to discuss the border crisis\n"
+               "and agreed to meet again on Nov. 18, a spokesman for the EU said.\n"
+               "By then, the talks may have collapsed, officials warned.\n")
+    assert [p.kind for p in paragraphs(wrapped)] == ["body"]
