@@ -105,9 +105,11 @@ def write_headline(
         text = after[cleft.end() :]
     elif relative := _relative_clause(before, after, rules, limit):
         text = relative
-    elif history and (embedded := _embedded_clause(before, after, rules)):
+    elif embedded := _embedded_clause(before, after, rules, None if history else _SINCE):
         # "fighters in the revolution that brought Castro to power 42 years ago gathered
-        # Wednesday": the history is the clause the date sits in, not today's news around it
+        # Wednesday": the history is the clause the date sits in, not today's news around it;
+        # so is a recent date in a since-clause ("cases recorded since the outbreak was
+        # declared on July 30"), which cannot date the main clause
         text = embedded
     elif dated_noun:
         text = dated_noun
@@ -201,13 +203,35 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     return " ".join([*words, inside, rest])
 
 
-def _embedded_clause(before: str, after: str, rules: _Rules) -> str | None:
+_SINCE = frozenset({"since"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+def _named_subject(clause: str, main: str) -> str:
+    """A clause whose subject is a pronoun takes the main clause's subject when that is a
+    name: "Elian has been the focus of a battle since he was found ..." -> "Elian was found
+    ..." (a headline stands alone; "He" would not say who)."""
+    first, _, rest = clause.partition(" ")
+    if first.lower() not in _SUBJECT_PRONOUNS or not rest:
+        return clause
+    subject = _subject(main.strip(), get_lexicon())
+    if subject is None or not all(w[:1].isupper() for w in subject.split()):
+        return clause
+    return f"{subject} {rest}"
+
+
+def _embedded_clause(before: str, after: str, rules: _Rules,
+                     kinds: frozenset[str] | None = None) -> str | None:
     """The subordinate clause the date sits in ("... where the Granma landed on Dec. 2, 1956,
-    with 82 armed men"), with the noun it describes as subject for who/which/that."""
+    with 82 armed men"), with the noun it describes as subject for who/which/that; only
+    clauses opened by one of ``kinds``, if given."""
     found = _last(_EMBEDDING, before)
     if found is None or re.search(r"[,;:]|\s--\s", before[found.end() :]):
         return None
+    if kinds is not None and found.group(1).lower() not in kinds:
+        return None
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
+    inside = _named_subject(inside, before[: found.start()])
     rest = _clause_rest(after)
     if _starts_with_verb(rest) or found.group(1).lower() != "where":
         # "... the men who launched the revolution four decades ago in a rally Saturday": the
@@ -273,6 +297,9 @@ def _subject(clause: str, lex) -> str | None:
         if i >= _SUBJECT_WORDS:
             return None
         w = word.group(0).lower()
+        if i and w not in lex.sets["past"] and clause[: word.start()].split()[-1].lower() in (
+                _DETERMINERS):
+            continue  # "the affected districts": an adjective, not the verb
         if is_past_form(w, lex) or w in lex.sets["reporting"] or w in lex.sets["future"]:
             subject = clause[: word.start()].strip()
             return subject if subject and subject[:1].isupper() else None

@@ -243,3 +243,20 @@ def test_a_date_after_a_participle_and_its_agent_dates_that_noun():
         "A ceasefire proposed by Turkey last autumn was rejected by Moscow")
     # no main verb after the date: the agent's clause is the sentence's own
     assert headline("He was arrested by police on Monday.", "Monday") == "He was arrested by police"
+
+
+def test_a_recent_date_in_a_since_clause_gives_that_clause():
+    sentence = ("The WHO said that 1,204 cases had been recorded since the outbreak was declared "
+                "on July 30.")
+    assert headline(sentence, "July 30") == "The outbreak was declared"
+    # a pronoun subject takes the main clause's named subject
+    rescued = ("Elian has been at the center of a tug-of-war since he was rescued off the coast "
+               "in November.")
+    assert headline(rescued, "November") == "Elian was rescued off the coast"
+
+
+def test_the_second_conjunct_takes_the_whole_subject():
+    sentence = ("Schools in the affected districts have been closed since Aug. 12 and will "
+                "reopen on Sept. 2, the minister said.")
+    assert with_others(sentence, "Sept. 2", "Aug. 12").startswith(
+        "Schools in the affected districts will reopen")
