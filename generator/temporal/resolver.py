@@ -28,6 +28,8 @@ class Context:
     lex: Lexicon
     anchor: str | None = None  # value of the last explicit date mentioned (narrative anchor)
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
+    # (value, end offset) of the last date written with its year: "on Sept. 27, 2020"
+    told_from: tuple[str, int] | None = None
 
     def tense(self, start: int, end: int) -> str | None:
         return clause_tense(self.text, start, end, self.lex)
@@ -156,6 +158,9 @@ def pick_year(
     cue is a guess from nearby words), future clauses readings before it; the reading closest to
     the DCT wins (news talks about the recent past and near future).
     """
+    history = _history_year(ctx, start, month, day)
+    if history is not None:
+        return history
     dct = ctx.dct
     tense = _deadline_tense(ctx, start, end)
     cands = []
@@ -183,6 +188,36 @@ def pick_year(
 
     kept = cands
     return min(kept, key=dist)[0]
+
+
+# A day written with its year this long before the DCT may start a history, told on from it.
+_HISTORY_DAYS = 180
+
+
+def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int | None:
+    """The year of a month-day without one inside a history: "Then, on Sept. 27, 2020,
+    Azerbaijan launched an offensive. Six weeks later, ... Armenia signed a truce on Nov. 10"
+    is Nov. 10, 2020: the first such day on or after the old day written with its year, in
+    the same paragraph, when the sentence carries the story on ("later", "after", "then")."""
+    if ctx.told_from is None or day is None:
+        return None
+    value, at = ctx.told_from
+    span = bounds(value)
+    if span is None or precision(value) != "day" or (ctx.dct - span[1]).days < _HISTORY_DAYS:
+        return None
+    if "\n\n" in ctx.text[at:start]:
+        return None  # another paragraph
+    # The history goes on only where the sentence says it does ("Six weeks later, ..."): a
+    # bare "Sept. 29" after "the crash of Oct. 19, 1987" is this year's.
+    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    words = regex.findall(r"[a-z]+", ctx.text[sentence_start:start].lower())
+    if not ctx.lex.sets["narrative"].intersection(words):
+        return None
+    base = span[0]
+    for y in (base.year, base.year + 1):
+        if cm.valid_day(y, month, day) and date(y, month, day) >= base:
+            return y
+    return None
 
 
 def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -> date:
