@@ -152,8 +152,10 @@ def _other_date_frame(
     if cut < 0 or not any(end <= cut for _, end in others):
         return 0
     opener = sentence[:cut].lower()
-    if not any(opener.startswith(f"{word} ") for word in rules.frame_openers):
-        return 0
+    opens_with_date = any(start == 0 and end <= cut for start, end in others)
+    if not opens_with_date and not any(opener.startswith(f"{word} ")
+                                       for word in rules.frame_openers):
+        return 0  # "Six weeks later, after ... Shusha, Armenia signed ... on Nov. 10" is one
     rest = sentence[cut + 1 :]
     words = rest.split()
     if len(words) < 4 or words[0].lower().strip("“\"") in _NOT_MAIN_CLAUSE:

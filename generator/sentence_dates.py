@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .ruledata import rule_data
@@ -44,10 +44,15 @@ def _rules() -> _Rules:
     )
 
 
+# A date counted from another ("Six weeks later", "two days earlier", "a year ago").
+_COUNTED = re.compile(r"\b(?:later|earlier|after|afterwards|before|ago)\b", re.IGNORECASE)
+
 # What may stand between two phrases of one date ("last Thursday (November 18)"): brackets,
 # commas, dashes, and one short aside such as a time-zone conversion ("10:35 a.m. (0735 GMT)
 # Friday").
-_APPOSITION_GAP = re.compile(r"[\s(),\[\]—–-]*(?:\([^()\n]{1,20}\)[\s,—–-]*)?")
+_APPOSITION_GAP = re.compile(
+    r"[\s(),\[\]—–-]*(?:\([^()\n]{1,20}\)[\s,—–-]*)?(?:(?<=,\s)(?:on|in|at)\s+)?"
+)
 
 
 def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Timex]]:
@@ -61,6 +66,9 @@ def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Ti
             groups[-1] = [_range_mention(body, previous, mention)]
             continue
         if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]):
+            if _COUNTED.search(previous.phrase) and not _COUNTED.search(mention.phrase):
+                # "Two weeks later, on Oct. 30, 2020": the written day fixes the count
+                groups[-1][-1] = replace(previous, value=mention.value)
             groups[-1].append(mention)
             continue
         same = next((g for g in groups if g[0].value == mention.value), None)
@@ -81,7 +89,34 @@ def told(body: str, sentence_start: int, sentence_end: int,
             continue  # the day it was said, beside the day of what was said
         if _record_since(body, sentence_start, each):
             continue
+        if _counted_to_a_written_day(each, groups):
+            continue
         yield each
+
+
+# "Six weeks later" comes out at a day; within this many days of a day the sentence writes
+# out, both name that day.
+_COUNTED_SLACK_DAYS = 7
+
+
+def _counted_to_a_written_day(counted: list[Timex], groups: list[list[Timex]]) -> bool:
+    """Is the date counted from another ("Six weeks later") while the sentence writes out the
+    day it reaches ("... signed a truce on Nov. 10")? The written day dates the happening;
+    the count is its approximation, not a second happening."""
+    main = explicit(counted)
+    if not _COUNTED.search(main.phrase) or precision(main.value) not in ("day", "time"):
+        return False
+    here = bounds(main.value)
+    for other in groups:
+        value = explicit(other).value
+        span = bounds(value)
+        if other is counted or span is None or precision(value) not in ("day", "time"):
+            continue
+        if _COUNTED.search(explicit(other).phrase) or here is None:
+            continue
+        if abs((span[0] - here[0]).days) <= _COUNTED_SLACK_DAYS:
+            return True
+    return False
 
 
 def _reporting_date(body: str, sentence_start: int, sentence_end: int,

@@ -260,3 +260,9 @@ def test_the_second_conjunct_takes_the_whole_subject():
                 "reopen on Sept. 2, the minister said.")
     assert with_others(sentence, "Sept. 2", "Aug. 12").startswith(
         "Schools in the affected districts will reopen")
+
+
+def test_an_opening_adverbial_of_another_date_is_a_frame():
+    sentence = ("Six weeks later, after its forces captured Shusha, Armenia signed a truce on "
+                "Nov. 10.")
+    assert with_others(sentence, "Nov. 10", "Six weeks later") == "Armenia signed a truce"

@@ -70,3 +70,21 @@ def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_p
         5: ["Tuesday", "last Friday"],  # last Friday's bombings: a noun's date
         6: ["Tuesday", "Sunday"],  # a denial is news of its own
     }
+
+
+def test_a_count_that_reaches_a_written_day_is_that_day(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2023-09-21\n---\n"
+        "Then, on Sept. 27, 2020, Azerbaijan launched an offensive. Six weeks later, after its "
+        "forces captured Shusha, Armenia signed a truce on Nov. 10.\n\n"
+        "The talks opened on Monday. Two days later, on Sept. 20, they collapsed.\n\n"
+        "Two weeks later, on Oct. 30, 2020, the first convoy arrived.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert [(e.value, e.headline) for e in events] == [
+        ("2020-09-27", "Azerbaijan launched an offensive"),
+        ("2020-11-10", "Armenia signed a truce"),
+        ("2023-09-18", "The talks opened"),
+        ("2023-09-20", "They collapsed"),
+        ("2020-10-30", "The first convoy arrived"),
+    ]
