@@ -1,10 +1,12 @@
 """Which dates a sentence tells: its date mentions, one group per date, less the dates that
 are no happening of their own.
 
-Two phrases of one date join ("last Thursday (November 18)"), and so do the two ends of a
-range ("Nov. 15-18", one mention valued ``2023-11-15/2023-11-18``). Left out: the day
-something was said beside the day of what was said ("drones struck overnight, officials said
-on Wednesday") and the year a record is measured from ("the worst flooding since 1957").
+Two phrases of one date join ("last Thursday (November 18)", "Two days later, on Sept.
+20"), and so do the two ends of a range ("Nov. 15-18", one mention valued
+``2023-11-15/2023-11-18``). Left out: the day something was said beside the day of what was
+said ("drones struck overnight, officials said on Wednesday"), the year a record is measured
+from ("the worst flooding since 1957") and a count that reaches a day the sentence writes out
+("Six weeks later, ... signed a truce on Nov. 10").
 The words these rules read are in data/events.yaml (``range``, ``reporting_date_verbs``,
 ``record_since``).
 """
