@@ -239,6 +239,7 @@ def get_lexicon() -> Lexicon:
         "fronting_prepositions": frozenset(cues["tense"]["fronting_prepositions"]),
         "year_gate_before": frozenset(str(w) for w in cues["year_gate_before"]),
         "quantity_after": frozenset(str(w) for w in cues["quantity_after"]),
+        "clock_after": frozenset(str(w) for w in cues["clock_after"]),
         "quantity_before": frozenset(str(w) for w in cues["quantity_before"]),
         "month_gate_before": frozenset(str(w) for w in cues["month_gate_before"]),
         "month_reject_after": frozenset(str(w) for w in cues["month_reject_after"]),

@@ -489,8 +489,8 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
         " ".join(before) in ctx.lex.sets["quantity_before"] and not nxt[:1].isupper()
     ):
         return False  # "some 1500 people", "of the 1500 votes" (but "of the 2000 Olympics")
-    if nxt.lower() in ctx.lex.sets["quantity_after"]:
-        return False
+    if nxt.lower() in ctx.lex.sets["quantity_after"] or nxt.lower() in ctx.lex.sets["clock_after"]:
+        return False  # "1,500 people", "(1700 GMT)"
     if prev_char == "(" or prev.endswith("("):
         return True
     if prev in ctx.lex.sets["year_gate_before"] or prev.lower().rstrip(".") in ctx.lex.months:
@@ -1160,8 +1160,8 @@ def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
 def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if m["noon"]:
         hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
-    elif m["h24"]:
-        hh, mm = int(m["h24"]), int(m["min24"])
+    elif m["h24"] or m["h24b"]:
+        hh, mm = int(m["h24"] or m["h24b"]), int(m["min24"] or m["min24b"])
     else:
         hh, mm = int(m["h"]), int(m["min"] or 0)
         pm = m["ampm"].lower().startswith("p")
