@@ -84,6 +84,9 @@ def write_headline(
     if frame:
         sentence, phrase_start, phrase_end = (
             sentence[frame:], phrase_start - frame, phrase_end - frame)
+    clause = _own_semicolon_clause(sentence, phrase_start, phrase_end)
+    if clause is not None:
+        sentence, phrase_start, phrase_end = clause
     conjunct = _own_conjunct(sentence, phrase_start, phrase_end, others)
     if conjunct is not None:
         sentence, phrase_start, phrase_end = conjunct
@@ -265,6 +268,21 @@ def _embedded_clause(before: str, after: str, rules: _Rules,
 _CONJUNCTION = re.compile(r",?\s+(?:and|but)\s+(?=([a-z]+)\b)")
 _FIRST_WORDS = re.compile(r"[\w'’.-]+")
 _SUBJECT_WORDS = 8
+
+
+def _own_semicolon_clause(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The clause between semicolons that holds the date: "The bloc has adopted 13 packages;
+    a 14th is expected before the summer" is "a 14th is expected" before the summer."""
+    first = sentence.rfind(";", 0, start) + 1
+    last = sentence.find(";", end)
+    last = len(sentence) if last < 0 else last
+    if first == 0 and last == len(sentence):
+        return None
+    part = sentence[first:last]
+    lead = len(part) - len(part.lstrip())
+    if len(part.split()) < 3:
+        return None
+    return part.strip(), start - first - lead, end - first - lead
 
 
 def _own_conjunct(

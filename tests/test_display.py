@@ -35,6 +35,8 @@ from generator.display import date_label
         ("2023-11/2024-02", "month", None, False, "November 2023 – February 2024"),
         ("2014/2016", "year", None, False, "2014–2016"),
         ("198/199", "decade", None, False, "The 1980s – The 1990s"),
+        ("2024-SU", "season", "BEFORE", True, "Before summer 2024 (planned)"),
+        ("2023-11-18", "day", "AFTER", False, "After Nov. 18, 2023"),
     ],
 )
 def test_ap_style_labels(value, precision, mod, planned, expected):

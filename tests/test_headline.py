@@ -266,3 +266,9 @@ def test_an_opening_adverbial_of_another_date_is_a_frame():
     sentence = ("Six weeks later, after its forces captured Shusha, Armenia signed a truce on "
                 "Nov. 10.")
     assert with_others(sentence, "Nov. 10", "Six weeks later") == "Armenia signed a truce"
+
+
+def test_a_date_in_a_clause_between_semicolons_gives_that_clause():
+    sentence = ("The bloc has since adopted 13 sanctions packages against Russia; a 14th is "
+                "expected before the summer.")
+    assert headline(sentence, "the summer") == "A 14th is expected"

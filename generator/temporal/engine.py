@@ -47,9 +47,29 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 ctx.last_quarter = None
     out = _day_before_after(text, out)
     _apposition(text, out)
+    _before_after(text, out)
     return [
         Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out
     ]
+
+
+# "before the summer", "after Nov. 18": the preposition bounds the happening by the date.
+_BOUNDING = regex.compile(r"(?i)\b(before|after)\s+$")
+
+
+def _before_after(text: str, items: list[Resolved]) -> None:
+    """A calendar date right after "before"/"after" gets the TimeML mod BEFORE/AFTER ("a
+    14th package is expected before the summer" is not in the summer). The span stays the
+    date's own, as the corpora tag it; a date that names a thing ("after Friday's vote") is
+    left alone."""
+    for item in items:
+        if item.mod or item.type not in ("DATE", "TIME") or precision(item.value) is None:
+            continue
+        if text.startswith(("'s", "’s"), item.end):
+            continue
+        found = _BOUNDING.search(text, max(0, item.start - 8), item.start)
+        if found:
+            item.mod = found.group(1).upper()
 
 
 def _apposition(text: str, items: list[Resolved]) -> None:
