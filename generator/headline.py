@@ -209,6 +209,14 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
 
 
 _SINCE = frozenset({"since"})
+# Subordinators that are prepositions too: a clause after them needs its own verb.
+_PREPOSITION_LIKE = frozenset({"since", "after", "before", "until"})
+
+
+def _has_verb(words: str) -> bool:
+    lex = get_lexicon()
+    return any(is_past_form(w, lex) or w in lex.sets["future"] or w in lex.sets["reporting"]
+               for w in re.findall(r"[a-z]+", words.lower()))
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
@@ -236,6 +244,8 @@ def _embedded_clause(before: str, after: str, rules: _Rules,
     if kinds is not None and found.group(1).lower() not in kinds:
         return None
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
+    if found.group(1).lower() in _PREPOSITION_LIKE and not _has_verb(inside):
+        return None  # "after a severe drought in 2022": a noun phrase, not a clause
     inside = _named_subject(inside, before[: found.start()])
     rest = _clause_rest(after)
     if _starts_with_verb(rest) or found.group(1).lower() != "where":
@@ -260,7 +270,7 @@ def _embedded_clause(before: str, after: str, rules: _Rules,
     rest = rest.rstrip(".!?")
     clause = " ".join([*subject, inside, rest, *place]).strip()
     clause = " ".join(clause.split())
-    return clause if len(clause.split()) >= 4 else None
+    return clause if len(clause.split()) >= 3 else None
 
 
 # ", and said", " but warned": a coordinated clause with its own (past, reported or modal)

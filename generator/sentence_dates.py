@@ -178,13 +178,16 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
     return any(word.lower() in rules.record_words for word in window)
 
 
+_RANGE_KINDS = ("time", "day", "month", "year")
+
+
 def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool:
     """Are two adjacent dates the ends of one range ("Nov. 15-18", "from 20 to 22 March",
     "between March and May"), not two dates or a date that moved ("postponed from Monday
     to Thursday")? Rule words are in events.yaml."""
     kind = precision(first.value)
     a, b = bounds(first.value), bounds(last.value)
-    if kind not in ("day", "month", "year") or kind != precision(last.value) or not a or not b:
+    if kind not in _RANGE_KINDS or kind != precision(last.value) or not a or not b:
         return False
     if a[0] >= b[0]:
         return False

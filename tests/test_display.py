@@ -34,6 +34,8 @@ from generator.display import date_label
         ("2024-03/2024-05", "month", None, False, "March–May 2024"),
         ("2023-11/2024-02", "month", None, False, "November 2023 – February 2024"),
         ("2014/2016", "year", None, False, "2014–2016"),
+        ("2024-06-27T07:00/2024-07-02T07:00", "time", None, True,
+         "June 27, 2024, 7 a.m. – July 2, 2024, 7 a.m. (planned)"),
         ("198/199", "decade", None, False, "The 1980s – The 1990s"),
         ("2024-SU", "season", "BEFORE", True, "Before summer 2024 (planned)"),
         ("2023-11-18", "day", "AFTER", False, "After Nov. 18, 2023"),

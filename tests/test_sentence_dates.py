@@ -15,6 +15,7 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
         "EU leaders will meet from 20 to 22 March in Brussels, officials said.\n\n"
         "Fighting raged Nov. 15-18 near the border.\n\n"
         "Protests spread between March and May 2023.\n\n"
+        "Doctors will strike from 7am on 27 March until 7am on 2 April.\n\n"
         "Talks ran from 2014 to 2016.\n\n"
         "The vote was postponed from Monday to Thursday.\n\n"
         "Polls open on Monday and Tuesday.\n")
@@ -25,6 +26,7 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
     assert got["2023-11-15/2023-11-18"][0] == "Nov. 15-18"
     assert got["2023-03/2023-05"] == ("March and May 2023", date(2023, 3, 1), date(2023, 5, 31))
     assert got["2014/2016"][1:] == (date(2014, 1, 1), date(2016, 12, 31))
+    assert got["2024-03-27T07:00/2024-04-02T07:00"][0] == "7am on 27 March until 7am on 2 April"
     # a date that moved, and two days named together, are two dates
     assert {"2024-03-11", "2024-03-14", "2024-03-18", "2024-03-19"} <= got.keys()
     summit = next(e for e in events if e.value == "2024-03-20/2024-03-22")

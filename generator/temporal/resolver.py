@@ -1173,8 +1173,10 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         d = weekday_date(ctx, _weekday(ctx, m["wd"]), m.start(), m.end(), None).isoformat()
     elif m["deic"]:
         d = (ctx.dct + timedelta(days=ctx.lex.deictic_days[m["deic"].lower()])).isoformat()
-    elif m["month"]:
-        d = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+    elif m["month"] or m["month2"]:
+        month, day, year = (m["month"], m["d"], m["y"]) if m["month"] else (
+            m["month2"], m["d2"], m["y2"])
+        d = _resolve_md(ctx, m, month, day, year, m.start(), m.end())
         if not d:
             return None
     else:

@@ -44,9 +44,10 @@ def interval(value: str) -> tuple[str, str] | None:
     """The two ends of a date range written as an ISO 8601 interval of calendar values of one
     precision, the first before the second: ``2023-11-15/2023-11-18`` ("Nov. 15-18"),
     ``2024-03/2024-05`` ("between March and May"), ``2014/2016``. TIMEX3 has no single
-    value for a range; a timeline entry needs one, and editors read this one."""
+    value for a range; a timeline entry needs one, and editors read this one. Times too, on
+    two days: ``2024-06-27T07:00/2024-07-02T07:00``."""
     first, sep, last = value.partition("/")
-    if not sep or "/" in last or "T" in value:
+    if not sep or "/" in last:
         return None
     if not (_VALID.fullmatch(first) and _VALID.fullmatch(last)):
         return None
