@@ -250,10 +250,12 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     if wd == dct.isoweekday():
         return dct
     tense = _deadline_tense(ctx, start, end)
-    if rel == "this":
-        tense = tense or "future"
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    if rel == "this":
+        # "this Friday" is the coming one ("this past Friday" is the other), unless the
+        # clause is told in the past
+        return back if tense == "past" else ahead
     cost_back = (dct - back).days * (TENSE_PENALTY if tense == "future" else 1)
     cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else FUTURE_PENALTY)
     return ahead if cost_ahead < cost_back else back
