@@ -124,6 +124,7 @@ class _Rules:
     headline_max: int
     titles: frozenset[str]
     background_days: int
+    inferred_day_note: str
 
 
 @cache
@@ -144,6 +145,7 @@ def _rules() -> _Rules:
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
         background_days=int(data["background_days"]),
+        inferred_day_note=str(data["inferred_day_note"]),
     )
 
 
@@ -202,6 +204,9 @@ def _event(
     notes = [m.note for m in group if m.note]
     if notes or _disagree(group):
         flags.append("date-conflict")
+    if main.type == "TIME" and all(_BARE_CLOCK.fullmatch(m.phrase) for m in group):
+        # "The quake hit at 4:17 a.m.": the engine took the day from the context
+        notes.append(_rules().inferred_day_note)
     return Event(
         value=main.value,
         type=main.type,

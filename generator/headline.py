@@ -108,11 +108,16 @@ def write_headline(
         text = after[cleft.end() :]
     elif relative := _relative_clause(before, after, rules, limit):
         text = relative
-    elif embedded := _embedded_clause(before, after, rules, None if history else _SINCE):
+    elif embedded := _embedded_clause(
+        before, after, rules,
+        None if history or _main_clause_dated_later(after, phrase_end, others) else _SINCE,
+    ):
         # "fighters in the revolution that brought Castro to power 42 years ago gathered
         # Wednesday": the history is the clause the date sits in, not today's news around it;
         # so is a recent date in a since-clause ("cases recorded since the outbreak was
-        # declared on July 30"), which cannot date the main clause
+        # declared on July 30"), which cannot date the main clause, and one in a clause
+        # whose main clause has a date of its own ("the earthquakes that struck Turkey on
+        # Feb. 6 rose above 40,000 on Tuesday")
         text = embedded
     elif dated_noun:
         text = dated_noun
@@ -206,6 +211,14 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
     rest = _clause_rest(after)
     return " ".join([*words, inside, rest])
+
+
+def _main_clause_dated_later(after: str, phrase_end: int,
+                             others: Sequence[tuple[int, int]]) -> bool:
+    """Does the main clause go on right after the date ("... on Feb. 6 rose above 40,000")
+    and hold another of the sentence's dates ("on Tuesday")?"""
+    return any(start >= phrase_end for start, _ in others) and _starts_with_verb(
+        after.lstrip(" ,"))
 
 
 _SINCE = frozenset({"since"})

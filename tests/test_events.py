@@ -146,3 +146,16 @@ def test_a_speaker_named_with_of_and_and_keeps_the_whole_name(tmp_path):
     events = extract_events(read_article(article), "articles/a.md")
     assert [e.attribution for e in events] == ["Immigration and Naturalization Service",
                                               "Antony Blinken"]
+
+
+def test_a_time_without_its_day_is_noted_as_a_guess(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2023-02-14\n---\n"
+        "The death toll rose above 40,000 on Tuesday.\n\n"
+        "The 7.8-magnitude quake hit at 4:17 a.m. local time.\n\n"
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.\n")
+    events = {e.phrase: e for e in extract_events(read_article(article), "articles/a.md")}
+    quake = events["4:17 a.m. local time"]
+    assert "the day is taken from" in quake.note and "date-conflict" not in quake.flags
+    assert events["about 10:35 a.m. (0735 GMT) Friday"].note == ""

@@ -272,3 +272,12 @@ def test_a_date_in_a_clause_between_semicolons_gives_that_clause():
     sentence = ("The bloc has since adopted 13 sanctions packages against Russia; a 14th is "
                 "expected before the summer.")
     assert headline(sentence, "the summer") == "A 14th is expected"
+
+
+def test_a_date_in_a_relative_clause_beside_the_main_clauses_own_date_gives_that_clause():
+    sentence = ("The death toll from the earthquakes that struck Turkey and Syria on Feb. 6 rose "
+                "above 40,000 on Tuesday.")
+    assert with_others(sentence, "Feb. 6", "Tuesday") == "The earthquakes struck Turkey and Syria"
+    # without the main clause's date the attachment is open: the sentence stays
+    alone = "Police arrested the man who attacked the embassy on Friday in Nairobi."
+    assert headline(alone, "Friday").startswith("Police arrested the man")
