@@ -622,6 +622,27 @@ def r_season(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     )
 
 
+def _holiday_by_tense(ctx: Context, m: regex.Match[str], on: Callable[[int], date | None]
+                      ) -> date | None:
+    """A holiday without a year: the last one for a past clause, the next one for a future
+    clause (they are a year apart: no nearer reading can compete), else the nearest."""
+    dct = ctx.dct
+    days = [d for d in (on(y) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+    tense = _deadline_tense(ctx, m.start(), m.end())
+
+    def began(d: date) -> date:  # "as Easter week began": the week began before the day
+        return d - timedelta(days=d.isoweekday() - 1) if m["wk"] else d
+
+    if tense == "past" and any(began(d) <= dct for d in days):
+        return max(d for d in days if began(d) <= dct)
+    if tense == "future" and any(d >= dct for d in days):
+        return min(d for d in days if d >= dct)
+    base = on(dct.year)
+    if base is None:
+        return None
+    return on(pick_year(ctx, m.start(), m.end(), base.month, base.day))
+
+
 @rule("holiday")
 def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     spec = ctx.lex.holidays[regex.sub(r"\s+", " ", m["hol"].lower())]
@@ -645,14 +666,7 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         nth = -1 if r.group(1) == "last" else int(r.group(1)[0])
         return cm.nth_weekday(y, mo, ctx.lex.weekdays[r.group(2)], nth)
 
-    if m["y"]:
-        d = on(int(m["y"]))
-    else:
-        base = on(ctx.dct.year)
-        if base is None:
-            return None
-        y = pick_year(ctx, m.start(), m.end(), base.month, base.day)
-        d = on(y)
+    d = on(int(m["y"])) if m["y"] else _holiday_by_tense(ctx, m, on)
     if d is None:
         return None
     if m["wk"]:
