@@ -96,3 +96,28 @@ def test_values_total(value: str):
     is_valid(value)
     precision(value)
     bounds(value)
+
+
+_CALENDAR = st.one_of(
+    st.dates(date(1900, 1, 1), date(2099, 12, 31)).map(lambda d: d.isoformat()),
+    st.tuples(st.integers(1900, 2099), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
+    st.integers(1900, 2099).map(str),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CALENDAR, _CALENDAR)
+def test_a_range_of_two_values_is_a_value_with_both_ends(first: str, last: str):
+    from generator.display import date_label
+
+    value = f"{first}/{last}"
+    a, b = bounds(first), bounds(last)
+    is_range = precision(first) == precision(last) and a[0] < b[0]
+    assert is_valid(value) == is_range
+    if is_range:
+        assert precision(value) == precision(first)
+        assert bounds(value) == (a[0], b[1])
+        label = date_label(value, precision(value))
+        assert label and "/" not in label and "–" in label
+    else:
+        assert bounds(value) is None and precision(value) is None
