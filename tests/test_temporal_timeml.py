@@ -54,3 +54,15 @@ def test_dct_and_dir(tmp_path: Path):
     n = annotate_dir(DATA, tmp_path / "out")
     assert n == len(list(DATA.rglob("*.tml")))
     assert (tmp_path / "out" / FILES[0].name).exists()
+
+
+def test_a_range_is_written_as_a_timex3_value():
+    from generator.temporal.timeml import annotate_document
+    from generator.temporal.values import is_valid
+
+    doc = ('<?xml version="1.0" ?>\n<TimeML>\n<DCT><TIMEX3 tid="t0" type="DATE" value="2024-05-14"'
+           ' functionInDocument="CREATION_TIME">20240514</TIMEX3></DCT>\n<TEXT>\n'
+           "Attacks rose during Ramadan.\n</TEXT>\n</TimeML>\n")
+    values = re.findall(r'value="([^"]*)"', annotate_document(doc).split("<TEXT>")[1])
+    assert values == ["2024-03-11"]  # the first day: TIMEX3 has no value for a range
+    assert all(is_valid(v) and "/" not in v for v in values)

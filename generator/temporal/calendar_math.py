@@ -112,3 +112,29 @@ def easter(y: int) -> date:
     month = (h + ll - 7 * m + 114) // 31
     day = (h + ll - 7 * m + 114) % 31 + 1
     return date(y, month, day)
+
+
+def hijri_in_year(year: int, month: int, day: int) -> date | None:
+    """The first Gregorian day in ``year`` that is ``day`` of Hijri ``month`` (Umm al-Qura, by
+    hijridate: the tables of the Saudi calendar, 1924-2077; a date outside them is None)."""
+    from hijridate import Gregorian, Hijri  # imported when a text names an Islamic holiday
+
+    try:
+        first = Gregorian(year, 1, 1).to_hijri().year
+        for hijri_year in (first, first + 1):
+            g = Hijri(hijri_year, month, day).to_gregorian()
+            if g.year == year:
+                return date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def hijri_month_end(first: date) -> date:
+    """The last Gregorian day of the Hijri month that begins on ``first``."""
+    from hijridate import Gregorian, Hijri
+
+    h = Gregorian(first.year, first.month, first.day).to_hijri()
+    year, month = (h.year + 1, 1) if h.month == 12 else (h.year, h.month + 1)
+    g = Hijri(year, month, 1).to_gregorian()
+    return date(g.year, g.month, g.day) - timedelta(days=1)

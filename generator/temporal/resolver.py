@@ -651,6 +651,9 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         fixed = regex.fullmatch(r"(\d\d)-(\d\d)", spec)
         if fixed:
             return date(y, int(fixed.group(1)), int(fixed.group(2)))
+        hijri = regex.fullmatch(r"hijri (\d+)(?:-(\d+))?", spec)
+        if hijri:
+            return cm.hijri_in_year(y, int(hijri.group(1)), int(hijri.group(2) or 1))
         e = regex.fullmatch(r"easter([+-]\d+)", spec)
         if e:
             return cm.easter(y) + timedelta(days=int(e.group(1)))
@@ -671,6 +674,9 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return None
     if m["wk"]:
         return Resolved(*_span(m), "DATE", cm.fmt_week(d), relative=True)
+    if regex.fullmatch(r"hijri \d+", spec):  # a whole month: Ramadan, from its first day
+        value = f"{d.isoformat()}/{cm.hijri_month_end(d).isoformat()}"
+        return Resolved(*_span(m), "DATE", value, explicit=bool(m["y"]), relative=not m["y"])
     return Resolved(*_span(m), "DATE", d.isoformat(), explicit=bool(m["y"]), relative=not m["y"])
 
 

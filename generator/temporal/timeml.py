@@ -80,7 +80,8 @@ def render(raw_plain: str, timexes: list[Timex], pos_map: list[int]) -> str:
             e = raw_plain.index(";", e) + 1
         if s < last:
             continue
-        attrs = f'tid="t{i}" type="{t.type}" value="{_attr(t.value)}"'
+        # A range (Ramadan) has no TIMEX3 value: its first end stands for it.
+        attrs = f'tid="t{i}" type="{t.type}" value="{_attr(t.value.split("/")[0])}"'
         if t.mod:
             attrs += f' mod="{t.mod}"'
         parts.append(raw_plain[last:s])
