@@ -71,9 +71,12 @@ def test_values_are_well_formed():
     assert set(lx["ref_words"].values()) <= {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
     for spec in lx["holidays"].values():
         nth = r"(?:\d(?:st|nd|rd|th)|last) \w+"
-        assert regex.fullmatch(rf"\d\d-\d\d|easter[+-]\d+|{nth}(?: after {nth})? of \d+", spec), (
-            spec
-        )
+        hijri = r"hijri (?P<m>\d+)(?:-(?P<d>\d+))?"
+        found = regex.fullmatch(
+            rf"\d\d-\d\d|easter[+-]\d+|{nth}(?: after {nth})? of \d+|{hijri}", spec)
+        assert found, spec
+        if found["m"]:  # a Hijri month 1-12, a day 1-30
+            assert 1 <= int(found["m"]) <= 12 and 1 <= int(found["d"] or 1) <= 30, spec
 
 
 def test_patterns_compile_and_have_rules():
