@@ -15,7 +15,7 @@ import regex
 
 from . import calendar_math as cm
 from .lexicon import Lexicon
-from .tense import clause_tense
+from .tense import clause_cue, clause_tense
 from .values import bounds, precision
 
 
@@ -33,6 +33,10 @@ class Context:
 
     def tense(self, start: int, end: int) -> str | None:
         return clause_tense(self.text, start, end, self.lex)
+
+    def sure_future(self, start: int, end: int) -> bool:
+        """A future told by "will", a plan or a schedule, not only by a modal."""
+        return clause_cue(self.text, start, end, self.lex) == "future"
 
 
 @dataclass
@@ -257,7 +261,10 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
         # clause is told in the past
         return back if tense == "past" else ahead
     cost_back = (dct - back).days * (TENSE_PENALTY if tense == "future" else 1)
-    cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else FUTURE_PENALTY)
+    # a weekday ahead in a surely future clause pays nothing extra: "the minister will travel
+    # to Kyiv on Sunday" said on a Monday is next Sunday, not yesterday
+    ahead_factor = 1.0 if tense == "future" and ctx.sure_future(start, end) else FUTURE_PENALTY
+    cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else ahead_factor)
     return ahead if cost_ahead < cost_back else back
 
 

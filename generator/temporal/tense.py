@@ -53,10 +53,15 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t == "may" and tok[:1].isupper():
         return None  # the month, not the modal
     if t in lex.sets["future"]:
+        if t == "next" and nxt == "to":
+            return None  # "next to the embassy": a place, not a time ahead
         if prev in _DETERMINERS and t in lex.sets["future_nouns"]:
             return None  # "announced the plan Aug. 21": a noun, not a plan verb
         # "had been due to expire Friday", "as previously planned": a plan seen from the past
-        return "past" if prev in lex.sets["plan_in_past"] else "future"
+        if prev in lex.sets["plan_in_past"]:
+            return "past"
+        # "could be located Wednesday": a modal looks ahead less surely than "will"
+        return "modal" if t in lex.sets["modals"] else "future"
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
@@ -79,6 +84,13 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
 
 def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'past', 'future' or None (present/unknown), from the nearest cue in the clause."""
+    cue = clause_cue(text, start, end, lex)
+    return "future" if cue == "modal" else cue
+
+
+def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """``clause_tense``, with a future told by a modal ("could", "would", "may") apart:
+    'modal'."""
     token = _tokenizer(lex.sets["abbreviations"])
     left = token.findall(text, max(0, start - 160), start)
     right = token.findall(text, end, min(len(text), end + 300))
@@ -119,7 +131,13 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
     """The tense cue of ``tokens[i]``, read with its neighbours."""
     prev = tokens[i - 1].lower() if i > 0 else ""
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-    return _classify(tokens[i], prev, lex, nxt)
+    cls = _classify(tokens[i], prev, lex, nxt)
+    if cls == "future" and prev == "be":
+        # "will be held" is sure, "could not be located" only a modal's future
+        before = [t.lower() for t in tokens[max(0, i - 4) : i - 1]]
+        sure = any(t in lex.sets["future"] and t not in lex.sets["modals"] for t in before)
+        return "future" if sure else "modal"
+    return cls
 
 
 def _fronted(left: list[str], lex: Lexicon) -> bool:
