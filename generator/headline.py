@@ -289,6 +289,8 @@ def _embedded_clause(before: str, after: str, rules: _Rules,
 # ", and said", " but warned": a coordinated clause with its own (past, reported or modal)
 # verb and the subject of the first.
 _CONJUNCTION = re.compile(r",?\s+(?:and|but)\s+(?=([a-z]+)\b)")
+# ", and the army said ...": a coordinated clause with a subject of its own.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:the|a|an|[A-Z][\w.'’-]*)\s)")
 _FIRST_WORDS = re.compile(r"[\w'’.-]+")
 _SUBJECT_WORDS = 8
 
@@ -317,6 +319,13 @@ def _own_conjunct(
     and "The government declared an emergency" on Wednesday. The second conjunct takes the
     first's subject (the words before its first verb). None when there is no such split."""
     lex = get_lexicon()
+    for found in _NEW_CLAUSE.finditer(sentence):
+        cut, resume = found.start(), found.end()
+        if end <= cut and any(o_start >= resume for o_start, _ in others):
+            return sentence[:cut], start, end
+        if start >= resume and any(o_end <= cut for _, o_end in others) and _has_verb(
+                sentence[resume:start]):
+            return sentence[resume:], start - resume, end - resume
     for found in _CONJUNCTION.finditer(sentence):
         verb = found.group(1)
         if not (is_past_form(verb, lex) or verb in lex.sets["reporting"]

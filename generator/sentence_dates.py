@@ -153,11 +153,16 @@ def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
         if _ATTRIBUTIVE_AFTER.match(body, group[-1].end) or _ATTRIBUTIVE_BEFORE.search(
                 body, max(0, group[0].start - 5), group[0].start):
             continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
+        between = body[min(group[-1].end, said[-1].end) : max(group[0].start, said[0].start)]
+        if _OTHER_CLAUSE.search(between):
+            continue  # "Rebels seized the town on Saturday, and the army said on Monday ..."
         if 0 <= (day[0] - span[1]).days <= _REPORTED_WITHIN_DAYS:
             return True
     return False
 
 
+# A clause of its own between the saying and the other date: not what was said.
+_OTHER_CLAUSE = re.compile(r";|,\s+(?:and|but|while)\s")
 _ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 # A report dates what it tells when it tells it within this many days.

@@ -90,3 +90,16 @@ def test_a_count_that_reaches_a_written_day_is_that_day(tmp_path):
         ("2023-09-20", "They collapsed"),
         ("2020-10-30", "The first convoy arrived"),
     ]
+
+
+def test_a_saying_in_a_clause_of_its_own_is_news(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2023-09-20\n---\n"
+        "Rebels seized the town on Saturday, and the army said on Monday it would "
+        "counterattack.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    assert [(e.value, e.headline) for e in events] == [
+        ("2023-09-16", "Rebels seized the town"),
+        ("2023-09-18", "The army said it would counterattack"),
+    ]
