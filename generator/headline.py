@@ -257,8 +257,11 @@ def _embedded_clause(before: str, after: str, rules: _Rules,
     if kinds is not None and found.group(1).lower() not in kinds:
         return None
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
-    if found.group(1).lower() in _PREPOSITION_LIKE and not _has_verb(inside):
-        return None  # "after a severe drought in 2022": a noun phrase, not a clause
+    if (found.group(1).lower() in _PREPOSITION_LIKE and not _has_verb(inside)
+            and _clause_rest(after).strip(".!?\"”’ ")):
+        # "after a severe drought in 2022 that left ...": a noun phrase that goes on; "since
+        # the attack on Israel on April 13." ends with the date and is the headline
+        return None
     inside = _named_subject(inside, before[: found.start()])
     rest = _clause_rest(after)
     if _starts_with_verb(rest) or found.group(1).lower() != "where":

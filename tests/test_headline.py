@@ -281,3 +281,9 @@ def test_a_date_in_a_relative_clause_beside_the_main_clauses_own_date_gives_that
     # without the main clause's date the attachment is open: the sentence stays
     alone = "Police arrested the man who attacked the embassy on Friday in Nairobi."
     assert headline(alone, "Friday").startswith("Police arrested the man")
+
+
+def test_a_since_phrase_that_ends_with_its_date_names_the_happening():
+    sentence = ("Ministers agreed on Monday to expand sanctions, a move that diplomats said had "
+                "been under discussion since the attack on Israel on April 13.")
+    assert with_others(sentence, "April 13", "Monday") == "The attack on Israel"
