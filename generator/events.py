@@ -157,6 +157,9 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     )
     starts = [m.start for m in mentions]
     events: list[Event] = []
+    # The speaker named in the sentence before: "He said ..." right after "Borrell told
+    # reporters ..." is Borrell (further back, or after an unnamed one, it is left alone).
+    speaker: str | None = None
     for paragraph in segment.paragraphs(article.body, article.title):
         if paragraph.kind not in ("body", "caption"):
             continue
@@ -170,7 +173,8 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             for group in sentence_dates.told(article.body, sentence.start, sentence.end, groups):
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
                           for g in groups if g is not group]
-                events.append(_event(article, source_path, sentence, group, others))
+                events.append(_event(article, source_path, sentence, group, others, speaker))
+            speaker = _attribution(sentence.text)[1]
     return events
 
 
@@ -180,9 +184,11 @@ def _event(
     sentence: segment.Sentence,
     group: list[Timex],
     others: list[tuple[int, int]] = (),
+    speaker_before: str | None = None,
 ) -> Event:
     """One event from one date (``group``: its mentions) of ``sentence``; ``others``: where
-    the sentence's other dates are, relative to it."""
+    the sentence's other dates are, relative to it; ``speaker_before``: who was named
+    speaking just before (the "He" of "He said ...")."""
     group = _time_on_its_day(group)
     main = sentence_dates.explicit(group)
     start, end = bounds(main.value)  # type: ignore[misc]
@@ -195,6 +201,13 @@ def _event(
     if sentence.paragraph.kind == "caption":
         flags.append("caption")
     reported, attribution = _attribution(sentence.text)
+    text = sentence.text
+    pronoun = _PRONOUN_SAID.match(text)
+    if reported and attribution is None and pronoun and speaker_before:
+        attribution = speaker_before
+        text = speaker_before + text[pronoun.end(1) :]
+        shift = len(speaker_before) - pronoun.end(1)
+        others = [(a + shift, b + shift) for a, b in others]
     if reported:
         flags.append("reported")
     if start > article.dct:
@@ -215,7 +228,7 @@ def _event(
         end=end,
         phrase=phrase,
         sentence=sentence.text,
-        headline=_headline(sentence.text, phrase, attribution, "background" in flags, others),
+        headline=_headline(text, phrase, attribution, "background" in flags, others),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -267,6 +280,8 @@ def _disagree(group: list[Timex]) -> bool:
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "the"})
+# "He said ...", "She told reporters ...": a speaker named just before.
+_PRONOUN_SAID = re.compile(r"^(He|She)\s+(?:said|says|told|added|noted|stated|explained)\b")
 
 
 def _attribution(sentence: str) -> tuple[bool, str | None]:

@@ -159,3 +159,20 @@ def test_a_time_without_its_day_is_noted_as_a_guess(tmp_path):
     quake = events["4:17 a.m. local time"]
     assert "the day is taken from" in quake.note and "date-conflict" not in quake.flags
     assert events["about 10:35 a.m. (0735 GMT) Friday"].note == ""
+
+
+def test_he_said_after_a_named_speaker_is_that_speaker(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2024-04-23\n---\n"
+        "“We are sending a clear signal,” EU foreign policy chief Josep Borrell told "
+        "reporters.\n\n"
+        "He said the bloc would consider more measures at a summit in June.\n\n"
+        "She said nothing on Monday.\n")
+    events = extract_events(read_article(article), "articles/a.md")
+    june = next(e for e in events if e.value == "2024-06")
+    assert june.attribution == "Josep Borrell"
+    assert june.headline.startswith("Josep Borrell said the bloc would consider more measures")
+    # two sentences on, with nobody named in between, "She" is left as it is
+    monday = next(e for e in events if e.value == "2024-04-22")
+    assert monday.headline.startswith("She said nothing")
