@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .entries import TIMELINE_FILE
+from .entries import GENERATED_KEY, TIMELINE_FILE, generated_names, is_untouched
 from .errors import InputError
 from .temporal.values import bounds, precision
 from .textfiles import decode_text, read_bytes
@@ -110,6 +110,11 @@ def check_folder(root: Path) -> list[Problem]:
             else []
     for folder in folders:
         seen: dict[tuple[str, str], Path] = {}
+        try:
+            known = generated_names(folder)
+        except InputError as error:
+            problems.append(Problem(error.path, 1, error.message))
+            known = None
         for path in sorted(folder.glob("*.md")):
             # Hidden files (editors' backups, a killed run's temp files) are not entries:
             # Pelican does not read them either.
@@ -121,6 +126,8 @@ def check_folder(root: Path) -> list[Problem]:
                 problems.append(Problem(path, error.line or 1, error.message))
                 continue
             problems.extend(check_entry(path, text))
+            if known is not None and path.name not in known and is_untouched(text):
+                problems.append(_stray(path, text))
             fields = {k: v for k, v, _ in reversed(read_metadata(text))}
             key = (fields.get("when", ""), " ".join(fields.get("title", "").lower().split()))
             if key[0] and key[1]:
@@ -130,6 +137,17 @@ def check_folder(root: Path) -> list[Problem]:
                 else:
                     seen[key] = path
     return problems
+
+
+def _stray(path: Path, text: str) -> Problem:
+    """A generated entry, untouched, that the last extract did not write: a copy left behind
+    (its list of generated files restored from an older version, say). Extract will neither
+    update nor remove it, and it may repeat an entry that now holds its report."""
+    line = next((n for n, row in enumerate(text.split("\n"), 1)
+                 if row.startswith(f"{GENERATED_KEY}:")), 1)
+    return Problem(path, line, "a generated entry that 'timeline extract' no longer writes "
+                   "(it is not in .generated): it will not be updated; delete it if another "
+                   "entry tells the same, or delete this line to keep it as your own")
 
 
 def _exists(path: Path) -> bool:

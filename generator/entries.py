@@ -362,6 +362,15 @@ def _write_manifest(path: Path, names: Manifest, pending: Manifest | None = None
 _PENDING = "?"
 
 
+def generated_names(folder: Path) -> frozenset[str] | None:
+    """The entry files the last ``extract`` wrote in ``folder`` (None: no manifest there)."""
+    path = folder / MANIFEST
+    if not _exists(path):
+        return None
+    done, pending = _read_manifest(path)
+    return frozenset(done) | frozenset(pending)
+
+
 def _read_manifest(path: Path) -> tuple[Manifest, Manifest]:
     """(names done, names pending) of the manifest, with their story keys: what we wrote,
     what we were writing. A line is ``name`` (older manifests) or ``name<TAB>key key ...``."""

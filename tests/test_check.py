@@ -63,3 +63,22 @@ def test_a_date_range_is_a_calendar_value(tmp_path):
     assert len(found) == 2, found
     assert found[0].startswith(f"{backwards}:2: 'When: 2021-11-18/2021-11-15' is not a calendar")
     assert found[1].startswith(f"{mixed}:2: 'When: 2021-11-15/2021-12' is not a calendar")
+
+
+def test_a_generated_entry_the_last_extract_did_not_write_is_flagged(tmp_path):
+    from generator.entries import GENERATED_KEY, MANIFEST, content_hash
+
+    folder = tmp_path / "t"
+    body = GOOD.replace("Title: Talks fail", "Title: Talks fail again")
+    generated = body.replace("\n\n", f"\n{GENERATED_KEY}: {content_hash(body)}\n\n", 1)
+    write(folder, "a.md", GOOD)
+    stray = write(folder, "b.md", generated)
+    edited = write(folder, "c.md", generated.replace("Talks failed.", "Talks failed. Mine.")
+                   .replace("Talks fail again", "Talks fail once more"))
+    (folder / MANIFEST).write_text("a.md\n")
+    found = messages(tmp_path)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{stray}:5: a generated entry that 'timeline extract' no longer")
+    assert not any(str(edited) in m for m in found)  # edited by hand: the person's own
+    (folder / MANIFEST).write_text("a.md\nb.md\n")
+    assert messages(tmp_path) == []
