@@ -87,6 +87,9 @@ def write_headline(
     clause = _own_semicolon_clause(sentence, phrase_start, phrase_end)
     if clause is not None:
         sentence, phrase_start, phrase_end = clause
+    aside = _dated_aside(sentence, phrase_start, phrase_end, others)
+    if aside is not None:
+        sentence, phrase_start, phrase_end = aside
     conjunct = _own_conjunct(sentence, phrase_start, phrase_end, others)
     if conjunct is not None:
         sentence, phrase_start, phrase_end = conjunct
@@ -296,6 +299,25 @@ _CONJUNCTION = re.compile(r",?\s+(?:and|but)\s+(?=([a-z]+)\b)")
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:the|a|an|[A-Z][\w.'’-]*)\s)")
 _FIRST_WORDS = re.compile(r"[\w'’.-]+")
 _SUBJECT_WORDS = 8
+
+
+# ", who was elected in 2021 ...,": a relative clause set off by commas.
+_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
+
+
+def _dated_aside(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]
+                 ) -> tuple[str, int, int] | None:
+    """The sentence without a relative clause that holds another of its dates, when the date
+    is in the main clause: "Bazoum, who was elected in 2021 ..., tweeted early on Thursday
+    that ..." is "Bazoum tweeted ..." on Thursday."""
+    for found in _ASIDE.finditer(sentence, 0, start):
+        if found.end() > start:
+            break
+        if any(found.start() <= o_start < found.end() for o_start, _ in others):
+            cut = found.end() - found.start()
+            text = sentence[: found.start()] + sentence[found.end() :]
+            return text, start - cut, end - cut
+    return None
 
 
 def _own_semicolon_clause(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:

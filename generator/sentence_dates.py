@@ -174,13 +174,21 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
     """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
     sentence then tells what happened now, not then."""
     rules = _rules()
-    before = _WORD.findall(body[sentence_start : group[0].start])
-    if not before or before[-1].lower() != "since":
+    before = [w.lower() for w in _WORD.findall(body[sentence_start : group[0].start])]
+    # "since 1957", "since independence from France in 1960": the date ends a since-phrase
+    near = before[-_SINCE_PHRASE_WORDS:]
+    if "since" not in near or "," in body[group[0].start - 40 : group[0].start].rpartition(
+            " since ")[2]:
         return False
+    at = len(before) - 1 - near[::-1].index("since")
     if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
         return False  # "since early December, when Castro promised ...": that is an event
-    window = before[-1 - rules.record_window : -1]
-    return any(word.lower() in rules.record_words for word in window)
+    window = before[max(0, at - rules.record_window) : at]
+    return any(word in rules.record_words for word in window)
+
+
+# How far before its date a since-phrase may start ("since independence from France in").
+_SINCE_PHRASE_WORDS = 5
 
 
 _RANGE_KINDS = ("time", "day", "month", "year")

@@ -287,3 +287,10 @@ def test_a_since_phrase_that_ends_with_its_date_names_the_happening():
     sentence = ("Ministers agreed on Monday to expand sanctions, a move that diplomats said had "
                 "been under discussion since the attack on Israel on April 13.")
     assert with_others(sentence, "April 13", "Monday") == "The attack on Israel"
+
+
+def test_a_relative_clause_with_another_date_is_left_out_of_the_main_clause():
+    sentence = ("Bazoum, who was elected in 2021 in Niger's first peaceful transfer of power, "
+                "tweeted early on Thursday that gains would be safeguarded.")
+    assert with_others(sentence, "early on Thursday", "2021") == (
+        "Bazoum tweeted that gains would be safeguarded")

@@ -43,6 +43,8 @@ def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
         "Thousands were evacuated on Thursday in the worst flooding the region has seen "
         "since 1957.\n\n"
         "Inflation rose for the first time since 2019.\n\n"
+        "It was the first peaceful transfer of power since independence from France in 1960.\n\n"
+        "It is the seventh coup in West and Central Africa since 2020.\n\n"
         "The army has fought separatists since 2014.\n\n"
         "It was the biggest rally held since early December, when Castro promised more.\n")
     events = extract_events(read_article(article), "articles/a.md")
