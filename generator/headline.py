@@ -229,10 +229,17 @@ _SINCE = frozenset({"since"})
 _PREPOSITION_LIKE = frozenset({"since", "after", "before", "until"})
 
 
+def _is_verb(word: str, lex) -> bool:
+    """A word that makes a clause (lower case): a past form, a reporting verb or a future
+    cue, from the temporal engine's tense word lists."""
+    return is_past_form(word, lex) or word in lex.sets["reporting"] or word in lex.sets["future"]
+
+
 def _has_verb(words: str) -> bool:
     lex = get_lexicon()
-    return any(is_past_form(w, lex) or w in lex.sets["future"] or w in lex.sets["reporting"]
-               for w in re.findall(r"[a-z]+", words.lower()))
+    return any(_is_verb(w, lex) for w in re.findall(r"[a-z]+", words.lower()))
+
+
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
@@ -352,9 +359,7 @@ def _own_conjunct(
                 sentence[resume:start]):
             return sentence[resume:], start - resume, end - resume
     for found in _CONJUNCTION.finditer(sentence):
-        verb = found.group(1)
-        if not (is_past_form(verb, lex) or verb in lex.sets["reporting"]
-                or verb in lex.sets["future"]):
+        if not _is_verb(found.group(1), lex):
             continue
         cut, resume = found.start(), found.end()
         if end <= cut and any(o_start >= resume for o_start, _ in others):
@@ -377,7 +382,7 @@ def _subject(clause: str, lex) -> str | None:
         if i and w not in lex.sets["past"] and clause[: word.start()].split()[-1].lower() in (
                 _DETERMINERS):
             continue  # "the affected districts": an adjective, not the verb
-        if is_past_form(w, lex) or w in lex.sets["reporting"] or w in lex.sets["future"]:
+        if _is_verb(w, lex):
             subject = clause[: word.start()].strip()
             return subject if subject and subject[:1].isupper() else None
     return None
