@@ -20,7 +20,7 @@ from functools import cache
 
 from .ruledata import rule_data
 from .temporal import Timex
-from .temporal.values import bounds, precision
+from .temporal.values import bounds, interval, precision
 
 
 @dataclass(frozen=True)
@@ -106,19 +106,21 @@ def _counted_to_a_written_day(counted: list[Timex], groups: list[list[Timex]]) -
     day it reaches ("... signed a truce on Nov. 10")? The written day dates the happening;
     the count is its approximation, not a second happening."""
     main = explicit(counted)
-    if not _COUNTED.search(main.phrase) or precision(main.value) not in ("day", "time"):
-        return False
     here = bounds(main.value)
+    if not _COUNTED.search(main.phrase) or precision(main.value) not in _DAYS or here is None:
+        return False
     for other in groups:
-        value = explicit(other).value
-        span = bounds(value)
-        if other is counted or span is None or precision(value) not in ("day", "time"):
+        written = explicit(other)
+        span = bounds(written.value)
+        if other is counted or span is None or precision(written.value) not in _DAYS:
             continue
-        if _COUNTED.search(explicit(other).phrase) or here is None:
-            continue
-        if abs((span[0] - here[0]).days) <= _COUNTED_SLACK_DAYS:
+        if not _COUNTED.search(written.phrase) and abs((span[0] - here[0]).days) <= (
+                _COUNTED_SLACK_DAYS):
             return True
     return False
+
+
+_DAYS = ("day", "time")
 
 
 def _reporting_date(body: str, sentence_start: int, sentence_end: int,
@@ -173,21 +175,22 @@ _FINE = ("day", "time", "weekend")
 def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
     """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
     sentence then tells what happened now, not then."""
-    rules = _rules()
-    before = [w.lower() for w in _WORD.findall(body[sentence_start : group[0].start])]
+    head = body[sentence_start : group[0].start]
     # "since 1957", "since independence from France in 1960": the date ends a since-phrase
-    near = before[-_SINCE_PHRASE_WORDS:]
-    if "since" not in near or "," in body[group[0].start - 40 : group[0].start].rpartition(
-            " since ")[2]:
+    since = _LAST_SINCE.search(head)
+    if since is None or "," in since["rest"] or len(_WORD.findall(since["rest"])) >= (
+            _SINCE_PHRASE_WORDS):
         return False
-    at = len(before) - 1 - near[::-1].index("since")
     if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
         return False  # "since early December, when Castro promised ...": that is an event
-    window = before[max(0, at - rules.record_window) : at]
-    return any(word in rules.record_words for word in window)
+    rules = _rules()
+    window = _WORD.findall(head[: since.start()])[-rules.record_window :]
+    return any(word.lower() in rules.record_words for word in window)
 
 
-# How far before its date a since-phrase may start ("since independence from France in").
+# The last "since" of a text, and what follows it.
+_LAST_SINCE = re.compile(r"\bsince\b(?P<rest>(?:(?!\bsince\b).)*)$", re.IGNORECASE | re.S)
+# Words a since-phrase may hold before its date ("since independence from France in").
 _SINCE_PHRASE_WORDS = 5
 
 
@@ -198,12 +201,9 @@ def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool
     """Are two adjacent dates the ends of one range ("Nov. 15-18", "from 20 to 22 March",
     "between March and May"), not two dates or a date that moved ("postponed from Monday
     to Thursday")? Rule words are in events.yaml."""
-    kind = precision(first.value)
-    a, b = bounds(first.value), bounds(last.value)
-    if kind not in _RANGE_KINDS or kind != precision(last.value) or not a or not b:
-        return False
-    if a[0] >= b[0]:
-        return False
+    value = f"{first.value}/{last.value}"
+    if interval(value) is None or precision(value) not in _RANGE_KINDS:
+        return False  # not one precision, or not in order
     rules = _rules()
     gap = body[first.end : last.start].strip()
     if gap in rules.range_dashes:
