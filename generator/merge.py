@@ -112,11 +112,16 @@ class _Similarity:
         return {w: v / norm for w, v in total.items()}
 
 
+def _one_day(event: Event) -> bool:
+    """Dated to one day (a time included), not a range of days or a coarser period."""
+    return event.precision in ("day", "time") and event.start == event.end
+
+
 def _date_blocks(events: list[Event]) -> list[list[int]]:
     """Reports that can only merge with each other: one day (times included), or one value."""
     blocks: dict[tuple, list[int]] = {}
     for index, event in enumerate(events):
-        if event.precision in ("day", "time") and event.start == event.end:
+        if _one_day(event):
             key: tuple = ("day", event.start)
         else:
             key = ("value", event.value)
@@ -178,7 +183,7 @@ def _join_adjacent_days(
     by_day: dict = {}
     for cluster in clusters:
         lead = events[cluster[0]]
-        if lead.precision in ("day", "time") and lead.start == lead.end:
+        if _one_day(lead):
             by_day.setdefault(lead.start, []).append(cluster)
     merged: set[int] = set()
     for day in sorted(by_day):
