@@ -552,9 +552,8 @@ def r_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("fiscal_year")
 def r_fiscal(ctx: Context, m: regex.Match[str]) -> Resolved:
-    y = int(m["y"].lstrip("'"))
-    if len(m["y"].lstrip("'")) == 2:
-        y = cm.two_digit_year(y, ctx.dct)
+    written = m["y"].lstrip("'")
+    y = cm.two_digit_year(int(written), ctx.dct) if len(written) == 2 else int(written)
     return Resolved(*_span(m), "DATE", f"{y:04d}", explicit=True)
 
 
