@@ -125,6 +125,7 @@ class _Rules:
     titles: frozenset[str]
     background_days: int
     inferred_day_note: str
+    pronoun_said: re.Pattern[str]  # "He said", "She told": a speaker named just before
 
 
 @cache
@@ -146,6 +147,8 @@ def _rules() -> _Rules:
         titles=frozenset(data["titles"]),
         background_days=int(data["background_days"]),
         inferred_day_note=str(data["inferred_day_note"]),
+        pronoun_said=re.compile(
+            rf"^(He|She)\s+(?:{'|'.join(map(re.escape, data['pronoun_speaker_verbs']))})\b"),
     )
 
 
@@ -202,7 +205,7 @@ def _event(
         flags.append("caption")
     reported, attribution = _attribution(sentence.text)
     text = sentence.text
-    pronoun = _PRONOUN_SAID.match(text)
+    pronoun = _rules().pronoun_said.match(text)
     if reported and attribution is None and pronoun and speaker_before:
         attribution = speaker_before
         text = speaker_before + text[pronoun.end(1) :]
@@ -280,8 +283,6 @@ def _disagree(group: list[Timex]) -> bool:
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "the"})
-# "He said ...", "She told reporters ...": a speaker named just before.
-_PRONOUN_SAID = re.compile(r"^(He|She)\s+(?:said|says|told|added|noted|stated|explained)\b")
 
 
 def _attribution(sentence: str) -> tuple[bool, str | None]:
