@@ -19,6 +19,14 @@ def events():
     return extract_events(article, "articles/russia/crisis-diplomacy-kremlin-weak-spots.md")
 
 
+def events_of(folder: Path, published: str, body: str) -> list:
+    """The events of an article published on ``published`` with ``body``, written in
+    ``folder`` and read as ``timeline extract`` reads it."""
+    article = folder / "a.md"
+    article.write_text(f"---\ntitle: T\ndate: {published}\n---\n{body}")
+    return extract_events(read_article(article), "articles/a.md")
+
+
 def by_phrase(events, phrase):
     found = [e for e in events if e.phrase == phrase]
     assert found, f"no event for {phrase!r}: {[e.phrase for e in events]}"
@@ -102,21 +110,19 @@ def test_history_told_in_passing_is_background(events):
 
 
 def test_a_quoted_headline_ends_cleanly_at_an_ellipsis(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text("---\ntitle: T\ndate: 2000-01-06\n---\n"
-                       "“Today is a sad day for the US Constitution . . . and for the hopes of "
-                       "his mother,” said Roger Bernstein on Wednesday.\n")
-    events = extract_events(read_article(article), "articles/a.md")
+    events = events_of(
+        tmp_path, "2000-01-06",
+        "“Today is a sad day for the US Constitution . . . and for the hopes of "
+        "his mother,” said Roger Bernstein on Wednesday.\n")
     assert {e.headline for e in events} == {
         'Roger Bernstein: "Today is a sad day for the US Constitution"'}
 
 
 def test_a_time_and_its_day_are_one_date_without_conflict(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text("---\ntitle: T\ndate: 1998-08-08\n---\n"
-                       "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a "
-                       "building.\n\nThe talks ended Thursday (Aug. 5) without a deal.\n")
-    blast, talks = extract_events(read_article(article), "articles/a.md")
+    blast, talks = events_of(
+        tmp_path, "1998-08-08",
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a "
+        "building.\n\nThe talks ended Thursday (Aug. 5) without a deal.\n")
     assert (blast.value, blast.phrase) == ("1998-08-07T10:35", "about 10:35 a.m. (0735 GMT) Friday")
     assert "date-conflict" not in blast.flags
     assert blast.headline.startswith("The blast occurred, toppling a building")
@@ -124,52 +130,44 @@ def test_a_time_and_its_day_are_one_date_without_conflict(tmp_path):
 
 
 def test_the_speaker_does_not_keep_the_sentence_full_stop(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2000-02-24\n---\n"
+    events = events_of(
+        tmp_path, "2000-02-24",
         "“Since 1990 there has been a trend toward reconciliation,” said Florida "
         "International's Fernandez.\n\n"
         "“We marched on Monday,” said Martin Luther King Jr.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     assert [e.attribution for e in events] == ["Florida International's Fernandez",
                                               "Martin Luther King Jr."]
     assert events[0].headline.startswith("Florida International's Fernandez: ")
 
 
 def test_a_speaker_named_with_of_and_and_keeps_the_whole_name(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2000-03-29\n---\n"
+    events = events_of(
+        tmp_path, "2000-03-29",
         "Officials of the Immigration and Naturalization Service said they would not act "
         "on Thursday.\n\n"
         "“We don't know,” US Secretary of State Antony Blinken said Saturday.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     assert [e.attribution for e in events] == ["Immigration and Naturalization Service",
                                               "Antony Blinken"]
 
 
 def test_a_time_without_its_day_is_noted_as_a_guess(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2023-02-14\n---\n"
+    events = {e.phrase: e for e in events_of(
+        tmp_path, "2023-02-14",
         "The death toll rose above 40,000 on Tuesday.\n\n"
         "The 7.8-magnitude quake hit at 4:17 a.m. local time.\n\n"
-        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.\n")
-    events = {e.phrase: e for e in extract_events(read_article(article), "articles/a.md")}
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.\n")}
     quake = events["4:17 a.m. local time"]
     assert "the day is taken from" in quake.note and "date-conflict" not in quake.flags
     assert events["about 10:35 a.m. (0735 GMT) Friday"].note == ""
 
 
 def test_he_said_after_a_named_speaker_is_that_speaker(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2024-04-23\n---\n"
+    events = events_of(
+        tmp_path, "2024-04-23",
         "“We are sending a clear signal,” EU foreign policy chief Josep Borrell told "
         "reporters.\n\n"
         "He said the bloc would consider more measures at a summit in June.\n\n"
         "She said nothing on Monday.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     june = next(e for e in events if e.value == "2024-06")
     assert june.attribution == "Josep Borrell"
     assert june.headline.startswith("Josep Borrell said the bloc would consider more measures")

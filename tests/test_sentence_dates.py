@@ -4,14 +4,12 @@ as an editor meets them."""
 
 from datetime import date
 
-from generator.articles import read_article
-from generator.events import extract_events
+from test_events import events_of
 
 
 def test_the_two_ends_of_a_range_are_one_event(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2024-03-14\n---\n"
+    events = events_of(
+        tmp_path, "2024-03-14",
         "EU leaders will meet from 20 to 22 March in Brussels, officials said.\n\n"
         "Fighting raged Nov. 15-18 near the border.\n\n"
         "Protests spread between March and May 2023.\n\n"
@@ -19,7 +17,6 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
         "Talks ran from 2014 to 2016.\n\n"
         "The vote was postponed from Monday to Thursday.\n\n"
         "Polls open on Monday and Tuesday.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     got = {e.value: (e.phrase, e.start, e.end) for e in events}
     assert got["2024-03-20/2024-03-22"] == ("20 to 22 March", date(2024, 3, 20),
                                            date(2024, 3, 22))
@@ -37,9 +34,8 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
 
 
 def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2024-10-17\n---\n"
+    events = events_of(
+        tmp_path, "2024-10-17",
         "Thousands were evacuated on Thursday in the worst flooding the region has seen "
         "since 1957.\n\n"
         "Inflation rose for the first time since 2019.\n\n"
@@ -47,14 +43,12 @@ def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
         "It is the seventh coup in West and Central Africa since 2020.\n\n"
         "The army has fought separatists since 2014.\n\n"
         "It was the biggest rally held since early December, when Castro promised more.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     assert sorted(e.value for e in events) == ["2014", "2023-12", "2024-10-17"]
 
 
 def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2025-02-12\n---\n"
+    events = events_of(
+        tmp_path, "2025-02-12",
         "Drones struck energy facilities overnight, officials said on Wednesday.\n\n"
         "Evidence arrived over the weekend at the FBI lab, FBI officials said Monday.\n\n"
         "Officials said Monday they will order the relatives to hand over the boy, whose "
@@ -62,7 +56,6 @@ def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_p
         "Another man was arrested over the bombings last year, police said today.\n\n"
         "Albright said on Tuesday she was heartened by the probe into last Friday's bombings.\n\n"
         "Moscow denied on Tuesday that troops crossed the border on Sunday.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     by_paragraph: dict[int, list[str]] = {}
     for e in events:
         by_paragraph.setdefault(e.source.paragraph, []).append(e.phrase)
@@ -77,14 +70,12 @@ def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_p
 
 
 def test_a_count_that_reaches_a_written_day_is_that_day(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2023-09-21\n---\n"
+    events = events_of(
+        tmp_path, "2023-09-21",
         "Then, on Sept. 27, 2020, Azerbaijan launched an offensive. Six weeks later, after its "
         "forces captured Shusha, Armenia signed a truce on Nov. 10.\n\n"
         "The talks opened on Monday. Two days later, on Sept. 20, they collapsed.\n\n"
         "Two weeks later, on Oct. 30, 2020, the first convoy arrived.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     assert [(e.value, e.headline) for e in events] == [
         ("2020-09-27", "Azerbaijan launched an offensive"),
         ("2020-11-10", "Armenia signed a truce"),
@@ -95,12 +86,10 @@ def test_a_count_that_reaches_a_written_day_is_that_day(tmp_path):
 
 
 def test_a_saying_in_a_clause_of_its_own_is_news(tmp_path):
-    article = tmp_path / "a.md"
-    article.write_text(
-        "---\ntitle: T\ndate: 2023-09-20\n---\n"
+    events = events_of(
+        tmp_path, "2023-09-20",
         "Rebels seized the town on Saturday, and the army said on Monday it would "
         "counterattack.\n")
-    events = extract_events(read_article(article), "articles/a.md")
     assert [(e.value, e.headline) for e in events] == [
         ("2023-09-16", "Rebels seized the town"),
         ("2023-09-18", "The army said it would counterattack"),
