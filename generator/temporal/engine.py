@@ -46,11 +46,27 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 # with a quarter
                 ctx.last_quarter = None
     out = _day_before_after(text, out)
+    _year_halves(text, out)
     _apposition(text, out)
     _before_after(text, out)
     return [
         Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out
     ]
+
+
+_HALF_OF = regex.compile(r"(?i)the\s+(first|second|last)\s+half\s+of\s")
+
+
+def _year_halves(text: str, items: list[Resolved]) -> None:
+    """"the first half of the year" is the TimeML half-year 2026-H1, as "the first half of
+    2023" already is; of a month or a week there is no such unit, so START/END stay."""
+    for item in items:
+        if item.type != "DATE" or precision(item.value) != "year" or len(item.value) != 4:
+            continue
+        found = _HALF_OF.match(text, item.start)
+        if found and item.mod in ("START", "END"):
+            item.value += "-H1" if found.group(1).lower() == "first" else "-H2"
+            item.mod = None
 
 
 # "before the summer", "after Nov. 18": the preposition bounds the happening by the date.

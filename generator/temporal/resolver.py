@@ -241,14 +241,13 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
         if rel == "that":
             return base + timedelta(days=(wd - base.isoweekday()) % 7)
     if rel in ("last", "this past", "previous"):
-        if rel == "last":
-            # "last Thursday": the Thursday of the previous week (a bare name covers this week)
-            monday = dct - timedelta(days=dct.isoweekday() - 1)
-            cand = monday - timedelta(days=7) + timedelta(days=wd - 1)
-            if wd >= dct.isoweekday():
-                return dct - timedelta(days=(dct.isoweekday() - wd - 1) % 7 + 1)
-            return cand
-        return dct - timedelta(days=(dct.isoweekday() - wd - 1) % 7 + 1)
+        back = dct - timedelta(days=(dct.isoweekday() - wd - 1) % 7 + 1)
+        if rel == "last" and (dct - back).days == 1:
+            # "last Thursday" said on a Friday is not yesterday (that would be "yesterday" or
+            # "Thursday") but the week before; otherwise it is the latest one, as the corpora
+            # read it ("the day before last Tuesday's hearing" in a Thursday story: Monday)
+            return back - timedelta(days=7)
+        return back
     if rel in ("next", "this coming", "following"):
         return dct + timedelta(days=(wd - dct.isoweekday() - 1) % 7 + 1)
     if wd == dct.isoweekday():
