@@ -80,6 +80,7 @@ def write_headline(
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates."""
     rules = _rules()
+    phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
     frame = _other_date_frame(sentence, phrase_start, others, rules)
     if frame:
         sentence, phrase_start, phrase_end = (
@@ -462,6 +463,26 @@ def _is_subject(before: str, after: str, rules: _Rules) -> bool:
         return False
     following = re.match(r"\s+([a-z]+)\b", after)
     return bool(following) and following.group(1) in rules.subject_verbs
+
+
+_DAY_SHIFT = re.compile(r"(?:(?:the|a)\s+)?day\s+(?:before|after)\s", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _shifted_anchor(sentence: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
+    """In "The day before last Tuesday's court hearing, Manuel went to ..." the hearing only
+    anchors the date (a day is counted from it); it is not what happened that day. The date
+    phrase then runs from "The" to the end of the anchor's noun phrase, so the headline is
+    the clause it frames."""
+    if not _DAY_SHIFT.match(sentence, start):
+        return start, end
+    lead = _THE_BEFORE.search(sentence, max(0, start - 4), start)
+    start = lead.start() if lead else start
+    possessive = _POSSESSIVE.match(sentence[end:])
+    if possessive:
+        rest = sentence[end + possessive.end() :]
+        end += possessive.end() + len(rules.noun_phrase_end.split(rest, maxsplit=1)[0])
+    return start, end
 
 
 def _sentence_start(before: str, rules: _Rules) -> bool:

@@ -34,6 +34,12 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
          "Friday's bombings of U.S. embassies.", "on Tuesday",
          "Albright said that she was heartened by cooperation in probing last Friday's "
          "bombings of U.S. embassies"),
+        # A day counted from a named occasion: the occasion anchors the date, the clause
+        # after it is what happened that day.
+        ("The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+         "day before last Tuesday", "Manuel went to Lazaro's home"),
+        ("He flew home the day after Sunday's vote.", "day after Sunday",
+         "He flew home"),
         # A date that is the subject of its clause stays; an opener is no frame.
         ("Protesters prayed for divine help as Easter week began, waving palm fronds.",
          "Easter week",
