@@ -1095,6 +1095,17 @@ def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
 
 
+@rule("in_the_unit")
+def r_in_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'earlier in the day': the unit holding the last day written (a story told from
+    Tuesday stays on Tuesday), else the DCT's."""
+    unit = m["unit"].lower()
+    dated = ctx.anchor and precision(ctx.anchor) in ("day", "time")
+    base = date.fromisoformat(ctx.anchor[:10]) if dated else ctx.dct
+    v = base.isoformat() if unit == "day" else _calendar_shift(ctx, base, unit, 0)
+    return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
+
+
 @rule("year_adj")
 def r_year_adj(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     w = (m["w"] or m["w2"]).lower()
