@@ -233,6 +233,7 @@ def get_lexicon() -> Lexicon:
         "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
         "reporting": frozenset(cues["tense"]["reporting"]),
         "copulas": frozenset(cues["tense"]["copulas"]),
+        "prepositions": frozenset(cues["tense"]["prepositions"]),
         "modals": frozenset(cues["tense"]["modals"]),
         "scheduled_present": frozenset(cues["tense"]["scheduled_present"]),
         "scheduled_present_blockers": frozenset(cues["tense"]["scheduled_present_blockers"]),

@@ -69,11 +69,14 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return None if prev in lex.sets["scheduled_present_blockers"] else "future"
     if is_past_form(t, lex):
         if t not in lex.sets["past"] and (
-            prev in _DETERMINERS or nxt == "by" or prev in lex.sets["copulas"]
+            prev in _DETERMINERS
+            or nxt == "by"
+            or prev in lex.sets["copulas"]
+            or prev in lex.sets["prepositions"]
         ):
             # "a still unspecified date", "markets untouched by the crisis", "would remain
-            # closed": an adjective or a reduced relative clause, not a finite past verb (the
-            # copula before it carries the tense)
+            # closed", "in affected areas": an adjective or a reduced relative clause, not a
+            # finite past verb (the copula before it carries the tense)
             return None
         # "is heard", "will be held": a participle after a present/future auxiliary
         if prev in _PASSIVE_AUX:
