@@ -465,6 +465,7 @@ def _is_subject(before: str, after: str, rules: _Rules) -> bool:
     return bool(following) and following.group(1) in rules.subject_verbs
 
 
+_ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 _DAY_SHIFT = re.compile(r"(?:(?:the|a)\s+)?day\s+(?:before|after)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
@@ -495,12 +496,14 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> st
     "agents charged in the Dec. 21, 1988, bombing of a Pan Am jet" or "cooperation in
     probing last Friday's bombings of U.S. embassies" the date dates the bombing, not the
     charging or the probing, so the headline is the bombing. At the start of a sentence
-    (or after a frame ending in a comma) the phrase is the subject and the sentence stays."""
-    if _sentence_start(before, rules) or before.rstrip().endswith(","):
+    (or after a frame ending in a comma) the phrase is the subject and the sentence stays,
+    also behind its article ("The 1914-18 war redrew the border")."""
+    bare = _ARTICLE_END.sub("", before)
+    if _sentence_start(bare, rules) or bare.rstrip().endswith(","):
         return None
     if possessive:
         rest = after[possessive.end() :]
-    elif re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE):
+    elif _ARTICLE_END.search(before):
         rest = after.lstrip(" ,")
     else:
         return None

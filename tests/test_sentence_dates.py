@@ -15,6 +15,8 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
         "Protests spread between March and May 2023.\n\n"
         "Doctors will strike from 7am on 27 March until 7am on 2 April.\n\n"
         "Talks ran from 2014 to 2016.\n\n"
+        "The deadliest outbreak, in 2018-2020, killed nearly 2,300 people.\n\n"
+        "The 2019/20 budget was cut in half.\n\n"
         "The vote was postponed from Monday to Thursday.\n\n"
         "Polls open on Monday and Tuesday.\n")
     got = {e.value: (e.phrase, e.start, e.end) for e in events}
@@ -23,6 +25,8 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
     assert got["2023-11-15/2023-11-18"][0] == "Nov. 15-18"
     assert got["2023-03/2023-05"] == ("March and May 2023", date(2023, 3, 1), date(2023, 5, 31))
     assert got["2014/2016"][1:] == (date(2014, 1, 1), date(2016, 12, 31))
+    assert got["2018/2020"][0] == "2018-2020"
+    assert got["2019/2020"][0] == "2019/20"  # a season or fiscal year written with a slash
     assert got["2024-03-27T07:00/2024-04-02T07:00"][0] == "7am on 27 March until 7am on 2 April"
     # a date that moved, and two days named together, are two dates
     assert {"2024-03-11", "2024-03-14", "2024-03-18", "2024-03-19"} <= got.keys()

@@ -366,6 +366,32 @@ def r_md_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
+@gate("year_range")
+def g_year_range(ctx: Context, m: regex.Match[str]) -> bool:
+    """'some 1500-1600 people', '1900-2000 GMT': counts and clock times, not years."""
+    before = _words_before(ctx, m.start(), 1)
+    nxt = _next_word(ctx, m.end()).lower()
+    return not (
+        (before and before[-1] in ctx.lex.sets["quantity_before"])
+        or nxt in ctx.lex.sets["quantity_after"]
+        or nxt in ctx.lex.sets["clock_after"]
+    )
+
+
+@rule("year_range")
+def r_year_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
+    """'2018-2020', '1914-18': two years, the second after the first and within a century
+    of it (a score or a code like '1999-1987' is no range)."""
+    y1 = int(m["y"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if not y1 < y2 < y1 + 100:
+        return None
+    return [
+        Resolved(m.start("y"), m.end("y"), "DATE", f"{y1:04d}", explicit=True),
+        Resolved(m.start("y2"), m.end("y2"), "DATE", f"{y2:04d}", explicit=True),
+    ]
+
+
 @rule("day_month_range")
 def r_dm_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     """'from 20 to 22 March', 'the night of 10-11 March': the month (and year) written once,
