@@ -40,6 +40,9 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
          "day before last Tuesday", "Manuel went to Lazaro's home"),
         ("He flew home the day after Sunday's vote.", "day after Sunday",
          "He flew home"),
+        # The part of the day goes with the date.
+        ("Armed groups attacked a treatment centre on the night of Nov. 11, killing a nurse.",
+         "Nov. 11", "Armed groups attacked a treatment centre, killing a nurse"),
         # A date inside the subject, behind its article, is no attributive date.
         ("The 1914-18 war redrew the border.", "1914-18", "The war redrew the border"),
         # A date that is the subject of its clause stays; an opener is no frame.
