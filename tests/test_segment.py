@@ -85,3 +85,12 @@ def test_hard_wrapped_prose_stays_one_paragraph():
                "and agreed to meet again on Nov. 18, a spokesman for the EU said.\n"
                "By then, the talks may have collapsed, officials warned.\n")
     assert [p.kind for p in paragraphs(wrapped)] == ["body"]
+
+
+def test_a_hyphenated_word_opening_a_sentence_is_no_dateline():
+    body = ("KINSHASA, Nov 20 (Reuters) - Congo confirmed 14 cases.\n\n"
+            "A US-brokered ceasefire collapsed within hours.\n\n"
+            "US-Russian talks resumed.\n")
+    texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
+    assert texts == ["Congo confirmed 14 cases.", "A US-brokered ceasefire collapsed within hours.",
+                     "US-Russian talks resumed."]
