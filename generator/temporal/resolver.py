@@ -202,8 +202,10 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
     """The year of a month-day without one inside a history: "Then, on Sept. 27, 2020,
     Azerbaijan launched an offensive. Six weeks later, ... Armenia signed a truce on Nov. 10"
     is Nov. 10, 2020: the first such day on or after the old day written with its year, in
-    the same paragraph, when the sentence carries the story on ("later", "after", "then")."""
-    if ctx.told_from is None or day is None:
+    the same paragraph, when the sentence carries the story on ("later", "after", "then").
+    A bare month needs the past perfect of a narrative besides ("On 15 April 2023, gunfire
+    was heard ... By June, two million people had been displaced")."""
+    if ctx.told_from is None:
         return None
     value, at = ctx.told_from
     span = bounds(value)
@@ -215,13 +217,23 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
     # bare "Sept. 29" after "the crash of Oct. 19, 1987" is this year's.
     sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
     words = regex.findall(r"[a-z]+", ctx.text[sentence_start:start].lower())
+    base = span[0]
+    if day is None:
+        sentence_end = ctx.text.find(". ", start)
+        rest = ctx.text[start : sentence_end if sentence_end > 0 else len(ctx.text)].lower()
+        if not _PAST_PERFECT.search(rest):
+            return None
+        return base.year if month >= base.month else base.year + 1
     if not ctx.lex.sets["narrative"].intersection(words):
         return None
-    base = span[0]
     for y in (base.year, base.year + 1):
         if cm.valid_day(y, month, day) and date(y, month, day) >= base:
             return y
     return None
+
+
+# "had been displaced", "had fled": the past perfect of a narrative told from an old date.
+_PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
 
 
 def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -> date:
@@ -378,6 +390,16 @@ def g_year_range(ctx: Context, m: regex.Match[str]) -> bool:
     )
 
 
+@rule("new_year")
+def r_new_year(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'the new year': the year begun in a past clause ("prices have risen since the new
+    year") or in a year's first quarter, else the coming one ("talks resume in the new
+    year" said in November)."""
+    begun = ctx.dct.month <= 3 or ctx.tense(m.start(), m.end()) == "past"
+    y = ctx.dct.year if begun else ctx.dct.year + 1
+    return Resolved(*_span(m), "DATE", f"{y:04d}", relative=True)
+
+
 @rule("year_range")
 def r_year_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     """'2018-2020', '1914-18': two years, the second after the first and within a century
@@ -485,12 +507,18 @@ _SHARED_YEAR = regex.compile(
 )
 
 
+_YEAR_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+
+
 @rule("month")
 def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
     mo = _month(ctx, m["month"])
     shared = _SHARED_YEAR.match(ctx.text, m.end())
     if shared and shared["m"].lower().rstrip(".") in ctx.lex.months:
         y = int(shared["y"])  # "between March and May 2023": the year written once is both's
+    elif m["thaty"] and ctx.anchor and ctx.anchor[:4].isdigit():
+        # "in April that year", "in May of the following year": the year the story has reached
+        y = int(ctx.anchor[:4]) + _YEAR_STEP.get(m["thaty"].lower().split()[-1], 0)
     else:
         y = pick_year(ctx, m.start(), m.end(), mo, None)
     return Resolved(

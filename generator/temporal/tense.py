@@ -98,7 +98,7 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     left = token.findall(text, max(0, start - 160), start)
     right = token.findall(text, end, min(len(text), end + 300))
     best: tuple[int, str] | None = None
-    window = left[-10:]
+    window = _without_reporting_asides(left, lex)[-10:]
     for i in range(len(window) - 1, -1, -1):
         tok = window[i]
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
@@ -128,6 +128,22 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     if best is None:
         return None
     return None if best[1] == "present" else best[1]
+
+
+def _without_reporting_asides(tokens: list[str], lex: Lexicon) -> list[str]:
+    """The tokens without asides such as ", diplomats said," (at most three words between
+    commas, ending in a reporting verb): "talks are expected to resume in the new year,
+    diplomats said, possibly in mid-January" is governed by "expected", not "said"."""
+    out: list[str] = []
+    for tok in tokens:
+        out.append(tok)
+        if tok != "," or len(out) < 3 or out[-2].lower() not in lex.sets["reporting"]:
+            continue
+        for back in range(3, 6):
+            if len(out) >= back and out[-back] == ",":
+                del out[-back + 1 :]  # keep the aside's opening comma
+                break
+    return out
 
 
 def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
