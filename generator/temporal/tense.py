@@ -22,7 +22,9 @@ def _tokenizer(abbreviations: frozenset[str]) -> regex.Pattern[str]:
     count for distance but carry no tense) so their decimal points are not sentence ends."""
     abbrev = "|".join(sorted(map(regex.escape, abbreviations)))
     return regex.compile(
-        r"[A-Za-z]+(?:'[A-Za-z]+)?|'ll|'d|\d+(?:[.,:]\d+)*"
+        # contractions split as the cue lists spell them: "we'll" -> we 'll, "won't" -> wo n't
+        r"[A-Za-z]+?(?=n['’]t\b)|n['’]t\b|[A-Za-z]+(?:['’](?!(?:ll|d|ve|re|m)\b)[A-Za-z]+)?"
+        r"|['’](?:ll|d|ve|re|m)\b|\d+(?:[.,:]\d+)*"
         rf"|(?<!\b[A-Z]|\b(?:{abbrev}))\.(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$|[\"”’])"
         r"|[;!?:\"“”()\n]|,"
     )
@@ -95,8 +97,8 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """``clause_tense``, with a future told by a modal ("could", "would", "may") apart:
     'modal'."""
     token = _tokenizer(lex.sets["abbreviations"])
-    left = token.findall(text, max(0, start - 160), start)
-    right = token.findall(text, end, min(len(text), end + 300))
+    left = [t.replace("’", "'") for t in token.findall(text, max(0, start - 160), start)]
+    right = [t.replace("’", "'") for t in token.findall(text, end, min(len(text), end + 300))]
     best: tuple[int, str] | None = None
     window = _without_reporting_asides(left, lex)[-10:]
     for i in range(len(window) - 1, -1, -1):
