@@ -979,6 +979,16 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         tense = ctx.tense(m.start(), m.end())
         if tense == "past":
             n = -1
+    # said on a Sunday, "funding would be released this week" is the week starting tomorrow:
+    # the ISO week ending today has no time left for it
+    if (
+        unit == "week"
+        and n == 0
+        and base.isoweekday() == 7
+        and not _g(m, "pmod")
+        and ctx.tense(m.start(), m.end()) == "future"
+    ):
+        n = 1
     v = _calendar_shift(ctx, base, unit, n)
     if v is None:
         return None

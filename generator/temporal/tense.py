@@ -68,6 +68,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
     if t in lex.sets["scheduled_present"]:
+        if prev == "that" and t.endswith("s"):
+            return "future"  # "a warning that runs until Monday": a relative pronoun
         return None if prev in lex.sets["scheduled_present_blockers"] else "future"
     if is_past_form(t, lex):
         if t not in lex.sets["past"] and (
