@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .entries import GENERATED_KEY, TIMELINE_FILE, generated_names, is_untouched
+from .entries import (
+    GENERATED_KEY,
+    TIMELINE_FILE,
+    generated_names,
+    is_untouched,
+    read_metadata,
+)
 from .errors import InputError
 from .temporal.values import bounds, precision
 from .textfiles import decode_text, read_bytes
 
-_META = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
 
 
@@ -27,23 +32,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
-
-
-def read_metadata(text: str) -> list[tuple[str, str, int]]:
-    """(key, value, line) for each metadata line, keys lower-cased, in file order."""
-    fields: list[tuple[str, str, int]] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            break
-        match = _META.match(line)
-        if match:
-            fields.append((match.group(1).lower(), match.group(2).strip(), number))
-        elif line.startswith((" ", "\t")) and fields:
-            key, value, first = fields[-1]
-            fields[-1] = (key, f"{value} {line.strip()}", first)
-        else:
-            break
-    return fields
 
 
 def check_entry(path: Path, text: str) -> list[Problem]:

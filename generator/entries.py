@@ -129,6 +129,27 @@ def _conflict_note(story: Story) -> str:
     return note
 
 
+_META = re.compile(r"^([A-Za-z0-9_-]+):\s*(.*)$")
+
+
+def read_metadata(text: str) -> list[tuple[str, str, int]]:
+    """(key, value, line) for each metadata line, keys lower-cased, in file order: the lines
+    Python-Markdown's meta extension (and so Pelican) reads, up to the first blank line."""
+    fields: list[tuple[str, str, int]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            break
+        match = _META.match(line)
+        if match:
+            fields.append((match.group(1).lower(), match.group(2).strip(), number))
+        elif line.startswith((" ", "\t")) and fields:
+            key, value, first = fields[-1]
+            fields[-1] = (key, f"{value} {line.strip()}", first)
+        else:
+            break
+    return fields
+
+
 def content_hash(text: str) -> str:
     """Hash of an entry's text without its ``Generated`` line."""
     kept = [line for line in text.split("\n") if not line.startswith(f"{GENERATED_KEY}:")]
@@ -224,18 +245,56 @@ def _claim_names(
     claimed: dict[int, str] = {}
     taken: set[str] = set()
     for _, i, name in pairs:
-        if i in claimed or name in taken:
+        if i in claimed or name in taken or not _may_keep_name(folder, name, stories[i]):
             continue
-        prefix = _value_prefix(stories[i].lead)
-        same_date = name == f"{prefix}.md" or name.startswith(f"{prefix}-")
-        path = folder / name
-        if not same_date and _exists(path):
-            current = _read_entry(path)
-            if current is not None and is_untouched(current):
-                continue  # ours and untouched: take a name that says the new date
         claimed[i] = name
         taken.add(name)
+    claimed.update(_claim_edited_sentences(folder, stories, claimed, known))
     return claimed
+
+
+def _may_keep_name(folder: Path, name: str, story: Story) -> bool:
+    """A file keeps its name unless it is ours, untouched, and its date changed: then the
+    story takes a name that says the new date."""
+    prefix = _value_prefix(story.lead)
+    if name == f"{prefix}.md" or name.startswith(f"{prefix}-") or not _exists(folder / name):
+        return True
+    current = _read_entry(folder / name)
+    return current is None or not is_untouched(current)
+
+
+def _claim_edited_sentences(
+    folder: Path, stories: list[Story], claimed: dict[int, str], known: dict[str, frozenset[str]]
+) -> dict[int, str]:
+    """Stories whose sentence was edited in the article since the run that wrote their file.
+
+    The sentence is part of a story's key, so fixing a typo in the article orphans the
+    entry: a person's edited entry would stay beside a fresh duplicate, and an untouched one
+    would be renamed. A story no file claims is matched to an orphaned file of the same
+    source paragraph and date phrase when that pair is unique on both sides."""
+    taken = set(claimed.values())
+    orphans: dict[tuple[str, str], list[str]] = {}
+    for name in sorted(known.keys() - taken):
+        text = _read_entry(folder / name) if _exists(folder / name) else None
+        if text is None:
+            continue
+        fields = dict((k, v) for k, v, _ in reversed(read_metadata(text)))
+        anchor = fields.get("source", "").split(" | ")[3:4]
+        if anchor and fields.get("phrase"):
+            orphans.setdefault((anchor[0], fields["phrase"]), []).append(name)
+    wanted: dict[tuple[str, str], list[int]] = {}
+    for i, story in enumerate(stories):
+        if i not in claimed:
+            lead = story.lead
+            anchor = _source_line(lead).split(" | ")[3]
+            wanted.setdefault((anchor, _one_line(lead.phrase)), []).append(i)
+    return {
+        found[0]: orphans[locator][0]
+        for locator, found in wanted.items()
+        if len(found) == 1
+        and len(orphans.get(locator, ())) == 1
+        and _may_keep_name(folder, orphans[locator][0], stories[found[0]])
+    }
 
 
 def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:

@@ -161,3 +161,41 @@ def test_manifest_without_keys_still_protects_deletions(tmp_path, events):
     report = write_timeline(tmp_path, events, "Demo")
     assert report.skipped == [first] and not first.exists()
     assert "\t" in manifest.read_text()  # keys recorded from now on
+
+
+def test_typo_fixed_in_the_article_keeps_the_edited_entry_without_a_duplicate(tmp_path, events):
+    """The sentence is part of a story's key: correcting it in the article must not leave the
+    person's entry beside a fresh copy of the same event."""
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    edited = first.read_text().replace("Peskov demands", "Kremlin demands")
+    first.write_text(edited)
+    fixed = story(replace(events[0].lead, sentence="Peskov demanded Europe stop blaming Russia.",
+                          headline="Peskov demanded Europe stop blaming Russia"))
+    report = write_timeline(tmp_path, [fixed, events[1]], "Demo")
+    assert report.kept == [first] and not report.added and not report.removed
+    assert first.read_text() == edited
+    assert len(list(tmp_path.glob("2021-*.md"))) == 2
+    again = write_timeline(tmp_path, [fixed, events[1]], "Demo")  # the new key is recorded
+    assert again.kept == [first] and not again.added
+
+
+def test_edited_sentence_keeps_an_untouched_entry_and_its_permalink(tmp_path, events):
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    fixed = story(replace(events[0].lead, sentence="Peskov demanded that Europe stop.",
+                          headline="Peskov demanded that Europe stop"))
+    report = write_timeline(tmp_path, [fixed, events[1]], "Demo")
+    assert report.updated == [first] and not report.added and not report.removed
+    assert first.read_text().startswith("Title: Peskov demanded that Europe stop\n")
+
+
+def test_two_edited_sentences_of_one_paragraph_and_phrase_are_not_guessed(tmp_path, events):
+    """Same paragraph, same date phrase, both sentences changed: which file was which is
+    unknown, so neither is claimed (a person's edit stays, fresh entries are written)."""
+    added = write_timeline(tmp_path, events, "Demo").added
+    added[0].write_text(added[0].read_text() + "Checked.\n")
+    changed = [story(replace(item.lead, sentence=f"{word} reworded.", headline=f"{word} reworded"))
+               for item, word in zip(events, ("First", "Second"), strict=True)]
+    report = write_timeline(tmp_path, changed, "Demo")
+    assert report.kept == [added[0]] and report.removed == [added[1]]
+    assert [p.name for p in report.added] == ["2021-11-18-first-reworded.md",
+                                               "2021-11-20-second-reworded.md"]

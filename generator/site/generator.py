@@ -13,8 +13,7 @@ from pelican.contents import Content
 from pelican.generators import Generator
 from pelican.readers import Readers
 
-from ..check import read_metadata
-from ..entries import TIMELINE_FILE
+from ..entries import TIMELINE_FILE, read_metadata
 from ..errors import InputError
 from ..temporal.values import bounds
 from ..textfiles import decode_text, read_bytes
