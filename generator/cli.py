@@ -101,7 +101,11 @@ def extract_command(
                 highlight=False,
             )
             for path in report.kept:
-                out.print(f"  kept, edited by hand: {escape(str(path))}", highlight=False)
+                changed = (" (its sentence in the article changed since the last extract: "
+                           "compare them)"
+                           if path in report.source_changed else "")
+                out.print(f"  kept, edited by hand: {escape(str(path))}{changed}",
+                          highlight=False)
             for path in report.skipped:
                 out.print(f"  not re-created, deleted by hand: {escape(str(path))}",
                           highlight=False)

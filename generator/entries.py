@@ -39,6 +39,8 @@ class Report:
     updated: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # edited by a person: left alone
+    # kept, though its sentence in the article changed since the last run
+    source_changed: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # deleted by a person: not re-created
     removed: list[Path] = field(default_factory=list)  # ours, untouched, no longer produced
     names: list[str] = field(default_factory=list)  # the file of each story, in order
@@ -346,6 +348,9 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
                 writes.append((path, text, report.updated))
             else:
                 report.kept.append(path)
+                recorded = manifest.get(name)
+                if recorded and not recorded & wanted_keys[name]:
+                    report.source_changed.append(path)  # claimed by paragraph and phrase
     removals: list[Path] = []
     for name in sorted(manifest.keys() - wanted.keys()):
         path = folder / name

@@ -65,6 +65,9 @@ def test_edited_entry_is_never_overwritten(tmp_path, events):
     report = write_timeline(tmp_path, changed, "Demo")
     assert first.read_text() == edited
     assert report.kept == [first]
+    assert report.source_changed == [first]  # told once: the sentence changed since the last run
+    again = write_timeline(tmp_path, changed, "Demo")
+    assert again.kept == [first] and not again.source_changed
 
 
 def test_untouched_entry_follows_new_extraction(tmp_path, events):
@@ -173,6 +176,7 @@ def test_typo_fixed_in_the_article_keeps_the_edited_entry_without_a_duplicate(tm
                           headline="Peskov demanded Europe stop blaming Russia"))
     report = write_timeline(tmp_path, [fixed, events[1]], "Demo")
     assert report.kept == [first] and not report.added and not report.removed
+    assert report.source_changed == [first]  # the editor is told to compare
     assert first.read_text() == edited
     assert len(list(tmp_path.glob("2021-*.md"))) == 2
     again = write_timeline(tmp_path, [fixed, events[1]], "Demo")  # the new key is recorded
