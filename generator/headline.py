@@ -81,6 +81,9 @@ def write_headline(
     spans of the sentence's other dates."""
     rules = _rules()
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
+    participle = _participle_aside(sentence, phrase_start, phrase_end, rules)
+    if participle is not None:
+        return _shorten(_tidy(participle, rules), limit, rules)
     frame = _other_date_frame(sentence, phrase_start, others, rules)
     if frame:
         sentence, phrase_start, phrase_end = (
@@ -310,7 +313,16 @@ _SUBJECT_WORDS = 8
 
 
 # ", who was elected in 2021 ...,": a relative clause set off by commas.
-_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
+_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,|,\s+(?P<part>[a-z]+)\s[^,;]*,")
+# "The dam, built in 1958, failed": the subject, the participle and what follows it up to the
+# date (a preposition, "from", "as early as").
+_PARTICIPLE_ASIDE = re.compile(r"^(?P<np>[^,;]{3,80}?),\s+(?P<part>[a-z]+)(?P<rest>\s[^,;]*)?$")
+
+
+def _is_participle(word: str) -> bool:
+    """A past participle: "built", "held", "submitted", "taken", "drawn"."""
+    lex = get_lexicon()
+    return (len(word) > 3 and word.endswith(("ed", "en", "wn", "rn"))) or word in lex.sets["past"]
 
 
 def _dated_aside(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]
@@ -321,11 +333,33 @@ def _dated_aside(sentence: str, start: int, end: int, others: Sequence[tuple[int
     for found in _ASIDE.finditer(sentence, 0, start):
         if found.end() > start:
             break
+        if found.group("part") and not _is_participle(found.group("part")):
+            continue
         if any(found.start() <= o_start < found.end() for o_start, _ in others):
             cut = found.end() - found.start()
             text = sentence[: found.start()] + sentence[found.end() :]
             return text, start - cut, end - cut
     return None
+
+
+def _participle_aside(sentence: str, start: int, end: int, rules: _Rules) -> str | None:
+    """The clause a participial aside stands for, when the date is in it: in "The dam, built
+    in 1958, failed on Wednesday" the 1958 event is "The dam was built"."""
+    if not sentence[end:].lstrip().startswith(","):
+        return None
+    found = _PARTICIPLE_ASIDE.match(sentence[:start].rstrip())
+    if not found or not _is_participle(found.group("part")):
+        return None
+    rest = (found.group("rest") or "").strip()
+    if rest and _drop_preposition(rest, rules) == rest:
+        return None  # "The dam, built by Soviet engineers 1958": no preposition of a date
+    np = rules.openers.sub("", found.group("np").strip() + " ").strip()
+    if not np or len(np.split()) > 8 or "," in np:
+        return None
+    head = np.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    rest = _drop_preposition(rest, rules) if rest else ""
+    return " ".join(p for p in (np, "were" if plural else "was", found.group("part"), rest) if p)
 
 
 def _own_semicolon_clause(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:

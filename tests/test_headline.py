@@ -43,6 +43,17 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         # The part of the day goes with the date.
         ("Armed groups attacked a treatment centre on the night of Nov. 11, killing a nurse.",
          "Nov. 11", "Armed groups attacked a treatment centre, killing a nurse"),
+        # A participial aside holding the date is a passive clause of its subject.
+        ("The dam, built in 1958, failed on Wednesday.", "1958", "The dam was built"),
+        ("The bridges, opened in 2001, closed on Friday.", "2001", "The bridges were opened"),
+        ("The summit, held from Nov. 15 to 18, ended without a deal.", "Nov. 15 to 18",
+         "The summit was held"),
+        # Prepositions of a date go with it, however many words they take.
+        ("Evacuation orders will remain in place until at least Sunday, the sheriff said.",
+         "Sunday", "Evacuation orders will remain in place, the sheriff said"),
+        ("The vote was moved to 17 February.", "17 February", "The vote was moved"),
+        ("An inspection report dated 12 November 2024 recommended repairs.",
+         "12 November 2024", "An inspection report recommended repairs"),
         # A date inside the subject, behind its article, is no attributive date.
         ("The 1914-18 war redrew the border.", "1914-18", "The war redrew the border"),
         # A date that is the subject of its clause stays; an opener is no frame.
@@ -305,3 +316,12 @@ def test_a_relative_clause_with_another_date_is_left_out_of_the_main_clause():
                 "tweeted early on Thursday that gains would be safeguarded.")
     assert with_others(sentence, "early on Thursday", "2021") == (
         "Bazoum tweeted that gains would be safeguarded")
+
+
+def test_a_participial_aside_with_another_date_leaves_the_main_clause():
+    sentence = "The dam, built in 1958, failed on Wednesday."
+    assert with_others(sentence, "Wednesday", "1958") == "The dam failed"
+    assert with_others(sentence, "1958", "Wednesday") == "The dam was built"
+    # an aside that is no participle ("The minister, Ms Lee, ...") stays
+    assert with_others("The minister, Ms Lee, resigned on Monday after the 2019 vote.",
+                       "Monday", "2019").startswith("The minister, Ms Lee, resigned")
