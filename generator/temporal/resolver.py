@@ -669,7 +669,10 @@ def r_season(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             y = (19 if mm.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
         explicit = True
     else:
-        y = pick_year(ctx, m.start(), m.end(), _SEASON_MONTH[code], None)
+        if code == "WI":  # a winter is labelled by the year of its December
+            y = pick_year(ctx, m.start(), m.end(), 12, None, months=3)
+        else:
+            y = pick_year(ctx, m.start(), m.end(), _SEASON_MONTH[code], None)
         explicit = False
     return Resolved(
         *_span(m),
@@ -941,17 +944,11 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         code = ctx.lex.seasons[unit]
         mid = _SEASON_MONTH[code]
         cur_code = _season_code(base)
+        if code == "WI":
+            y = _winter_year(ctx, m, base, n, rel)
+            return Resolved(*_span(m), "DATE", f"{y:04d}-WI", mod=mod, relative=True)
         if n == 0:
-            y = base.year if code != "WI" or base.month != 12 else base.year + 1
-            if code == "WI" and base.month <= 2:
-                y = base.year
-            return Resolved(
-                *_span(m),
-                "DATE",
-                f"{_season_year(code, y, base):04d}-{code}",
-                mod=mod,
-                relative=True,
-            )
+            return Resolved(*_span(m), "DATE", f"{base.year:04d}-{code}", mod=mod, relative=True)
         y = base.year
         if n < 0:
             y = base.year if (mid < base.month and code != cur_code) else base.year - 1
@@ -1009,8 +1006,20 @@ def _season_code(d: date) -> str:
     )
 
 
-def _season_year(code: str, y: int, base: date) -> int:
-    return y
+def _winter_year(ctx: Context, m: regex.Match[str], base: date, n: int, rel: str) -> int:
+    """The year a winter starts in (TIMEX "1997-WI" runs from December 1997 to February
+    1998): "last winter" said in June 2026 is 2025-WI, "this winter" said in January 2026 is
+    2025-WI too; between March and November "this winter" is the coming one unless the
+    clause is past and not a narrative's "that winter"."""
+    if base.month == 12 or base.month <= 2:
+        current = base.year if base.month == 12 else base.year - 1
+        return current + n
+    if n < 0:
+        return base.year - 1
+    if n > 0:
+        return base.year
+    past = rel not in _NARRATIVE_REL and ctx.tense(m.start(), m.end()) == "past"
+    return base.year - 1 if past else base.year
 
 
 _ENDED_DATE = regex.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?([A-Z][a-z]+\.?)\s+\d")

@@ -77,6 +77,8 @@ def precision(value: str) -> str | None:
     if len(value) == 4:
         return "year"
     rest = value[5:]
+    if rest in _SEASON_MONTHS:
+        return "season"  # before weeks: winter is "WI"
     if rest.startswith("W"):
         if rest.endswith("WE"):
             return "weekend"
@@ -85,8 +87,6 @@ def precision(value: str) -> str | None:
         return "quarter"
     if rest.startswith("H"):
         return "half"
-    if rest in _SEASON_MONTHS:
-        return "season"
     if len(rest) == 2:
         return "month" if rest.isdigit() else "year"
     return "day" if rest.replace("-", "").isdigit() else "month" if rest[:2].isdigit() else "year"
