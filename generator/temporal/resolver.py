@@ -27,6 +27,9 @@ class Context:
     dct: date
     lex: Lexicon
     anchor: str | None = None  # value of the last explicit date mentioned (narrative anchor)
+    # the last explicit day (or time) mentioned: "two days later" counts from it even after a
+    # coarser date ("She fled on Aug. 4. She has lived there since 1998. Two days later, ...")
+    day_anchor: str | None = None
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, end offset) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int] | None = None
@@ -1069,9 +1072,9 @@ def _the_unit_around(
 ) -> Resolved | None:
     n = -1 if around["rel"] in ("before", "earlier") else 1
     if unit in ("day", "morning", "afternoon", "evening", "night"):
-        if not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+        if not ctx.day_anchor:
             return None  # no day told yet: the publication day is no anchor for "the day before"
-        d = date.fromisoformat(ctx.anchor[:10]) + timedelta(days=n)
+        d = date.fromisoformat(ctx.day_anchor[:10]) + timedelta(days=n)
         if pod:
             return Resolved(m.start(), around.end(), "TIME", f"{d.isoformat()}T{pod}",
                             relative=True)
@@ -1466,12 +1469,10 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     base = ctx.dct
     if direction in ("earlier", "later"):
         a = _anchor_date(ctx)
-        if (
-            a is not None
-            and ctx.anchor
-            and (precision(ctx.anchor) in ("day", "time") or code in ("Y", "DE", "M"))
-        ):
+        if a is not None and ctx.anchor and code in ("Y", "DE", "M"):
             base = a
+        elif ctx.day_anchor:
+            base = date.fromisoformat(ctx.day_anchor[:10])
     t, letter, mult = _UNIT_FMT[code]
     amount = n * mult
     if (
