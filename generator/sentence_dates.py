@@ -47,7 +47,13 @@ def _rules() -> _Rules:
 
 
 # A date counted from another ("Six weeks later", "two days earlier", "a year ago").
-_COUNTED = re.compile(r"\b(?:later|earlier|after|afterwards|before|ago)\b", re.IGNORECASE)
+# "after"/"before" count only after a length ("four days after"): "shortly after 23:00 on
+# Tuesday" is a clock time.
+_COUNTED = re.compile(
+    r"\b(?:later|earlier|afterwards|ago)\b"
+    r"|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:after|before)\b",
+    re.IGNORECASE,
+)
 
 # What may stand between two phrases of one date ("last Thursday (November 18)"): brackets,
 # commas, dashes, and one short aside such as a time-zone conversion ("10:35 a.m. (0735 GMT)
@@ -103,8 +109,9 @@ _COUNTED_SLACK_DAYS = 7
 
 def _counted_to_a_written_day(counted: list[Timex], groups: list[list[Timex]]) -> bool:
     """Is the date counted from another ("Six weeks later") while the sentence writes out the
-    day it reaches ("... signed a truce on Nov. 10")? The written day dates the happening;
-    the count is its approximation, not a second happening."""
+    day it reaches after it ("... signed a truce on Nov. 10")? The written day dates the
+    happening; the count is its approximation, not a second happening. A day written before
+    the count is what it counts from ("began on Sept. 8 and broke down four days later")."""
     main = explicit(counted)
     here = bounds(main.value)
     if not _COUNTED.search(main.phrase) or precision(main.value) not in _DAYS or here is None:
@@ -112,7 +119,8 @@ def _counted_to_a_written_day(counted: list[Timex], groups: list[list[Timex]]) -
     for other in groups:
         written = explicit(other)
         span = bounds(written.value)
-        if other is counted or span is None or precision(written.value) not in _DAYS:
+        if (other is counted or span is None or precision(written.value) not in _DAYS
+                or written.start < main.start):
             continue
         if not _COUNTED.search(written.phrase) and abs((span[0] - here[0]).days) <= (
                 _COUNTED_SLACK_DAYS):

@@ -89,6 +89,18 @@ def test_a_count_that_reaches_a_written_day_is_that_day(tmp_path):
     ]
 
 
+def test_a_count_from_a_day_written_before_it_is_a_happening_of_its_own(tmp_path):
+    events = events_of(
+        tmp_path, "2026-01-08",
+        "The previous round began on Sept. 8 and broke down four days later.\n\n"
+        "Police said on Wednesday the attack happened shortly after 23:00 on Tuesday.\n")
+    assert [(e.value, e.phrase) for e in events] == [
+        ("2025-09-08", "Sept. 8"),
+        ("2025-09-12", "four days later"),
+        ("2026-01-06T23:00", "shortly after 23:00 on Tuesday"),  # a clock time, no count
+    ]
+
+
 def test_a_saying_in_a_clause_of_its_own_is_news(tmp_path):
     events = events_of(
         tmp_path, "2023-09-20",
