@@ -37,6 +37,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
             p = precision(r.value)
             if r.explicit and r.type in ("DATE", "TIME") and p is not None:
                 ctx.anchor = r.value
+                ctx.anchor_end = r.end
                 if p in ("day", "time"):
                     ctx.day_anchor = r.value
                 if not r.relative:  # its year is written: a narrative may be told from it

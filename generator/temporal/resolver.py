@@ -30,6 +30,7 @@ class Context:
     # the last explicit day (or time) mentioned: "two days later" counts from it even after a
     # coarser date ("She fled on Aug. 4. She has lived there since 1998. Two days later, ...")
     day_anchor: str | None = None
+    anchor_end: int = 0  # where the text of the last explicit date ends
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, end offset) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int] | None = None
@@ -1265,6 +1266,27 @@ def r_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(start, m.end(), typ, v, mod=_pmod(ctx, m), explicit=True, relative=True)
 
 
+_DAY_AFTER_CLOCK = regex.compile(r"\s*\([^()]{1,30}\)\s*(?:on\s+)?([A-Z][a-z]+day)\b")
+
+
+def _clock_day(ctx: Context, start: int, end: int) -> str:
+    """The day of a clock time written without one: the day the paragraph has reached ("On
+    Tuesday ... The quake hit at 4:17 a.m."), else the publication day. Not a day of an
+    earlier paragraph, nor a past day for a future clause ("The families will hold a rally
+    at 8pm")."""
+    later = _DAY_AFTER_CLOCK.match(ctx.text, end)
+    if later and later.group(1).lower() in ctx.lex.weekdays:
+        # "at about 10:35 a.m. (0735 GMT) Friday": the day follows the restated time
+        return weekday_date(ctx, _weekday(ctx, later.group(1)), start, later.end(), None
+                            ).isoformat()
+    a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
+    if a and "\n\n" in ctx.text[ctx.anchor_end : start]:
+        a = None
+    if a and a < ctx.dct.isoformat() and ctx.tense(start, end) == "future":
+        a = None
+    return a or ctx.dct.isoformat()
+
+
 @gate("clock_time")
 def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
     # "High Noon", "high noon comes today": the idiom, not twelve o'clock
@@ -1294,8 +1316,7 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         if not d:
             return None
     else:
-        a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
-        d = a or ctx.dct.isoformat()
+        d = _clock_day(ctx, m.start(), m.end())
     mod = "APPROX" if m["q"] and m["q"].lower() in ("around", "about", "approximately") else None
     return Resolved(*_span(m), "TIME", f"{d}T{hh:02d}:{mm:02d}", mod=mod, relative=True)
 
