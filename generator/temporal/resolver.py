@@ -478,6 +478,26 @@ def r_month_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
     )
 
 
+@rule("season_rel_year")
+def r_season_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'the spring of last year', 'summer next year': one season of a DCT year (a winter
+    labelled by its December)."""
+    y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    code = ctx.lex.seasons[m["season"].lower()]
+    return Resolved(*_span(m), "DATE", f"{y:04d}-{code}", mod=_pmod(ctx, m), relative=True)
+
+
+@rule("overnight_day")
+def r_overnight_day(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """The night of the weekday named (or of the day before the one it ran into)."""
+    if m["wd"] and not m["wd2"]:
+        d = weekday_date(ctx, _weekday(ctx, m["wd"]), m.start(), m.end(), None)
+    else:  # the morning it ran into fixes the night: "Monday into Tuesday" said on a Monday
+        d = weekday_date(ctx, _weekday(ctx, m["wd2"] or m["wd3"]), m.start(), m.end(), None)
+        d -= timedelta(days=1)
+    return Resolved(*_span(m), "TIME", f"{d.isoformat()}TNI", relative=True)
+
+
 @rule("week_of")
 def r_week_of(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'the week of March 6': the (ISO) week containing that day."""
