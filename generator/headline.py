@@ -143,7 +143,12 @@ def write_headline(
         if possessive:  # "in Friday's vote": the preposition belongs to the vote
             text = before.rstrip() + " " + after[possessive.end() :]
         else:
-            head, tail = _drop_preposition(before.rstrip(), rules), after.lstrip(" ")
+            head, tail = before.rstrip(), after.lstrip(" ")
+            particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
+            if not (particle and _DEICTIC_START.match(sentence, phrase_start)):
+                # "He was sworn in last week": "last week" takes no preposition, so the "in"
+                # before it is the verb's particle
+                head = _drop_preposition(head, rules)
             if head.endswith(",") and tail.startswith(",") and head.count(",") % 2:
                 # "The summit, on March 3, ended": the aside goes with both its commas (but
                 # in "another sister, Georgina, in 1983, followed" the comma before the date
@@ -499,6 +504,10 @@ def _is_subject(before: str, after: str, rules: _Rules) -> bool:
     return bool(following) and following.group(1) in rules.subject_verbs
 
 
+_PARTICLES = frozenset(("in", "on", "over", "out", "off", "up", "down", "back", "away"))
+_DEICTIC_START = re.compile(
+    r"(?:last|next|this|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
+)
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 _DAY_SHIFT = re.compile(r"(?:(?:the|a)\s+)?day\s+(?:before|after)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)

@@ -54,6 +54,10 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("The vote was moved to 17 February.", "17 February", "The vote was moved"),
         ("An inspection report dated 12 November 2024 recommended repairs.",
          "12 November 2024", "An inspection report recommended repairs"),
+        # "last week" takes no preposition: the word before it is the verb's particle.
+        ("He was sworn in last week.", "last week", "He was sworn in"),
+        ("Troops pulled out yesterday.", "yesterday", "Troops pulled out"),
+        ("Prices rose since last week.", "last week", "Prices rose"),
         # A date inside the subject, behind its article, is no attributive date.
         ("The 1914-18 war redrew the border.", "1914-18", "The war redrew the border"),
         # A date that is the subject of its clause stays; an opener is no frame.

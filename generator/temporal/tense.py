@@ -57,6 +57,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t in lex.sets["future"]:
         if t == "next" and nxt == "to":
             return None  # "next to the embassy": a place, not a time ahead
+        if t == "soon" and nxt in ("after", "before"):
+            return None  # "soon after 10 pm on Tuesday": a time next to another
         if prev in _DETERMINERS and t in lex.sets["future_nouns"]:
             return None  # "announced the plan Aug. 21": a noun, not a plan verb
         # "had been due to expire Friday", "as previously planned": a plan seen from the past
