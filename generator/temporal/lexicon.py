@@ -234,6 +234,8 @@ def get_lexicon() -> Lexicon:
         "reporting": frozenset(cues["tense"]["reporting"]),
         "copulas": frozenset(cues["tense"]["copulas"]),
         "prepositions": frozenset(cues["tense"]["prepositions"]),
+        "decision_verbs": frozenset(cues["tense"]["decision_verbs"]),
+        "schedule_verbs": frozenset(str(w) for w in cues["schedule_verbs"]),
         "modals": frozenset(cues["tense"]["modals"]),
         "scheduled_present": frozenset(cues["tense"]["scheduled_present"]),
         "scheduled_present_blockers": frozenset(cues["tense"]["scheduled_present_blockers"]),

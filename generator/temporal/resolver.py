@@ -146,6 +146,10 @@ def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
     before = _words_before(ctx, start, 8)
     if before[-1:] in (["until"], ["till"]) and ctx.lex.sets["deadline"].intersection(before):
         return "future"  # "extended its deadline until 9 a.m. Tuesday"
+    if before[-1:] in (["for"], ["to"]) and ctx.lex.sets["schedule_verbs"].intersection(
+        before[-6:]
+    ):
+        return "future"  # "has set the election for 17 February", "was moved to Friday"
     tense = ctx.tense(start, end)
     if tense is None and before[-1:] in (["by"], ["until"], ["till"]):
         return "future"  # "shops are closed until Monday": a present state runs up to it
@@ -269,6 +273,9 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     if wd == dct.isoweekday():
         return dct
     tense = _deadline_tense(ctx, start, end)
+    if tense == "future" and clause_cue(ctx.text, start, end, ctx.lex) == "intent":
+        # "Parliament voted to suspend him on Monday" is as often the day of the vote
+        tense = None
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
     if rel == "this":

@@ -66,6 +66,10 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
             return "past"
         # "could be located Wednesday": a modal looks ahead less surely than "will"
         return "modal" if t in lex.sets["modals"] else "future"
+    if t == "likely" and nxt == "to":
+        return "future"  # "talks are likely to run into the spring", as "expected to"
+    if t in lex.sets["decision_verbs"] and nxt == "to":
+        return "intent"  # "agreed to hold the vote on 17 February": what was decided
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
@@ -94,12 +98,13 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
 def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'past', 'future' or None (present/unknown), from the nearest cue in the clause."""
     cue = clause_cue(text, start, end, lex)
-    return "future" if cue == "modal" else cue
+    return "future" if cue in ("modal", "intent") else cue
 
 
 def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """``clause_tense``, with a future told by a modal ("could", "would", "may") apart:
-    'modal'."""
+    'modal', and one told by a past decision ("agreed to hold the vote on ...") apart:
+    'intent'."""
     token = _tokenizer(lex.sets["abbreviations"])
     left = [t.replace("’", "'") for t in token.findall(text, max(0, start - 160), start)]
     right = [t.replace("’", "'") for t in token.findall(text, end, min(len(text), end + 300))]
