@@ -1332,7 +1332,13 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         if hh > 12:
             return None
         hh = (hh % 12) + (12 if pm else 0)
-    if m["wd"]:
+    if m["month3"] or m["month4"]:
+        # "at 4.30am on Wednesday 11 March": the written date fixes the day, not the weekday
+        month, day = (m["month3"], m["d3"]) if m["month3"] else (m["month4"], m["d4"])
+        d = _resolve_md(ctx, m, month, day, m["y3"], m.start(), m.end())
+        if not d:
+            return None
+    elif m["wd"]:
         d = weekday_date(ctx, _weekday(ctx, m["wd"]), m.start(), m.end(), None).isoformat()
     elif m["deic"]:
         d = (ctx.dct + timedelta(days=ctx.lex.deictic_days[m["deic"].lower()])).isoformat()
