@@ -79,6 +79,10 @@ def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Ti
                 groups[-1][-1] = replace(previous, value=mention.value)
             groups[-1].append(mention)
             continue
+        if previous and _is_time_of(previous, mention) and _AT_GAP.fullmatch(
+                body[previous.end : mention.start]):
+            groups[-1].append(mention)  # "on Wednesday 11 March at 4.30am": one moment
+            continue
         same = next((g for g in groups if g[0].value == mention.value), None)
         if same is None:
             groups.append([mention])
@@ -86,6 +90,13 @@ def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Ti
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_AT_GAP = re.compile(r",?\s+(?:at|around|about|shortly\s+(?:after|before))\s+")
+
+
+def _is_time_of(day: Timex, time: Timex) -> bool:
+    """Is ``time`` a clock time on the day ``day`` names?"""
+    return precision(day.value) == "day" and precision(time.value) == "time" and (
+        time.value[:10] == day.value[:10])
 
 
 def told(body: str, sentence_start: int, sentence_end: int,

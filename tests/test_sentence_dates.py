@@ -110,3 +110,10 @@ def test_a_saying_in_a_clause_of_its_own_is_news(tmp_path):
         ("2023-09-16", "Rebels seized the town"),
         ("2023-09-18", "The army said it would counterattack"),
     ]
+
+
+def test_a_day_and_its_clock_time_are_one_moment(tmp_path):
+    events = events_of(tmp_path, "2026-03-20",
+                       "The dam failed on Wednesday 11 March at 4.30am, flooding the valley.\n")
+    assert [(e.value, e.phrase, e.headline) for e in events] == [
+        ("2026-03-11T04:30", "Wednesday 11 March at 4.30am", "The dam failed, flooding the valley")]
