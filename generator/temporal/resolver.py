@@ -505,6 +505,30 @@ def r_overnight_day(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(*_span(m), "TIME", f"{d.isoformat()}TNI", relative=True)
 
 
+@gate("week_number")
+def g_week_number(ctx: Context, m: regex.Match[str]) -> bool:
+    """"EW 5" in capitals only ("new 5" is no week)."""
+    return not m["ew"] or ctx.text[m.start("ew") : m.end("ew")] == "EW"
+
+
+@rule("week_number")
+def r_week_number(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """ISO week N of the year written, else the latest week N up to the DCT."""
+    n = int(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else ctx.lex.ordinal(m["ord"])
+    written = m["y"] or m["y2"] or m["y3"]
+    y = int(written) if written else ctx.dct.year
+    if not n or not 1 <= n <= 53:
+        return None
+    try:
+        if not written and date.fromisocalendar(y, n, 1) > ctx.dct:
+            y -= 1
+        date.fromisocalendar(y, n, 1)
+    except ValueError:
+        return None
+    return Resolved(*_span(m), "DATE", f"{y:04d}-W{n:02d}", explicit=bool(written),
+                    relative=not written)
+
+
 @rule("week_of")
 def r_week_of(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'the week of March 6': the (ISO) week containing that day."""
@@ -1000,6 +1024,10 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return Resolved(*_span(m), "DATE", d.isoformat(), mod=mod, relative=True)
     if unit not in ("week", "weekend", "month", "year", "quarter", "half", "decade", "century"):
         return None
+    if rel in ("past", "the past") and unit in ("decade", "century"):
+        # "over the past decade": the ten years up to now, not the 2010s (te3-train: P10Y)
+        return Resolved(*_span(m), "DURATION", "P10Y" if unit == "decade" else "P100Y",
+                        mod=mod)
     latest = rel in ("latest", "the latest", "the last", "last")
     if unit == "quarter" and latest and n != 1 and ctx.last_quarter:
         return Resolved(*_span(m), "DATE", ctx.last_quarter, mod=mod, relative=True)
