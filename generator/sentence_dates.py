@@ -20,6 +20,8 @@ from functools import cache
 
 from .ruledata import rule_data
 from .temporal import Timex
+from .temporal.lexicon import get_lexicon
+from .temporal.tense import is_past_form
 from .temporal.values import bounds, interval, precision
 
 
@@ -202,6 +204,8 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
         return False
     if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
         return False  # "since early December, when Castro promised ...": that is an event
+    if any(is_past_form(word.lower(), get_lexicon()) for word in _WORD.findall(since["rest"])):
+        return False  # "since Lehman Brothers collapsed in 2008": the clause tells an event
     rules = _rules()
     window = _WORD.findall(head[: since.start()])[-rules.record_window :]
     return any(word.lower() in rules.record_words for word in window)
