@@ -109,6 +109,9 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     left = [t.replace("’", "'") for t in token.findall(text, max(0, start - 160), start)]
     right = [t.replace("’", "'") for t in token.findall(text, end, min(len(text), end + 300))]
     best: tuple[int, str] | None = None
+    conditional = _conditional_main_cue(left, lex)
+    if conditional is not None:
+        return conditional
     window = _without_reporting_asides(left, lex)[-10:]
     for i in range(len(window) - 1, -1, -1):
         tok = window[i]
@@ -139,6 +142,31 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     if best is None:
         return None
     return None if best[1] == "present" else best[1]
+
+
+_CONDITIONAL = frozenset(("if", "unless", "provided", "providing"))
+
+
+def _conditional_main_cue(left: list[str], lex: Lexicon) -> str | None:
+    """In a condition ("a deal could be signed if the truce held through the weekend",
+    "valid provided it is signed on Friday") the past form is no past: the date takes the
+    main clause's future. None when there is no condition or its main clause is no future."""
+    window = left[-12:]
+    for i in range(len(window) - 1, -1, -1):
+        tok = window[i].lower()
+        if window[i] in _SENTENCE_END:
+            return None
+        if tok in _CONDITIONAL:
+            for j in range(i - 1, max(-1, i - 12), -1):
+                if window[j] in _SENTENCE_END:
+                    return None
+                cls = _cue(window, j, lex)
+                if cls in ("future", "modal"):
+                    return cls
+                if cls:
+                    return None
+            return None
+    return None
 
 
 def _without_reporting_asides(tokens: list[str], lex: Lexicon) -> list[str]:
