@@ -233,7 +233,10 @@ def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool
         return True
     before = _WORD.findall(body[sentence_start : first.start])
     opener = before[-1].lower() if before else ""
-    if gap.lower() not in rules.range_openers.get(opener, ()):
+    shared_month = first.phrase.strip().isdigit() and gap.lower() in ("to", "and", "until")
+    if not shared_month and gap.lower() not in rules.range_openers.get(opener, ()):
+        # ("the night of 6 to 7 January": a bare day before the month written once is a
+        # range's start whatever opens it)
         return False
     return not any(word.lower() in rules.change_verbs for word in before)
 

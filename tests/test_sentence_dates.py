@@ -17,6 +17,7 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
         "Talks ran from 2014 to 2016.\n\n"
         "The deadliest outbreak, in 2018-2020, killed nearly 2,300 people.\n\n"
         "The 2019/20 budget was cut in half.\n\n"
+        "Shelling continued through the night of 6 to 7 January.\n\n"
         "The vote was postponed from Monday to Thursday.\n\n"
         "Polls open on Monday and Tuesday.\n")
     got = {e.value: (e.phrase, e.start, e.end) for e in events}
@@ -27,6 +28,7 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
     assert got["2014/2016"][1:] == (date(2014, 1, 1), date(2016, 12, 31))
     assert got["2018/2020"][0] == "2018-2020"
     assert got["2019/2020"][0] == "2019/20"  # a season or fiscal year written with a slash
+    assert got["2024-01-06/2024-01-07"][0] == "6 to 7 January"  # the month written once
     assert got["2024-03-27T07:00/2024-04-02T07:00"][0] == "7am on 27 March until 7am on 2 April"
     # a date that moved, and two days named together, are two dates
     assert {"2024-03-11", "2024-03-14", "2024-03-18", "2024-03-19"} <= got.keys()
