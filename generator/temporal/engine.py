@@ -41,7 +41,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 if p in ("day", "time"):
                     ctx.day_anchor = r.value
                 if not r.relative:  # its year is written: a narrative may be told from it
-                    ctx.told_from = (r.value, r.end)
+                    ctx.told_from = (r.value, r.start, r.end)
             if p == "quarter" and r.extra.get("reporting_quarter"):
                 ctx.last_quarter = r.value
             elif r.extra.get("reporting_span"):

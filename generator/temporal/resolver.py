@@ -32,8 +32,8 @@ class Context:
     day_anchor: str | None = None
     anchor_end: int = 0  # where the text of the last explicit date ends
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
-    # (value, end offset) of the last date written with its year: "on Sept. 27, 2020"
-    told_from: tuple[str, int] | None = None
+    # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"
+    told_from: tuple[str, int, int] | None = None
 
     def tense(self, start: int, end: int) -> str | None:
         return clause_tense(self.text, start, end, self.lex)
@@ -215,7 +215,7 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
     was heard ... By June, two million people had been displaced")."""
     if ctx.told_from is None:
         return None
-    value, at = ctx.told_from
+    value, opens, at = ctx.told_from
     span = bounds(value)
     if span is None or precision(value) != "day" or (ctx.dct - span[1]).days < _HISTORY_DAYS:
         return None
@@ -232,12 +232,24 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
         if not _PAST_PERFECT.search(rest):
             return None
         return base.year if month >= base.month else base.year + 1
-    if not ctx.lex.sets["narrative"].intersection(words):
+    chronicle = _opens_sentence(ctx.text, opens) and _opens_sentence(ctx.text, start)
+    if not (chronicle or ctx.lex.sets["narrative"].intersection(words)):
+        # (a chronicle: "On June 22, 1941, Germany invaded ... On July 3, Stalin addressed
+        # the nation": each sentence opens with its day)
         return None
     for y in (base.year, base.year + 1):
         if cm.valid_day(y, month, day) and date(y, month, day) >= base:
             return y
     return None
+
+
+_OPENER = regex.compile(r"\s*(?:(?:and\s+)?then,?\s+)?(?:on|in|by)?\s*", regex.IGNORECASE)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does the date at ``start`` open its sentence ("On July 3, ...", "Then, on ...")?"""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_OPENER.fullmatch(text, sentence_start, start))
 
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
