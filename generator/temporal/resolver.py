@@ -1280,6 +1280,37 @@ def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
     return True
 
 
+_REPORTED_ON = regex.compile(
+    r"\b(?:said|says|told|reported|announced|added|stated)\b", regex.IGNORECASE
+)
+
+
+_SAID_LATER = regex.compile(
+    r",\s+[^,.;]{0,40}?\b(?:said|says|told|reported|announced|added|stated)\s+(?:on\s+)?"
+    r"([A-Z][a-z]+day)\b"
+)
+
+
+def _said_on_day(ctx: Context, start: int) -> date | None:
+    """The day a report was made, when the sentence gives it before ``start`` next to its
+    reporting verb ("The air force said on Sunday that Russia had launched 600 drones
+    overnight"): "overnight" then is the night before that day, not before the DCT."""
+    later = _SAID_LATER.match(ctx.text, start + len("overnight"))
+    if later and later.group(1).lower() in ctx.lex.weekdays:
+        # "Drones struck overnight, officials said on Tuesday"
+        return weekday_date(ctx, _weekday(ctx, later.group(1)), later.start(1), later.end(1),
+                            None)
+    if not ctx.day_anchor:
+        return None
+    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    if ctx.anchor_end <= sentence_start or ctx.anchor != ctx.day_anchor:
+        return None
+    said = _REPORTED_ON.search(ctx.text, sentence_start, start)
+    if said is None or abs(said.end() - ctx.anchor_end) > 25:
+        return None
+    return date.fromisoformat(ctx.day_anchor[:10])
+
+
 @rule("deictic")
 def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     word = (_g(m, "deic") or _g(m, "deic2") or "").lower()
@@ -1291,6 +1322,9 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if word == "overnight":
         tense = ctx.tense(m.start(), m.end())
         d = dct if tense == "future" else dct - timedelta(days=1)
+        said = _said_on_day(ctx, m.start())
+        if said is not None and tense != "future":
+            d = said - timedelta(days=1)  # "said on Sunday that ... overnight": Saturday night
         return Resolved(*_span(m), "TIME", f"{d.isoformat()}TNI", mod=mod, relative=True)
     if word in ("this", "last"):
         if not pod:
