@@ -101,8 +101,13 @@ def write_headline(
     if aside is not None:
         sentence, phrase_start, phrase_end = aside
     before, after = sentence[:phrase_start], sentence[phrase_end:]
-    if _CLOSING_YEAR.search(sentence[phrase_start:phrase_end]) and after.startswith(","):
-        # AP style sets a full date off with commas: "the Dec. 21, 1988, bombing".
+    relative = _last(_RELATIVE, before)
+    open_aside = relative is not None and "," not in before[relative.end() :]
+    if (_CLOSING_YEAR.search(sentence[phrase_start:phrase_end]) and after.startswith(",")
+            and not open_aside):
+        # AP style sets a full date off with commas: "the Dec. 21, 1988, bombing" (but in
+        # "The war, which erupted on April 15, 2023, has killed ..." the comma also closes
+        # the aside)
         after = after[1:]
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
@@ -239,9 +244,17 @@ _PREPOSITION_LIKE = frozenset({"since", "after", "before", "until"})
 
 
 def _is_verb(word: str, lex) -> bool:
-    """A word that makes a clause (lower case): a past form, a reporting verb or a future
-    cue, from the temporal engine's tense word lists."""
-    return is_past_form(word, lex) or word in lex.sets["reporting"] or word in lex.sets["future"]
+    """A word that makes a clause (lower case): a past form, a reporting verb, a future cue
+    (from the temporal engine's tense word lists) or a present form of "be"."""
+    if word in _PAST_CUES_NOT_VERBS:
+        return False
+    return (is_past_form(word, lex) or word in lex.sets["reporting"]
+            or word in lex.sets["future"] or word in _BE_PRESENT)
+
+
+_BE_PRESENT = frozenset(("is", "are", "am"))
+# Words the tense lists hold as signs of the past that make no clause ("last Friday's").
+_PAST_CUES_NOT_VERBS = frozenset(("ago", "last", "earlier", "former", "since"))
 
 
 def _has_verb(words: str) -> bool:
@@ -310,9 +323,14 @@ def _embedded_clause(before: str, after: str, rules: _Rules,
 
 # ", and said", " but warned": a coordinated clause with its own (past, reported or modal)
 # verb and the subject of the first.
-_CONJUNCTION = re.compile(r",?\s+(?:and|but)\s+(?=([a-z]+)\b)")
-# ", and the army said ...": a coordinated clause with a subject of its own.
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:the|a|an|[A-Z][\w.'’-]*)\s)")
+_CONJUNCTION = re.compile(r",?\s+(?:and|but|(?:and\s+)?then)\s+(?=([a-z]+)\b)")
+# ", and the army said ...", ", and fighting resumed ...", "... since March and the army
+# shelled it": a coordinated clause with a subject of its own (without a comma only when
+# both sides have their verb).
+_NEW_CLAUSE = re.compile(
+    r"(?P<comma>,)?\s+(?:and|but|while)\s+"
+    r"(?=(?:(?:the|a|an|[A-Z][\w.'’-]*)\s)|(?P<noun>[a-z]+)\s+(?P<verb>[a-z]+)\b)"
+)
 _FIRST_WORDS = re.compile(r"[\w'’.-]+")
 _SUBJECT_WORDS = 8
 
@@ -393,9 +411,25 @@ def _own_conjunct(
     lex = get_lexicon()
     for found in _NEW_CLAUSE.finditer(sentence):
         cut, resume = found.start(), found.end()
-        if end <= cut and any(o_start >= resume for o_start, _ in others):
+        if found.group("verb") is not None and (
+                not _is_verb(found.group("verb"), lex) or _is_verb(found.group("noun"), lex)):
+            continue  # ", and fighting resumed": a bare noun subject needs its verb next
+        if not found.group("comma"):
+            if not (_has_verb(sentence[:cut]) and _short_subject_then_verb(sentence[resume:],
+                                                                            lex)):
+                continue  # "Kenya and the United States signed": one subject, not two clauses
+            # the other date must be in the other conjunct, not in a clause beyond a comma
+            first = sentence.rfind(",", 0, cut) + 1
+            last = sentence.find(",", resume)
+            last = len(sentence) if last < 0 else last
+            near = [o for o in others if first <= o[0] < last]
+            if not near:
+                continue
+        else:
+            near = list(others)
+        if end <= cut and any(o_start >= resume for o_start, _ in near):
             return sentence[:cut], start, end
-        if start >= resume and any(o_end <= cut for _, o_end in others) and _has_verb(
+        if start >= resume and any(o_end <= cut for _, o_end in near) and _has_verb(
                 sentence[resume:start]):
             return sentence[resume:], start - resume, end - resume
     for found in _CONJUNCTION.finditer(sentence):
@@ -411,6 +445,13 @@ def _own_conjunct(
             shift = len(subject) + 1 - resume
             return f"{subject} {sentence[resume:]}", start + shift, end + shift
     return None
+
+
+def _short_subject_then_verb(text: str, lex) -> bool:
+    """Does ``text`` open with a short subject and its verb ("the army shelled it"), with no
+    comma between ("Sen. Jesse Helms, R-N.C., strengthened" is a name in a list)?"""
+    words = _FIRST_WORDS.findall(text.split(",", 1)[0])[:5]
+    return any(_is_verb(w.lower(), lex) for w in words[1:])
 
 
 def _subject(clause: str, lex) -> str | None:

@@ -196,11 +196,41 @@ def test_each_date_of_a_coordinated_sentence_gets_its_own_clause():
         "AEMET warned of new storms")
     assert with_others(warned, "the weekend", "the first week of November") == (
         "AEMET said the rain would ease")
-    # one date: nothing to split; "and" before a noun: no second clause
+    # one date: nothing to split; "and" inside a subject splits nothing, "and" before a
+    # subject with its verb starts a clause of its own
     assert with_others(sentence, "next week").startswith(
         "The government declared a state of emergency on Wednesday evening and said")
-    assert with_others("Troops and tanks moved on Monday and police arrived on Tuesday.",
-                       "Tuesday", "Monday").startswith("Troops and tanks moved")
+    moved = "Troops and tanks moved on Monday and police arrived on Tuesday."
+    assert with_others(moved, "Monday", "Tuesday") == "Troops and tanks moved"
+    assert with_others(moved, "Tuesday", "Monday") == "Police arrived"
+    assert with_others("Kenya and the United States signed a deal on Monday after talks in "
+                       "March.", "Monday", "March").startswith(
+        "Kenya and the United States signed a deal")
+
+
+def test_coordinated_clauses_with_subjects_or_auxiliaries_of_their_own():
+    cases = [
+        ("Rebels seized the town on Saturday, and fighting resumed on Monday.",
+         "Rebels seized the town", "Fighting resumed"),
+        ("Rebels have held the town since March and the army shelled it on Monday.",
+         "Rebels have held the town", "The army shelled it"),
+        ("Witkoff is expected in Israel tomorrow and will travel to Cairo on Wednesday.",
+         "Witkoff is expected in Israel", "Witkoff will travel to Cairo"),
+        ("The envoy arrived in Baku on Monday and is expected in Yerevan on Friday.",
+         "The envoy arrived in Baku", "The envoy is expected in Yerevan"),
+        ("The envoy met Aliyev on Monday, then flew to Yerevan on Tuesday.",
+         "The envoy met Aliyev", "The envoy flew to Yerevan"),
+    ]
+    dates = ("Saturday", "March", "tomorrow", "Monday", "Wednesday", "Friday", "Tuesday")
+    for sentence, first, second in cases:
+        a, b = [d for d in dates if d in sentence]
+        a, b = sorted((a, b), key=sentence.index)
+        assert (with_others(sentence, a, b), with_others(sentence, b, a)) == (first, second)
+
+
+def test_a_relative_clause_closed_by_the_comma_after_a_year():
+    assert headline("The war, which erupted on April 15, 2023, has killed thousands.",
+                    "April 15, 2023") == "The war erupted"
 
 
 def test_a_date_set_off_by_commas_goes_with_both():
