@@ -122,7 +122,8 @@ def write_headline(
         text = relative
     elif embedded := _embedded_clause(
         before, after, rules,
-        None if history or _main_clause_dated_later(after, phrase_end, others) else _SINCE,
+        None if history or _main_clause_dated_later(after, phrase_end, others)
+        or _main_clause_dated_before(before, others) else _SINCE,
     ):
         # "fighters in the revolution that brought Castro to power 42 years ago gathered
         # Wednesday": the history is the clause the date sits in, not today's news around it;
@@ -210,8 +211,20 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
         return None
     words = before[: found.start()].split()[-_ANTECEDENT_WORDS:]
     bounded = False
+    lex = get_lexicon()
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower().strip(",;:") in rules.antecedent_stops or words[i].endswith(","):
+        word = words[i].lower().strip(",;:")
+        prev = words[i - 1].lower() if i else ""
+        # a finite verb: a listed past form ("met"), one after an auxiliary ("has
+        # expelled") or before its object ("questioned the"), not "the injured man", "the
+        # most wanted list"
+        nxt = words[i + 1].lower() if i < len(words) - 1 else ""
+        verb = i < len(words) - 1 and word not in _PAST_CUES_NOT_VERBS and (
+            word in lex.sets["past"] or word in lex.sets["reporting"]
+            or (_is_verb(word, lex) and (prev in _AUXILIARIES or nxt in _DETERMINERS)))
+        if word in rules.antecedent_stops or words[i].endswith(",") or verb:
+            # "The junta has expelled French troops, who ...": the antecedent starts after
+            # the verb
             words, bounded = words[i + 1 :], True
             break
     if bounded and words and words[-1][:1].isupper() and not words[0][:1].isupper():
@@ -238,6 +251,17 @@ def _main_clause_dated_later(after: str, phrase_end: int,
         after.lstrip(" ,"))
 
 
+def _main_clause_dated_before(before: str, others: Sequence[tuple[int, int]]) -> bool:
+    """Does a date of the sentence stand before the subordinate clause the date is in, and
+    none inside it before the date ("Talks will resume on Thursday after a first round
+    collapsed last week": last week is the collapse's)?"""
+    found = _last(_EMBEDDING, before)
+    if found is None:
+        return False
+    return any(o_end <= found.start() for _, o_end in others) and not any(
+        found.start() <= o_start < len(before) for o_start, _ in others)
+
+
 _SINCE = frozenset({"since"})
 # Subordinators that are prepositions too: a clause after them needs its own verb.
 _PREPOSITION_LIKE = frozenset({"since", "after", "before", "until"})
@@ -253,6 +277,7 @@ def _is_verb(word: str, lex) -> bool:
 
 
 _BE_PRESENT = frozenset(("is", "are", "am"))
+_AUXILIARIES = frozenset("has have had is are was were will would".split())
 # Words the tense lists hold as signs of the past that make no clause ("last Friday's").
 _PAST_CUES_NOT_VERBS = frozenset(("ago", "last", "earlier", "former", "since"))
 

@@ -359,3 +359,16 @@ def test_a_participial_aside_with_another_date_leaves_the_main_clause():
     # an aside that is no participle ("The minister, Ms Lee, ...") stays
     assert with_others("The minister, Ms Lee, resigned on Monday after the 2019 vote.",
                        "Monday", "2019").startswith("The minister, Ms Lee, resigned")
+
+
+def test_a_relative_clause_takes_the_noun_phrase_after_the_verb_as_subject():
+    assert headline("The junta has expelled French troops, who completed their withdrawal in "
+                    "December 2023.", "December 2023") == "French troops completed their withdrawal"
+    assert headline("Police questioned the injured man, who fled in 2019.",
+                    "2019") == "The injured man fled"
+
+
+def test_a_date_in_a_subordinate_clause_after_a_dated_main_clause_is_the_clause_s():
+    sentence = "Talks will resume on Thursday after a first round collapsed last week."
+    assert with_others(sentence, "last week", "Thursday") == "A first round collapsed"
+    assert with_others(sentence, "Thursday", "last week").startswith("Talks will resume")
