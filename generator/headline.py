@@ -80,6 +80,9 @@ def write_headline(
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates."""
     rules = _rules()
+    if len(sentence) > _LONGEST_SENTENCE:
+        sentence, phrase_start, phrase_end, others = _around(
+            sentence, phrase_start, phrase_end, others)
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
     participle = _participle_aside(sentence, phrase_start, phrase_end, rules)
     if participle is not None:
@@ -577,6 +580,22 @@ _DEICTIC_START = re.compile(
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 _DAY_SHIFT = re.compile(r"(?:(?:the|a)\s+)?day\s+(?:before|after)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+# Longer "sentences" (a page pasted without full stops) are cut to the words around the date
+# first: the clause rules read the text before and after it, and a headline is short anyway.
+_LONGEST_SENTENCE = 1500
+_AROUND = 600
+
+
+def _around(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]
+            ) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """The words within ``_AROUND`` characters of the date, offsets moved to match."""
+    first = sentence.rfind(" ", 0, max(0, start - _AROUND)) + 1
+    last = sentence.find(" ", end + _AROUND)
+    last = len(sentence) if last < 0 else last
+    kept = [(a - first, b - first) for a, b in others if first <= a and b <= last]
+    return sentence[first:last], start - first, end - first, kept
 
 
 def _shifted_anchor(sentence: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
