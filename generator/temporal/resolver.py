@@ -497,15 +497,6 @@ def r_month_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
     )
 
 
-@rule("season_rel_year")
-def r_season_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
-    """'the spring of last year', 'summer next year': one season of a DCT year (a winter
-    labelled by its December)."""
-    y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    code = ctx.lex.seasons[m["season"].lower()]
-    return Resolved(*_span(m), "DATE", f"{y:04d}-{code}", mod=_pmod(ctx, m), relative=True)
-
-
 @rule("overnight_day")
 def r_overnight_day(ctx: Context, m: regex.Match[str]) -> Resolved:
     """The night of the weekday named (or of the day before the one it ran into)."""
@@ -712,7 +703,7 @@ def r_century(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @gate("season")
 def g_season(ctx: Context, m: regex.Match[str]) -> bool:
-    if _g(m, "y") or m["pmod"] or m.group(0).lower().startswith("the "):
+    if _g(m, "y") or _g(m, "rel") or m["pmod"] or m.group(0).lower().startswith("the "):
         return True
     before = _words_before(ctx, m.start(), 1)
     return bool(before) and before[0] in ("in", "during", "since", "until", "by", "over", "this")
@@ -735,6 +726,11 @@ def r_season(ctx: Context, m: regex.Match[str]) -> Resolved | None:
                 return None
             y = (19 if mm.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
         explicit = True
+    elif _g(m, "rel"):
+        # "the spring of last year": one season of a DCT year (a winter labelled by its
+        # December)
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        explicit = False
     else:
         if code == "WI":  # a winter is labelled by the year of its December
             y = pick_year(ctx, m.start(), m.end(), 12, None, months=3)
