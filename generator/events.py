@@ -154,10 +154,11 @@ def _rules() -> _Rules:
 
 def extract_events(article: Article, source_path: str) -> list[Event]:
     """Every dated event in ``article``, in article order."""
-    mentions = sorted(
-        (t for t in annotate(article.body, article.dct) if bounds(t.value)),
-        key=lambda t: (t.start, t.end),
-    )
+    found = annotate(article.body, article.dct)
+    dated = sorted((t for t in found if bounds(t.value)), key=lambda t: (t.start, t.end))
+    lengths = [t for t in found if t.type == "DURATION"]
+    mentions = sorted(dated + sentence_dates.counted_clauses(article.body, lengths, dated),
+                      key=lambda t: (t.start, t.end))
     starts = [m.start for m in mentions]
     events: list[Event] = []
     # The speaker named in the sentence before: "He said ..." right after "Borrell told

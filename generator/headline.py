@@ -84,6 +84,11 @@ def write_headline(
         sentence, phrase_start, phrase_end, others = _around(
             sentence, phrase_start, phrase_end, others)
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
+    if _COUNTED_TO.search(sentence, phrase_start, phrase_end):
+        # "two days after the Iranian Parliament voted ...": the clause counted to
+        clause = _clause_rest(sentence[phrase_end:])
+        if len(clause.split()) >= 2:
+            return _shorten(_tidy(clause, rules), limit, rules)
     participle = _participle_aside(sentence, phrase_start, phrase_end, rules)
     if participle is not None:
         return _shorten(_tidy(participle, rules), limit, rules)
@@ -582,6 +587,7 @@ _DAY_SHIFT = re.compile(r"(?:(?:the|a)\s+)?day\s+(?:before|after)\s", re.IGNOREC
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
+_COUNTED_TO = re.compile(r"\s(?:after|before)$")
 # Longer "sentences" (a page pasted without full stops) are cut to the words around the date
 # first: the clause rules read the text before and after it, and a headline is short anyway.
 _LONGEST_SENTENCE = 1500

@@ -6,7 +6,8 @@ Two phrases of one date join ("last Thursday (November 18)", "Two days later, on
 ``2023-11-15/2023-11-18``). Left out: the day something was said beside the day of what was
 said ("drones struck overnight, officials said on Wednesday"), the year a record is measured
 from ("the worst flooding since 1957") and a count that reaches a day the sentence writes out
-("Six weeks later, ... signed a truce on Nov. 10").
+("Six weeks later, ... signed a truce on Nov. 10"). Added: the clause a length is counted
+back to ("left on May 19, two days after Parliament voted ...": the vote, May 17).
 The words these rules read are in data/events.yaml (``range``, ``reporting_date_verbs``,
 ``record_since``).
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache
 
 from .ruledata import rule_data
@@ -75,7 +77,8 @@ def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Ti
                                                            sentence_start):
             groups[-1] = [_range_mention(body, previous, mention)]
             continue
-        if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]):
+        if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]) and (
+                not _ENDS_IN_COUNT.search(mention.phrase)):  # not "two days after <clause>"
             if _COUNTED.search(previous.phrase) and not _COUNTED.search(mention.phrase):
                 # "Two weeks later, on Oct. 30, 2020": the written day fixes the count
                 groups[-1][-1] = replace(previous, value=mention.value)
@@ -253,3 +256,48 @@ def explicit(group: list[Timex]) -> Timex:
     return max(group, key=lambda m: (len(m.value), group.index(m)))
 
 
+
+
+_ENDS_IN_COUNT = re.compile(r"\s(?:after|before)$")
+# "two days after the Iranian Parliament voted ...": a length, "after"/"before", a clause.
+_COUNT_TO_CLAUSE = re.compile(r"\s+(after|before)\s+")
+_APPOSED = re.compile(r"\s*,\s*(?:just\s+|only\s+|some\s+|about\s+)?")
+_LENGTH = re.compile(r"P(\d+)([DWY])")
+
+
+def counted_clauses(body: str, lengths: list[Timex], dated: list[Timex]) -> list[Timex]:
+    """Dates of the clauses a length counts back (or on) to from the date set beside it: in
+    "The inspectors left Iran on May 19, two days after the Iranian Parliament voted to
+    suspend cooperation" the vote was on May 17; "on Friday, a day after peace talks
+    collapsed" dates the collapse. Each is a mention over "two days after", whose headline is
+    the clause that follows. Only days and weeks from a day, years from any date, and only
+    where a verb follows (not "three days after the attack": the attack is no clause)."""
+    lex = get_lexicon()
+    found: list[Timex] = []
+    for length in lengths:
+        unit = _LENGTH.fullmatch(length.value)
+        joint = _COUNT_TO_CLAUSE.match(body, length.end)
+        anchor = next((d for d in reversed(dated) if d.end <= length.start), None)
+        if not unit or not joint or anchor is None:
+            continue
+        if not _APPOSED.fullmatch(body, anchor.end, length.start):
+            continue
+        clause = re.split(r"[,;.]", body[joint.end() : joint.end() + 200], maxsplit=1)[0]
+        if not any(is_past_form(w.lower(), lex) for w in _WORD.findall(clause)[1:6]):
+            continue
+        value = _counted(anchor.value, int(unit.group(1)), unit.group(2),
+                         -1 if joint.group(1) == "after" else 1)
+        if value:
+            found.append(Timex(length.start, joint.end(1), body[length.start : joint.end(1)],
+                               "DATE", value, None, ""))
+    return found
+
+
+def _counted(value: str, n: int, unit: str, sign: int) -> str | None:
+    """``value`` moved by n days, weeks or years, at the precision that allows."""
+    if unit == "Y" and precision(value) is not None and value[:4].isdigit():
+        return f"{int(value[:4]) + sign * n:04d}"
+    if unit in "DW" and precision(value) in _DAYS:
+        day = date.fromisoformat(value[:10]) + timedelta(days=sign * n * (7 if unit == "W" else 1))
+        return day.isoformat()
+    return None

@@ -121,3 +121,22 @@ def test_a_day_and_its_clock_time_are_one_moment(tmp_path):
                        "The dam failed on Wednesday 11 March at 4.30am, flooding the valley.\n")
     assert [(e.value, e.phrase, e.headline) for e in events] == [
         ("2026-03-11T04:30", "Wednesday 11 March at 4.30am", "The dam failed, flooding the valley")]
+
+
+def test_the_clause_a_length_counts_back_to_is_an_event_of_its_own(tmp_path):
+    events = events_of(
+        tmp_path, "2026-06-07",
+        "The inspectors left Iran on May 19, two days after the Iranian Parliament voted to "
+        "suspend cooperation.\n\n"
+        "Elections were held in 2019, two years after the war ended.\n\n"
+        "The strike began on Monday, three days after the attack.\n")
+    got = [(e.value, e.headline) for e in events]
+    assert got[:4] == [
+        ("2026-05-19", "The inspectors left Iran, two days after the Iranian Parliament voted "
+                       "to suspend cooperation"),
+        ("2026-05-17", "The Iranian Parliament voted to suspend cooperation"),
+        ("2019", "Elections were held, two years after the war ended"),
+        ("2017", "The war ended"),
+    ]
+    # "the attack" is no clause: no date is made for it
+    assert [v for v, _ in got[4:]] == ["2026-06-01"]
