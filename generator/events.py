@@ -159,6 +159,7 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     lengths = [t for t in found if t.type == "DURATION"]
     mentions = sorted(dated + sentence_dates.counted_clauses(article.body, lengths, dated),
                       key=lambda t: (t.start, t.end))
+    today = sentence_dates.reported_today(article.body, lengths, article.dct)
     starts = [m.start for m in mentions]
     events: list[Event] = []
     # The speaker named in the sentence before: "He said ..." right after "Borrell told
@@ -173,6 +174,8 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
             first = bisect.bisect_left(starts, sentence.start)
             last = bisect.bisect_right(starts, sentence.end)
             inside = [m for m in mentions[first:last] if m.end <= sentence.end]
+            if not inside:  # "157 new cases in the past 24 hours", and no other date
+                inside = [m for m in today if sentence.start <= m.start < sentence.end][:1]
             groups = sentence_dates.group(article.body, sentence.start, inside)
             for group in sentence_dates.told(article.body, sentence.start, sentence.end, groups):
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)

@@ -301,3 +301,25 @@ def _counted(value: str, n: int, unit: str, sign: int) -> str | None:
         day = date.fromisoformat(value[:10]) + timedelta(days=sign * n * (7 if unit == "W" else 1))
         return day.isoformat()
     return None
+
+
+# "157 new cases in the past 24 hours": a sitrep's count up to the report.
+_PAST_HOURS = re.compile(r"(?i)(?:in|over|during|within)\s+the\s+(?:past|last)\s+$")
+_HOURS = re.compile(r"PT(\d+)H|P1D")
+
+
+def reported_today(body: str, lengths: list[Timex], dct: date) -> list[Timex]:
+    """'The ministry reported 157 new cases in the past 24 hours': what a report counts over
+    the last day or two happened by its publication day. A mention dated the DCT over the
+    length, for sentences that date nothing else."""
+    found = []
+    for length in lengths:
+        hours = _HOURS.fullmatch(length.value)
+        if hours is None or (hours.group(1) and int(hours.group(1)) > 48):
+            continue
+        if not length.phrase.lower().startswith(("the past", "the last")) and not (
+                _PAST_HOURS.search(body, max(0, length.start - 30), length.start)):
+            continue
+        found.append(Timex(length.start, length.end, length.phrase, "DATE", dct.isoformat(),
+                           None, ""))
+    return found

@@ -140,3 +140,15 @@ def test_the_clause_a_length_counts_back_to_is_an_event_of_its_own(tmp_path):
     ]
     # "the attack" is no clause: no date is made for it
     assert [v for v, _ in got[4:]] == ["2026-06-01"]
+
+
+def test_a_count_over_the_past_day_is_dated_the_report_s_day(tmp_path):
+    events = events_of(
+        tmp_path, "2026-02-11",
+        "The ministry reported 157 new cases in the past 24 hours.\n\n"
+        "Over the last 24 hours, 12 people died, officials said on Monday.\n\n"
+        "The army has been fighting for the past 72 hours.\n")
+    assert [(e.value, e.headline) for e in events] == [
+        ("2026-02-11", "The ministry reported 157 new cases"),
+        ("2026-02-09", "Over the last 24 hours, 12 people died, officials said"),
+    ]
