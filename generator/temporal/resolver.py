@@ -799,6 +799,9 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return None
     if m["wk"]:
         return Resolved(*_span(m), "DATE", cm.fmt_week(d), relative=True)
+    if m["we"]:
+        # "the Thanksgiving weekend": the weekend the holiday falls in, or the one after it
+        return Resolved(*_span(m), "DATE", cm.fmt_week(d) + "-WE", relative=True)
     if regex.fullmatch(r"hijri \d+", spec):  # a whole month: Ramadan, from its first day
         value = f"{d.isoformat()}/{cm.hijri_month_end(d).isoformat()}"
         return Resolved(*_span(m), "DATE", value, explicit=bool(m["y"]), relative=not m["y"])
