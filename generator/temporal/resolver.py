@@ -1238,6 +1238,13 @@ def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
 
 
+@gate("in_the_unit")
+def g_in_the_unit(ctx: Context, m: regex.Match[str]) -> bool:
+    """Not in a generic present: "hotter summers dry out vegetation earlier in the year"
+    ("earlier in the day" is always some day's)."""
+    return m["unit"].lower() == "day" or ctx.tense(m.start(), m.end()) is not None
+
+
 @rule("in_the_unit")
 def r_in_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'earlier in the day': the unit holding the last day written (a story told from
