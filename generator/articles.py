@@ -106,13 +106,25 @@ def find_articles(paths: list[Path], errors: list[InputError] | None = None) -> 
                 walk(path)
             elif path.suffix in ARTICLE_SUFFIXES:
                 add_file(path)
+            elif path.suffix.lower() in _PAGE_SUFFIXES and errors is not None:
+                errors.append(InputError(path, _PAGE_MESSAGE))
 
     for path in paths:
         if path.is_dir():
             walk(path)
+        elif path.suffix.lower() in _PAGE_SUFFIXES:
+            if errors is not None:
+                errors.append(InputError(path, _PAGE_MESSAGE))
         else:
             add_file(path)
     return found
+
+
+# A saved web page is markup around the story (menus, comments, footers): `timeline add`
+# turns it into an article first; read as it is, its markup would become entries.
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+_PAGE_MESSAGE = ("a saved web page: add it with 'timeline add PAGE --timeline NAME' first, "
+                 "which keeps the story and leaves out menus, comments and footers")
 
 
 def read_article(

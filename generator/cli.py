@@ -77,8 +77,12 @@ def extract_command(
     cache = EventCache(content.resolve().parent / ".cache" / "extract" if use_cache else None)
     with _progress(err) as progress:
         task = progress.add_task("reading articles", total=None)
+        # Named articles are written with the rest of content/articles, or their timelines
+        # would lose every entry of the articles not named.
+        whole = ([content / "articles"] if articles and not as_json
+                 and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
-                         on_article=lambda _path: progress.advance(task))
+                         on_article=lambda _path: progress.advance(task), also=whole)
     if not articles and not result.errors:
         cache.prune()
     for error in result.errors:

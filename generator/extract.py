@@ -46,18 +46,26 @@ def extract(
     dct: date | None = None,
     cache: EventCache | None = None,
     on_article: Callable[[Path], None] | None = None,
+    also: list[Path] | None = None,
 ) -> Extraction:
     """Read every article under ``paths``; bad files are reported and skipped, not fatal.
 
-    With a ``cache``, an article whose bytes (and the generator) did not change since the
-    last run is not read again: its events come from the cache.
+    ``also``: more articles read without ``dct`` (the rest of content/articles when a few
+    were named, so that the timelines written are whole). With a ``cache``, an article whose
+    bytes (and the generator) did not change since the last run is not read again: its
+    events come from the cache.
     """
     result = Extraction()
     cache = cache or EventCache(None)
     articles_root = content_dir / "articles"
-    for path in find_articles(paths, result.errors):
+    named = find_articles(paths, result.errors)
+    seen = {_identity(path) for path in named}
+    rest = [p for p in find_articles(also or [], result.errors) if _identity(p) not in seen]
+    with_dct = set(named)
+    for path in named + rest:
         try:
-            events = _article_events(path, content_dir, articles_root, dct, cache, result)
+            events = _article_events(path, content_dir, articles_root,
+                                     dct if path in with_dct else None, cache, result)
         except InputError as error:
             result.errors.append(error)
             continue
@@ -72,6 +80,10 @@ def extract(
         result.events.extend(events)
     result.events.sort(key=timeline_order)
     return result
+
+
+def _identity(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _article_events(

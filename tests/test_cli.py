@@ -92,3 +92,38 @@ def test_demo_site_has_every_dated_event_in_order(project):
     assert len(shown) <= len(expected)
     starts = [e["start"] for e in events if e["timeline"] == "russia-europe-2021"]
     assert starts == sorted(starts)
+
+
+def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path):
+    """Naming an article writes its timeline whole: the other articles' entries stay (they
+    were all removed as "no longer produced"), and only the named one takes --dct."""
+    folder = tmp_path / "content" / "articles" / "t"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("---\ntitle: A\ndate: 2026-11-25\n---\n"
+                                 "Troops crossed the border on Tuesday.\n")
+    (folder / "b.md").write_text("---\ntitle: B\ndate: 2026-11-25\n---\n"
+                                 "Rebels seized the airport on Sunday.\n")
+    assert timeline("extract", cwd=tmp_path).returncode == 0
+    entries = tmp_path / "content" / "timeline" / "t"
+    before = sorted(p.name for p in entries.glob("2026-*.md"))
+    assert len(before) == 2
+    result = timeline("extract", "content/articles/t/b.md", "--dct", "2026-11-26",
+                      cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = sorted(p.name for p in entries.glob("2026-*.md"))
+    assert "2026-11-24-troops-crossed-the-border.md" in after  # a.md kept its own date
+    assert "2026-11-22-rebels-seized-the-airport.md" in after  # Sunday from the 26th
+
+
+def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path):
+    folder = tmp_path / "content" / "articles" / "t"
+    folder.mkdir(parents=True)
+    (folder / "page.html").write_text("<html><body><nav>Home</nav><p>Talks on Monday.</p>"
+                                      "</body></html>")
+    (tmp_path / "other.htm").write_text("<p>x</p>")
+    for args in (("extract",), ("extract", "other.htm", "--dct", "2026-11-25")):
+        result = timeline(*args, cwd=tmp_path)
+        assert result.returncode == 1
+        assert "timeline add" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "content" / "timeline").exists() or not list(
+        (tmp_path / "content" / "timeline").rglob("*.md"))
