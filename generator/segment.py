@@ -47,6 +47,7 @@ class _Rules:
     dateline: re.Pattern[str]
     boundary: re.Pattern[str]
     abbreviations: frozenset[str]
+    place_initials: frozenset[str]
 
 
 @cache
@@ -67,6 +68,7 @@ def _rules() -> _Rules:
         dateline=re.compile(data["dateline"]),
         boundary=boundary,
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
+        place_initials=frozenset(a.lower() for a in data["place_initials"]),
     )
 
 
@@ -214,7 +216,13 @@ def _is_abbreviation(text: str, period: int, rules: _Rules) -> bool:
     if not match:
         return False
     word = match.group(1)
-    return (len(word) == 1 and word.isupper()) or word.lower() in rules.abbreviations
+    # "J. Smith", "J.D. Vance", "George H.W. Bush": initials, one capital each
+    if word.lower() in rules.place_initials:
+        return False
+    return bool(_INITIALS.fullmatch(word)) or word.lower() in rules.abbreviations
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 
 
 def _append(out: list[Sentence], body: str, paragraph: Paragraph, start: int, end: int) -> None:

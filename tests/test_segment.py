@@ -94,3 +94,12 @@ def test_a_hyphenated_word_opening_a_sentence_is_no_dateline():
     texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
     assert texts == ["Congo confirmed 14 cases.", "A US-brokered ceasefire collapsed within hours.",
                      "US-Russian talks resumed."]
+
+
+def test_initials_with_several_letters_end_no_sentence():
+    body = ("The bill, sponsored by Sherrod Brown and J.D. Vance on March 1, would require "
+            "two-person crews.\n\nFormer President George H.W. Bush visited. He left.\n")
+    texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
+    assert texts == ["The bill, sponsored by Sherrod Brown and J.D. Vance on March 1, would "
+                     "require two-person crews.",
+                     "Former President George H.W. Bush visited.", "He left."]
