@@ -98,8 +98,10 @@ def test_a_hyphenated_word_opening_a_sentence_is_no_dateline():
 
 def test_initials_with_several_letters_end_no_sentence():
     body = ("The bill, sponsored by Sherrod Brown and J.D. Vance on March 1, would require "
-            "two-person crews.\n\nFormer President George H.W. Bush visited. He left.\n")
+            "two-person crews.\n\nFormer President George H.W. Bush visited. He left.\n\n"
+            "He was shot in his home in Buffalo, N.Y. Slepian provided care.\n")
     texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
     assert texts == ["The bill, sponsored by Sherrod Brown and J.D. Vance on March 1, would "
                      "require two-person crews.",
-                     "Former President George H.W. Bush visited.", "He left."]
+                     "Former President George H.W. Bush visited.", "He left.",
+                     "He was shot in his home in Buffalo, N.Y.", "Slepian provided care."]
