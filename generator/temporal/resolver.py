@@ -1247,10 +1247,11 @@ def g_in_the_unit(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("in_the_unit")
 def r_in_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    """'earlier in the day': the unit holding the last day written (a story told from
-    Tuesday stays on Tuesday), else the DCT's."""
+    """'earlier in the day': the unit holding the last day written in the paragraph (a story
+    told from Tuesday stays on Tuesday), else the DCT's."""
     unit = m["unit"].lower()
-    dated = ctx.anchor and precision(ctx.anchor) in ("day", "time")
+    dated = (ctx.anchor and precision(ctx.anchor) in ("day", "time")
+             and "\n\n" not in ctx.text[ctx.anchor_end : m.start()])  # this paragraph's
     base = date.fromisoformat(ctx.anchor[:10]) if dated else ctx.dct
     v = base.isoformat() if unit == "day" else _calendar_shift(ctx, base, unit, 0)
     return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
