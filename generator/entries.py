@@ -255,12 +255,17 @@ def _claim_names(
     return claimed
 
 
+_SAME_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _may_keep_name(folder: Path, name: str, story: Story) -> bool:
     """A file keeps its name unless it is ours, untouched, and its date changed: then the
     story takes a name that says the new date."""
     prefix = _value_prefix(story.lead)
     if name == f"{prefix}.md" or name.startswith(f"{prefix}-") or not _exists(folder / name):
         return True
+    if _SAME_DAY.match(prefix) and name[:10] == prefix[:10] and name[10:11] in ("-", "T"):
+        return True  # the same day told finer or coarser ("2023-02-03" / "2023-02-03TNI")
     current = _read_entry(folder / name)
     return current is None or not is_untouched(current)
 

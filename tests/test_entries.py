@@ -203,3 +203,12 @@ def test_two_edited_sentences_of_one_paragraph_and_phrase_are_not_guessed(tmp_pa
     assert report.kept == [added[0]] and report.removed == [added[1]]
     assert [p.name for p in report.added] == ["2021-11-18-first-reworded.md",
                                                "2021-11-20-second-reworded.md"]
+
+
+def test_the_same_day_told_finer_keeps_the_file_and_its_permalink(tmp_path, events):
+    """A later report gives the hour of a day: the entry keeps its name (and embeds)."""
+    first = write_timeline(tmp_path, events, "Demo").added[0]
+    finer = retitled(events[0], events[0].lead.headline, value="2021-11-18TNI")
+    report = write_timeline(tmp_path, [finer, events[1]], "Demo")
+    assert report.updated == [first] and not report.added and not report.removed
+    assert "When: 2021-11-18TNI" in first.read_text()
