@@ -275,33 +275,90 @@ def _claim_edited_sentences(
 ) -> dict[int, str]:
     """Stories whose sentence was edited in the article since the run that wrote their file.
 
-    The sentence is part of a story's key, so fixing a typo in the article orphans the
-    entry: a person's edited entry would stay beside a fresh duplicate, and an untouched one
-    would be renamed. A story no file claims is matched to an orphaned file of the same
-    source paragraph and date phrase when that pair is unique on both sides."""
+    The sentence is part of a story's key, so correcting it in the article (a typo, a
+    tense, a date) orphans the entry: a person's edited entry would stay beside a fresh
+    duplicate, a deleted one come back, an untouched one be renamed. A story no key claims
+    takes an orphaned file (there or deleted) of the same source paragraph and date phrase,
+    else of the same paragraph and a sentence of mostly the same words, when the match is
+    unique on both sides. The manifest keeps each file's locators (``locators``) for this."""
     taken = set(claimed.values())
-    orphans: dict[tuple[str, str], list[str]] = {}
-    for name in sorted(known.keys() - taken):
-        text = _read_entry(folder / name) if _exists(folder / name) else None
-        if text is None:
-            continue
-        fields = dict((k, v) for k, v, _ in reversed(read_metadata(text)))
-        anchor = fields.get("source", "").split(" | ")[3:4]
-        if anchor and fields.get("phrase"):
-            orphans.setdefault((anchor[0], fields["phrase"]), []).append(name)
-    wanted: dict[tuple[str, str], list[int]] = {}
-    for i, story in enumerate(stories):
-        if i not in claimed:
-            lead = story.lead
-            anchor = _source_line(lead).split(" | ")[3]
-            wanted.setdefault((anchor, _one_line(lead.phrase)), []).append(i)
-    return {
-        found[0]: orphans[locator][0]
-        for locator, found in wanted.items()
-        if len(found) == 1
-        and len(orphans.get(locator, ())) == 1
-        and _may_keep_name(folder, orphans[locator][0], stories[found[0]])
-    }
+    orphans = {name: known[name] if any(t.startswith("@") for t in known[name])
+               else known[name] | _locators_of_file(folder / name)
+               for name in sorted(known.keys() - taken)}
+    open_stories = {i: locators(story) for i, story in enumerate(stories) if i not in claimed}
+    found: dict[int, str] = {}
+    for kind in ("@s", "@p"):
+        by_locator: dict[str, list[str]] = {}
+        for name, tokens in orphans.items():
+            for token in tokens:
+                if token.startswith(kind) and name not in found.values():
+                    by_locator.setdefault(token, []).append(name)
+        wanted: dict[str, list[int]] = {}
+        for i, tokens in open_stories.items():
+            for token in tokens:
+                if token.startswith(kind) and i not in found:
+                    wanted.setdefault(token, []).append(i)
+        for token, indexes in sorted(wanted.items()):
+            names = by_locator.get(token, [])
+            if len(indexes) != 1 or len(names) != 1:
+                continue
+            i, name = indexes[0], names[0]
+            if kind == "@p" and not _similar(open_stories[i], orphans[name]):
+                continue  # another sentence of the paragraph, not this one corrected
+            if _may_keep_name(folder, name, stories[i]):
+                found[i] = name
+    return found
+
+
+_MINHASHES = 8
+
+
+def _story_keys(tokens: frozenset[str]) -> frozenset[str]:
+    """The sentence keys of a manifest line, without its locators."""
+    return frozenset(t for t in tokens if not t.startswith("@"))
+
+
+def locators(story: Story) -> frozenset[str]:
+    """Where a story's lead was told, as manifest tokens: its paragraph (``@p``), that and
+    its date phrase (``@s``), and a sketch of its sentence's words (``@m``) to tell a
+    corrected sentence from another one of the paragraph."""
+    lead = story.lead
+    anchor = _source_line(lead).split(" | ")[3]
+    # a bottom-k sketch: the smallest word hashes stand for the set of words
+    words = {w.lower() for w in re.findall(r"\w+", lead.sentence)} or {""}
+    signature = "".join(sorted(hashlib.blake2b(w.encode(), digest_size=2).hexdigest()
+                               for w in words)[:_MINHASHES])
+    return frozenset({"@p" + _short_hash(anchor),
+                      "@s" + _short_hash(f"{anchor}\n{_one_line(lead.phrase)}"),
+                      "@m" + signature})
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sketches say the sentences share most of their words (half the smallest word
+    hashes in common)?"""
+    sketches = []
+    for tokens in (a, b):
+        sig = next((t[2:] for t in tokens if t.startswith("@m")), "")
+        sketches.append({sig[k : k + 4] for k in range(0, len(sig), 4)})
+    return bool(sketches[0]) and len(sketches[0] & sketches[1]) * 2 >= min(
+        len(sketches[0]), len(sketches[1]))
+
+
+def _locators_of_file(path: Path) -> frozenset[str]:
+    """For a manifest written before locators: the paragraph and phrase of the file."""
+    text = _read_entry(path) if _exists(path) else None
+    if text is None:
+        return frozenset()
+    fields = dict((k, v) for k, v, _ in reversed(read_metadata(text)))
+    anchor = fields.get("source", "").split(" | ")[3:4]
+    if not anchor or not fields.get("phrase"):
+        return frozenset()
+    return frozenset({"@p" + _short_hash(anchor[0]),
+                      "@s" + _short_hash(f"{anchor[0]}\n{fields['phrase']}")})
 
 
 def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
@@ -335,7 +392,8 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
     names = file_names(stories, _claim_names(folder, stories, keys, manifest))
     report.names = names
     wanted = dict(zip(names, stories, strict=True))
-    wanted_keys = dict(zip(names, keys, strict=True))
+    wanted_keys = {name: key | locators(story)
+                   for name, key, story in zip(names, keys, stories, strict=True)}
     writes: list[tuple[Path, str, list[Path]]] = []
     for name, story in wanted.items():
         path = folder / name
@@ -353,7 +411,7 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
                 writes.append((path, text, report.updated))
             else:
                 report.kept.append(path)
-                recorded = manifest.get(name)
+                recorded = _story_keys(manifest.get(name, frozenset()))
                 if recorded and not recorded & wanted_keys[name]:
                     report.source_changed.append(path)  # claimed by paragraph and phrase
     removals: list[Path] = []

@@ -212,3 +212,54 @@ def test_the_same_day_told_finer_keeps_the_file_and_its_permalink(tmp_path, even
     report = write_timeline(tmp_path, [finer, events[1]], "Demo")
     assert report.updated == [first] and not report.added and not report.removed
     assert "When: 2021-11-18TNI" in first.read_text()
+
+
+def corrected(item: Story, value: str, phrase: str, sentence: str, headline: str) -> Story:
+    """The article's sentence corrected: a new date in it, so a new key and phrase."""
+    return story(replace(item.lead, value=value, phrase=phrase, sentence=sentence,
+                         headline=headline))
+
+
+def two_paragraphs() -> list[Story]:
+    first = event("2021-11-18", "Vance filed the bill",
+                  "Brown and Vance filed the bill on March 1, requiring two-person crews.")
+    second = event("2021-11-20", "Shaw testified", "Shaw testified before the Senate.",
+                   source=replace(first.source, paragraph=4))
+    return [story(first), story(second)]
+
+
+def test_a_date_corrected_in_the_article_keeps_the_edited_entry(tmp_path):
+    stories = two_paragraphs()
+    first = write_timeline(tmp_path, stories, "Demo").added[0]
+    edited = first.read_text().replace("Vance filed the bill", "Vance files crew bill")
+    first.write_text(edited)
+    fixed = corrected(stories[0], "2021-11-17", "Feb. 28",
+                      "Brown and Vance filed the bill on Feb. 28, requiring two-person crews.",
+                      "Brown and Vance filed the bill")
+    report = write_timeline(tmp_path, [fixed, stories[1]], "Demo")
+    assert report.kept == [first] and report.source_changed == [first]
+    assert not report.added and first.read_text() == edited
+
+
+def test_a_date_corrected_in_the_article_does_not_bring_back_a_deleted_entry(tmp_path):
+    stories = two_paragraphs()
+    first = write_timeline(tmp_path, stories, "Demo").added[0]
+    first.unlink()
+    fixed = corrected(stories[0], "2021-11-17", "Feb. 28",
+                      "Brown and Vance filed the bill on Feb. 28, requiring two-person crews.",
+                      "Brown and Vance filed the bill")
+    report = write_timeline(tmp_path, [fixed, stories[1]], "Demo")
+    assert report.skipped and not report.added
+    assert len(list(tmp_path.glob("2021-*.md"))) == 1
+
+
+def test_another_sentence_of_the_paragraph_is_a_new_entry(tmp_path):
+    stories = two_paragraphs()
+    first = write_timeline(tmp_path, stories, "Demo").added[0]
+    first.unlink()  # deleted by hand; the paragraph is then rewritten about something else
+    other = corrected(stories[0], "2021-11-17", "Wednesday",
+                      "Railway unions called a national strike for Wednesday.",
+                      "Railway unions called a national strike")
+    report = write_timeline(tmp_path, [other, stories[1]], "Demo")
+    assert [p.name for p in report.added] == [
+        "2021-11-17-railway-unions-called-a-national-strike.md"]
