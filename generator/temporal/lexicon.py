@@ -236,6 +236,7 @@ def get_lexicon() -> Lexicon:
         "prepositions": frozenset(cues["tense"]["prepositions"]),
         "decision_verbs": frozenset(cues["tense"]["decision_verbs"]),
         "schedule_verbs": frozenset(str(w) for w in cues["schedule_verbs"]),
+        "other_calendar": frozenset(str(w) for w in cues["other_calendar"]),
         "modals": frozenset(cues["tense"]["modals"]),
         "scheduled_present": frozenset(cues["tense"]["scheduled_present"]),
         "scheduled_present_blockers": frozenset(cues["tense"]["scheduled_present_blockers"]),

@@ -768,6 +768,13 @@ def _holiday_by_tense(ctx: Context, m: regex.Match[str], on: Callable[[int], dat
     return on(pick_year(ctx, m.start(), m.end(), base.month, base.day))
 
 
+@gate("holiday")
+def g_holiday(ctx: Context, m: regex.Match[str]) -> bool:
+    """"Orthodox Christmas", "Lunar New Year": another calendar's day, not the Western one."""
+    before = _words_before(ctx, m.start(), 1)
+    return not (before and before[-1] in ctx.lex.sets["other_calendar"])
+
+
 @rule("holiday")
 def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     spec = ctx.lex.holidays[regex.sub(r"\s+", " ", m["hol"].lower())]

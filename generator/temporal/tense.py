@@ -123,16 +123,23 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
             break
     comma_seen = False
     for dist, tok in enumerate(right[:10]):
-        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD:
-            break  # "... on Saturday and were planning ...": the next clause has its own tense
+        if (tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD
+                or tok.lower() == "that"):
+            # "... on Saturday and were planning ...", "warned in September that it would
+            # leave": the next clause has its own tense
+            break
         if tok == ",":
             if best is not None:
                 break  # "talks that are due to end by May, invited ...": the comma closes it
             comma_seen = True
             continue
-        if comma_seen and tok.lower() in lex.sets["reporting"]:
-            continue  # ", he said" frames reported speech; it does not govern the date
+        following = right[dist + 1] if dist + 1 < len(right) else "."
+        if comma_seen and tok.lower() in lex.sets["reporting"] and (
+                following in _SENTENCE_END or following == ","):
+            continue  # ", he said." frames reported speech; it does not govern the date
         cls = _cue(right, dist, lex)
+        if cls == "intent":
+            cls = "past"  # "On Sept. 4, Merkel agreed to let ...": the agreeing is the date's
         if cls:
             if best is None or dist + 1 < best[0]:
                 best = (dist, cls)
