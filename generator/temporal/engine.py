@@ -12,6 +12,7 @@ from .recognizer import find
 from .resolver import RULES, Context, Resolved
 from .values import is_valid, precision
 
+_SINCE_BEFORE = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
 _DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
 
@@ -35,7 +36,9 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 continue
             out.append(r)
             p = precision(r.value)
-            if r.explicit and r.type in ("DATE", "TIME") and p is not None:
+            if (r.explicit and r.type in ("DATE", "TIME") and p is not None
+                    and not _SINCE_BEFORE.search(text, max(0, r.start - 12), r.start)):
+                # (a "since 1 November" is a baseline, not the time the story has reached)
                 ctx.anchor = r.value
                 ctx.anchor_end = r.end
                 if p in ("day", "time"):
