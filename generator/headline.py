@@ -84,6 +84,8 @@ def write_headline(
         sentence, phrase_start, phrase_end, others = _around(
             sentence, phrase_start, phrase_end, others)
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
+    phrase_start, phrase_end = _with_coordinated_dates(sentence, phrase_start, phrase_end,
+                                                       others)
     if _COUNTED_TO.search(sentence, phrase_start, phrase_end):
         # "two days after the Iranian Parliament voted ...": the clause counted to
         clause = _clause_rest(sentence[phrase_end:])
@@ -159,7 +161,11 @@ def write_headline(
         else:
             head, tail = before.rstrip(), after.lstrip(" ")
             particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
-            if not (particle and _DEICTIC_START.match(sentence, phrase_start)):
+            if _NOT_UNTIL.search(head):
+                # "did not raise rates until Thursday" says they were raised on Thursday:
+                # without its date the headline would say the opposite
+                head = f"{head} {sentence[phrase_start:phrase_end]}"
+            elif not (particle and _DEICTIC_START.match(sentence, phrase_start)):
                 # "He was sworn in last week": "last week" takes no preposition, so the "in"
                 # before it is the verb's particle
                 head = _drop_preposition(head, rules)
@@ -604,6 +610,21 @@ def _around(sentence: str, start: int, end: int, others: Sequence[tuple[int, int
     return sentence[first:last], start - first, end - first, kept
 
 
+_DATE_AND = re.compile(r"\s+(?:and|or)\s+(?:again\s+)?(?:on\s+|in\s+)?")
+
+
+def _with_coordinated_dates(sentence: str, start: int, end: int,
+                            others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """"cancelled on Friday and Saturday": the two dates go out of the headline together
+    (each has its entry; "cancelled and Saturday" says nothing)."""
+    for o_start, o_end in sorted(others):
+        if o_start >= end and _DATE_AND.fullmatch(sentence, end, o_start):
+            end = o_end
+        elif o_end <= start and _DATE_AND.fullmatch(sentence, o_end, start):
+            start = o_start
+    return start, end
+
+
 def _shifted_anchor(sentence: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
     """In "The day before last Tuesday's court hearing, Manuel went to ..." the hearing only
     anchors the date (a day is counted from it); it is not what happened that day. The date
@@ -621,8 +642,13 @@ def _shifted_anchor(sentence: str, start: int, end: int, rules: _Rules) -> tuple
 
 
 def _sentence_start(before: str, rules: _Rules) -> bool:
-    """Nothing but discourse openers ("But", "And") before the phrase."""
-    return not rules.openers.sub("", before.strip() + " ").strip()
+    """Nothing but discourse openers ("But", "And") or an opening quote before the phrase."""
+    return not rules.openers.sub("", before.strip().lstrip(_OPENING_QUOTES) + " ").strip()
+
+
+_OPENING_QUOTES = "\"“‘'`"
+# "did not ... until", "didn't ... till", "never ... until": the negation is of the time before
+_NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b|\bnever\b)[^,;]*\b(?:until|till)$", re.IGNORECASE)
 
 
 def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> str | None:

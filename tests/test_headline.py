@@ -372,3 +372,13 @@ def test_a_date_in_a_subordinate_clause_after_a_dated_main_clause_is_the_clause_
     sentence = "Talks will resume on Thursday after a first round collapsed last week."
     assert with_others(sentence, "last week", "Thursday") == "A first round collapsed"
     assert with_others(sentence, "Thursday", "last week").startswith("Talks will resume")
+
+
+def test_a_negated_until_keeps_its_date_and_coordinated_dates_go_together():
+    assert headline("The central bank did not raise rates until Thursday.",
+                    "Thursday") == "The central bank did not raise rates until Thursday"
+    flights = "More than 4,200 flights were cancelled on Friday and Saturday."
+    assert with_others(flights, "Friday", "Saturday") == "More than 4,200 flights were cancelled"
+    assert with_others(flights, "Saturday", "Friday") == "More than 4,200 flights were cancelled"
+    assert headline('"This year will be no different," said a senior official.',
+                    "This year") == '"This year will be no different," said a senior official'
