@@ -173,6 +173,9 @@ def pick_year(
     history = _history_year(ctx, start, month, day)
     if history is not None:
         return history
+    same = _year_of_sentence(ctx, start, end)
+    if same is not None:
+        return same
     dct = ctx.dct
     tense = _deadline_tense(ctx, start, end)
     cands = []
@@ -204,6 +207,21 @@ def pick_year(
 
 # A day written with its year this long before the DCT may start a history, told on from it.
 _HISTORY_DAYS = 180
+
+
+def _year_of_sentence(ctx: Context, start: int, end: int) -> int | None:
+    """A month (or day) in a past clause of a sentence that opens with a year is of that
+    year: "In 2018 the lira fell sharply in August" (not "passed in 2018, takes effect in
+    August", which is present)."""
+    if ctx.told_from is None:
+        return None
+    value, opens, at = ctx.told_from
+    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    if (opens < sentence_start or not _opens_sentence(ctx.text, opens)
+            or not value[:4].isdigit() or ctx.tense(start, end) != "past"):
+        return None  # (the year must frame the sentence, not a noun in it: "a program
+        # approved in 1987 ... had purchased shares through Sept. 29")
+    return int(value[:4]) if precision(value) in ("year", "season", "quarter", "half") else None
 
 
 def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int | None:
@@ -979,6 +997,10 @@ def _anchor_date(ctx: Context) -> date | None:
         return date(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), 15)
     if p == "year" and len(ctx.anchor) == 4:
         return date(int(ctx.anchor), 7, 1)
+    if p in ("season", "quarter", "half"):
+        # "in the summer of 2015 ... by the end of that year": the middle of the span
+        span = bounds(ctx.anchor)
+        return span[0] + (span[1] - span[0]) / 2 if span else None
     return None
 
 
