@@ -187,7 +187,11 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
                 "latest",
             ]
         ),
-        "TZ": r"(?:e[sd]t|c[sd]t|m[sd]t|p[sd]t|bst|cet|cest|msk|eat|ist|jst|gmt)",
+        "TZ": r"(?:e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|bst|cet|cest|eet|eest|msk|eat|ist|jst|gmt|utc)",
+        # spelled-out zones after a clock time ("11 p.m. Eastern time")
+        "TZNAME": r"(?:(?:eastern|central|mountain|pacific|atlantic|central\seuropean|eastern"
+                  r"\seuropean|british|moscow|israel|india|japan|china)\s(?:standard\s|daylight"
+                  r"\s|summer\s)?time)",
         "YEARWORDS": yearwords,
     }
     lex.placeholders = ph

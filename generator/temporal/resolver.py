@@ -1426,7 +1426,10 @@ def _clock_day(ctx: Context, start: int, end: int) -> str:
 
 @gate("clock_time")
 def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
-    # "High Noon", "high noon comes today": the idiom, not twelve o'clock
+    # "High Noon", "high noon comes today": the idiom, not twelve o'clock; "10:35 a.m. (0735
+    # GMT)": the same time restated for another zone, not a second one
+    if m["h4"] and ctx.text[max(0, m.start() - 1) : m.start()] == "(":
+        return False
     return not (m["noon"] and _words_before(ctx, m.start(), 1) == ["high"])
 
 
@@ -1436,6 +1439,8 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
     elif m["h24"] or m["h24b"]:
         hh, mm = int(m["h24"] or m["h24b"]), int(m["min24"] or m["min24b"])
+    elif m["h4"]:
+        hh, mm = int(m["h4"]), int(m["m4"])  # wire style "1400 GMT"
     else:
         hh, mm = int(m["h"]), int(m["min"] or 0)
         pm = m["ampm"].lower().startswith("p")
