@@ -23,7 +23,8 @@ def _tokenizer(abbreviations: frozenset[str]) -> regex.Pattern[str]:
     abbrev = "|".join(sorted(map(regex.escape, abbreviations)))
     return regex.compile(
         # contractions split as the cue lists spell them: "we'll" -> we 'll, "won't" -> wo n't
-        r"[A-Za-z]+?(?=n['’]t\b)|n['’]t\b|[A-Za-z]+(?:['’](?!(?:ll|d|ve|re|m)\b)[A-Za-z]+)?"
+        r"[A-Za-z]+?(?=n['’]t\b)|n['’]t\b"
+        r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?!(?:ll|d|ve|re|m)\b)[A-Za-z]+)?"
         r"|['’](?:ll|d|ve|re|m)\b|\d+(?:[.,:]\d+)*"
         rf"|(?<!\b[A-Z]|\b(?:{abbrev}))\.(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$|[\"”’])"
         r"|[;!?:\"“”()\n]|,"
@@ -52,6 +53,8 @@ def is_past_form(word: str, lex: Lexicon) -> bool:
 
 def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     t = tok.lower()
+    if "-" in t:
+        return None  # "long-delayed", "Russian-backed", "so-called": compounds, no verbs
     if t == "may" and tok[:1].isupper():
         return None  # the month, not the modal
     if t in lex.sets["future"]:
@@ -147,6 +150,8 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     if best is None and _fronted(left, lex):
         best = _main_clause_cue(right, lex)
     if best is None:
+        best = _far_future_cue(left, lex)
+    if best is None:
         return None
     return None if best[1] == "present" else best[1]
 
@@ -203,6 +208,23 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
         sure = any(t in lex.sets["future"] and t not in lex.sets["modals"] for t in before)
         return "future" if sure else "modal"
     return cls
+
+
+def _far_future_cue(left: list[str], lex: Lexicon) -> tuple[int, str] | None:
+    """A plan told further back in the clause than the nearest words ("The government plans
+    to hold a long-delayed referendum on the new constitution in November"): only "will",
+    plan verbs and modals count that far, not past forms (many are participles)."""
+    window = left[-22:-10]
+    for i in range(len(window) - 1, -1, -1):
+        tok = window[i]
+        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
+            return None
+        cls = _cue(window, i, lex)
+        if cls in ("future", "modal"):
+            return 10 + len(window) - 1 - i, cls
+        if cls:
+            return None
+    return None
 
 
 def _fronted(left: list[str], lex: Lexicon) -> bool:
