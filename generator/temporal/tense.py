@@ -214,14 +214,15 @@ def _far_future_cue(left: list[str], lex: Lexicon) -> tuple[int, str] | None:
     """A plan told further back in the clause than the nearest words ("The government plans
     to hold a long-delayed referendum on the new constitution in November"): only "will",
     plan verbs and modals count that far, not past forms (many are participles)."""
-    window = left[-22:-10]
-    for i in range(len(window) - 1, -1, -1):
-        tok = window[i]
+    if any(t in _SENTENCE_END or t.lower() in _SUBORDINATORS for t in left[-10:]):
+        return None  # the clause starts nearer than that
+    for i in range(len(left) - 11, max(-1, len(left) - 23), -1):
+        tok = left[i]
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
             return None
-        cls = _cue(window, i, lex)
+        cls = _cue(left, i, lex)  # read with its real neighbours ("next to")
         if cls in ("future", "modal"):
-            return 10 + len(window) - 1 - i, cls
+            return len(left) - 1 - i, cls
         if cls:
             return None
     return None
