@@ -187,8 +187,10 @@ def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
     return False
 
 
-# A clause of its own between the saying and the other date: not what was said.
-_OTHER_CLAUSE = re.compile(r";|,\s+(?:and|but|while)\s")
+# A clause of its own between the saying and the other date: not what was said (another
+# clause, a participle set off by a comma, a relative clause: "said on Wednesday that she
+# would quit, ending a feud that began last Thursday").
+_OTHER_CLAUSE = re.compile(r";|,\s+(?:and|but|while)\s|,\s+[a-z]+ing\s|\b(?:which|who|whose)\s")
 _ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 # A report dates what it tells when it tells it within this many days.

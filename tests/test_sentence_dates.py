@@ -152,3 +152,12 @@ def test_a_count_over_the_past_day_is_dated_the_report_s_day(tmp_path):
         ("2026-02-11", "The ministry reported 157 new cases"),
         ("2026-02-09", "Over the last 24 hours, 12 people died, officials said"),
     ]
+
+
+def test_a_date_in_a_clause_beside_what_was_said_keeps_the_day_of_saying(tmp_path):
+    events = events_of(
+        tmp_path, "2025-07-10",
+        "The minister said on Wednesday that she would quit, ending a feud that began last "
+        "Thursday.\n\n"
+        "Officials said Monday that the convoy had left on Sunday.\n")
+    assert [e.value for e in events] == ["2025-07-09", "2025-07-03", "2025-07-06"]
