@@ -180,17 +180,19 @@ def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
                 body, max(0, group[0].start - 5), group[0].start):
             continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
         between = body[min(group[-1].end, said[-1].end) : max(group[0].start, said[0].start)]
-        if _OTHER_CLAUSE.search(between):
+        if _OTHER_CLAUSE.search(between) or (
+                group[0].start > said[-1].end and _CLAUSE_BESIDE.search(between)):
             continue  # "Rebels seized the town on Saturday, and the army said on Monday ..."
         if 0 <= (day[0] - span[1]).days <= _REPORTED_WITHIN_DAYS:
             return True
     return False
 
 
-# A clause of its own between the saying and the other date: not what was said (another
-# clause, a participle set off by a comma, a relative clause: "said on Wednesday that she
-# would quit, ending a feud that began last Thursday").
-_OTHER_CLAUSE = re.compile(r";|,\s+(?:and|but|while)\s|,\s+[a-z]+ing\s|\b(?:which|who|whose)\s")
+# A clause of its own between the saying and the other date: not what was said.
+_OTHER_CLAUSE = re.compile(r";|,\s+(?:and|but|while)\s")
+# ... nor a participle or relative clause after the saying that holds the other date ("said on
+# Wednesday that she would quit, ending a feud that began last Thursday").
+_CLAUSE_BESIDE = re.compile(r",\s+[a-z]+ing\s|\b(?:which|who|whose)\s")
 _ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 # A report dates what it tells when it tells it within this many days.
