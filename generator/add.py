@@ -84,6 +84,12 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     if (target.exists() or target.is_symlink()) and not force:
         raise InputError(target, "already exists; pass --force to replace it, or --title to "
                          "add this article beside it")
+    if not force:
+        twin = _same_article(target.parent, front.get("url"), body, publication)
+        if twin is not None:
+            raise InputError(source, f"already added as {twin} (the same "
+                             f"{'address' if front.get('url') else 'text'}); pass --force to "
+                             "add it again")
     if target.is_dir():
         raise InputError(target, "is a folder; move it away or choose another --title")
     text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n"
@@ -92,6 +98,25 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
     return target
+
+
+def _same_article(folder: Path, url: str | None, body: str, publication: date
+                  ) -> Path | None:
+    """An article of the timeline published the same day with the same address or the same
+    text: adding it twice would make one report look like two that corroborate each other
+    (a story filed again on another day, or updated at its address, is another article)."""
+    if not folder.is_dir():
+        return None
+    text = " ".join(body.split())
+    for path in sorted(folder.glob("*.md")):
+        try:
+            meta, their, _ = split_front_matter(path, path.read_text(encoding="utf-8"))
+            same_day = front_matter_date(path, meta) == publication
+        except (OSError, UnicodeDecodeError, InputError):
+            continue
+        if same_day and ((url and meta.get("url") == url) or " ".join(their.split()) == text):
+            return path
+    return None
 
 
 def _published_on_another_day(existing: Path, publication: date) -> bool:
@@ -124,8 +149,11 @@ def _load(source: str) -> tuple[bytes, str | None]:
 def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
     import htmldate
     import trafilatura
+    from trafilatura.utils import decode_file
 
-    html = raw.decode("utf-8", errors="replace").replace("\0", "")
+    # UTF-8 when it is, else the encoding the bytes show (a windows-1252 page's "café" was
+    # read as "caf\ufffd")
+    html = decode_file(raw).replace("\0", "")
     html = _captions_as_paragraphs(html)
     try:
         body = trafilatura.extract(

@@ -108,3 +108,32 @@ def test_a_figure_caption_is_kept_as_a_caption_paragraph(tmp_path):
     caption = [e for e in extract_events(article, "a.md") if "caption" in e.flags]
     assert [(e.value, e.headline) for e in caption] == [
         ("2025-02-11", "Firefighters at a damaged substation in Kharkiv")]
+
+
+def test_the_same_article_under_another_title_is_refused(tmp_path):
+    """Added twice, one report would look like two that corroborate each other."""
+    source = tmp_path / "a.md"
+    source.write_text("---\ntitle: Town hall\ndate: 2023-02-16\nurl: https://example.org/th\n"
+                      "---\nResidents met on Wednesday.\n")
+    first = add_article(str(source), tmp_path / "c", Metadata(timeline="t"))
+    with pytest.raises(InputError, match="already added as .*town-hall.md"):
+        add_article(str(source), tmp_path / "c", Metadata(timeline="t", title="Residents vent"))
+    pasted = tmp_path / "b.txt"  # the same text without its address
+    pasted.write_text("Residents vent\n\nResidents   met on Wednesday.\n")
+    with pytest.raises(InputError, match="the same text"):
+        add_article(str(pasted), tmp_path / "c", Metadata(timeline="t", dct=date(2023, 2, 16)))
+    again = add_article(str(source), tmp_path / "c", Metadata(timeline="t", title="Again"),
+                        force=True)
+    assert again != first and again.exists()
+
+
+def test_a_page_in_another_encoding_keeps_its_letters(tmp_path):
+    page = tmp_path / "cp.html"
+    page.write_bytes(
+        b'<html><head><meta charset="windows-1252"><title>Caf\xe9 talks</title></head><body>'
+        b"<article><h1>Caf\xe9 talks</h1><p>The caf\xe9 briefing was held on Monday, officials "
+        b"said, and talks resumed.</p><p>More talks are due on Friday in the caf\xe9 district of "
+        b"the capital city.</p></article></body></html>")
+    path = add_article(str(page), tmp_path / "c", Metadata(timeline="t", dct=date(2023, 2, 16)))
+    text = path.read_text(encoding="utf-8")
+    assert "The café briefing" in text and "\ufffd" not in text
