@@ -91,10 +91,16 @@ def extract_command(
         sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
                                     ensure_ascii=False) + "\n")
     else:
-        for name, events in sorted(result.by_timeline().items()):
+        timelines = {name: merge_events(events) for name, events in result.by_timeline().items()}
+        if not result.errors and (not articles or whole):
+            # a timeline whose articles are all gone: its untouched entries go too (edited
+            # ones stay), or it would be published on as it was
+            timelines.update((name, []) for name in _written_timelines(content)
+                             if name not in timelines)
+        for name, stories in sorted(timelines.items()):
             report = write_timeline(
                 content / "timeline" / name,
-                merge_events(events),
+                stories,
                 name.replace("-", " ").capitalize(),
             )
             out.print(
@@ -120,6 +126,16 @@ def extract_command(
         )
     if result.errors:
         raise typer.Exit(1)
+
+
+def _written_timelines(content: Path) -> list[str]:
+    """Timelines ``extract`` wrote before (their folder has its list of generated files)."""
+    from .entries import MANIFEST
+
+    folder = content / "timeline"
+    if not folder.is_dir():
+        return []
+    return sorted(p.parent.name for p in folder.glob(f"*/{MANIFEST}"))
 
 
 @app.command("add")

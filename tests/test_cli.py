@@ -127,3 +127,22 @@ def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path):
         assert "timeline add" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "content" / "timeline").exists() or not list(
         (tmp_path / "content" / "timeline").rglob("*.md"))
+
+
+def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_path):
+    for name, text in (("one", "Troops crossed the border on Tuesday."),
+                       ("two", "Rebels seized the airport on Sunday.")):
+        folder = tmp_path / "content" / "articles" / name
+        folder.mkdir(parents=True)
+        (folder / "a.md").write_text(f"---\ntitle: {name}\ndate: 2026-11-25\n---\n{text}\n")
+    assert timeline("extract", cwd=tmp_path).returncode == 0
+    entries = tmp_path / "content" / "timeline"
+    mine = entries / "two" / "2026-11-20-my-own.md"
+    mine.write_text("Title: My own\nWhen: 2026-11-20\nSource: notes\n\nKept.\n")
+    shutil.rmtree(tmp_path / "content" / "articles" / "two")
+    result = timeline("extract", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "two: 0 added" in result.stdout and "1 removed" in result.stdout
+    assert sorted(p.name for p in (entries / "two").glob("*.md")) == [
+        "2026-11-20-my-own.md", "_timeline.md"]
+    assert len(list((entries / "one").glob("2026-*.md"))) == 1
