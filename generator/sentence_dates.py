@@ -35,6 +35,7 @@ class _Rules:
     range_dashes: frozenset[str]
     range_openers: dict[str, frozenset[str]]
     change_verbs: frozenset[str]
+    comparison_from: re.Pattern[str]
 
 
 @cache
@@ -47,6 +48,7 @@ def _rules() -> _Rules:
         range_dashes=frozenset(data["range"]["dashes"]),
         range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
         change_verbs=frozenset(data["range"]["change_verbs"]),
+        comparison_from=re.compile("|".join(data["comparison_from"]), re.IGNORECASE),
     )
 
 
@@ -111,7 +113,8 @@ def told(body: str, sentence_start: int, sentence_end: int,
     for each, said in zip(groups, saying, strict=True):
         if said and _says_what_happened(body, each, groups, saying):
             continue  # the day it was said, beside the day of what was said
-        if _record_since(body, sentence_start, each):
+        if _record_since(body, sentence_start, each) or _compared_from(body, sentence_start,
+                                                                        each):
             continue
         if _counted_to_a_written_day(each, groups):
             continue
@@ -216,6 +219,13 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
     rules = _rules()
     window = _WORD.findall(head[: since.start()])[-rules.record_window :]
     return any(word.lower() in rules.record_words for word in window)
+
+
+def _compared_from(body: str, sentence_start: int, group: list[Timex]) -> bool:
+    """Is the date the one a change is measured from ("crossings rose 40% from a year
+    earlier", "up 5% compared with last year")?"""
+    start = max(sentence_start, group[0].start - 80)
+    return bool(_rules().comparison_from.search(body, start, group[0].start))
 
 
 # The last "since" of a text, and what follows it.

@@ -161,3 +161,13 @@ def test_a_date_in_a_clause_beside_what_was_said_keeps_the_day_of_saying(tmp_pat
         "Thursday.\n\n"
         "Officials said Monday that the convoy had left on Sunday.\n")
     assert [e.value for e in events] == ["2025-07-09", "2025-07-03", "2025-07-06"]
+
+
+def test_the_date_a_change_is_measured_from_is_no_event(tmp_path):
+    events = events_of(
+        tmp_path, "2026-02-07",
+        "Frontex recorded 24,300 crossings in January, up 40% from a year earlier.\n\n"
+        "The route is busier than at any time since 2017.\n\n"
+        "Exports fell 3% compared with the same month last year.\n\n"
+        "Troops moved from Kyiv on Monday.\n")
+    assert [e.value for e in events] == ["2026-01", "2026-02-02"]
