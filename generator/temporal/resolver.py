@@ -158,6 +158,10 @@ def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
 
 FUTURE_PENALTY = 2.5
 TENSE_PENALTY = 12.0
+# A past clause pushes a month or day after the DCT further than a future clause pushes one
+# before it: "The UN voted on Feb. 20" said on Feb. 7 is last year's (a plan cue misread is
+# the likelier error the other way: "expects to release third-quarter results")
+PAST_PENALTY = 30.0
 
 
 def pick_year(
@@ -166,9 +170,9 @@ def pick_year(
     """Year of a month, month-day or run of ``months`` months (a quarter, a half) given without
     one: nearest to the DCT, after the tense.
 
-    Past clauses push readings after the DCT far away (TENSE_PENALTY, not an exclusion: the
-    cue is a guess from nearby words), future clauses readings before it; the reading closest to
-    the DCT wins (news talks about the recent past and near future).
+    Past clauses push readings after the DCT far away (PAST_PENALTY, not an exclusion: the
+    cue is a guess from nearby words), future clauses readings before it (TENSE_PENALTY); the
+    reading closest to the DCT wins (news talks about the recent past and near future).
     """
     history = _history_year(ctx, start, month, day)
     if history is not None:
@@ -198,7 +202,7 @@ def pick_year(
         if c[1] <= dct <= c[2]:
             return 0
         if c[1] > dct:
-            return (c[1] - dct).days * (TENSE_PENALTY if tense == "past" else FUTURE_PENALTY)
+            return (c[1] - dct).days * (PAST_PENALTY if tense == "past" else FUTURE_PENALTY)
         return (dct - c[2]).days * (TENSE_PENALTY if tense == "future" else 1)
 
     kept = cands

@@ -136,9 +136,8 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
                 break  # "talks that are due to end by May, invited ...": the comma closes it
             comma_seen = True
             continue
-        following = right[dist + 1] if dist + 1 < len(right) else "."
-        if comma_seen and tok.lower() in lex.sets["reporting"] and (
-                following in _SENTENCE_END or following == ","):
+        if comma_seen and tok.lower() in lex.sets["reporting"] and _ends_clause(right, dist,
+                                                                                 lex):
             continue  # ", he said." frames reported speech; it does not govern the date
         cls = _cue(right, dist, lex)
         if cls == "intent":
@@ -208,6 +207,18 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
         sure = any(t in lex.sets["future"] and t not in lex.sets["modals"] for t in before)
         return "future" if sure else "modal"
     return cls
+
+
+def _ends_clause(tokens: list[str], i: int, lex: Lexicon) -> bool:
+    """Does the reporting verb at ``i`` end its clause (", an official said on Wednesday.")
+    rather than govern one ("On Friday, the minister said prices would fall")? Nothing with
+    a tense follows it before the clause ends."""
+    for j in range(i + 1, len(tokens)):
+        if tokens[j] in _SENTENCE_END or tokens[j] == ",":
+            return True
+        if _cue(tokens, j, lex):
+            return False
+    return True
 
 
 def _far_future_cue(left: list[str], lex: Lexicon) -> tuple[int, str] | None:
