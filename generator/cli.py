@@ -164,12 +164,21 @@ def check_command(
     """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
     from .check import check_folder
 
+    if not content.is_dir():
+        err.print(f"[red]error[/red] {escape(str(content))}: no such content folder "
+                  "(pass --content)", highlight=False)
+        raise typer.Exit(1)
     problems = check_folder(content / "timeline")
     for problem in problems:
         out.print(_printable(str(problem)), highlight=False, markup=False)
-    out.print(f"{len(problems)} problems", highlight=False)
+    out.print(_count(len(problems), "problem"), highlight=False)
     if problems:
         raise typer.Exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 problem", "2 problems"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 @app.command("timeml")
@@ -201,7 +210,8 @@ def build_command(
     for message in errors:
         err.print(f"[red]error[/red] {escape(_printable(message))}", highlight=False)
     if errors:
-        err.print(f"build failed: {len(errors)} errors; {escape(str(output))} left as it was",
+        err.print(f"build failed: {_count(len(errors), 'error')}; {escape(str(output))} left "
+                  "as it was",
                   highlight=False)
         raise typer.Exit(1)
     out.print(f"site built into {escape(str(output))}", highlight=False)

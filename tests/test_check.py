@@ -50,6 +50,15 @@ def test_command_exits_non_zero_on_problems(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "a.md:2: 'When: soon' is not a calendar date" in result.stdout
+    assert "1 problem\n" in result.stdout
+
+
+def test_a_missing_content_folder_is_an_error_not_a_clean_bill(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--content", "nowhere"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "nowhere: no such content folder" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_date_range_is_a_calendar_value(tmp_path):
