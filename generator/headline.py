@@ -121,7 +121,7 @@ def write_headline(
         after = after[1:]
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
-    dated_noun = _dated_noun_phrase(before, after, possessive, rules)
+    dated_noun = _dated_noun_phrase(before, after, possessive, rules, short_ok=bool(others))
     cleft = _CLEFT_AFTER.match(after) if _CLEFT_BEFORE.search(before) else None
     if clause and len(after) - clause.end() > 20:
         text = after[clause.end() :]
@@ -221,7 +221,8 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
         clause = f"{inside} {rest}"
         return clause if len(clause.split()) >= 3 else None
     found = _last(_RELATIVE, before)
-    if found is None or "," in before[found.end() :] or ";" in before[found.end() :]:
+    if found is None or _CLAUSE_COMMA.search(before[found.end() :]) or ";" in before[
+            found.end() :]:
         return None
     words = before[: found.start()].split()[-_ANTECEDENT_WORDS:]
     bounded = False
@@ -526,7 +527,10 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return max(pattern.finditer(text), key=lambda m: m.start(), default=None)
 
 
-_CLAUSE_END = re.compile(r"[,;]|\s--\s")
+_CLAUSE_END = re.compile(r",(?!\d{3})|;|\s--\s")  # not the comma of "2,000"
+# A comma that ends a clause, not one inside a number ("2,000 people").
+_RELATIVE_AFTER = re.compile(r",?\s+(?:which|that)\s+")
+_CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 _ARTICLE = re.compile(r"\b(?:the|an?)\s", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
 _WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
@@ -651,7 +655,8 @@ _OPENING_QUOTES = "\"“‘'`"
 _NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b|\bnever\b)[^,;]*\b(?:until|till)$", re.IGNORECASE)
 
 
-def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> str | None:
+def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
+                       short_ok: bool = False) -> str | None:
     """The noun phrase a mid-sentence date modifies, when the date is attributive: in
     "agents charged in the Dec. 21, 1988, bombing of a Pan Am jet" or "cooperation in
     probing last Friday's bombings of U.S. embassies" the date dates the bombing, not the
@@ -671,8 +676,17 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules) -> st
         return None  # "the Aug. 7 of ...", "Friday's in ...": not a noun after the date
     phrase = rules.noun_phrase_end.split(rest, maxsplit=1)[0]
     phrase = re.sub(r"\s+(?:and|or|but)\s*$", "", phrase)  # "in Kenya and (because ...)"
+    relative = _RELATIVE_AFTER.match(rest[len(phrase) :])
+    if relative and _has_verb(rest[len(phrase) + relative.end() :][:60]):
+        # "after the Feb. 3 wreck, which forced 2,000 people from their homes": what the
+        # wreck did is its headline
+        clause = _clause_rest(rest[len(phrase) + relative.end() :])
+        return f"the {phrase} {clause}"
     if len(phrase.split()) < 3:
-        return None  # "Friday's vote": too little to stand alone; the sentence says more
+        # "Friday's vote": too little to stand alone, the sentence says more; unless the
+        # sentence is about another date ("testified on March 9, a month after the Feb. 3
+        # wreck"): then "the wreck" is the Feb. 3 entry, not the testimony
+        return f"the {phrase}" if short_ok and phrase else None
     return phrase
 
 

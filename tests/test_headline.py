@@ -382,3 +382,15 @@ def test_a_negated_until_keeps_its_date_and_coordinated_dates_go_together():
     assert with_others(flights, "Saturday", "Friday") == "More than 4,200 flights were cancelled"
     assert headline('"This year will be no different," said a senior official.',
                     "This year") == '"This year will be no different," said a senior official'
+
+
+def test_a_dated_noun_of_another_clause_is_its_own_headline():
+    sentence = ("Shaw testified before the Senate committee a month after the Feb. 3 wreck, "
+                "which forced about 2,000 people from their homes from Feb. 5 to Feb. 8.")
+    assert with_others(sentence, "Feb. 3", "Feb. 5 to Feb. 8").startswith(
+        "The wreck forced about 2,000 people from their homes")
+    assert with_others(sentence, "Feb. 5 to Feb. 8", "Feb. 3") == (
+        "The Feb. 3 wreck forced about 2,000 people from their homes")
+    packed = ("Residents packed the gym on Wednesday night to demand answers about the "
+              "chemicals released after the Feb. 3 derailment, but officials did not show up.")
+    assert with_others(packed, "Feb. 3", "Wednesday night") == "The derailment"
