@@ -105,3 +105,9 @@ def test_initials_with_several_letters_end_no_sentence():
                      "require two-person crews.",
                      "Former President George H.W. Bush visited.", "He left.",
                      "He was shot in his home in Buffalo, N.Y.", "Slepian provided care."]
+
+
+def test_a_dateline_with_a_comma_before_its_dash():
+    body = "EAST PALESTINE, Ohio, -- Officials said on Tuesday that the water was safe.\n"
+    texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
+    assert texts == ["Officials said on Tuesday that the water was safe."]
