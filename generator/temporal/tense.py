@@ -80,8 +80,10 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         if prev == "that" and t.endswith("s"):
             return "future"  # "a warning that runs until Monday": a relative pronoun
         return None if prev in lex.sets["scheduled_present_blockers"] else "future"
+    if t in ("earlier", "later") and nxt == "than":
+        return None  # "no earlier than Thursday": a bound, not a time told
     if is_past_form(t, lex):
-        if t not in lex.sets["past"] and (
+        if t not in lex.sets["past"] and prev != "that" and (
             prev in _DETERMINERS
             or nxt == "by"
             or prev in lex.sets["copulas"]
@@ -115,14 +117,14 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     conditional = _conditional_main_cue(left, lex)
     if conditional is not None:
         return conditional
-    window = _without_reporting_asides(left, lex)[-10:]
-    for i in range(len(window) - 1, -1, -1):
-        tok = window[i]
+    words = _without_reporting_asides(left, lex)
+    for i in range(len(words) - 1, max(-1, len(words) - 11), -1):
+        tok = words[i]
         if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
             break
-        cls = _cue(window, i, lex)
+        cls = _cue(words, i, lex)  # with its real neighbours: "will be held" past the window
         if cls:
-            best = (len(window) - 1 - i, cls)
+            best = (len(words) - 1 - i, cls)
             break
     comma_seen = False
     for dist, tok in enumerate(right[:10]):
