@@ -1459,6 +1459,10 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
     elif m["wd"]:
         d = weekday_date(ctx, _weekday(ctx, m["wd"]), m.start(), m.end(), None).isoformat()
+    elif m["d5"]:
+        d = _ordinal_date(ctx, int(m["d5"]), m.start(), m.end())  # "at 10 a.m. on the 13th"
+        if not d:
+            return None
     elif m["deic"]:
         d = (ctx.dct + timedelta(days=ctx.lex.deictic_days[m["deic"].lower()])).isoformat()
     elif m["month"] or m["month2"]:
@@ -1480,17 +1484,28 @@ def g_ordinal(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("ordinal_day")
 def r_ordinal(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    d = int(m["d"])
+    this_month = bool(regex.search(r"(?i)this\smonth|inst", m.group(0)))
+    value = _ordinal_date(ctx, int(m["d"]), m.start(), m.end(), this_month)
+    return Resolved(*_span(m), "DATE", value, relative=True) if value else None
+
+
+def _ordinal_date(ctx: Context, d: int, start: int, end: int, this_month: bool = False
+                  ) -> str | None:
+    """'on the 12th': that day of the DCT's month, or of the month before (a past clause
+    and a day still to come) or after (a future clause and a day gone); "the 19th
+    instant", "of this month": the DCT's month whatever the tense."""
     dct = ctx.dct
-    tense = ctx.tense(m.start(), m.end())
+    tense = ctx.tense(start, end)
     y, mo = dct.year, dct.month
-    if tense == "past" and d > dct.day:
+    if this_month:
+        pass
+    elif tense == "past" and d > dct.day:
         y, mo = cm.add_months(y, mo, -1)
     elif tense == "future" and d < dct.day:
         y, mo = cm.add_months(y, mo, 1)
     if not cm.valid_day(y, mo, d):
         return None
-    return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", relative=True)
+    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 # ---------------------------------------------------------------- durations and sets
