@@ -187,10 +187,14 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
                 "latest",
             ]
         ),
-        "TZ": r"(?:e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|bst|cet|cest|eet|eest|msk|eat|ist|jst|gmt|utc)",
+        "TZ": r"(?:e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|bst|cet|cest|eet|eest|msk|eat|ist|jst|gmt|utc"
+              r"|aedt|aest|acdt|acst|awst|nzdt|nzst|pkt|hkt|sgt|wat|sast|wib|pht|kst|wet|west"
+              r"|gst|ast|adt|hst|akst|akdt|irst|trt|cat)",
         # spelled-out zones after a clock time ("11 p.m. Eastern time")
         "TZNAME": r"(?:(?:eastern|central|mountain|pacific|atlantic|central\seuropean|eastern"
-                  r"\seuropean|british|moscow|israel|india|japan|china)\s(?:standard\s|daylight"
+                  r"\seuropean|british|moscow|israel|india|japan|china|beijing|tokyo|kyiv|tehran|"
+                  r"jerusalem|istanbul|delhi|bangkok|jakarta|manila|seoul|gaza|khartoum|"
+                  r"nairobi|lagos|cairo)\s(?:standard\s|daylight"
                   r"\s|summer\s)?time)",
         "YEARWORDS": yearwords,
     }

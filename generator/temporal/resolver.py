@@ -15,7 +15,7 @@ import regex
 
 from . import calendar_math as cm
 from .lexicon import Lexicon
-from .tense import clause_cue, clause_tense
+from .tense import clause_cue, clause_tense, is_past_form
 from .values import bounds, precision
 
 
@@ -507,12 +507,18 @@ def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("month_rel_year")
 def r_month_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
-    """'July last year', 'January this year', 'April next year': one month of a DCT year."""
+    """'July last year', 'January this year', 'April next year', '24 January last year': one
+    month (or day) of a DCT year."""
     y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    mo = _month(ctx, m["month"])
+    day = _day(ctx, m["d"]) if m["d"] else None
+    if day is not None and cm.valid_day(y, mo, day):
+        return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{day:02d}", explicit=True,
+                        relative=True)
     return Resolved(
         *_span(m),
         "DATE",
-        cm.fmt_month(y, _month(ctx, m["month"])),
+        cm.fmt_month(y, mo),
         mod=_pmod(ctx, m),
         explicit=True,
         relative=True,
@@ -1017,7 +1023,9 @@ _COMPARATIVE_PMOD = ("earlier", "later")
 @gate("relative_unit")
 def g_relative(ctx: Context, m: regex.Match[str]) -> bool:
     """'ABC's "This Week"', "'Next Year in Havana'": a quoted title-cased phrase is the name of a
-    show or a work, not a time."""
+    show or a work, not a time; nor is "that summer" in "said that summer crops ..."."""
+    if m["rel"].lower() == "that" and not _said_that_is_a_date(ctx, m):
+        return False
     words = ctx.text[m.start() : m.end()].split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return True
@@ -1253,6 +1261,30 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return None
 
 
+@gate("that_unit")
+def g_that_unit(ctx: Context, m: regex.Match[str]) -> bool:
+    return m["that"].lower() != "that" or _said_that_is_a_date(ctx, m)
+
+
+def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
+    """'Officials said that summer crops had been destroyed': after a verb of saying, "that"
+    opens what was said, and "summer" before a noun is its adjective; "said that week was the
+    worst" stays a week."""
+    before = _words_before(ctx, m.start(), 1)
+    if not before or before[-1] not in ctx.lex.sets["reporting"]:
+        return True
+    nxt = _next_word(ctx, m.end()).lower()
+    noun_next = nxt.isalpha() and nxt not in _CLAUSE_OPENERS and not is_past_form(
+        nxt, ctx.lex) and nxt not in ctx.lex.sets["future"]
+    return not noun_next
+
+
+# Words after "said that <unit>" that show the unit is a time ("said that day they had
+# fled", "said that week was the worst"), not an adjective of a noun.
+_CLAUSE_OPENERS = frozenset(
+    "is was were are will has had he she they it we i you there".split())
+
+
 @rule("that_unit")
 def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     unit = m["unit"].lower()
@@ -1292,6 +1324,9 @@ def r_in_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("year_adj")
 def r_year_adj(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    if m["me"]:  # "by month-end": the end of the DCT's month
+        return Resolved(*_span(m), "DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}",
+                        mod="END", relative=True)
     w = (m["w"] or m["w2"]).lower()
     if w in ("year-earlier", "year-ago"):
         if ctx.last_quarter:
