@@ -52,12 +52,36 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 # with a quarter
                 ctx.last_quarter = None
     out = _day_before_after(text, out)
+    _weekday_spans(text, out)
     _year_halves(text, out)
     _apposition(text, out)
     _before_after(text, out)
     return [
         Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out
     ]
+
+
+_SPAN_OPEN = regex.compile(r"(?i)\b(?:from|between)\s+(?:\S+\s+){0,3}$")
+_SPAN_GAP = regex.compile(r"(?i)\s*(?:to|until|till|through|and|-|–)\s+(?:\S+\s+){0,3}?")
+_WEEKDAY_WORD = regex.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def _weekday_spans(text: str, items: list[Resolved]) -> None:
+    """"in force from Tuesday to Thursday", "from 18:00 Tuesday to 06:00 Thursday": the end
+    of a span of weekdays is on or after its start, whatever each would be alone (said on a
+    Monday, Thursday alone reads as the one before)."""
+    for a, b in zip(items, items[1:], strict=False):
+        if precision(a.value) not in ("day", "time") or precision(b.value) not in ("day", "time"):
+            continue
+        if not (_WEEKDAY_WORD.search(text, b.start, b.end) and _SPAN_GAP.fullmatch(
+                text, a.end, b.start) and _SPAN_OPEN.search(text, max(0, a.start - 40),
+                                                            a.start)):
+            continue
+        first, last = date.fromisoformat(a.value[:10]), date.fromisoformat(b.value[:10])
+        if last < first:
+            last += timedelta(days=7 * ((first - last).days // 7 + 1))
+            b.value = last.isoformat() + b.value[10:]
 
 
 _HALF_OF = regex.compile(r"(?i)the\s+(first|second|last)\s+half\s+of\s")
