@@ -363,6 +363,24 @@ def r_numeric(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", explicit=True)
 
 
+@gate("numeric_date_dmy")
+def g_numeric_dmy(ctx: Context, m: regex.Match[str]) -> bool:
+    """"version 1.5.2026", "No. 12-3-2019": a number, not a date."""
+    before = _words_before(ctx, m.start(), 1)
+    return not (before and before[-1].rstrip(".") in ("version", "v", "release", "build", "no",
+                                                      "ref", "case", "file", "number"))
+
+
+@rule("numeric_date_dmy")
+def r_numeric_dmy(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'15.03.2026', '15-03-2026': day first, as where these are written; '2026/03/15'."""
+    y, mo, d = (int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else (
+        int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    if not cm.valid_day(y, mo, d):
+        return None
+    return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", explicit=True)
+
+
 def _resolve_md(ctx: Context, m, month_w: str, day_w: str, year_w: str | None, start, end):
     mo = _month(ctx, month_w)
     d = _day(ctx, day_w)
