@@ -86,6 +86,7 @@ def write_headline(
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
     phrase_start, phrase_end = _with_coordinated_dates(sentence, phrase_start, phrase_end,
                                                        others)
+    phrase_start, phrase_end = _with_date_words(sentence, phrase_start, phrase_end)
     if _COUNTED_TO.search(sentence, phrase_start, phrase_end):
         # "two days after the Iranian Parliament voted ...": the clause counted to
         clause = _clause_rest(sentence[phrase_end:])
@@ -612,6 +613,26 @@ def _around(sentence: str, start: int, end: int, others: Sequence[tuple[int, int
     last = len(sentence) if last < 0 else last
     kept = [(a - first, b - first) for a, b in others if first <= a and b <= last]
     return sentence[first:last], start - first, end - first, kept
+
+
+# Words that belong to a date the engine tags without them: "on Wednesday local time",
+# "said on Monday last", "on Christmas night", "in mid-to-late March", "in the first ten days
+# of April". They go out of the headline with it.
+_DATE_WORDS_AFTER = re.compile(r"\s+(?:local\s+time|last|night|morning|evening|afternoon)\b",
+                               re.IGNORECASE)
+_DATE_WORDS_BEFORE = re.compile(
+    r"(?:\b(?:early|mid|late)-to-|\b(?:the\s+)?(?:first|last|final|opening|closing)\s+"
+    r"(?:\w+\s+)?(?:days|weeks)\s+of\s+)$", re.IGNORECASE)
+
+
+def _with_date_words(sentence: str, start: int, end: int) -> tuple[int, int]:
+    after = _DATE_WORDS_AFTER.match(sentence, end)
+    if after:
+        end = after.end()
+    before = _DATE_WORDS_BEFORE.search(sentence, max(0, start - 40), start)
+    if before:
+        start = before.start()
+    return start, end
 
 
 _DATE_AND = re.compile(r"\s+(?:and|or)\s+(?:again\s+)?(?:on\s+|in\s+)?")

@@ -58,6 +58,13 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("He was sworn in last week.", "last week", "He was sworn in"),
         ("Troops pulled out yesterday.", "yesterday", "Troops pulled out"),
         ("Prices rose since last week.", "last week", "Prices rose"),
+        # Words the date is tagged without go with it.
+        ("China raised the response to Level III on Wednesday local time.", "Wednesday",
+         "China raised the response to Level III"),
+        ("Floods hit the district, the PDMA said on Monday last.", "Monday",
+         "Floods hit the district, the PDMA said"),
+        ("The dry spell began in mid-to-late March.", "late March", "The dry spell began"),
+        ("In the first ten days of April, rainfall was scarce.", "April", "Rainfall was scarce"),
         # A date inside the subject, behind its article, is no attributive date.
         ("The 1914-18 war redrew the border.", "1914-18", "The war redrew the border"),
         # A date that is the subject of its clause stays; an opener is no frame.
