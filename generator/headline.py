@@ -92,7 +92,8 @@ def write_headline(
         clause = _clause_rest(sentence[phrase_end:])
         if len(clause.split()) >= 2:
             return _shorten(_tidy(clause, rules), limit, rules)
-    participle = _participle_aside(sentence, phrase_start, phrase_end, rules)
+    participle = _participle_aside(sentence, phrase_start, phrase_end, rules) or (
+        _reduced_relative_subject(sentence, phrase_start, phrase_end, rules))
     if participle is not None:
         return _shorten(_tidy(participle, rules), limit, rules)
     frame = _other_date_frame(sentence, phrase_start, others, rules)
@@ -424,6 +425,30 @@ def _participle_aside(sentence: str, start: int, end: int, rules: _Rules) -> str
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
     rest = _drop_preposition(rest, rules) if rest else ""
     return " ".join(p for p in (np, "were" if plural else "was", found.group("part"), rest) if p)
+
+
+_AUX_NEXT = re.compile(r"\s*(?:was|were|has|have|had|is|are|will|would|remains|remained)\b")
+_SUBJECT_PARTICIPLE = re.compile(
+    r"^(?P<np>(?:the|a|an|its|their|this|that)\s[^,;]{2,60}?)\s(?P<part>[a-z]+)"
+    r"(?P<rest>\s(?:on|in|at|late|early|from)(?:\s[a-z]+)?)?\s*$", re.IGNORECASE)
+
+
+def _reduced_relative_subject(sentence: str, start: int, end: int, rules: _Rules) -> str | None:
+    """'The red warning for coastal gales issued on Sunday evening was lifted at 09:00
+    today': the date is the participle's, inside the subject; its event is "The red warning
+    for coastal gales was issued"."""
+    aux = _AUX_NEXT.match(sentence, end)
+    if not aux:
+        return None
+    found = _SUBJECT_PARTICIPLE.match(sentence[:start].rstrip())
+    if not found or not _is_participle(found.group("part").lower()):
+        return None
+    np = found.group("np").strip()
+    np = np[:1].upper() + np[1:]
+    # the main clause's verb agrees with the subject: "The red warning for coastal gales
+    # ... was lifted"
+    plural = aux.group(0).strip() in ("were", "have", "are")
+    return f"{np} {'were' if plural else 'was'} {found.group('part')}"
 
 
 def _own_semicolon_clause(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -401,3 +401,12 @@ def test_a_dated_noun_of_another_clause_is_its_own_headline():
     packed = ("Residents packed the gym on Wednesday night to demand answers about the "
               "chemicals released after the Feb. 3 derailment, but officials did not show up.")
     assert with_others(packed, "Feb. 3", "Wednesday night") == "The derailment"
+
+
+def test_a_participle_in_the_subject_dates_its_own_passive_clause():
+    assert headline("The red warning for coastal gales issued on Sunday evening was lifted at "
+                    "09:00 today.", "Sunday evening") == (
+        "The red warning for coastal gales was issued")
+    assert headline("The talks held on Monday were a failure.", "Monday") == "The talks were held"
+    assert headline("The president signed the law on Monday.", "Monday") == (
+        "The president signed the law")
