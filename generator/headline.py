@@ -370,8 +370,10 @@ _CONJUNCTION = re.compile(r",?\s+(?:and|but|(?:and\s+)?then)\s+(?=([a-z]+)\b)")
 # shelled it": a coordinated clause with a subject of its own (without a comma only when
 # both sides have their verb).
 _NEW_CLAUSE = re.compile(
-    r"(?P<comma>,)?\s+(?:and|but|while)\s+"
-    r"(?=(?:(?:the|a|an|[A-Z][\w.'’-]*)\s)|(?P<noun>[a-z]+)\s+(?P<verb>[a-z]+)\b)"
+    r"(?P<comma>,)?\s+(?:and|but|while|after\s+which)\s+"
+    r"(?=(?:(?:the|a|an|[A-Z][\w.'’-]*)\s)"
+    r"|(?P<noun>[a-z]+)\s+(?:(?:in|of|from|at|on|near)\s+(?:the\s+)?[a-z]+\s+)?"
+    r"(?P<verb>[a-z]+)\b)"
 )
 _FIRST_WORDS = re.compile(r"[\w'’.-]+")
 _SUBJECT_WORDS = 8

@@ -227,6 +227,8 @@ def test_coordinated_clauses_with_subjects_or_auxiliaries_of_their_own():
          "The envoy arrived in Baku", "The envoy is expected in Yerevan"),
         ("The envoy met Aliyev on Monday, then flew to Yerevan on Tuesday.",
          "The envoy met Aliyev", "The envoy flew to Yerevan"),
+        ("Rebels seized the airport on Monday, and troops in the north retreated on Tuesday.",
+         "Rebels seized the airport", "Troops in the north retreated"),
     ]
     dates = ("Saturday", "March", "tomorrow", "Monday", "Wednesday", "Friday", "Tuesday")
     for sentence, first, second in cases:
@@ -410,3 +412,10 @@ def test_a_participle_in_the_subject_dates_its_own_passive_clause():
     assert headline("The talks held on Monday were a failure.", "Monday") == "The talks were held"
     assert headline("The president signed the law on Monday.", "Monday") == (
         "The president signed the law")
+
+
+def test_after_which_opens_a_clause_of_its_own():
+    sentence = ("The department forecast a fresh spell from September 27 to 30, after which the "
+                "monsoon is expected to retreat in the first week of October.")
+    assert with_others(sentence, "the first week of October", "September 27 to 30") == (
+        "The monsoon is expected to retreat")
