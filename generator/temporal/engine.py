@@ -52,6 +52,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 # with a quarter
                 ctx.last_quarter = None
     out = _day_before_after(text, out)
+    out = _week_on(text, out, dct)
     _weekday_spans(text, out)
     _year_halves(text, out)
     _apposition(text, out)
@@ -59,6 +60,35 @@ def annotate(text: str, dct: date) -> list[Timex]:
     return [
         Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.mod, r.note) for r in out
     ]
+
+
+_WEEK_ON_BEFORE = regex.compile(r"(?i)\b(?:a|one)\s+(week|fortnight)\s+(?:on|from)\s+$")
+_WEEK_AFTER = regex.compile(r"\s+week\b(?!['’]s)")
+_NAMED_WEEKDAY = regex.compile(
+    r"(?i)(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+
+
+def _week_on(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"a week on Tuesday", "a week from Friday", "Tuesday week" (British), "a fortnight on
+    Monday": that weekday's date one or two weeks later, one expression."""
+    drop: set[int] = set()
+    for k, item in enumerate(items):
+        if item.type != "DATE" or precision(item.value) != "day" or not _NAMED_WEEKDAY.fullmatch(
+                text, item.start, item.end):
+            continue
+        before = _WEEK_ON_BEFORE.search(text, max(0, item.start - 25), item.start)
+        after = None if before else _WEEK_AFTER.match(text, item.end)
+        if not before and not after:
+            continue
+        weeks = 2 if before and before.group(1).lower() == "fortnight" else 1
+        day = date.fromisoformat(item.value)
+        if day < dct:
+            day += timedelta(weeks=1)  # counted from the coming one, never a past one
+        item.value = (day + timedelta(weeks=weeks)).isoformat()
+        item.start, item.end = (before.start(), item.end) if before else (item.start, after.end())
+        drop.update(j for j, other in enumerate(items)
+                    if j != k and other.end > item.start and other.start < item.end)
+    return [a for j, a in enumerate(items) if j not in drop]
 
 
 _SPAN_OPEN = regex.compile(r"(?i)\b(?:from|between)\s+(?:\S+\s+){0,3}$")
