@@ -49,7 +49,8 @@ def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
         "It is the seventh coup in West and Central Africa since 2020.\n\n"
         "The army has fought separatists since 2014.\n\n"
         "It was the biggest rally held since early December, when Castro promised more.\n\n"
-        "It is the largest bank failure since Lehman Brothers collapsed in 2008.\n")
+        "It is the largest bank failure since Lehman Brothers collapsed in 2008.\n\n"
+        "Rainfall was the lowest since records began in 1961.\n")
     # a since-clause with a verb of its own tells what happened then
     assert sorted(e.value for e in events) == ["2008", "2014", "2023-12", "2024-10-17"]
 

@@ -1481,12 +1481,20 @@ def _clock_day(ctx: Context, start: int, end: int) -> str:
     return a or ctx.dct.isoformat()
 
 
+_EVERY_DAY_BEFORE = regex.compile(
+    r"(?i)\b(?:every\s+(?:day|morning|evening|night|weekday)|daily|nightly|each\s+day)\s+"
+    r"(?:from|at|between|until|till|before|after)\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hours|hrs)?\s*(?:to|and|until|till|-|–)\s*)?$")
+
+
 @gate("clock_time")
 def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
     # "High Noon", "high noon comes today": the idiom, not twelve o'clock; "10:35 a.m. (0735
     # GMT)": the same time restated for another zone, not a second one
     if m["h4"] and ctx.text[max(0, m.start() - 1) : m.start()] == "(":
         return False
+    if _EVERY_DAY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return False  # "distributed every day from 08:00 to 18:00": hours of a routine
     return not (m["noon"] and _words_before(ctx, m.start(), 1) == ["high"])
 
 
