@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("errors", type=Path, help="the file bench/te3.py --errors wrote")
     ap.add_argument("--show", default=None, help="print the errors of this class")
     args = ap.parse_args(argv)
+    if not args.errors.is_file():
+        ap.error(f"{args.errors}: not a file; write one with bench/te3.py CORPUS --errors FILE")
     classes: Counter[str] = Counter()
     examples: defaultdict[str, list[str]] = defaultdict(list)
     for line in args.errors.read_text(encoding="utf-8").splitlines():
