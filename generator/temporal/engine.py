@@ -15,6 +15,10 @@ from .values import is_valid, precision
 _SINCE_BEFORE = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
 _DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_OFFSET_LEAD = regex.compile(
+    r"\b[Tt]he\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(before|after)"
+    r"\s+$")
 
 
 def annotate(text: str, dct: date) -> list[Timex]:
@@ -183,10 +187,23 @@ def _day_before_after(text: str, items: list[Resolved]) -> list[Resolved]:
         if b.type != "DATE" or precision(b.value) != "day":
             continue
         lead = _DAY_OFFSET_LEAD.search(text, max(0, b.start - 20), b.start)
-        if not lead:
+        named = _WEEKDAY_OFFSET_LEAD.search(text, max(0, b.start - 25), b.start)
+        if not lead and not named:
             continue
-        n = -1 if lead.group(1).lower() == "before" else 1
-        b.value = (date.fromisoformat(b.value[:10]) + timedelta(days=n)).isoformat()
+        day = date.fromisoformat(b.value[:10])
+        if lead:
+            n = -1 if lead.group(1).lower() == "before" else 1
+            b.value = (day + timedelta(days=n)).isoformat()
+        else:
+            # "the Friday before Thanksgiving": the nearest such weekday strictly before
+            # (or after) the day named
+            wd = _WEEKDAYS.index(named.group(1).lower()) + 1
+            if named.group(2).lower() == "before":
+                shift = -((day.isoweekday() - wd - 1) % 7 + 1)
+            else:
+                shift = (wd - day.isoweekday() - 1) % 7 + 1
+            b.value = (day + timedelta(days=shift)).isoformat()
+            lead = named
         b.start = lead.start()
         b.relative = True
         b.extra.pop("calendar", None)
