@@ -106,6 +106,9 @@ def write_headline(
     aside = _dated_aside(sentence, phrase_start, phrase_end, others)
     if aside is not None:
         sentence, phrase_start, phrase_end = aside
+    gapped = _gapped_conjunct(sentence, phrase_start, phrase_end, others, rules)
+    if gapped is not None:
+        return _shorten(_tidy(gapped, rules), limit, rules)
     conjunct = _own_conjunct(sentence, phrase_start, phrase_end, others)
     if conjunct is not None:
         sentence, phrase_start, phrase_end = conjunct
@@ -466,6 +469,40 @@ def _own_semicolon_clause(sentence: str, start: int, end: int) -> tuple[str, int
     if len(part.split()) < 3:
         return None
     return part.strip(), start - first - lead, end - first - lead
+
+
+# ", and Moody's on May 8.": a second subject and its date, the verb left out (gapping).
+_GAPPED = re.compile(
+    r"(?P<sep>,?\s+(?:and|while|but)\s+)(?P<subj>(?:the\s+)?[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:on|in|at|by)?\s*$")
+
+
+def _gapped_conjunct(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]],
+                     rules: _Rules) -> str | None:
+    """"Fitch will review the rating on April 24, and Moody's on May 8": the May 8 entry is
+    "Moody's will review the rating" (the verb phrase copied from the first clause), the
+    April 24 entry "Fitch will review the rating"."""
+    lex = get_lexicon()
+    found = _GAPPED.search(sentence, 0, start)
+    if found and not sentence[end:].strip(" .!?\"”"):
+        first = sentence[: found.start()]
+        subject = _subject(first, lex)
+        # the first clause ends with its own date ("... on April 24, and Moody's on May 8"),
+        # not with a name of a list ("followed by Manuel and Lazaro in 1984")
+        dated = [o for o in others if 0 <= found.start() - o[1] <= 1]
+        if subject is None or not dated:
+            return None
+        o_start, o_end = dated[-1]
+        head = _drop_preposition(first[:o_start].rstrip(), rules)
+        predicate = (head + " " + first[o_end:].strip())[len(subject) :].strip()
+        return f"{found.group('subj')} {predicate}".strip()
+    for o_start, o_end in others:
+        gap = _GAPPED.search(sentence, end, o_start)
+        if o_start > end and gap and gap.end() == o_start and gap.start() - end <= 1 and not (
+                sentence[o_end:].strip(" .!?\"”")):
+            head = _drop_preposition(sentence[:start].rstrip(), rules)
+            return (head + " " + sentence[end : gap.start()].strip()).strip()
+    return None
 
 
 def _own_conjunct(

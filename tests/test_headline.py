@@ -419,3 +419,17 @@ def test_after_which_opens_a_clause_of_its_own():
                 "monsoon is expected to retreat in the first week of October.")
     assert with_others(sentence, "the first week of October", "September 27 to 30") == (
         "The monsoon is expected to retreat")
+
+
+def test_a_gapped_clause_takes_the_verb_of_the_first():
+    rating = "Fitch will review the rating on April 24, and Moody's on May 8."
+    assert with_others(rating, "May 8", "April 24") == "Moody's will review the rating"
+    assert with_others(rating, "April 24", "May 8") == "Fitch will review the rating"
+    recalled = "Britain recalled its ambassador on Monday and France on Tuesday."
+    assert with_others(recalled, "Tuesday", "Monday") == "France recalled its ambassador"
+    assert with_others(recalled, "Monday", "Tuesday") == "Britain recalled its ambassador"
+    # a list of names in a participle phrase is no gapped clause
+    sisters = ("Then came another sister, Georgina, in 1983, followed by Manuel and Lazaro in "
+               "1984.")
+    assert "Lazaro came" not in with_others(sisters, "1984", "1983")
+    assert "Lazaro came" not in with_others(sisters, "1983", "1984")
