@@ -7,6 +7,7 @@ killed at any moment leaves ``output`` as the old site or the new one (see ``_sw
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import glob
 import logging
@@ -53,7 +54,8 @@ def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
             override={"PATH": str(content.resolve()), "OUTPUT_PATH": str(staging),
                       "TIMELINE_PREVIOUS_OUTPUT": str(output)},
         )
-        Pelican(settings).run()
+        with _without_pelican_summary():
+            Pelican(settings).run()
     except Exception as exc:  # Pelican raises many kinds; every one is a failed build
         message = " ".join(f"{exc}".split()) or type(exc).__name__
         collector.records.append(
@@ -71,6 +73,28 @@ def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
     return errors
+
+
+@contextlib.contextmanager
+def _without_pelican_summary():
+    """Pelican ends with "Done: Processed 0 articles, 0 drafts, ..." on its console: our
+    entries are not its articles, so the line only confuses; ``timeline build`` says what it
+    built. Pelican has no setting for it, hence the filter on its console's print."""
+    from pelican import log as pelican_log
+
+    console = pelican_log.console
+    original = console.print
+
+    def quiet(*objects, **kwargs):
+        if objects and isinstance(objects[0], str) and objects[0].startswith("Done: Processed"):
+            return
+        original(*objects, **kwargs)
+
+    console.print = quiet
+    try:
+        yield
+    finally:
+        console.print = original
 
 
 def _swap_in(staging: Path, output: Path) -> None:

@@ -112,19 +112,19 @@ class TimelineGenerator(Generator):
             try:
                 decode_text(Path(where), read_bytes(path), utf16=False)
             except InputError as error:
-                log.error("%s; skipped", error)
+                log.error("%s", error)
             else:
-                log.error("%s:1: not UTF-8 text; skipped", where)
+                log.error("%s:1: not UTF-8 text", where)
             return None
         if not entry.metadata.get("title") or not entry.metadata.get("when"):
-            log.error("%s:1: an entry needs 'Title:' and 'When:' lines; skipped", where)
+            log.error("%s:1: an entry needs 'Title:' and 'When:' lines", where)
             return None
         if bounds(str(entry.metadata["when"]).strip()) is None:
             text = path.read_text(encoding="utf-8")
             line = next((n for key, _, n in read_metadata(text) if key == "when"), 1)
             log.error(
                 "%s:%d: 'When: %s' is not a calendar date value (e.g. 2021-11-18, 2021-W46, "
-                "2021-11, 2021); skipped", where, line, entry.metadata["when"],
+                "2021-11, 2021)", where, line, entry.metadata["when"],
             )
             return None
         return entry
