@@ -220,7 +220,7 @@ def _year_of_sentence(ctx: Context, start: int, end: int) -> int | None:
     if ctx.told_from is None:
         return None
     value, opens, at = ctx.told_from
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    sentence_start = _sentence_start(ctx.text, start)
     if (opens < sentence_start or not _opens_sentence(ctx.text, opens)
             or not value[:4].isdigit() or ctx.tense(start, end) != "past"):
         return None  # (the year must frame the sentence, not a noun in it: "a program
@@ -245,7 +245,7 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
         return None  # another paragraph
     # The history goes on only where the sentence says it does ("Six weeks later, ..."): a
     # bare "Sept. 29" after "the crash of Oct. 19, 1987" is this year's.
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    sentence_start = _sentence_start(ctx.text, start)
     words = regex.findall(r"[a-z]+", ctx.text[sentence_start:start].lower())
     base = span[0]
     if day is None:
@@ -268,10 +268,19 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
 _OPENER = regex.compile(r"\s*(?:(?:and\s+)?then,?\s+)?(?:on|in|by)?\s*", regex.IGNORECASE)
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts (after the last ". " or line break)."""
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _in_anchor_paragraph(ctx: Context, at: int) -> bool:
+    """Is ``at`` in the paragraph of the last explicit date (no blank line between)?"""
+    return "\n\n" not in ctx.text[ctx.anchor_end : at]
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Does the date at ``start`` open its sentence ("On July 3, ...", "Then, on ...")?"""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    return bool(_OPENER.fullmatch(text, sentence_start, start))
+    return bool(_OPENER.fullmatch(text, _sentence_start(text, start), start))
 
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
@@ -1334,7 +1343,7 @@ def r_in_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     told from Tuesday stays on Tuesday), else the DCT's."""
     unit = m["unit"].lower()
     dated = (ctx.anchor and precision(ctx.anchor) in ("day", "time")
-             and "\n\n" not in ctx.text[ctx.anchor_end : m.start()])  # this paragraph's
+             and _in_anchor_paragraph(ctx, m.start()))
     base = date.fromisoformat(ctx.anchor[:10]) if dated else ctx.dct
     v = base.isoformat() if unit == "day" else _calendar_shift(ctx, base, unit, 0)
     return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
@@ -1395,7 +1404,7 @@ def _said_on_day(ctx: Context, start: int) -> date | None:
                             None)
     if not ctx.day_anchor:
         return None
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    sentence_start = _sentence_start(ctx.text, start)
     if ctx.anchor_end <= sentence_start or ctx.anchor != ctx.day_anchor:
         return None
     said = _REPORTED_ON.search(ctx.text, sentence_start, start)
@@ -1474,7 +1483,7 @@ def _clock_day(ctx: Context, start: int, end: int) -> str:
         return weekday_date(ctx, _weekday(ctx, later.group(1)), start, later.end(), None
                             ).isoformat()
     a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
-    if a and "\n\n" in ctx.text[ctx.anchor_end : start]:
+    if a and not _in_anchor_paragraph(ctx, start):
         a = None
     if a and a < ctx.dct.isoformat() and ctx.tense(start, end) == "future":
         a = None
