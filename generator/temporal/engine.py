@@ -15,10 +15,10 @@ from .values import is_valid, precision
 _SINCE_BEFORE = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
 _DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Weekdays written out, as the post-passes below look for them beside a resolved date.
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _WEEKDAY_OFFSET_LEAD = regex.compile(
-    r"\b[Tt]he\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(before|after)"
-    r"\s+$")
+    rf"\b[Tt]he\s+({_WEEKDAY_NAMES.title()})\s+(before|after)\s+$")
 
 
 def annotate(text: str, dct: date) -> list[Timex]:
@@ -68,8 +68,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
 
 _WEEK_ON_BEFORE = regex.compile(r"(?i)\b(?:a|one)\s+(week|fortnight)\s+(?:on|from)\s+$")
 _WEEK_AFTER = regex.compile(r"\s+week\b(?!['’]s)")
-_NAMED_WEEKDAY = regex.compile(
-    r"(?i)(?:next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_NAMED_WEEKDAY = regex.compile(rf"(?i)(?:next\s+|this\s+)?(?:{_WEEKDAY_NAMES})")
 
 
 def _week_on(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
@@ -97,8 +96,7 @@ def _week_on(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
 
 _SPAN_OPEN = regex.compile(r"(?i)\b(?:from|between)\s+(?:\S+\s+){0,3}$")
 _SPAN_GAP = regex.compile(r"(?i)\s*(?:to|until|till|through|and|-|–)\s+(?:\S+\s+){0,3}?")
-_WEEKDAY_WORD = regex.compile(
-    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAY_WORD = regex.compile(rf"(?i)\b(?:{_WEEKDAY_NAMES})\b")
 
 
 def _weekday_spans(text: str, items: list[Resolved]) -> None:
@@ -197,7 +195,7 @@ def _day_before_after(text: str, items: list[Resolved]) -> list[Resolved]:
         else:
             # "the Friday before Thanksgiving": the nearest such weekday strictly before
             # (or after) the day named
-            wd = _WEEKDAYS.index(named.group(1).lower()) + 1
+            wd = get_lexicon().weekdays[named.group(1).lower()]
             if named.group(2).lower() == "before":
                 shift = -((day.isoweekday() - wd - 1) % 7 + 1)
             else:
