@@ -118,14 +118,9 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     if conditional is not None:
         return conditional
     words = _without_reporting_asides(left, lex)
-    for i in range(len(words) - 1, max(-1, len(words) - 11), -1):
-        tok = words[i]
-        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
-            break
-        cls = _cue(words, i, lex)  # with its real neighbours: "will be held" past the window
-        if cls:
-            best = (len(words) - 1 - i, cls)
-            break
+    found = _nearest_cue(words, len(words) - 1, len(words) - 11, lex)
+    if found:
+        best = (len(words) - 1 - found[0], found[1])
     comma_seen = False
     for dist, tok in enumerate(right[:10]):
         if (tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD
@@ -164,21 +159,13 @@ def _conditional_main_cue(left: list[str], lex: Lexicon) -> str | None:
     """In a condition ("a deal could be signed if the truce held through the weekend",
     "valid provided it is signed on Friday") the past form is no past: the date takes the
     main clause's future. None when there is no condition or its main clause is no future."""
-    window = left[-12:]
-    for i in range(len(window) - 1, -1, -1):
-        tok = window[i].lower()
-        if window[i] in _SENTENCE_END:
+    first = max(0, len(left) - 12)
+    for i in range(len(left) - 1, first - 1, -1):
+        if left[i] in _SENTENCE_END:
             return None
-        if tok in _CONDITIONAL:
-            for j in range(i - 1, max(-1, i - 12), -1):
-                if window[j] in _SENTENCE_END:
-                    return None
-                cls = _cue(window, j, lex)
-                if cls in ("future", "modal"):
-                    return cls
-                if cls:
-                    return None
-            return None
+        if left[i].lower() in _CONDITIONAL:
+            found = _nearest_cue(left, i - 1, max(first, i - 11) - 1, lex, subordinators=False)
+            return found[1] if found and found[1] in ("future", "modal") else None
     return None
 
 
@@ -229,15 +216,25 @@ def _far_future_cue(left: list[str], lex: Lexicon) -> tuple[int, str] | None:
     plan verbs and modals count that far, not past forms (many are participles)."""
     if any(t in _SENTENCE_END or t.lower() in _SUBORDINATORS for t in left[-10:]):
         return None  # the clause starts nearer than that
-    for i in range(len(left) - 11, max(-1, len(left) - 23), -1):
-        tok = left[i]
-        if tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS:
+    found = _nearest_cue(left, len(left) - 11, len(left) - 23, lex)
+    if found and found[1] in ("future", "modal"):
+        return len(left) - 1 - found[0], found[1]
+    return None
+
+
+def _nearest_cue(tokens: list[str], first: int, stop: int, lex: Lexicon,
+                 subordinators: bool = True) -> tuple[int, str] | None:
+    """(index, cue) of the nearest cue walking back from ``tokens[first]`` to just after
+    ``tokens[stop]``, each word read with its real neighbours ("will be held", "next to");
+    None at the clause's start first (a sentence end, or a subordinator if
+    ``subordinators``)."""
+    for i in range(first, max(-1, stop), -1):
+        tok = tokens[i]
+        if tok in _SENTENCE_END or (subordinators and tok.lower() in _SUBORDINATORS):
             return None
-        cls = _cue(left, i, lex)  # read with its real neighbours ("next to")
-        if cls in ("future", "modal"):
-            return len(left) - 1 - i, cls
+        cls = _cue(tokens, i, lex)
         if cls:
-            return None
+            return i, cls
     return None
 
 
