@@ -594,8 +594,8 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 _CLAUSE_END = re.compile(r",(?!\d{3})|;|\s--\s")  # not the comma of "2,000"
 # A comma that ends a clause, not one inside a number ("2,000 people").
-_RELATIVE_AFTER = re.compile(r",?\s+(?:which|that)\s+")
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")
+_RELATIVE_AFTER = re.compile(r",?\s+(?:which|that)\s+")
 _ARTICLE = re.compile(r"\b(?:the|an?)\s", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+")
 _WHEN = re.compile(r"\bwhen\s+", re.IGNORECASE)
