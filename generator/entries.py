@@ -230,7 +230,8 @@ def story_keys(stories: list[Story]) -> list[frozenset[str]]:
 
 
 def _claim_names(
-    folder: Path, stories: list[Story], keys: list[frozenset[str]], known: dict[str, frozenset[str]]
+    folder: Path, stories: list[Story], keys: list[frozenset[str]],
+    known: dict[str, frozenset[str]], places: list[frozenset[str]],
 ) -> dict[int, str]:
     """Stories that an earlier run already wrote a file for, and that file's name.
 
@@ -251,7 +252,7 @@ def _claim_names(
             continue
         claimed[i] = name
         taken.add(name)
-    claimed.update(_claim_edited_sentences(folder, stories, claimed, known))
+    claimed.update(_claim_edited_sentences(folder, stories, claimed, known, places))
     return claimed
 
 
@@ -271,7 +272,8 @@ def _may_keep_name(folder: Path, name: str, story: Story) -> bool:
 
 
 def _claim_edited_sentences(
-    folder: Path, stories: list[Story], claimed: dict[int, str], known: dict[str, frozenset[str]]
+    folder: Path, stories: list[Story], claimed: dict[int, str],
+    known: dict[str, frozenset[str]], places: list[frozenset[str]],
 ) -> dict[int, str]:
     """Stories whose sentence was edited in the article since the run that wrote their file.
 
@@ -285,7 +287,7 @@ def _claim_edited_sentences(
     orphans = {name: known[name] if any(t.startswith("@") for t in known[name])
                else known[name] | _locators_of_file(folder / name)
                for name in sorted(known.keys() - taken)}
-    open_stories = {i: locators(story) for i, story in enumerate(stories) if i not in claimed}
+    open_stories = {i: places[i] for i in range(len(stories)) if i not in claimed}
     found: dict[int, str] = {}
     for kind in ("@s", "@p"):
         by_locator: dict[str, list[str]] = {}
@@ -328,9 +330,12 @@ def locators(story: Story) -> frozenset[str]:
     words = {w.lower() for w in re.findall(r"\w+", lead.sentence)} or {""}
     signature = "".join(sorted(hashlib.blake2b(w.encode(), digest_size=2).hexdigest()
                                for w in words)[:_MINHASHES])
-    return frozenset({"@p" + _short_hash(anchor),
-                      "@s" + _short_hash(f"{anchor}\n{_one_line(lead.phrase)}"),
-                      "@m" + signature})
+    return _place_tokens(anchor, _one_line(lead.phrase)) | {"@m" + signature}
+
+
+def _place_tokens(anchor: str, phrase: str) -> frozenset[str]:
+    """The paragraph (``@p``) and paragraph-and-phrase (``@s``) locators."""
+    return frozenset({"@p" + _short_hash(anchor), "@s" + _short_hash(f"{anchor}\n{phrase}")})
 
 
 def _short_hash(text: str) -> str:
@@ -357,8 +362,7 @@ def _locators_of_file(path: Path) -> frozenset[str]:
     anchor = fields.get("source", "").split(" | ")[3:4]
     if not anchor or not fields.get("phrase"):
         return frozenset()
-    return frozenset({"@p" + _short_hash(anchor[0]),
-                      "@s" + _short_hash(f"{anchor[0]}\n{fields['phrase']}")})
+    return _place_tokens(anchor[0], fields["phrase"])
 
 
 def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
@@ -389,11 +393,11 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
     manifest = {n: k for n, k in done.items()}
     manifest.update((n, k) for n, k in pending.items() if _exists(folder / n))
     keys = story_keys(stories)
-    names = file_names(stories, _claim_names(folder, stories, keys, manifest))
+    places = [locators(story) for story in stories]
+    names = file_names(stories, _claim_names(folder, stories, keys, manifest, places))
     report.names = names
     wanted = dict(zip(names, stories, strict=True))
-    wanted_keys = {name: key | locators(story)
-                   for name, key, story in zip(names, keys, stories, strict=True)}
+    wanted_keys = {name: key | place for name, key, place in zip(names, keys, places, strict=True)}
     writes: list[tuple[Path, str, list[Path]]] = []
     for name, story in wanted.items():
         path = folder / name
