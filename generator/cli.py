@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .errors import InputError
+from .site.commands import count as _count
 from .site.commands import register as register_site_commands
 
 app = typer.Typer(
@@ -174,11 +175,6 @@ def check_command(
     out.print(_count(len(problems), "problem"), highlight=False)
     if problems:
         raise typer.Exit(1)
-
-
-def _count(n: int, noun: str) -> str:
-    """"1 problem", "2 problems"."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 @app.command("timeml")

@@ -24,6 +24,11 @@ ContentOption = Annotated[Path, typer.Option(help="The content folder.")]
 OutputOption = Annotated[Path, typer.Option(help="The built site.")]
 
 
+def count(n: int, noun: str) -> str:
+    """"1 problem", "2 problems": a count for the command line."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def register(app: typer.Typer) -> None:
     """Add the site commands to ``app``."""
     app.command("serve")(serve_command)
@@ -58,8 +63,9 @@ def serve_command(
         errors = build_site(settings, content, output)
         for message in errors:
             err.print(f"[red]error[/red] {message}", highlight=False)
-        state = f"failed ({len(errors)} errors; still serving the last good site)" if errors \
-            else "done"
+        state = "done"
+        if errors:
+            state = f"failed ({count(len(errors), 'error')}; still serving the last good site)"
         out.print(f"{reason}: build {state}", highlight=False)
 
     rebuild("start")
