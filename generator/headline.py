@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .ruledata import rule_data
+from .sentence_dates import ENDS_IN_COUNT
 from .temporal.lexicon import get_lexicon
 from .temporal.tense import is_past_form
 
@@ -87,7 +88,7 @@ def write_headline(
     phrase_start, phrase_end = _with_coordinated_dates(sentence, phrase_start, phrase_end,
                                                        others)
     phrase_start, phrase_end = _with_date_words(sentence, phrase_start, phrase_end)
-    if _COUNTED_TO.search(sentence, phrase_start, phrase_end):
+    if ENDS_IN_COUNT.search(sentence, phrase_start, phrase_end):
         # "two days after the Iranian Parliament voted ...": the clause counted to
         clause = _clause_rest(sentence[phrase_end:])
         if len(clause.split()) >= 2:
@@ -662,7 +663,6 @@ _DAY_SHIFT = re.compile(r"(?:(?:the|a)\s+)?day\s+(?:before|after)\s", re.IGNOREC
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-_COUNTED_TO = re.compile(r"\s(?:after|before)$")
 # Longer "sentences" (a page pasted without full stops) are cut to the words around the date
 # first: the clause rules read the text before and after it, and a headline is short anyway.
 _LONGEST_SENTENCE = 1500

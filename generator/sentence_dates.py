@@ -80,7 +80,7 @@ def group(body: str, sentence_start: int, mentions: list[Timex]) -> list[list[Ti
             groups[-1] = [_range_mention(body, previous, mention)]
             continue
         if previous and _APPOSITION_GAP.fullmatch(body[previous.end : mention.start]) and (
-                not _ENDS_IN_COUNT.search(mention.phrase)):  # not "two days after <clause>"
+                not ENDS_IN_COUNT.search(mention.phrase)):  # not "two days after <clause>"
             if _COUNTED.search(previous.phrase) and not _COUNTED.search(mention.phrase):
                 # "Two weeks later, on Oct. 30, 2020": the written day fixes the count
                 groups[-1][-1] = replace(previous, value=mention.value)
@@ -276,7 +276,9 @@ def explicit(group: list[Timex]) -> Timex:
 
 
 
-_ENDS_IN_COUNT = re.compile(r"\s(?:after|before)$")
+# The phrase of such a mention ends in "after"/"before" ("two days after"): the headline
+# writer and the grouping below tell it by that.
+ENDS_IN_COUNT = re.compile(r"\s(?:after|before)$")
 # "two days after the Iranian Parliament voted ...": a length, "after"/"before", a clause.
 _COUNT_TO_CLAUSE = re.compile(r"\s+(after|before)\s+")
 _APPOSED = re.compile(r"\s*,\s*(?:just\s+|only\s+|some\s+|about\s+)?")
