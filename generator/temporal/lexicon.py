@@ -41,6 +41,13 @@ def load_yaml(name: str) -> Any:
         return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - safe loader subclass
 
 
+def _words(words: list[str]) -> str:
+    """An alternation of lower-case words, longest first, a space inside one matching one
+    white-space character."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s")
+                            for w in sorted(set(words), key=lambda s: (-len(s), s))) + ")"
+
+
 def _alt(words: list[str] | set[str], *, optional_period: bool = False) -> str:
     """A regex alternation, longest first so that 'Sept' wins over 'Sep'."""
     parts = []
@@ -187,15 +194,9 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
                 "latest",
             ]
         ),
-        "TZ": r"(?:e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|bst|cet|cest|eet|eest|msk|eat|ist|jst|gmt|utc"
-              r"|aedt|aest|acdt|acst|awst|nzdt|nzst|pkt|hkt|sgt|wat|sast|wib|pht|kst|wet|west"
-              r"|gst|ast|adt|hst|akst|akdt|irst|trt|cat)",
-        # spelled-out zones after a clock time ("11 p.m. Eastern time")
-        "TZNAME": r"(?:(?:eastern|central|mountain|pacific|atlantic|central\seuropean|eastern"
-                  r"\seuropean|british|moscow|israel|india|japan|china|beijing|tokyo|kyiv|tehran|"
-                  r"jerusalem|istanbul|delhi|bangkok|jakarta|manila|seoul|gaza|khartoum|"
-                  r"nairobi|lagos|cairo)\s(?:standard\s|daylight"
-                  r"\s|summer\s)?time)",
+        "TZ": _words(lex.cues["_time_zones"]),
+        "TZNAME": (rf"(?:{_words(lex.cues['_zone_names'])}\s"
+                   r"(?:standard\s|daylight\s|summer\s)?time)"),
         "YEARWORDS": yearwords,
     }
     lex.placeholders = ph
@@ -215,6 +216,8 @@ def get_lexicon() -> Lexicon:
     cues = load_yaml("cues.yaml")
     cues["_weekday_abbrev_need_period"] = lx["weekday_abbrev_need_period"]
     cues["_quant_mods_ago_only"] = lx["quant_mods_ago_only"]
+    cues["_time_zones"] = lx["time_zones"]
+    cues["_zone_names"] = lx["zone_names"]
     lex = Lexicon(
         months=lx["months"],
         weekdays=lx["weekdays"],
