@@ -18,6 +18,9 @@ from .lexicon import Lexicon
 from .tense import clause_cue, clause_tense, is_past_form
 from .values import bounds, precision
 
+# a slash date, for the day order of the whole text (the rule's own pattern is in patterns.yaml)
+_SLASH_DATE = regex.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
 
 @dataclass
 class Context:
@@ -34,6 +37,20 @@ class Context:
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int, int] | None = None
+    _slash_day_first: bool | None = field(default=None, repr=False)
+
+    def slash_day_first(self) -> bool:
+        """Whether this text writes slash dates day first ("15/03/2026"): one that can only be
+        read so ("25/03") settles the ambiguous ones ("04/03") of the same article; one that
+        can only be read month first, or none, keeps the US order, as in the corpora."""
+        if self._slash_day_first is None:
+            firsts = seconds = 0
+            for m in _SLASH_DATE.finditer(self.text):
+                a, b = int(m[1]), int(m[2])
+                firsts += a > 12 >= b
+                seconds += b > 12 >= a
+            self._slash_day_first = firsts > seconds
+        return self._slash_day_first
 
     def tense(self, start: int, end: int) -> str | None:
         return clause_tense(self.text, start, end, self.lex)
@@ -366,7 +383,7 @@ def r_numeric(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
         y = cm.two_digit_year(y, ctx.dct)
-    mo, d = (a, b) if a <= 12 else (b, a)
+    mo, d = (b, a) if a > 12 or (b <= 12 and ctx.slash_day_first()) else (a, b)
     if not cm.valid_day(y, mo, d) or not 1000 <= y <= 2099:
         return None
     return Resolved(*_span(m), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", explicit=True)
@@ -1160,6 +1177,20 @@ def _winter_year(ctx: Context, m: regex.Match[str], base: date, n: int, rel: str
     return base.year - 1 if past else base.year
 
 
+_TO_DATE = regex.compile(
+    r"\s+(?:to|through|ended|ending)\s+(?:on\s+)?(?:the\s+)?(\d{1,2}\s+)?([A-Z]\w+)")
+
+
+def _ends_on_date(ctx: Context, end: int) -> bool:
+    """'to March 6', 'ending Saturday', 'to 6 March': the words after a span name its last day
+    or month."""
+    tm = _TO_DATE.match(ctx.text, end)
+    if not tm:
+        return False
+    w = tm.group(2).lower()
+    return w in ctx.lex.months or (not tm.group(1) and w in ctx.lex.weekdays)
+
+
 _ENDED_DATE = regex.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?([A-Z][a-z]+\.?)\s+\d")
 
 
@@ -1243,6 +1274,10 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     nxt = _next_word(ctx, m.end()).lower()
     if nxt in ("ended", "ending") and unit in ("year", "quarter") and adj in ("", "fiscal"):
         return _period_ended(ctx, m, unit, mod)
+    if unit in ("week", "month", "year") and not adj and _ends_on_date(ctx, m.end()):
+        # "in the week to March 6", "the year to October", "the week ended Saturday": a span
+        # counted back from the date that follows (TimeML: a DURATION, the date its end point)
+        return Resolved(*_span(m), "DURATION", f"P1{unit[0].upper()}", mod=mod)
     followed = nxt in ("of", "before", "after", "earlier", "later", "when", "in", "that", "since")
     if followed and adj not in ("following", "next", "previous"):
         return None
