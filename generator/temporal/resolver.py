@@ -154,15 +154,29 @@ def _next_word(ctx: Context, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def _sure_future(ctx: Context, start: int, end: int) -> bool:
+    """A future told by "will", a plan or a schedule, or a present state that runs "until" the
+    date ("the curfew remains in force until Sunday"), not only by a modal."""
+    if ctx.sure_future(start, end):
+        return True
+    before = _words_before(ctx, start, 1)
+    return before in (["until"], ["till"]) and ctx.tense(start, end) is None
+
+
 def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
     """Clause tense, corrected for deadlines: a present/unknown clause with 'by/until <date>'
     ('talks are supposed to conclude by May') and 'postponed/extended/given ... until <date>'
     look ahead whatever the tense of the verb."""
-    if ctx.text.startswith(("'s", "’s"), end):
-        return None  # "Wednesday's ruling": an event named by its date, not the clause's time
     before = _words_before(ctx, start, 8)
-    if before[-1:] in (["until"], ["till"]) and ctx.lex.sets["deadline"].intersection(before):
-        return "future"  # "extended its deadline until 9 a.m. Tuesday"
+    if ctx.text.startswith(("'s", "’s"), end):
+        # "Wednesday's ruling": an event named by its date, not the clause's time; unless
+        # the noun is the subject of its clause ("Sunday's vote was marred by violence") or
+        # looked forward to ("ahead of Sunday's vote")
+        opens = not ctx.text[_sentence_start(ctx.text, start):start].strip(" \"“‘'(")
+        return ctx.tense(start, end) if opens or before[-2:] == ["ahead", "of"] else None
+    if before[-1:] in (["until"], ["till"]) and (
+            ctx.lex.sets["deadline"].intersection(before) or before[-2:-1] in (["have"], ["has"])):
+        return "future"  # "extended its deadline until 9 a.m. Tuesday", "have until Dec. 20"
     if before[-1:] in (["for"], ["to"]) and ctx.lex.sets["schedule_verbs"].intersection(
         before[-6:]
     ):
@@ -213,13 +227,22 @@ def pick_year(
     if not cands:
         return dct.year
 
+    # a surely future clause ("will", a plan, a deadline, not a modal) looks ahead as surely as
+    # a past one looks back: "The summit will take place in February" said in March is next
+    # February's (not a quarter or half: "expects to release third-quarter results" reports
+    # on a period past)
+    sure = months == 1 and tense == "future" and _sure_future(ctx, start, end)
+
     def dist(c: tuple[int, date, date]) -> float:
         # news mostly reports the past: a future reading must be much closer to win; the
         # clause tense multiplies the distance of readings on the wrong side of the DCT
         if c[1] <= dct <= c[2]:
             return 0
         if c[1] > dct:
-            return (c[1] - dct).days * (PAST_PENALTY if tense == "past" else FUTURE_PENALTY)
+            factor = PAST_PENALTY if tense == "past" else 1.0 if sure else FUTURE_PENALTY
+            return (c[1] - dct).days * factor
+        if sure:  # nothing to come fits in a month that is over, however recently
+            return (dct - c[1]).days * PAST_PENALTY
         return (dct - c[2]).days * (TENSE_PENALTY if tense == "future" else 1)
 
     kept = cands
@@ -345,7 +368,7 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     cost_back = (dct - back).days * (TENSE_PENALTY if tense == "future" else 1)
     # a weekday ahead in a surely future clause pays nothing extra: "the minister will travel
     # to Kyiv on Sunday" said on a Monday is next Sunday, not yesterday
-    ahead_factor = 1.0 if tense == "future" and ctx.sure_future(start, end) else FUTURE_PENALTY
+    ahead_factor = 1.0 if tense == "future" and _sure_future(ctx, start, end) else FUTURE_PENALTY
     cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else ahead_factor)
     return ahead if cost_ahead < cost_back else back
 

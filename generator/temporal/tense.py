@@ -25,7 +25,7 @@ def _tokenizer(abbreviations: frozenset[str]) -> regex.Pattern[str]:
         # contractions split as the cue lists spell them: "we'll" -> we 'll, "won't" -> wo n't
         r"[A-Za-z]+?(?=n['’]t\b)|n['’]t\b"
         r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?!(?:ll|d|ve|re|m)\b)[A-Za-z]+)?"
-        r"|['’](?:ll|d|ve|re|m)\b|\d+(?:[.,:]\d+)*"
+        r"|['’](?:ll|d|ve|re|m|s)\b|\d+(?:[.,:]\d+)*"
         rf"|(?<!\b[A-Z]|\b(?:{abbrev}))\.(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$|[\"”’])"
         r"|[;!?:\"“”()\n]|,"
     )
@@ -37,7 +37,8 @@ _SUBORDINATORS = frozenset(
 )
 _COORD = frozenset(("and", "but"))
 _DETERMINERS = frozenset(
-    "a an the this that these those its his her their our my your still newly recently".split()
+    "a an the this that these those its his her their our my your still newly recently 's"
+    .split()
 )
 _PRESENT = frozenset("is are am does do".split())
 _PASSIVE_AUX = frozenset("is are am be being".split())
@@ -63,16 +64,29 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         if t == "soon" and nxt in ("after", "before"):
             return None  # "soon after 10 pm on Tuesday": a time next to another
         if prev in _DETERMINERS and t in lex.sets["future_nouns"]:
-            return None  # "announced the plan Aug. 21": a noun, not a plan verb
+            # "announced the plan Aug. 21": a noun, not a plan verb; but "a plan to hold the
+            # vote on Sunday" looks ahead to what is planned
+            return "future" if nxt == "to" else None
         # "had been due to expire Friday", "as previously planned": a plan seen from the past
         if prev in lex.sets["plan_in_past"]:
             return "past"
         # "could be located Wednesday": a modal looks ahead less surely than "will"
         return "modal" if t in lex.sets["modals"] else "future"
-    if t == "likely" and nxt == "to":
+    if nxt == "to" and t in lex.sets["future_before_to"]:
         return "future"  # "talks are likely to run into the spring", as "expected to"
+    if t == "ahead" and nxt == "of":
+        return "future"  # "ahead of Sunday's vote"
     if t in lex.sets["decision_verbs"] and nxt == "to":
-        return "intent"  # "agreed to hold the vote on 17 February": what was decided
+        # "agreed to hold the vote on 17 February": what was decided; after "has" the date
+        # can only be the infinitive's (a present perfect takes no past date: "has voted to
+        # begin a strike on Thursday")
+        return "future" if prev in ("has", "have", "'ve") else "intent"
+    if t in lex.sets["same_as_base"] and (prev in lex.sets["base_form_before"]
+                                          or prev in lex.sets["copulas"]):
+        return None  # "will hit", "could cut", "to quit": the base form, no past; "will
+        # remain shut": an adjective
+    if t == "have" and prev in ("will", "'ll", "shall"):
+        return None  # "will have no budget on Jan. 1": the "will" tells the time
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
@@ -122,6 +136,10 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     if found:
         best = (len(words) - 1 - found[0], found[1])
     comma_seen = False
+    if found and _in_relative_clause(words, found[0]):
+        # "The storm that is forecast to hit on Sunday forced ...": the verb after the date
+        # is the main clause's, the date is the relative clause's
+        right = []
     for dist, tok in enumerate(right[:10]):
         if (tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD
                 or tok.lower() == "that"):
@@ -190,12 +208,46 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
     prev = tokens[i - 1].lower() if i > 0 else ""
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     cls = _classify(tokens[i], prev, lex, nxt)
+    if cls == "future" and tokens[i].lower() in lex.sets["scheduled_present"]:
+        aux = _question_aux(tokens, i)
+        if aux:
+            # "Did the envoy meet the rebels on Saturday?", "When does the court sit?": the
+            # auxiliary before the subject tells the tense, the bare verb does not
+            return "past" if aux == "did" else None
     if cls == "future" and prev == "be":
         # "will be held" is sure, "could not be located" only a modal's future
         before = [t.lower() for t in tokens[max(0, i - 4) : i - 1]]
         sure = any(t in lex.sets["future"] and t not in lex.sets["modals"] for t in before)
         return "future" if sure else "modal"
     return cls
+
+
+_RELATIVE = frozenset(("that", "which", "who"))
+
+
+def _in_relative_clause(tokens: list[str], cue_at: int) -> bool:
+    """Is the cue at ``cue_at`` in a relative clause opened earlier in its sentence ("the
+    talks that will last until Friday")?"""
+    for j in range(cue_at - 1, max(-1, cue_at - 8), -1):
+        tok = tokens[j].lower()
+        if tok in _SENTENCE_END or tok == ",":
+            return False
+        if tok in _RELATIVE:
+            return j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].lower() not in (
+                "said", "says", "say", "told", "announced", "warned", "so", "now")
+    return False
+
+
+def _question_aux(tokens: list[str], i: int) -> str | None:
+    """The "did"/"does"/"do" a few words before a bare verb, across its subject ("did the
+    envoy meet"), in the same clause."""
+    for j in range(i - 2, max(-1, i - 6), -1):
+        tok = tokens[j].lower()
+        if tok in _SENTENCE_END or tok == ",":
+            return None
+        if tok in ("did", "does", "do"):
+            return tok
+    return None
 
 
 def _ends_clause(tokens: list[str], i: int, lex: Lexicon) -> bool:
