@@ -9,7 +9,7 @@ import regex
 from .lexicon import get_lexicon
 from .model import Timex
 from .recognizer import find
-from .resolver import RULES, Context, Resolved
+from .resolver import RULES, Context, Resolved, is_label
 from .values import is_valid, precision
 
 _SINCE_BEFORE = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
@@ -49,6 +49,10 @@ def annotate(text: str, dct: date) -> list[Timex]:
                     ctx.day_anchor = r.value
                 if not r.relative:  # its year is written: a narrative may be told from it
                     ctx.told_from = (r.value, r.start, r.end)
+            if p in ("day", "month", "year") and r.type == "DATE" and is_label(
+                    ctx, r.start, r.end):
+                ctx.label = (int(r.value[:4]), int(r.value[5:7]) if p != "year" else 0)
+                ctx.label_at = r.start
             if p == "quarter" and r.extra.get("reporting_quarter"):
                 ctx.last_quarter = r.value
             elif r.extra.get("reporting_span"):
@@ -57,7 +61,9 @@ def annotate(text: str, dct: date) -> list[Timex]:
                 ctx.last_quarter = None
     out = _day_before_after(text, out)
     out = _week_on(text, out, dct)
+    out = _count_from(text, out)
     _weekday_spans(text, out)
+    _month_spans(text, out)
     _year_halves(text, out)
     _apposition(text, out)
     _before_after(text, out)
@@ -94,6 +100,26 @@ def _week_on(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
     return [a for j, a in enumerate(items) if j not in drop]
 
 
+_FROM = regex.compile(r"\s+from\s+")
+_DAYS_WEEKS = regex.compile(r"P(\d+)([DW])")
+
+
+def _count_from(text: str, items: list[Resolved]) -> list[Resolved]:
+    """"two weeks from Monday", "10 days from Jan. 5": that day moved by the count, one
+    expression (the count alone would be a duration, the day alone the wrong day)."""
+    drop: set[int] = set()
+    for k, (a, b) in enumerate(zip(items, items[1:], strict=False)):
+        count = _DAYS_WEEKS.fullmatch(a.value)
+        if (a.type != "DURATION" or count is None or precision(b.value) != "day"
+                or not _FROM.fullmatch(text, a.end, b.start)):
+            continue
+        days = int(count[1]) * (7 if count[2] == "W" else 1)
+        b.value = (date.fromisoformat(b.value) + timedelta(days=days)).isoformat()
+        b.start, b.relative = a.start, True
+        drop.add(k)
+    return [a for j, a in enumerate(items) if j not in drop]
+
+
 _SPAN_OPEN = regex.compile(r"(?i)\b(?:from|between)\s+(?:\S+\s+){0,3}$")
 _SPAN_GAP = regex.compile(r"(?i)\s*(?:to|until|till|through|and|-|–)\s+(?:\S+\s+){0,3}?")
 _WEEKDAY_WORD = regex.compile(rf"(?i)\b(?:{_WEEKDAY_NAMES})\b")
@@ -114,6 +140,22 @@ def _weekday_spans(text: str, items: list[Resolved]) -> None:
         if last < first:
             last += timedelta(days=7 * ((first - last).days // 7 + 1))
             b.value = last.isoformat() + b.value[10:]
+
+
+def _month_spans(text: str, items: list[Resolved]) -> None:
+    """"between early June and early August", "from October to February": a span of months
+    ends after it starts; an end read alone into an earlier year moves to the first year
+    that puts it after the start."""
+    for a, b in zip(items, items[1:], strict=False):
+        if precision(a.value) != "month" or precision(b.value) != "month":
+            continue
+        if not (_SPAN_GAP.fullmatch(text, a.end, b.start) and _SPAN_OPEN.search(
+                text, max(0, a.start - 40), a.start)):
+            continue
+        start_y, start_m = int(a.value[:4]), int(a.value[5:7])
+        end_m = int(b.value[5:7])
+        if b.value[:7] < a.value[:7]:
+            b.value = f"{start_y + (end_m < start_m):04d}-{end_m:02d}" + b.value[7:]
 
 
 _HALF_OF = regex.compile(r"(?i)the\s+(first|second|last)\s+half\s+of\s")

@@ -37,6 +37,9 @@ class Context:
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int, int] | None = None
+    # (year, month or 0) of the last date heading a line of a key-dates list
+    label: tuple[int, int] | None = None
+    label_at: int = 0  # where that label starts
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:
@@ -205,10 +208,17 @@ def pick_year(
     cue is a guess from nearby words), future clauses readings before it (TENSE_PENALTY); the
     reading closest to the DCT wins (news talks about the recent past and near future).
     """
+    if ctx.label and (is_label(ctx, start, end) or "\n" not in ctx.text[ctx.label_at:start]):
+        # a key-dates list runs forward from its last label with a year: "July 22, 2022 – ...
+        # Aug. 1: ... Nov. 17: The deal is extended until March 18. 2023 — ... March 18: ..."
+        y, last_month = ctx.label
+        return y if month >= last_month else y + 1
     history = _history_year(ctx, start, month, day)
     if history is not None:
         return history
     same = _year_of_sentence(ctx, start, end)
+    if same is None:
+        same = _linked_year(ctx, start, end, month, day)
     if same is not None:
         return same
     dct = ctx.dct
@@ -247,6 +257,39 @@ def pick_year(
 
     kept = cands
     return min(kept, key=dist)[0]
+
+
+# Words that carry a sentence's story on from a date written with its year to a later one
+# written without: "since 1962, when the cabinet was toppled on Oct. 5", "in November 2023,
+# lasted a week before fighting resumed on Dec. 1", "on Feb 24, 2022, and on March 2 ...".
+_STORY_LINK = regex.compile(
+    r"(?i)\b(?:when|where|before|after|until|till|then|including|and\s+(?:on|in|by|then))\b")
+
+
+def _linked_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int | None:
+    """The year of a month (or month-day) that a linking word ties to a date written with its
+    year earlier in the same sentence: the first on or after that date. Not a plan told
+    from an old year ("... since 2014, and will hold a vote in May")."""
+    if ctx.told_from is None:
+        return None
+    value, _opens, at = ctx.told_from
+    span = bounds(value)
+    if (span is None or at < _sentence_start(ctx.text, start) or value[:4] == str(ctx.dct.year)
+            or not _STORY_LINK.search(ctx.text, at, start)):
+        return None
+    base = span[0]
+    if base > ctx.dct:
+        # a period to come holds what it includes: "maturities loom in the second half of
+        # 2026, including a payment in August"
+        inside = cm.valid_day(base.year, month, day or 1) and (
+            span[0].replace(day=1) <= date(base.year, month, day or 1) <= span[1])
+        return base.year if inside else None
+    if ctx.tense(start, end) == "future":
+        return None
+    for y in (base.year, base.year + 1):
+        if cm.valid_day(y, month, day or 1) and date(y, month, day or 1) >= base.replace(day=1):
+            return y
+    return None
 
 
 # A day written with its year this long before the DCT may start a history, told on from it.
@@ -308,9 +351,20 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
 _OPENER = regex.compile(r"\s*(?:(?:and\s+)?then,?\s+)?(?:on|in|by)?\s*", regex.IGNORECASE)
 
 
+# A full stop that ends a sentence: before a capital, a digit or a quote, and not after an
+# initial or a short abbreviation ("U.S. credit", "Mr. Smith", "Sept. 27").
+_FULL_STOP = regex.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Prof|vs|No|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.\s+(?=[\"“‘'(]?[A-Z0-9])")
+
+
 def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding ``at`` starts (after the last ". " or line break)."""
-    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    """Where the sentence holding ``at`` starts (after the last full stop or line break)."""
+    lo = max(0, at - 600, text.rfind("\n", 0, at) + 1)
+    last = lo
+    for m in _FULL_STOP.finditer(text, lo, at):
+        last = m.start() + 1
+    return last
 
 
 def _in_anchor_paragraph(ctx: Context, at: int) -> bool:
@@ -450,7 +504,11 @@ def g_month_day(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("month_day")
 def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    v = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+    year = m["y"]
+    if m["thaty"] and ctx.anchor and ctx.anchor[:4].isdigit():
+        # "on Aug. 5 of that year", "on 3 May the following year": the story's year
+        year = str(int(ctx.anchor[:4]) + _YEAR_STEP.get(m["thaty"].lower().split()[-1], 0))
+    v = _resolve_md(ctx, m, m["month"], m["d"], year, m.start(), m.end())
     if not v:
         return None
     mod = "APPROX" if _g(m, "q") else None
@@ -718,8 +776,21 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     # "2014 election": a year used as a modifier of a lower-case singular noun
     if nxt[:1].islower() and not (nxt.endswith("s") and not nxt.endswith("ss")) and len(nxt) > 2:
         return True
+    if is_label(ctx, m.start(), m.end()):
+        return True  # "2023 — Shipments slow ...": a list of key dates
     # Sentence-initial "1990 was ..." or standalone year before punctuation
     return bool(regex.match(r"\s*[,.;:)]", ctx.text[m.end() : m.end() + 2])) and int(y) >= 1900
+
+
+_LABEL_END = regex.compile(r"[ \t]*(?::|\s[-–—])\s")
+
+
+def is_label(ctx: Context, start: int, end: int) -> bool:
+    """Does the date head its own line as a label ("March 2: Wheat futures hit ...",
+    "Feb 24, 2022 – Russian forces invade Ukraine.", "2023 — Shipments slow"), as in a
+    "Key dates" list?"""
+    line = ctx.text.rfind("\n", 0, start) + 1
+    return not ctx.text[line:start].strip(" \t*-•") and bool(_LABEL_END.match(ctx.text, end))
 
 
 # a capitalized word (not sentence-initial) right before a bare year: "Orion 1980"
@@ -1328,6 +1399,11 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         v = _calendar_shift(ctx, base or ctx.dct, "week", 0)
         return Resolved(*_span(m), "DATE", v, relative=True) if v else None
     if unit in ("month", "week") and mod:
+        if (unit == "month" and ctx.anchor and precision(ctx.anchor) in ("month", "day")
+                and ctx.anchor_end >= _sentence_start(ctx.text, m.start())):
+            # "October alone saw 5,410 arrivals, helped by calm weather in the middle of the
+            # month": the month just named in the sentence
+            return Resolved(*_span(m), "DATE", ctx.anchor[:7], mod=mod, relative=True)
         v = _calendar_shift(ctx, ctx.dct, unit, 0)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
     if unit == "quarter":
@@ -1765,7 +1841,7 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     n, ok = _count(ctx, m["n"])
     if not ok or code is None:
         return None
-    direction = regex.sub(r"\s+", " ", m["dir"].lower())
+    direction = regex.sub(r"\s+", " ", m["dir"].lower()).replace("today", "now")
     mod = _qmod(ctx, m)
     if direction in ("before", "after"):
         # "three days after the attack": a duration; the preposition is a SIGNAL
