@@ -254,12 +254,23 @@ def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool
         return True
     before = _WORD.findall(body[sentence_start : first.start])
     opener = before[-1].lower() if before else ""
-    shared_month = first.phrase.strip().isdigit() and gap.lower() in ("to", "and", "until")
+    bare = first.phrase.strip().isdigit() or last.phrase.strip().isdigit()
+    # "13 and 14 March", "March 13 and 14": two days next to each other are one span; two
+    # days further apart are two dates ("on March 6 and 9")
+    consecutive = gap.lower() != "and" or _next_day(first.value, last.value)
+    shared_month = bare and consecutive and gap.lower() in ("to", "and", "until")
     if not shared_month and gap.lower() not in rules.range_openers.get(opener, ()):
         # ("the night of 6 to 7 January": a bare day before the month written once is a
         # range's start whatever opens it)
         return False
     return not any(word.lower() in rules.change_verbs for word in before)
+
+
+def _next_day(first: str, last: str) -> bool:
+    """Is ``last`` the day after ``first`` (both ISO days)?"""
+    a, b = bounds(first), bounds(last)
+    return bool(a and b and precision(first) == precision(last) == "day"
+                and (b[0] - a[0]).days == 1)
 
 
 def _range_mention(body: str, first: Timex, last: Timex) -> Timex:

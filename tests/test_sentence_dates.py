@@ -19,8 +19,13 @@ def test_the_two_ends_of_a_range_are_one_event(tmp_path):
         "The 2019/20 budget was cut in half.\n\n"
         "Shelling continued through the night of 6 to 7 January.\n\n"
         "The vote was postponed from Monday to Thursday.\n\n"
-        "Polls open on Monday and Tuesday.\n")
+        "Polls open on Monday and Tuesday.\n\n"
+        "Troops attacked on March 5 and 6 but did not advance.\n\n"
+        "Strikes hit Kyiv on March 8 and 12.\n")
     got = {e.value: (e.phrase, e.start, e.end) for e in events}
+    # two days next to each other are one span; further apart, two dates
+    assert got["2024-03-05/2024-03-06"][0] == "March 5 and 6"
+    assert {"2024-03-08", "2024-03-12"} <= got.keys()
     assert got["2024-03-20/2024-03-22"] == ("20 to 22 March", date(2024, 3, 20),
                                            date(2024, 3, 22))
     assert got["2023-11-15/2023-11-18"][0] == "Nov. 15-18"

@@ -174,7 +174,9 @@ def _year_halves(text: str, items: list[Resolved]) -> None:
 
 
 # "before the summer", "after Nov. 18": the preposition bounds the happening by the date.
-_BOUNDING = regex.compile(r"(?i)\b(before|after)\s+$")
+_BOUNDING = regex.compile(r"(?i)\b(not\s+|no\s+)?(before|after)\s+$")
+# "not before Thursday" is on or after it, "not after Friday" on or before it
+_NEGATED_BOUND = {"before": "ON_OR_AFTER", "after": "ON_OR_BEFORE"}
 
 
 def _before_after(text: str, items: list[Resolved]) -> None:
@@ -187,9 +189,10 @@ def _before_after(text: str, items: list[Resolved]) -> None:
             continue
         if text.startswith(("'s", "’s"), item.end):
             continue
-        found = _BOUNDING.search(text, max(0, item.start - 8), item.start)
+        found = _BOUNDING.search(text, max(0, item.start - 12), item.start)
         if found:
-            item.mod = found.group(1).upper()
+            word = found.group(2).lower()
+            item.mod = _NEGATED_BOUND[word] if found.group(1) else word.upper()
 
 
 def _apposition(text: str, items: list[Resolved]) -> None:

@@ -532,6 +532,12 @@ def r_weekday_date(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*_span(m), "DATE", v, explicit=True)
 
 
+@gate("month_day_range")
+def g_md_range(ctx: Context, m: regex.Match[str]) -> bool:
+    """"on March 13 and 14 people died": a count after "and", not a second day."""
+    return not (m["and"] and _next_word(ctx, m.end()).lower() in ctx.lex.sets["quantity_after"])
+
+
 @rule("month_day_range")
 def r_md_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     v1 = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
@@ -1000,10 +1006,10 @@ def r_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             y = int(m[grp])
     dct_y = ctx.dct.year
     if y is None:
-        rel = (m["rel"] or m["rel2"] or "").lower()
-        if rel == "last" and m["rel"]:
-            y = dct_y - 1
-        elif rel == "next" and m["rel"]:
+        rel = (m["rel"] or m["rel3"] or m["rel2"] or "").lower()
+        if rel == "last" and (m["rel"] or m["rel3"]):
+            y = dct_y - 1  # "last year's first quarter", "the first quarter of last year"
+        elif rel == "next" and (m["rel"] or m["rel3"]):
             y = dct_y + 1
         elif m["yago"] and m["yago"].lower() in ("year-earlier", "year-ago"):
             y = dct_y - 1
@@ -1346,6 +1352,11 @@ def _the_unit_around(
     return Resolved(m.start(), around.end(), "DATE", v, relative=True) if v else None
 
 
+@rule("past_day")
+def r_past_day(ctx: Context, m: regex.Match[str]) -> Resolved:
+    return Resolved(*_span(m), "DURATION", "P1D")
+
+
 @rule("the_unit")
 def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     unit = m["unit"].lower()
@@ -1630,12 +1641,17 @@ _EVERY_DAY_BEFORE = regex.compile(
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hours|hrs)?\s*(?:to|and|until|till|-|–)\s*)?$")
 
 
+# The end of a clock time, before a parenthesis that restates it in another zone.
+_CLOCK_BEFORE = regex.compile(r"(?:\d|[ap]\.?m\.?|local\s+time|\b[A-Z]{2,4}T)\s*$")
+
+
 @gate("clock_time")
 def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
     # "High Noon", "high noon comes today": the idiom, not twelve o'clock; "10:35 a.m. (0735
     # GMT)": the same time restated for another zone, not a second one
-    if m["h4"] and ctx.text[max(0, m.start() - 1) : m.start()] == "(":
-        return False
+    if ctx.text[max(0, m.start() - 1) : m.start()] == "(" and (
+            m["h4"] or _CLOCK_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start() - 1)):
+        return False  # "12:50 local time (06:20 GMT) on Friday"
     if _EVERY_DAY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return False  # "distributed every day from 08:00 to 18:00": hours of a routine
     return not (m["noon"] and _words_before(ctx, m.start(), 1) == ["high"])

@@ -41,6 +41,8 @@ _DETERMINERS = frozenset(
     .split()
 )
 _PRESENT = frozenset("is are am does do".split())
+# Past cues that are auxiliaries or adverbs, not verbs a modal could head.
+_PAST_AUX = frozenset("was were had did has have been since ago earlier last".split())
 _PASSIVE_AUX = frozenset("is are am be being".split())
 
 
@@ -96,6 +98,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return None if prev in lex.sets["scheduled_present_blockers"] else "future"
     if t in ("earlier", "later") and nxt == "than":
         return None  # "no earlier than Thursday": a bound, not a time told
+    if t in ("not", "no") and nxt == "before":
+        return "future"  # "likely not before Thursday": a lower bound on what is to come
     if is_past_form(t, lex):
         if t not in lex.sets["past"] and prev != "that" and (
             prev in _DETERMINERS
@@ -208,6 +212,14 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
     prev = tokens[i - 1].lower() if i > 0 else ""
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     cls = _classify(tokens[i], prev, lex, nxt)
+    if tokens[i].lower() in lex.sets["decision_verbs"] and _object_then_to(tokens, i):
+        # "ordered residents to leave starting at 8 a.m. Tuesday": what was ordered
+        return "future" if prev in ("has", "have", "'ve") else "intent"
+    if cls == "past" and tokens[i].lower() not in _PAST_AUX and any(
+            t.lower() in lex.sets["base_form_before"] for t in tokens[max(0, i - 2) : i]):
+        # "will see elevated surf", "to keep troops stationed": no finite past right after
+        # a modal's or an infinitive's verb
+        return None
     if cls == "future" and tokens[i].lower() in lex.sets["scheduled_present"]:
         aux = _question_aux(tokens, i)
         if aux:
@@ -235,6 +247,16 @@ def _in_relative_clause(tokens: list[str], cue_at: int) -> bool:
         if tok in _RELATIVE:
             return j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].lower() not in (
                 "said", "says", "say", "told", "announced", "warned", "so", "now")
+    return False
+
+
+def _object_then_to(tokens: list[str], i: int) -> bool:
+    """A verb's object of one or two words, then a to-infinitive ("urged residents to",
+    "told the troops to")."""
+    after = [t.lower() for t in tokens[i + 2 : i + 4]]
+    for j, tok in enumerate(after):
+        if tok == "to":
+            return all(t.isalpha() for t in tokens[i + 1 : i + 2 + j])
     return False
 
 
