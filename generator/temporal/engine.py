@@ -49,10 +49,10 @@ def annotate(text: str, dct: date) -> list[Timex]:
                     ctx.day_anchor = r.value
                 if not r.relative:  # its year is written: a narrative may be told from it
                     ctx.told_from = (r.value, r.start, r.end)
-            if p in ("day", "month", "year") and r.type == "DATE" and is_label(
-                    ctx, r.start, r.end):
+            if p in ("day", "time", "month", "year") and is_label(ctx, r.start, r.end):
                 ctx.label = (int(r.value[:4]), int(r.value[5:7]) if p != "year" else 0)
                 ctx.label_at = r.start
+                ctx.label_day = r.value[:10] if p in ("day", "time") else None
             if p == "quarter" and r.extra.get("reporting_quarter"):
                 ctx.last_quarter = r.value
             elif r.extra.get("reporting_span"):

@@ -40,6 +40,7 @@ class Context:
     # (year, month or 0) of the last date heading a line of a key-dates list
     label: tuple[int, int] | None = None
     label_at: int = 0  # where that label starts
+    label_day: str | None = None  # its day, when it names one ("Friday, 23:45 GMT:")
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:
@@ -208,9 +209,9 @@ def pick_year(
     cue is a guess from nearby words), future clauses readings before it (TENSE_PENALTY); the
     reading closest to the DCT wins (news talks about the recent past and near future).
     """
-    if ctx.label and (is_label(ctx, start, end) or "\n" not in ctx.text[ctx.label_at:start]):
+    if ctx.label and is_label(ctx, start, end):
         # a key-dates list runs forward from its last label with a year: "July 22, 2022 – ...
-        # Aug. 1: ... Nov. 17: The deal is extended until March 18. 2023 — ... March 18: ..."
+        # Aug. 1: ... Nov. 17: ... 2023 — ... March 18: ..."
         y, last_month = ctx.label
         return y if month >= last_month else y + 1
     history = _history_year(ctx, start, month, day)
@@ -221,7 +222,9 @@ def pick_year(
         same = _linked_year(ctx, start, end, month, day)
     if same is not None:
         return same
-    dct = ctx.dct
+    # an entry of a key-dates list is told from its label's day ("Nov. 17: The deal is
+    # extended until March 18" is the next March 18 after it)
+    dct = _label_date(ctx, start) or ctx.dct
     tense = _deadline_tense(ctx, start, end)
     cands = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -788,6 +791,19 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     return bool(regex.match(r"\s*[,.;:)]", ctx.text[m.end() : m.end() + 2])) and int(y) >= 1900
 
 
+def _label_date(ctx: Context, at: int) -> date | None:
+    """The day (or first day of the month or year) of the label that heads ``at``'s line."""
+    if ctx.label is None or "\n" in ctx.text[ctx.label_at : at]:
+        return None
+    if ctx.label_day:
+        return date.fromisoformat(ctx.label_day)
+    y, month = ctx.label
+    return date(y, month or 1, 1)
+
+
+# What may stand before a label's date on its line: a bullet, one word ("Friday, 23:45 GMT:",
+# "Update, 3:15 p.m.:").
+_LABEL_HEAD = regex.compile(r"[ \t*•-]*(?:[A-Z][a-z]+\.?,?[ \t]+)?")
 _LABEL_END = regex.compile(r"[ \t]*(?::|\s[-–—])\s")
 
 
@@ -796,7 +812,7 @@ def is_label(ctx: Context, start: int, end: int) -> bool:
     "Feb 24, 2022 – Russian forces invade Ukraine.", "2023 — Shipments slow"), as in a
     "Key dates" list?"""
     line = ctx.text.rfind("\n", 0, start) + 1
-    return not ctx.text[line:start].strip(" \t*-•") and bool(_LABEL_END.match(ctx.text, end))
+    return bool(_LABEL_HEAD.fullmatch(ctx.text, line, start) and _LABEL_END.match(ctx.text, end))
 
 
 # a capitalized word (not sentence-initial) right before a bare year: "Orion 1980"
@@ -1564,6 +1580,9 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     pod = _pod_code(ctx, _g(m, "pod"))
     mod = _pmod(ctx, m)
     dct = ctx.dct
+    if ctx.label_day and "\n" not in ctx.text[ctx.label_at : m.start()]:
+        # a live blog's entry stamped "Friday, 23:45 GMT:" tells "this evening" of its day
+        dct = date.fromisoformat(ctx.label_day)
     if word == "tonight":
         return Resolved(*_span(m), "TIME", f"{dct.isoformat()}TNI", mod=mod, relative=True)
     if word == "overnight":

@@ -145,12 +145,21 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
         # is the main clause's, the date is the relative clause's
         right = []
     for dist, tok in enumerate(right[:10]):
+        if tok.lower() == "and" and dist + 1 < len(right) and right[dist + 1].lower() in (
+                "the", "a", "an"):
+            continue  # "The strikes on Thursday night and the follow-on strike Friday
+            # degraded ...": two nouns, one verb after them
         if (tok in _SENTENCE_END or tok.lower() in _SUBORDINATORS or tok.lower() in _COORD
                 or tok.lower() == "that"):
             # "... on Saturday and were planning ...", "warned in September that it would
             # leave": the next clause has its own tense
             break
         if tok == ",":
+            if best is None:
+                # "is scheduled to meet President Donald Trump at the White House on Tuesday,
+                # the first foreign leader to visit since ...": a plan further back governs
+                # before an apposition after the comma
+                best = _far_future_cue(left, lex)
             if best is not None:
                 break  # "talks that are due to end by May, invited ...": the comma closes it
             comma_seen = True
