@@ -12,7 +12,8 @@ from .recognizer import find
 from .resolver import RULES, Context, Resolved, is_label
 from .values import is_valid, precision
 
-_SINCE_BEFORE = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
+_NOT_REACHED = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$"
+                              r"|\b(?:not|no)\s+(?:before|after|earlier\s+than|later\s+than)\s+$")
 _APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
 _DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
 # Weekdays written out, as the post-passes below look for them beside a resolved date.
@@ -41,8 +42,9 @@ def annotate(text: str, dct: date) -> list[Timex]:
             out.append(r)
             p = precision(r.value)
             if (r.explicit and r.type in ("DATE", "TIME") and p is not None
-                    and not _SINCE_BEFORE.search(text, max(0, r.start - 12), r.start)):
-                # (a "since 1 November" is a baseline, not the time the story has reached)
+                    and not _NOT_REACHED.search(text, max(0, r.start - 20), r.start)):
+                # (a "since 1 November" is a baseline, "not before Thursday" a bound, not the
+                # time the story has reached)
                 ctx.anchor = r.value
                 ctx.anchor_end = r.end
                 if p in ("day", "time"):

@@ -277,9 +277,12 @@ def _linked_year(ctx: Context, start: int, end: int, month: int, day: int | None
         return None
     value, _opens, at = ctx.told_from
     span = bounds(value)
+    link = _STORY_LINK.search(ctx.text, at, start)
     if (span is None or at < _sentence_start(ctx.text, start) or value[:4] == str(ctx.dct.year)
-            or not _STORY_LINK.search(ctx.text, at, start)):
-        return None
+            or link is None or not ctx.text[link.end() : start].strip()):
+        return None  # (no link, or one that is the date's own preposition: "until Dec. 20")
+    if precision(value) == "year" and regex.match(r"\s+[a-z]", ctx.text[at : at + 3]):
+        return None  # "the 2026 budget": a year that names a thing, not a time told
     base = span[0]
     if base > ctx.dct:
         # a period to come holds what it includes: "maturities loom in the second half of
