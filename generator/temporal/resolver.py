@@ -279,7 +279,8 @@ def _linked_year(ctx: Context, start: int, end: int, month: int, day: int | None
     span = bounds(value)
     link = _STORY_LINK.search(ctx.text, at, start)
     if (span is None or at < _sentence_start(ctx.text, start) or value[:4] == str(ctx.dct.year)
-            or link is None or not ctx.text[link.end() : start].strip()):
+            or link is None or (not link.group().lower().startswith("and")
+                                and not ctx.text[link.end() : start].strip())):
         return None  # (no link, or one that is the date's own preposition: "until Dec. 20")
     if precision(value) == "year" and regex.match(r"\s+[a-z]", ctx.text[at : at + 3]):
         return None  # "the 2026 budget": a year that names a thing, not a time told
