@@ -167,11 +167,28 @@ def _sure_future(ctx: Context, start: int, end: int) -> bool:
     return before in (["until"], ["till"]) and ctx.tense(start, end) is None
 
 
+def _past_before(ctx: Context, start: int) -> bool:
+    """Is there a past form anywhere before ``start`` in its sentence?"""
+    words = regex.findall(r"[a-z]+", ctx.text[_sentence_start(ctx.text, start) : start].lower())
+    return any(is_past_form(w, ctx.lex) for w in words)
+
+
+_DEADLINE_AFTER = regex.compile(r"(?:['’]s)?\s+(?:deadline|ultimatum|cutoff|cut-off)s?\b")
+
+
 def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
     """Clause tense, corrected for deadlines: a present/unknown clause with 'by/until <date>'
     ('talks are supposed to conclude by May') and 'postponed/extended/given ... until <date>'
     look ahead whatever the tense of the verb."""
     before = _words_before(ctx, start, 8)
+    if _DEADLINE_AFTER.match(ctx.text, end):
+        # "Friday's deadline", "the Friday deadline": ahead, unless the sentence is told in the
+        # past ("missed Friday's deadline", "Sony completed its offer, with shareholders
+        # tendering 99.3% by the Tuesday deadline")
+        tense = ctx.tense(start, end)
+        if tense is None and not _past_before(ctx, start):
+            return "future"
+        return tense
     if ctx.text.startswith(("'s", "’s"), end):
         # "Wednesday's ruling": an event named by its date, not the clause's time; unless
         # the noun is the subject of its clause ("Sunday's vote was marred by violence") or
