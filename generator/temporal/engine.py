@@ -42,6 +42,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
             out.append(r)
             p = precision(r.value)
             if (r.explicit and r.type in ("DATE", "TIME") and p is not None
+                    and not r.extra.get("default_day")
                     and not _NOT_REACHED.search(text, max(0, r.start - 20), r.start)):
                 # (a "since 1 November" is a baseline, "not before Thursday" a bound, not the
                 # time the story has reached)
@@ -64,6 +65,7 @@ def annotate(text: str, dct: date) -> list[Timex]:
     out = _day_before_after(text, out)
     out = _week_on(text, out, dct)
     out = _count_from(text, out)
+    out = _clock_on_named_day(text, out)
     _weekday_spans(text, out)
     _month_spans(text, out)
     _year_halves(text, out)
@@ -120,6 +122,23 @@ def _count_from(text: str, items: list[Resolved]) -> list[Resolved]:
         b.start, b.relative = a.start, True
         drop.add(k)
     return [a for j, a in enumerate(items) if j not in drop]
+
+
+_NAMED_DAY = regex.compile(r"(?i)(?:the\s+(?:following|next|previous|same)|that)\s+day")
+
+
+def _clock_on_named_day(text: str, items: list[Resolved]) -> list[Resolved]:
+    """"by 2 a.m. the following day", "at noon that day": the clock time on the day named
+    right after it, one expression."""
+    drop: set[int] = set()
+    for k, (a, b) in enumerate(zip(items, items[1:], strict=False)):
+        if (a.type == "TIME" and a.extra.get("default_day") and precision(b.value) == "day"
+                and not text[a.end : b.start].strip()
+                and _NAMED_DAY.fullmatch(text, b.start, b.end)):
+            a.value = b.value + a.value[10:]
+            a.end = b.end
+            drop.add(k + 1)
+    return [x for j, x in enumerate(items) if j not in drop]
 
 
 _SPAN_OPEN = regex.compile(r"(?i)\b(?:from|between)\s+(?:\S+\s+){0,3}$")

@@ -261,7 +261,8 @@ def pick_year(
     # a past one looks back: "The summit will take place in February" said in March is next
     # February's (not a quarter or half: "expects to release third-quarter results" reports
     # on a period past)
-    sure = months == 1 and tense == "future" and _sure_future(ctx, start, end)
+    sure = months == 1 and tense == "future" and (
+        _sure_future(ctx, start, end) or clause_cue(ctx.text, start, end, ctx.lex) == "intent")
 
     def dist(c: tuple[int, date, date]) -> float:
         # news mostly reports the past: a future reading must be much closer to win; the
@@ -366,12 +367,19 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
         # (a chronicle: "On June 22, 1941, Germany invaded ... On July 3, Stalin addressed
         # the nation": each sentence opens with its day)
         return None
+    if _BACKWARD.intersection(words) and not _FORWARD.intersection(words):
+        # "three days before that, on Jan. 9": the history steps back
+        for y in (base.year, base.year - 1):
+            if cm.valid_day(y, month, day) and date(y, month, day) <= base:
+                return y
     for y in (base.year, base.year + 1):
         if cm.valid_day(y, month, day) and date(y, month, day) >= base:
             return y
     return None
 
 
+_BACKWARD = frozenset(("before", "earlier", "previous", "prior", "preceding"))
+_FORWARD = frozenset(("after", "later", "following", "next", "then"))
 _OPENER = regex.compile(r"\s*(?:(?:and\s+)?then,?\s+)?(?:on|in|by)?\s*", regex.IGNORECASE)
 
 
@@ -529,9 +537,9 @@ def g_month_day(ctx: Context, m: regex.Match[str]) -> bool:
 @rule("month_day")
 def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     year = m["y"]
-    if m["thaty"] and ctx.anchor and ctx.anchor[:4].isdigit():
+    if m["thaty"] and _story_year(ctx) is not None:
         # "on Aug. 5 of that year", "on 3 May the following year": the story's year
-        year = str(int(ctx.anchor[:4]) + _YEAR_STEP.get(m["thaty"].lower().split()[-1], 0))
+        year = str(_story_year(ctx) + _YEAR_STEP.get(m["thaty"].lower().split()[-1], 0))
     v = _resolve_md(ctx, m, m["month"], m["d"], year, m.start(), m.end())
     if not v:
         return None
@@ -744,22 +752,38 @@ def g_month(ctx: Context, m: regex.Match[str]) -> bool:
 
 
 _SHARED_YEAR = regex.compile(
-    r"\s*(?:-|–|—|and|or|to|through|until|till)\s+(?P<m>[A-Z][a-z]+\.?),?\s+(?P<y>\d{4})\b"
+    r"\s*(?:-|–|—|and|or|to|through|until|till)\s+(?P<m>[A-Z][a-z]+\.?),?\s+(?:(?P<y>\d{4})\b"
+    r"|(?:of\s+)?(?P<thaty>that|the\s+same|the\s+following|the\s+next|the\s+previous|"
+    r"the\s+preceding)\s+year\b)"
 )
 
 
 _YEAR_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 
+def _story_year(ctx: Context) -> int | None:
+    """The year "that year" points back to: the last date written with its year, when its
+    sentence is still going on ("killed in 2023 ..., most of them in June and November of
+    that year"), else the year the story has reached."""
+    if ctx.told_from and "\n" not in ctx.text[ctx.told_from[2] : ctx.anchor_end + 1] and (
+            ctx.told_from[1] >= _sentence_start(ctx.text, ctx.anchor_end)):
+        return int(ctx.told_from[0][:4])
+    return int(ctx.anchor[:4]) if ctx.anchor and ctx.anchor[:4].isdigit() else None
+
+
 @rule("month")
 def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
     mo = _month(ctx, m["month"])
     shared = _SHARED_YEAR.match(ctx.text, m.end())
-    if shared and shared["m"].lower().rstrip(".") in ctx.lex.months:
+    if shared and shared["m"].lower().rstrip(".") not in ctx.lex.months:
+        shared = None
+    thaty = m["thaty"] or (shared["thaty"] if shared else None)
+    if shared and shared["y"]:
         y = int(shared["y"])  # "between March and May 2023": the year written once is both's
-    elif m["thaty"] and ctx.anchor and ctx.anchor[:4].isdigit():
-        # "in April that year", "in May of the following year": the year the story has reached
-        y = int(ctx.anchor[:4]) + _YEAR_STEP.get(m["thaty"].lower().split()[-1], 0)
+    elif thaty and _story_year(ctx) is not None:
+        # "in April that year", "in May of the following year", "in June and November of
+        # that year": the year the story has reached
+        y = _story_year(ctx) + _YEAR_STEP.get(thaty.lower().split()[-1], 0)
     else:
         y = pick_year(ctx, m.start(), m.end(), mo, None)
     return Resolved(
@@ -1711,6 +1735,7 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         if hh > 12:
             return None
         hh = (hh % 12) + (12 if pm else 0)
+    extra: dict[str, str] = {}
     if m["month3"] or m["month4"]:
         # "at 4.30am on Wednesday 11 March": the written date fixes the day, not the weekday
         month, day = (m["month3"], m["d3"]) if m["month3"] else (m["month4"], m["d4"])
@@ -1733,8 +1758,15 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
     else:
         d = _clock_day(ctx, m.start(), m.end())
+        if d == ctx.dct.isoformat() and d != (ctx.day_anchor or "")[:10]:
+            # the day taken by default: the story has not reached it ("by 2 a.m. the
+            # following day" counts from the day told before, not from this one)
+            extra = {"default_day": "1"}
     mod = "APPROX" if m["q"] and m["q"].lower() in ("around", "about", "approximately") else None
-    return Resolved(*_span(m), "TIME", f"{d}T{hh:02d}:{mm:02d}", mod=mod, relative=True)
+    # a time with its day written ("11:40 p.m. on June 4") is where the story has got to
+    dated = any(m[g] for g in ("month", "month2", "month3", "month4", "wd", "d5"))
+    return Resolved(*_span(m), "TIME", f"{d}T{hh:02d}:{mm:02d}", mod=mod, relative=True,
+                    explicit=dated, extra=extra)
 
 
 @gate("ordinal_day")
