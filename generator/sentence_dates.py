@@ -5,11 +5,13 @@ Two phrases of one date join ("last Thursday (November 18)", "Two days later, on
 20"), and so do the two ends of a range ("Nov. 15-18", one mention valued
 ``2023-11-15/2023-11-18``). Left out: the day something was said beside the day of what was
 said ("drones struck overnight, officials said on Wednesday"), the year a record is measured
-from ("the worst flooding since 1957") and a count that reaches a day the sentence writes out
-("Six weeks later, ... signed a truce on Nov. 10"). Added: the clause a length is counted
-back to ("left on May 19, two days after Parliament voted ...": the vote, May 17).
+from ("the worst flooding since 1957"), a count that reaches a day the sentence writes out
+("Six weeks later, ... signed a truce on Nov. 10") and a question's dates ("Did the envoy
+meet the rebels on Saturday?", "'Where were you on Monday?' the judge asked."). Added: the
+clause a length is counted back to ("left on May 19, two days after Parliament voted ...":
+the vote, May 17).
 The words these rules read are in data/events.yaml (``range``, ``reporting_date_verbs``,
-``record_since``).
+``record_since``, ``questions``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class _Rules:
     range_openers: dict[str, frozenset[str]]
     change_verbs: frozenset[str]
     comparison_from: re.Pattern[str]
+    question_verbs: frozenset[str]
+    question_clause_words: frozenset[str]
 
 
 @cache
@@ -49,6 +53,8 @@ def _rules() -> _Rules:
         range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
         change_verbs=frozenset(data["range"]["change_verbs"]),
         comparison_from=re.compile("|".join(data["comparison_from"]), re.IGNORECASE),
+        question_verbs=frozenset(data["questions"]["attribution_verbs"]),
+        question_clause_words=frozenset(data["questions"]["clause_words"]),
     )
 
 
@@ -110,7 +116,10 @@ def told(body: str, sentence_start: int, sentence_end: int,
          groups: list[list[Timex]]) -> Iterator[list[Timex]]:
     """The groups that date a happening of their own."""
     saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in groups]
+    asked = asking_spans(body, sentence_start, sentence_end) if groups else []
     for each, said in zip(groups, saying, strict=True):
+        if any(start <= each[0].start and each[-1].end <= end for start, end in asked):
+            continue  # a question asserts nothing
         if said and _says_what_happened(body, each, groups, saying):
             continue  # the day it was said, beside the day of what was said
         if _record_since(body, sentence_start, each) or _compared_from(body, sentence_start,
@@ -119,6 +128,65 @@ def told(body: str, sentence_start: int, sentence_end: int,
         if _counted_to_a_written_day(each, groups):
             continue
         yield each
+
+
+# A "?" that closes the text, or a quotation ("?\"", "?''", "?’"); brackets may follow.
+_QUESTION_MARK = re.compile(r"\?(?P<quote>''|[\"”’'])?")
+_TRAILING = re.compile(r"[\s)\]]*")
+# Marks that open a quotation, by the kind of mark that closes it.
+_DOUBLE_OPENERS = ("``", '"', "“")
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[]))['‘]")
+# A sentence end inside a quotation: what follows it is a sentence of its own.
+_INNER_END = re.compile(r"[.!?]+\s+")
+
+
+def asking_spans(body: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The parts of a sentence that ask rather than tell, as offsets into ``body``: all of it
+    when it is the writer's question or a quoted question with only its attribution; else
+    each quoted question ("'... on Monday?' the judge asked, before ...": the quote)."""
+    text = body[sentence_start:sentence_end]
+    quoted: list[tuple[int, int]] = []  # the questions
+    filled = True  # each quotation is one question (none opens with a statement)
+    for mark in _QUESTION_MARK.finditer(text):
+        if not mark["quote"]:
+            if _TRAILING.fullmatch(text, mark.end()):
+                return [(sentence_start, sentence_end)]  # the writer's question
+            continue
+        opener = _quote_opener(text, mark.start(), mark["quote"])
+        if opener is None:
+            continue
+        inner = list(_INNER_END.finditer(text, opener, mark.start()))
+        quoted.append((inner[-1].end() if inner else opener, mark.end()))
+        filled = filled and not inner
+    if quoted and filled and _only_attribution(text, quoted):
+        return [(sentence_start, sentence_end)]
+    return [(sentence_start + a, sentence_start + b) for a, b in quoted]
+
+
+def _quote_opener(text: str, question: int, closer: str) -> int | None:
+    """Where the quotation that a mark after ``question`` closes opens, or None."""
+    if closer in ("''", '"', "”"):
+        found = max(text.rfind(o, 0, question) for o in _DOUBLE_OPENERS)
+        return found if found >= 0 else None
+    openers = list(_SINGLE_OPENER.finditer(text, 0, question))
+    return openers[-1].start() if openers else None
+
+
+def _only_attribution(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Is the text outside the quoted questions just who asked ("the judge asked", "asked
+    one diplomat on Tuesday"), with no clause of its own?"""
+    rest = text
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    words = _WORD.findall(rest)
+    rules = _rules()
+    lower = [w.lower() for w in words if w.islower()]
+    if not rules.question_verbs & set(lower):
+        return False
+    lex = get_lexicon()
+    return not any(
+        w in rules.question_clause_words or w not in rules.question_verbs and is_past_form(w, lex)
+        for w in lower)
 
 
 # "Six weeks later" comes out at a day; within this many days of a day the sentence writes

@@ -172,3 +172,20 @@ def test_the_date_a_change_is_measured_from_is_no_event(tmp_path):
         "Exports fell 3% compared with the same month last year.\n\n"
         "Troops moved from Kyiv on Monday.\n")
     assert [e.value for e in events] == ["2026-01", "2026-02-02"]
+
+
+def test_a_question_dates_no_happening(tmp_path):
+    events = events_of(
+        tmp_path, "2024-10-17",
+        "What happened in the talks this week?\n\n"
+        "Did the envoy meet the rebels on Saturday?\n\n"
+        "\"Where were you on Monday?\" the judge asked.\n\n"
+        "``Why now?'' asked one diplomat on Tuesday.\n\n"
+        "He asked on Tuesday: ‘Where were you on Monday?’\n\n"
+        "\"Where were you on Monday?\" the judge asked, before the court adjourned on "
+        "Tuesday.\n\n"
+        "\"Why now?\" asked one diplomat who attended the talks on Monday.\n\n"
+        "The talks, which began on Sunday, stalled (will they resume?).\n")
+    # the quoted question's date goes; a clause beside it keeps its own
+    assert [(e.source.paragraph, e.phrase) for e in events] == [
+        (6, "Tuesday"), (7, "Monday"), (8, "Sunday")]
