@@ -111,3 +111,11 @@ def test_a_dateline_with_a_comma_before_its_dash():
     body = "EAST PALESTINE, Ohio, -- Officials said on Tuesday that the water was safe.\n"
     texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
     assert texts == ["Officials said on Tuesday that the water was safe."]
+
+
+def test_a_quoted_question_runs_on_into_a_named_attribution():
+    body = ('"Why now?" Sergei Lavrov asked on Tuesday. "Stop!" Police shouted.\n\n'
+            '"Where were you?" The judge waited.\n')
+    texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
+    assert texts == ['"Why now?" Sergei Lavrov asked on Tuesday.', '"Stop!" Police shouted.',
+                     '"Where were you?"', "The judge waited."]

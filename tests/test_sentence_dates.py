@@ -189,3 +189,9 @@ def test_a_question_dates_no_happening(tmp_path):
     # the quoted question's date goes; a clause beside it keeps its own
     assert [(e.source.paragraph, e.phrase) for e in events] == [
         (6, "Tuesday"), (7, "Monday"), (8, "Sunday")]
+
+
+def test_a_quoted_question_with_a_named_asker_dates_nothing(tmp_path):
+    events = events_of(tmp_path, "2024-10-17",
+                       "\"Why now?\" Sergei Lavrov asked on Tuesday.\n")
+    assert events == []
