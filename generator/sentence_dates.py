@@ -34,6 +34,10 @@ class _Rules:
     reporting_verbs: frozenset[str]
     record_words: frozenset[str]
     record_window: int
+    superlative_suffix: str
+    superlative_min: int
+    determiners: frozenset[str]
+    not_superlatives: frozenset[str]
     range_dashes: frozenset[str]
     range_openers: dict[str, frozenset[str]]
     change_verbs: frozenset[str]
@@ -49,6 +53,10 @@ def _rules() -> _Rules:
         reporting_verbs=frozenset(data["reporting_date_verbs"]),
         record_words=frozenset(data["record_since"]["words"]),
         record_window=int(data["record_since"]["window"]),
+        superlative_suffix=data["record_since"]["superlative"]["suffix"],
+        superlative_min=int(data["record_since"]["superlative"]["min_letters"]),
+        determiners=frozenset(data["record_since"]["superlative"]["determiners"]),
+        not_superlatives=frozenset(data["record_since"]["superlative"]["not_superlatives"]),
         range_dashes=frozenset(data["range"]["dashes"]),
         range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
         change_verbs=frozenset(data["range"]["change_verbs"]),
@@ -122,8 +130,8 @@ def told(body: str, sentence_start: int, sentence_end: int,
             continue  # a question asserts nothing
         if said and _says_what_happened(body, each, groups, saying):
             continue  # the day it was said, beside the day of what was said
-        if _record_since(body, sentence_start, each) or _compared_from(body, sentence_start,
-                                                                        each):
+        if _record_since(body, sentence_start, each, groups) or _compared_from(
+                body, sentence_start, each):
             continue
         if _counted_to_a_written_day(each, groups):
             continue
@@ -271,7 +279,8 @@ _REPORTED_WITHIN_DAYS = 7
 _FINE = ("day", "time", "weekend")
 
 
-def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
+def _record_since(body: str, sentence_start: int, group: list[Timex],
+                  groups: list[list[Timex]]) -> bool:
     """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
     sentence then tells what happened now, not then."""
     head = body[sentence_start : group[0].start]
@@ -280,6 +289,8 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
     if since is None or "," in since["rest"] or len(_WORD.findall(since["rest"])) >= (
             _SINCE_PHRASE_WORDS):
         return False
+    if any(sentence_start + since.start() < g[0].start < group[0].start for g in groups):
+        return False  # "its wettest day since 2014 on Friday": the phrase ended at 2014
     if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
         return False  # "since early December, when Castro promised ...": that is an event
     words = [w.lower() for w in _WORD.findall(since["rest"])]
@@ -290,7 +301,31 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
         return False
     rules = _rules()
     window = _WORD.findall(head[: since.start()])[-rules.record_window :]
-    return any(word.lower() in rules.record_words for word in window)
+    return any(word.lower() in rules.record_words for word in window) or _superlative(
+        head[: since.start()])
+
+
+# A word with its possessive ending ("region's"), so that the ending can be seen.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’]s\b)?")
+# Words that may stand between a determiner and its superlative ("the second-busiest").
+_SUPERLATIVE_LEAD = 2
+
+
+def _superlative(text: str) -> bool:
+    """Do the last words of ``text`` hold a superlative after its determiner ("the busiest
+    week", "its widest", "Europe's wettest")? "the unrest" and "under arrest" are none."""
+    rules = _rules()
+    tokens = _TOKEN.findall(text)[-(rules.record_window + _SUPERLATIVE_LEAD + 1) :]
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        if (i < len(tokens) - rules.record_window or len(word) < rules.superlative_min
+                or not word.endswith(rules.superlative_suffix)
+                or word in rules.not_superlatives):
+            continue
+        lead = [t.lower() for t in tokens[max(0, i - _SUPERLATIVE_LEAD - 1) : i]]
+        if any(t in rules.determiners or t.endswith(("'s", "’s")) for t in lead):
+            return True
+    return False
 
 
 def _compared_from(body: str, sentence_start: int, group: list[Timex]) -> bool:

@@ -195,3 +195,17 @@ def test_a_quoted_question_with_a_named_asker_dates_nothing(tmp_path):
     events = events_of(tmp_path, "2024-10-17",
                        "\"Why now?\" Sergei Lavrov asked on Tuesday.\n")
     assert events == []
+
+
+def test_any_superlative_measures_a_record_from_its_since_date(tmp_path):
+    events = events_of(
+        tmp_path, "2024-10-17",
+        "1,238 people crossed, the busiest week since early September.\n\n"
+        "Spreads rose to 88 basis points on Wednesday, the widest since 2012.\n\n"
+        "It was the region's second-busiest week since March.\n\n"
+        "Rainfall hit its single wettest day since 2014 on Friday.\n\n"
+        "Forty people have been under arrest since Monday.\n\n"
+        "The unrest since 2019 has killed 300 people.\n")
+    # a word that only ends like a superlative measures nothing; the since-phrase ends at
+    # its date ("since 2014 on Friday": Friday is the record's day)
+    assert [e.phrase for e in events] == ["Wednesday", "Friday", "Monday", "2019"]
