@@ -5,13 +5,14 @@ Two phrases of one date join ("last Thursday (November 18)", "Two days later, on
 20"), and so do the two ends of a range ("Nov. 15-18", one mention valued
 ``2023-11-15/2023-11-18``). Left out: the day something was said beside the day of what was
 said ("drones struck overnight, officials said on Wednesday"), the year a record is measured
-from ("the worst flooding since 1957"), a count that reaches a day the sentence writes out
+from ("the worst flooding since 1957") or a comparison against ("halved compared with last
+year", "at last year's levels"), a count that reaches a day the sentence writes out
 ("Six weeks later, ... signed a truce on Nov. 10") and a question's dates ("Did the envoy
 meet the rebels on Saturday?", "'Where were you on Monday?' the judge asked."). Added: the
 clause a length is counted back to ("left on May 19, two days after Parliament voted ...":
 the vote, May 17).
 The words these rules read are in data/events.yaml (``range``, ``reporting_date_verbs``,
-``record_since``, ``questions``).
+``record_since``, ``comparison``, ``questions``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ class _Rules:
     range_openers: dict[str, frozenset[str]]
     change_verbs: frozenset[str]
     comparison_from: re.Pattern[str]
+    compared_with: re.Pattern[str]
+    compared_than: re.Pattern[str]
+    compared_from: re.Pattern[str]
+    counted_back: re.Pattern[str]
+    before_levels: re.Pattern[str]
     question_verbs: frozenset[str]
     question_clause_words: frozenset[str]
 
@@ -49,6 +55,8 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     data = rule_data("events.yaml")
+    compared = data["comparison"]
+    amount, between = compared["amount"], compared["between"]
     return _Rules(
         reporting_verbs=frozenset(data["reporting_date_verbs"]),
         record_words=frozenset(data["record_since"]["words"]),
@@ -61,6 +69,15 @@ def _rules() -> _Rules:
         range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
         change_verbs=frozenset(data["range"]["change_verbs"]),
         comparison_from=re.compile("|".join(data["comparison_from"]), re.IGNORECASE),
+        compared_with=re.compile(
+            rf"\b(?:{'|'.join(compared['against'])})\s+(?:{amount})?{between}$", re.I),
+        compared_than=re.compile(
+            "".join(rf"(?<!\b{re.escape(w)}\s)" for w in compared["not_than_after"])
+            + rf"\bthan\s+{between}$", re.I),
+        compared_from=re.compile(rf"\bfrom\s+(?:{amount})?{between}$", re.I),
+        counted_back=re.compile(compared["counted_back"], re.I),
+        before_levels=re.compile(
+            rf"(?:['’]s)?\s+(?:{'|'.join(map(re.escape, compared['levels']))})\b", re.I),
         question_verbs=frozenset(data["questions"]["attribution_verbs"]),
         question_clause_words=frozenset(data["questions"]["clause_words"]),
     )
@@ -291,7 +308,7 @@ def _record_since(body: str, sentence_start: int, group: list[Timex],
         return False
     if any(sentence_start + since.start() < g[0].start < group[0].start for g in groups):
         return False  # "its wettest day since 2014 on Friday": the phrase ended at 2014
-    if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
+    if _WHEN_AFTER.match(body, group[-1].end):
         return False  # "since early December, when Castro promised ...": that is an event
     words = [w.lower() for w in _WORD.findall(since["rest"])]
     if any(is_past_form(w, get_lexicon()) for w in words) and not {"records", "record"} & set(
@@ -329,12 +346,25 @@ def _superlative(text: str) -> bool:
 
 
 def _compared_from(body: str, sentence_start: int, group: list[Timex]) -> bool:
-    """Is the date the one a change is measured from ("crossings rose 40% from a year
-    earlier", "up 5% compared with last year")?"""
-    start = max(sentence_start, group[0].start - 80)
-    return bool(_rules().comparison_from.search(body, start, group[0].start))
+    """Is the date the one a change or a comparison is measured from ("crossings rose 40%
+    from a year earlier", "have halved compared with last year", "than in the whole of 2023",
+    "at last year's levels")? The sentence tells the present, not then."""
+    if _WHEN_AFTER.match(body, group[-1].end):
+        return False  # "than in 2014, when the war began": that is an event
+    rules = _rules()
+    start, end = max(sentence_start, group[0].start - 80), group[0].start
+    if any(p.search(body, start, end) for p in (
+            rules.comparison_from, rules.compared_with, rules.compared_than)):
+        return True
+    since_from = rules.compared_from.search(body, start, end)
+    if since_from and ("same" in since_from.group().lower() or any(
+            rules.counted_back.search(m.phrase) for m in group)):
+        return True  # "from 8,000 a year earlier", "from the same month last year"
+    return bool(rules.before_levels.match(body, group[-1].end))
 
 
+# A when-clause after a date tells what happened then.
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
 # The last "since" of a text, and what follows it.
 _LAST_SINCE = re.compile(r"\bsince\b(?P<rest>(?:(?!\bsince\b).)*)$", re.IGNORECASE | re.S)
 # Words a since-phrase may hold before its date ("since independence from France in").

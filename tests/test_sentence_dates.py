@@ -209,3 +209,22 @@ def test_any_superlative_measures_a_record_from_its_since_date(tmp_path):
     # a word that only ends like a superlative measures nothing; the since-phrase ends at
     # its date ("since 2014 on Friday": Friday is the record's day)
     assert [e.phrase for e in events] == ["Wednesday", "Friday", "Monday", "2019"]
+
+
+def test_the_date_a_comparison_is_measured_against_is_no_event(tmp_path):
+    events = events_of(
+        tmp_path, "2024-10-17",
+        "Arrivals in Italy have more than halved compared with last year.\n\n"
+        "Arrivals fell to 20,000, compared with 29,437 in 2023.\n\n"
+        "More people crossed this year than in the whole of 2023.\n\n"
+        "The plan would cap spending at last year's levels.\n\n"
+        "Prices rose more than in 2023.\n\n"
+        "Crossings reached 5,000 in September, from 8,000 a year earlier.\n\n"
+        "More than 200 people were killed in 2022.\n\n"
+        "Lawmakers must act no later than Dec. 20.\n\n"
+        "Fewer died than in 2014, when the war began.\n\n"
+        "The war began less than a year ago.\n\n"
+        "The strike will run from Monday.\n")
+    # "more than" a number, a deadline, a when-clause, an approximate count and a start stay
+    assert [e.phrase for e in events] == [
+        "this year", "September", "2022", "Dec. 20", "2014", "less than a year ago", "Monday"]
