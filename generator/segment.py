@@ -48,6 +48,7 @@ class _Rules:
     boundary: re.Pattern[str]
     abbreviations: frozenset[str]
     place_initials: frozenset[str]
+    quote_attribution: re.Pattern[str]
 
 
 @cache
@@ -69,6 +70,9 @@ def _rules() -> _Rules:
         boundary=boundary,
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
         place_initials=frozenset(a.lower() for a in data["place_initials"]),
+        quote_attribution=re.compile(
+            r"\s+[A-Z][\w.'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w.'’-]*){0,5}\s+(?:"
+            + "|".join(map(re.escape, data["quote_attribution_verbs"])) + r")\b"),
     )
 
 
@@ -166,6 +170,9 @@ def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
     for match in rules.boundary.finditer(text, cursor):
         if _is_abbreviation(text, match.start(), rules) or quotes.inside(match.end()):
             continue
+        if _QUOTED_CRY.search(match.group()) and rules.quote_attribution.match(
+                text, match.end()):
+            continue  # '"Why now?" Lavrov asked.': the attribution ends the sentence
         _append(result, body, paragraph, cursor, match.end())
         cursor = match.end()
         quotes = _QuoteCounter(text, cursor)
@@ -174,6 +181,8 @@ def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
 
 
 _QUOTE = re.compile(r'``|\'\'|["“”]')
+# A question or exclamation that closes a quotation.
+_QUOTED_CRY = re.compile(r"[?!][\"'”’]")
 # A quotation longer than this is taken as unbalanced (a stray mark), not as one sentence.
 _LONGEST_QUOTE = 400
 

@@ -5,11 +5,14 @@ Two phrases of one date join ("last Thursday (November 18)", "Two days later, on
 20"), and so do the two ends of a range ("Nov. 15-18", one mention valued
 ``2023-11-15/2023-11-18``). Left out: the day something was said beside the day of what was
 said ("drones struck overnight, officials said on Wednesday"), the year a record is measured
-from ("the worst flooding since 1957") and a count that reaches a day the sentence writes out
-("Six weeks later, ... signed a truce on Nov. 10"). Added: the clause a length is counted
-back to ("left on May 19, two days after Parliament voted ...": the vote, May 17).
+from ("the worst flooding since 1957") or a comparison against ("halved compared with last
+year", "at last year's levels"), a count that reaches a day the sentence writes out
+("Six weeks later, ... signed a truce on Nov. 10") and a question's dates ("Did the envoy
+meet the rebels on Saturday?", "'Where were you on Monday?' the judge asked."). Added: the
+clause a length is counted back to ("left on May 19, two days after Parliament voted ...":
+the vote, May 17).
 The words these rules read are in data/events.yaml (``range``, ``reporting_date_verbs``,
-``record_since``).
+``record_since``, ``comparison``, ``questions``).
 """
 
 from __future__ import annotations
@@ -32,23 +35,51 @@ class _Rules:
     reporting_verbs: frozenset[str]
     record_words: frozenset[str]
     record_window: int
+    superlative_suffix: str
+    superlative_min: int
+    determiners: frozenset[str]
+    not_superlatives: frozenset[str]
     range_dashes: frozenset[str]
     range_openers: dict[str, frozenset[str]]
     change_verbs: frozenset[str]
     comparison_from: re.Pattern[str]
+    compared_with: re.Pattern[str]
+    compared_than: re.Pattern[str]
+    compared_from: re.Pattern[str]
+    counted_back: re.Pattern[str]
+    before_levels: re.Pattern[str]
+    question_verbs: frozenset[str]
+    question_clause_words: frozenset[str]
 
 
 @cache
 def _rules() -> _Rules:
     data = rule_data("events.yaml")
+    compared = data["comparison"]
+    amount, between = compared["amount"], compared["between"]
     return _Rules(
         reporting_verbs=frozenset(data["reporting_date_verbs"]),
         record_words=frozenset(data["record_since"]["words"]),
         record_window=int(data["record_since"]["window"]),
+        superlative_suffix=data["record_since"]["superlative"]["suffix"],
+        superlative_min=int(data["record_since"]["superlative"]["min_letters"]),
+        determiners=frozenset(data["record_since"]["superlative"]["determiners"]),
+        not_superlatives=frozenset(data["record_since"]["superlative"]["not_superlatives"]),
         range_dashes=frozenset(data["range"]["dashes"]),
         range_openers={k: frozenset(v) for k, v in data["range"]["openers"].items()},
         change_verbs=frozenset(data["range"]["change_verbs"]),
         comparison_from=re.compile("|".join(data["comparison_from"]), re.IGNORECASE),
+        compared_with=re.compile(
+            rf"\b(?:{'|'.join(compared['against'])})\s+(?:{amount})?{between}$", re.I),
+        compared_than=re.compile(
+            "".join(rf"(?<!\b{re.escape(w)}\s)" for w in compared["not_than_after"])
+            + rf"\bthan\s+{between}$", re.I),
+        compared_from=re.compile(rf"\bfrom\s+(?:{amount})?{between}$", re.I),
+        counted_back=re.compile(compared["counted_back"], re.I),
+        before_levels=re.compile(
+            rf"(?:['’]s)?\s+(?:{'|'.join(map(re.escape, compared['levels']))})\b", re.I),
+        question_verbs=frozenset(data["questions"]["attribution_verbs"]),
+        question_clause_words=frozenset(data["questions"]["clause_words"]),
     )
 
 
@@ -110,15 +141,77 @@ def told(body: str, sentence_start: int, sentence_end: int,
          groups: list[list[Timex]]) -> Iterator[list[Timex]]:
     """The groups that date a happening of their own."""
     saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in groups]
+    asked = asking_spans(body, sentence_start, sentence_end) if groups else []
     for each, said in zip(groups, saying, strict=True):
+        if any(start <= each[0].start and each[-1].end <= end for start, end in asked):
+            continue  # a question asserts nothing
         if said and _says_what_happened(body, each, groups, saying):
             continue  # the day it was said, beside the day of what was said
-        if _record_since(body, sentence_start, each) or _compared_from(body, sentence_start,
-                                                                        each):
+        if _record_since(body, sentence_start, each, groups) or _compared_from(
+                body, sentence_start, each):
             continue
         if _counted_to_a_written_day(each, groups):
             continue
         yield each
+
+
+# A "?" that closes the text, or a quotation ("?\"", "?''", "?’"); brackets may follow.
+_QUESTION_MARK = re.compile(r"\?(?P<quote>''|[\"”’'])?")
+_TRAILING = re.compile(r"[\s)\]]*")
+# Marks that open a quotation, by the kind of mark that closes it.
+_DOUBLE_OPENERS = ("``", '"', "“")
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[]))['‘]")
+# A sentence end inside a quotation: what follows it is a sentence of its own.
+_INNER_END = re.compile(r"[.!?]+\s+")
+
+
+def asking_spans(body: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The parts of a sentence that ask rather than tell, as offsets into ``body``: all of it
+    when it is the writer's question or a quoted question with only its attribution; else
+    each quoted question ("'... on Monday?' the judge asked, before ...": the quote)."""
+    text = body[sentence_start:sentence_end]
+    quoted: list[tuple[int, int]] = []  # the questions
+    filled = True  # each quotation is one question (none opens with a statement)
+    for mark in _QUESTION_MARK.finditer(text):
+        if not mark["quote"]:
+            if _TRAILING.fullmatch(text, mark.end()):
+                return [(sentence_start, sentence_end)]  # the writer's question
+            continue
+        opener = _quote_opener(text, mark.start(), mark["quote"])
+        if opener is None:
+            continue
+        inner = list(_INNER_END.finditer(text, opener, mark.start()))
+        quoted.append((inner[-1].end() if inner else opener, mark.end()))
+        filled = filled and not inner
+    if quoted and filled and _only_attribution(text, quoted):
+        return [(sentence_start, sentence_end)]
+    return [(sentence_start + a, sentence_start + b) for a, b in quoted]
+
+
+def _quote_opener(text: str, question: int, closer: str) -> int | None:
+    """Where the quotation that a mark after ``question`` closes opens, or None."""
+    if closer in ("''", '"', "”"):
+        found = max(text.rfind(o, 0, question) for o in _DOUBLE_OPENERS)
+        return found if found >= 0 else None
+    openers = list(_SINGLE_OPENER.finditer(text, 0, question))
+    return openers[-1].start() if openers else None
+
+
+def _only_attribution(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Is the text outside the quoted questions just who asked ("the judge asked", "asked
+    one diplomat on Tuesday"), with no clause of its own?"""
+    rest = text
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    words = _WORD.findall(rest)
+    rules = _rules()
+    lower = [w.lower() for w in words if w.islower()]
+    if not rules.question_verbs & set(lower):
+        return False
+    lex = get_lexicon()
+    return not any(
+        w in rules.question_clause_words or w not in rules.question_verbs and is_past_form(w, lex)
+        for w in lower)
 
 
 # "Six weeks later" comes out at a day; within this many days of a day the sentence writes
@@ -203,7 +296,8 @@ _REPORTED_WITHIN_DAYS = 7
 _FINE = ("day", "time", "weekend")
 
 
-def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
+def _record_since(body: str, sentence_start: int, group: list[Timex],
+                  groups: list[list[Timex]]) -> bool:
     """Is the date the one a record is measured from ("the worst flooding since 1957")? Its
     sentence then tells what happened now, not then."""
     head = body[sentence_start : group[0].start]
@@ -212,7 +306,9 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
     if since is None or "," in since["rest"] or len(_WORD.findall(since["rest"])) >= (
             _SINCE_PHRASE_WORDS):
         return False
-    if re.match(r"\s*,?\s*when\b", body[group[-1].end :]):
+    if any(sentence_start + since.start() < g[0].start < group[0].start for g in groups):
+        return False  # "its wettest day since 2014 on Friday": the phrase ended at 2014
+    if _WHEN_AFTER.match(body, group[-1].end):
         return False  # "since early December, when Castro promised ...": that is an event
     words = [w.lower() for w in _WORD.findall(since["rest"])]
     if any(is_past_form(w, get_lexicon()) for w in words) and not {"records", "record"} & set(
@@ -222,16 +318,53 @@ def _record_since(body: str, sentence_start: int, group: list[Timex]) -> bool:
         return False
     rules = _rules()
     window = _WORD.findall(head[: since.start()])[-rules.record_window :]
-    return any(word.lower() in rules.record_words for word in window)
+    return any(word.lower() in rules.record_words for word in window) or _superlative(
+        head[: since.start()])
+
+
+# A word with its possessive ending ("region's"), so that the ending can be seen.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’]s\b)?")
+# Words that may stand between a determiner and its superlative ("the second-busiest").
+_SUPERLATIVE_LEAD = 2
+
+
+def _superlative(text: str) -> bool:
+    """Do the last words of ``text`` hold a superlative after its determiner ("the busiest
+    week", "its widest", "Europe's wettest")? "the unrest" and "under arrest" are none."""
+    rules = _rules()
+    tokens = _TOKEN.findall(text)[-(rules.record_window + _SUPERLATIVE_LEAD + 1) :]
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        if (i < len(tokens) - rules.record_window or len(word) < rules.superlative_min
+                or not word.endswith(rules.superlative_suffix)
+                or word in rules.not_superlatives):
+            continue
+        lead = [t.lower() for t in tokens[max(0, i - _SUPERLATIVE_LEAD - 1) : i]]
+        if any(t in rules.determiners or t.endswith(("'s", "’s")) for t in lead):
+            return True
+    return False
 
 
 def _compared_from(body: str, sentence_start: int, group: list[Timex]) -> bool:
-    """Is the date the one a change is measured from ("crossings rose 40% from a year
-    earlier", "up 5% compared with last year")?"""
-    start = max(sentence_start, group[0].start - 80)
-    return bool(_rules().comparison_from.search(body, start, group[0].start))
+    """Is the date the one a change or a comparison is measured from ("crossings rose 40%
+    from a year earlier", "have halved compared with last year", "than in the whole of 2023",
+    "at last year's levels")? The sentence tells the present, not then."""
+    if _WHEN_AFTER.match(body, group[-1].end):
+        return False  # "than in 2014, when the war began": that is an event
+    rules = _rules()
+    start, end = max(sentence_start, group[0].start - 80), group[0].start
+    if any(p.search(body, start, end) for p in (
+            rules.comparison_from, rules.compared_with, rules.compared_than)):
+        return True
+    since_from = rules.compared_from.search(body, start, end)
+    if since_from and ("same" in since_from.group().lower() or any(
+            rules.counted_back.search(m.phrase) for m in group)):
+        return True  # "from 8,000 a year earlier", "from the same month last year"
+    return bool(rules.before_levels.match(body, group[-1].end))
 
 
+# A when-clause after a date tells what happened then.
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
 # The last "since" of a text, and what follows it.
 _LAST_SINCE = re.compile(r"\bsince\b(?P<rest>(?:(?!\bsince\b).)*)$", re.IGNORECASE | re.S)
 # Words a since-phrase may hold before its date ("since independence from France in").

@@ -111,3 +111,27 @@ def test_a_dateline_with_a_comma_before_its_dash():
     body = "EAST PALESTINE, Ohio, -- Officials said on Tuesday that the water was safe.\n"
     texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
     assert texts == ["Officials said on Tuesday that the water was safe."]
+
+
+def test_a_quoted_question_runs_on_into_a_named_attribution():
+    body = ('"Why now?" Sergei Lavrov asked on Tuesday. "Stop!" Police shouted.\n\n'
+            '"Where were you?" The judge waited.\n')
+    texts = [s.text for p in paragraphs(body) if p.kind == "body" for s in sentences(body, p)]
+    assert texts == ['"Why now?" Sergei Lavrov asked on Tuesday.', '"Stop!" Police shouted.',
+                     '"Where were you?"', "The judge waited."]
+
+
+def test_correction_and_update_notes_are_furniture(tmp_path):
+    from test_events import events_of
+
+    notes = ("Correction: An earlier version of this article misstated the date of the vote "
+             "on Tuesday.\n\n"
+             "CORRECTION (Oct. 12): The vote was on Monday.\n\n"
+             "Clarification: The meeting took place on Monday, not Sunday.\n\n"
+             "Editor's note: This story was updated on Oct. 10 to add comment.\n\n"
+             "This article was updated on Oct. 12, 2024 with new figures.\n\n"
+             "This story has been updated to include details of Friday's vote.\n\n"
+             "An earlier version of this story incorrectly said the vote was on Monday.\n\n")
+    news = "The correction came on Monday: officials revised the toll.\n"
+    assert [p.kind for p in paragraphs(notes + news)] == ["furniture"] * 7 + ["body"]
+    assert [e.sentence for e in events_of(tmp_path, "2024-10-17", notes + news)] == [news.strip()]

@@ -177,3 +177,59 @@ def test_the_date_a_change_is_measured_from_is_no_event(tmp_path):
         "Exports fell 3% compared with the same month last year.\n\n"
         "Troops moved from Kyiv on Monday.\n")
     assert [e.value for e in events] == ["2026-01", "2026-02-02"]
+
+
+def test_a_question_dates_no_happening(tmp_path):
+    events = events_of(
+        tmp_path, "2024-10-17",
+        "What happened in the talks this week?\n\n"
+        "Did the envoy meet the rebels on Saturday?\n\n"
+        "\"Where were you on Monday?\" the judge asked.\n\n"
+        "``Why now?'' asked one diplomat on Tuesday.\n\n"
+        "He asked on Tuesday: ‘Where were you on Monday?’\n\n"
+        "\"Where were you on Monday?\" the judge asked, before the court adjourned on "
+        "Tuesday.\n\n"
+        "\"Why now?\" asked one diplomat who attended the talks on Monday.\n\n"
+        "The talks, which began on Sunday, stalled (will they resume?).\n")
+    # the quoted question's date goes; a clause beside it keeps its own
+    assert [(e.source.paragraph, e.phrase) for e in events] == [
+        (6, "Tuesday"), (7, "Monday"), (8, "Sunday")]
+
+
+def test_a_quoted_question_with_a_named_asker_dates_nothing(tmp_path):
+    events = events_of(tmp_path, "2024-10-17",
+                       "\"Why now?\" Sergei Lavrov asked on Tuesday.\n")
+    assert events == []
+
+
+def test_any_superlative_measures_a_record_from_its_since_date(tmp_path):
+    events = events_of(
+        tmp_path, "2024-10-17",
+        "1,238 people crossed, the busiest week since early September.\n\n"
+        "Spreads rose to 88 basis points on Wednesday, the widest since 2012.\n\n"
+        "It was the region's second-busiest week since March.\n\n"
+        "Rainfall hit its single wettest day since 2014 on Friday.\n\n"
+        "Forty people have been under arrest since Monday.\n\n"
+        "The unrest since 2019 has killed 300 people.\n")
+    # a word that only ends like a superlative measures nothing; the since-phrase ends at
+    # its date ("since 2014 on Friday": Friday is the record's day)
+    assert [e.phrase for e in events] == ["Wednesday", "Friday", "Monday", "2019"]
+
+
+def test_the_date_a_comparison_is_measured_against_is_no_event(tmp_path):
+    events = events_of(
+        tmp_path, "2024-10-17",
+        "Arrivals in Italy have more than halved compared with last year.\n\n"
+        "Arrivals fell to 20,000, compared with 29,437 in 2023.\n\n"
+        "More people crossed this year than in the whole of 2023.\n\n"
+        "The plan would cap spending at last year's levels.\n\n"
+        "Prices rose more than in 2023.\n\n"
+        "Crossings reached 5,000 in September, from 8,000 a year earlier.\n\n"
+        "More than 200 people were killed in 2022.\n\n"
+        "Lawmakers must act no later than Dec. 20.\n\n"
+        "Fewer died than in 2014, when the war began.\n\n"
+        "The war began less than a year ago.\n\n"
+        "The strike will run from Monday.\n")
+    # "more than" a number, a deadline, a when-clause, an approximate count and a start stay
+    assert [e.phrase for e in events] == [
+        "this year", "September", "2022", "Dec. 20", "2014", "less than a year ago", "Monday"]
