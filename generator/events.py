@@ -157,6 +157,7 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     found = annotate(article.body, article.dct)
     dated = sorted((t for t in found if bounds(t.value)), key=lambda t: (t.start, t.end))
     lengths = [t for t in found if t.type == "DURATION"]
+    dated = sentence_dates.spans_to_a_date(article.body, lengths, dated)
     mentions = sorted(dated + sentence_dates.counted_clauses(article.body, lengths, dated),
                       key=lambda t: (t.start, t.end))
     today = sentence_dates.reported_today(article.body, lengths, article.dct)

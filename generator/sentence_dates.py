@@ -140,17 +140,20 @@ def _is_time_of(day: Timex, time: Timex) -> bool:
 def told(body: str, sentence_start: int, sentence_end: int,
          groups: list[list[Timex]]) -> Iterator[list[Timex]]:
     """The groups that date a happening of their own."""
-    saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in groups]
     asked = asking_spans(body, sentence_start, sentence_end) if groups else []
-    for each, said in zip(groups, saying, strict=True):
-        if any(start <= each[0].start and each[-1].end <= end for start, end in asked):
-            continue  # a question asserts nothing
-        if said and _says_what_happened(body, each, groups, saying):
-            continue  # the day it was said, beside the day of what was said
-        if _record_since(body, sentence_start, each, groups) or _compared_from(
-                body, sentence_start, each):
+    # First what dates nothing at all: a question asserts nothing, a record's since-date and
+    # a comparison's point are measures. Then, of what is left, the day something was said
+    # beside the day of what was said ("has risen to 87, officials said Monday, up from 61 a
+    # week earlier": the count back is a comparison, so Monday dates the news).
+    kept = [each for each in groups
+            if not any(start <= each[0].start and each[-1].end <= end for start, end in asked)
+            and not _record_since(body, sentence_start, each, groups)
+            and not _compared_from(body, sentence_start, each)]
+    saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in kept]
+    for each, said in zip(kept, saying, strict=True):
+        if said and _says_what_happened(body, each, kept, saying):
             continue
-        if _counted_to_a_written_day(each, groups):
+        if _counted_to_a_written_day(each, kept):
             continue
         yield each
 
@@ -487,3 +490,40 @@ def reported_today(body: str, lengths: list[Timex], dct: date) -> list[Timex]:
         found.append(Timex(length.start, length.end, length.phrase, "DATE", dct.isoformat(),
                            None, ""))
     return found
+
+
+# "the week ending Jan. 31", "the seven days to Sunday", "the three months to September": a
+# span counted back from the date after it.
+_SPAN_TO = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:on\s+)?")
+_SPAN_LENGTH = re.compile(r"P(\d+)([DWMQY])")
+_MONTHS_IN = {"M": 1, "Q": 3, "Y": 12}
+
+
+def spans_to_a_date(body: str, lengths: list[Timex], dated: list[Timex]) -> list[Timex]:
+    """``dated`` with each date that ends a counted span replaced by the span: "26 new cases
+    in the week ending Jan. 31" happened over Jan. 25-31, not on the 31st (the engine tags
+    the two apart, as TimeML does: a P1W and its end point)."""
+    ends: dict[int, Timex] = {}
+    for length in lengths:
+        unit = _SPAN_LENGTH.fullmatch(length.value)
+        joint = _SPAN_TO.match(body, length.end)
+        if not unit or not joint:
+            continue
+        end = next((d for d in dated if d.start == joint.end()), None)
+        value = end and _span_back(end.value, int(unit.group(1)), unit.group(2))
+        if value:
+            ends[end.start] = Timex(length.start, end.end, body[length.start : end.end], "DATE",
+                                    value, None, end.note)
+    return [ends.get(d.start, d) for d in dated]
+
+
+def _span_back(last: str, n: int, unit: str) -> str | None:
+    """The interval of n units that ends with ``last`` (a day, or a month for months)."""
+    kind = precision(last)
+    if kind == "day" and unit in ("D", "W"):
+        end = date.fromisoformat(last)
+        return f"{end - timedelta(days=n * (7 if unit == 'W' else 1) - 1)}/{last}"
+    if kind == "month" and unit in _MONTHS_IN and 1 < n * _MONTHS_IN[unit] <= 24:
+        months = int(last[:4]) * 12 + int(last[5:7]) - 1 - (n * _MONTHS_IN[unit] - 1)
+        return f"{months // 12:04d}-{months % 12 + 1:02d}/{last}"
+    return None

@@ -233,3 +233,25 @@ def test_the_date_a_comparison_is_measured_against_is_no_event(tmp_path):
     # "more than" a number, a deadline, a when-clause, an approximate count and a start stay
     assert [e.phrase for e in events] == [
         "this year", "September", "2022", "Dec. 20", "2014", "less than a year ago", "Monday"]
+
+
+def test_a_span_counted_back_from_a_date_is_one_event_over_the_span(tmp_path):
+    events = events_of(
+        tmp_path, "2015-02-03",
+        "The department reported 26 new cases in the week ending Jan. 31.\n\n"
+        "Output grew 0.4 percent in the three months to December.\n\n"
+        "Deaths fell in the seven days to Sunday.\n\n"
+        "The talks ended on Jan. 20, a week before the deal.\n")
+    got = {e.value: e.phrase for e in events}
+    assert got["2015-01-25/2015-01-31"] == "the week ending Jan. 31"
+    assert got["2014-10/2014-12"] == "the three months to December"
+    assert got["2015-01-26/2015-02-01"] == "the seven days to Sunday"
+    assert got["2015-01-20"] == "Jan. 20"  # a length that ends no span leaves its date alone
+
+
+def test_a_comparison_does_not_take_the_news_day_with_it(tmp_path):
+    events = events_of(
+        tmp_path, "2015-02-03",
+        "The number of measles cases has risen to 87, state health officials said Monday, "
+        "up from 61 a week earlier.\n")
+    assert [(e.value, e.phrase) for e in events] == [("2015-02-02", "Monday")]

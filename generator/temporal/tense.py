@@ -61,6 +61,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t == "may" and tok[:1].isupper():
         return None  # the month, not the modal
     if t in lex.sets["future"]:
+        if prev in ("than", "as"):
+            return None  # "ended earlier than planned", "as expected": a plan compared with
         if t == "next" and nxt == "to":
             return None  # "next to the embassy": a place, not a time ahead
         if t == "soon" and nxt in ("after", "before"):
