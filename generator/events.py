@@ -288,6 +288,8 @@ def _disagree(group: list[Timex]) -> bool:
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "the"})
+# Words right before a name that make it the place or body of an unnamed speaker.
+_OWNED = re.compile(r"(?:['’]s|\b(?:at|of|from|with|for))\s+$")
 
 
 def _attribution(sentence: str) -> tuple[bool, str | None]:
@@ -302,9 +304,13 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
         # abbreviation ("Jr.", "U.S.", "Gen.")
         words[-1] = words[-1][:-1]
     while len(words) > 1 and (words[0] in _rules().titles or words[0] in _NAME_JOINERS):
-        words.pop(0)  # "Secretary of State Antony Blinken": the title is no part of the name
+        # "Secretary of State Antony Blinken", "State Health Officer Dr. Kathy Lofy": the
+        # titles before the name are no part of it (a title word later is a name: "King")
+        words.pop(0)
     named = words[0][0].isupper() and words[0] not in _rules().titles
     named = named and who.lower() not in _PRONOUNS
+    if match.group("a") and _OWNED.search(sentence, 0, match.start("a")):
+        named = False  # "a doctor at El-Fasher's South Hospital told AFP": not the hospital
     return True, " ".join(words) if named else None
 
 

@@ -174,3 +174,14 @@ def test_he_said_after_a_named_speaker_is_that_speaker(tmp_path):
     # two sentences on, with nobody named in between, "She" is left as it is
     monday = next(e for e in events if e.value == "2024-04-22")
     assert monday.headline.startswith("She said nothing")
+
+
+def test_a_speakers_titles_and_the_place_of_an_unnamed_speaker_are_no_name(tmp_path):
+    events = events_of(
+        tmp_path, "2024-06-09",
+        '"We will not negotiate," Chief Executive Dana Whitfield told reporters on Friday.\n\n'
+        '"We are nowhere near the peak," State Health Officer Dr. Kathy Lofy said Monday.\n\n'
+        '"The shells fell on the market," a doctor at El-Fasher\'s South Hospital told AFP '
+        "on Thursday.\n")
+    assert [e.attribution for e in events] == ["Dana Whitfield", "Kathy Lofy", None]
+    assert all("reported" in e.flags for e in events)
