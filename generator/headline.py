@@ -41,6 +41,27 @@ class _Rules:
     frame_openers: tuple[str, ...]
     antecedent_stops: frozenset[str]
     subject_verbs: frozenset[str]
+    label: re.Pattern[str]
+
+
+def _label_pattern(data: dict) -> re.Pattern[str]:
+    """Speaker labels and time stamps that open a sentence, up to their colon or dash; the
+    dates and zones of a stamp are the temporal lexicon's, so any date it reads can be one."""
+    ph = get_lexicon().placeholders
+    letters = "|".join(map(re.escape, data["speaker_letters"]))
+    words = "|".join(re.escape(w) for w in sorted(data["stamp_words"], key=len, reverse=True))
+    # an ALL-CAPS name ("MR. KIRBY"), not a quotation ('NATO: "We will respond"')
+    speaker = (rf"(?:{letters}|[A-Z][A-Z'’.-]*[A-Z.](?:\s+[A-Z][A-Z'’.-]*[A-Z.]){{0,3}})"
+               r"\s*:\s+(?![\"“])")
+    zone = rf"(?:{ph['TZ']}|{ph['TZNAME']}|local\s+time)"
+    clock = (r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|\d{4}(?=\s+"
+             + zone + "))")
+    part = (rf"(?:{ph['WEEKDAY']}|{ph['MONTH']}\s*{ph['DAYNUM']}(?:,?\s*{ph['YEAR4']})?"
+            rf"|{ph['DAYNUM']}\s+{ph['MONTH']}(?:\s+{ph['YEAR4']})?|{ph['MONTH']}(?:\s+"
+            rf"{ph['YEAR4']})?|{ph['YEAR4']}|{clock}(?:\s*{zone})?|{words})(?![\w'’])")
+    stamp = (rf"{part}(?:(?:\s*,\s*|\s+(?:at\s+)?|\s*\(\s*){part}\)?)*"
+             r"(?:\s*:\s+|\s+(?:--|[-–—])\s+|\s*[–—]\s*)")
+    return re.compile(rf"^\s*(?:{speaker}|(?i:{stamp}))+")
 
 
 @cache
@@ -54,6 +75,7 @@ def _rules() -> _Rules:
         frame_openers=tuple(data["frame_openers"]),
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
+        label=_label_pattern(data),
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*[:,]\s*)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
@@ -80,6 +102,26 @@ def write_headline(
     """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it.
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates."""
+    sentence, phrase_start, phrase_end, others = _without_label(
+        sentence, phrase_start, phrase_end, others, _rules())
+    return _headline(sentence, phrase_start, phrase_end, limit, history, others)
+
+
+def _without_label(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]],
+                   rules: _Rules) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """The sentence after a speaker label or a time stamp that opens it ("MR. KIRBY:",
+    "13:50 GMT:", "Feb 24, 2022 –"): a transcript's or a live blog's, not the news. A date
+    phrase inside the label is gone with it (the headline is then the rest)."""
+    found = rules.label.match(sentence)
+    if found is None or len(sentence[found.end() :].split()) < 2:
+        return sentence, start, end, list(others)
+    cut = found.end()
+    kept = [(a - cut, b - cut) for a, b in others if a >= cut]
+    return sentence[cut:], max(0, start - cut), max(0, end - cut), kept
+
+
+def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, history: bool,
+              others: Sequence[tuple[int, int]]) -> str:
     rules = _rules()
     if len(sentence) > _LONGEST_SENTENCE:
         sentence, phrase_start, phrase_end, others = _around(
@@ -808,6 +850,10 @@ def _drop_preposition(text: str, rules: _Rules) -> str:
     return text
 
 
+# Punctuation a cut leaves at either end of a headline (the en dash of "2022 – Russian").
+_LOOSE = " ,;:-–—"
+
+
 def _tidy(text: str, rules: _Rules) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\(\s*[,;]?\s*", "(", text)
@@ -815,12 +861,12 @@ def _tidy(text: str, rules: _Rules) -> str:
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r",\s*,", ",", text)
     text = " ".join(text.split())
-    stripped = rules.openers.sub("", text.strip(" ,;:-—"))
+    stripped = rules.openers.sub("", text.strip(_LOOSE))
     # "Then came another sister": after an inversion the opener is part of the clause
-    text = text.strip(" ,;:-—") if _starts_with_verb(stripped) else stripped
-    text = text.strip(" ,;:-—")
+    text = text.strip(_LOOSE) if _starts_with_verb(stripped) else stripped
+    text = text.strip(_LOOSE)
     if text.endswith((".", "!")) and not text.endswith("..."):
-        text = text[:-1].rstrip(" ,;:-—")
+        text = text[:-1].rstrip(_LOOSE)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text

@@ -433,3 +433,30 @@ def test_a_gapped_clause_takes_the_verb_of_the_first():
                "1984.")
     assert "Lazaro came" not in with_others(sisters, "1984", "1983")
     assert "Lazaro came" not in with_others(sisters, "1983", "1984")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        ("Q: Is that still true today?", "today", (), "Is that still true?"),
+        ("MR. KIRBY: They spoke on Tuesday and they've spoken since.", "Tuesday", (),
+         "They spoke and they've spoken since"),
+        ("13:50 GMT: Hundreds of families fled the camp on Thursday.", "Thursday",
+         ("13:50 GMT",), "Hundreds of families fled the camp"),
+        ("Friday, 23:45 GMT: Junta chief Tiani said the borders would reopen.",
+         "Friday, 23:45", (), "Junta chief Tiani said the borders would reopen"),
+        ("Update, 3:15 p.m.: The Thai prime minister said the curfew would be lifted.",
+         "3:15 p.m.", (), "The Thai prime minister said the curfew would be lifted"),
+        ("Feb 24, 2022 – Russian forces invade Ukraine.", "Feb 24, 2022", (),
+         "Russian forces invade Ukraine"),
+        ("Nov. 17: The deal is extended until Feb. 18.", "Feb. 18", ("Nov. 17",),
+         "The deal is extended"),
+        # a quotation after a name is the attribution headline, not a transcript
+        ('NATO: "We will respond on Monday."', "Monday", (), 'NATO: "We will respond."'),
+        ("March was quiet: no troops crossed until April.", "April", (),
+         "March was quiet: no troops crossed"),
+    ],
+)
+def test_a_speaker_label_or_time_stamp_before_a_colon_or_dash_is_no_part_of_it(
+        sentence, phrase, others, expected):
+    assert with_others(sentence, phrase, *others) == expected
