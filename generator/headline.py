@@ -104,7 +104,17 @@ def write_headline(
     spans of the sentence's other dates."""
     sentence, phrase_start, phrase_end, others = _without_label(
         sentence, phrase_start, phrase_end, others, _rules())
-    return _headline(sentence, phrase_start, phrase_end, limit, history, others)
+    # every rule below reads a comma as a clause boundary; "1,002" has none (same length, so
+    # the offsets hold)
+    sentence = _GROUP_COMMA.sub(_GROUP_MARK, sentence)
+    text = _headline(sentence, phrase_start, phrase_end, limit, history, others)
+    return text.replace(_GROUP_MARK, ",")
+
+
+# The comma that groups a number's digits ("1,002", "5,410"), set aside while the headline is
+# written as a character no rule reads as punctuation.
+_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_GROUP_MARK = "\ue000"
 
 
 def _without_label(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]],
@@ -865,11 +875,24 @@ def _tidy(text: str, rules: _Rules) -> str:
     # "Then came another sister": after an inversion the opener is part of the clause
     text = text.strip(_LOOSE) if _starts_with_verb(stripped) else stripped
     text = text.strip(_LOOSE)
-    if text.endswith((".", "!")) and not text.endswith("..."):
+    if text.endswith((".", "!")) and not text.endswith("...") and not _abbreviated(text):
         text = text[:-1].rstrip(_LOOSE)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+# "U.S.", "a.m.", "Jan.": initials or a listed abbreviation (the temporal lexicon's)
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$")
+_LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+)\.$")
+
+
+def _abbreviated(text: str) -> bool:
+    """Does ``text`` end with an abbreviation's period ("the U.S.", "on Jan.")? That period
+    is no full stop to drop: "the U.S" would be a misspelling."""
+    last = _LAST_WORD.search(text)
+    return bool(_INITIALS.search(text)) or bool(
+        last and last.group(1) in get_lexicon().sets["abbreviations"])
 
 
 _SHORTEST_CUT = 45

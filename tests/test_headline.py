@@ -460,3 +460,20 @@ def test_a_gapped_clause_takes_the_verb_of_the_first():
 def test_a_speaker_label_or_time_stamp_before_a_colon_or_dash_is_no_part_of_it(
         sentence, phrase, others, expected):
     assert with_others(sentence, phrase, *others) == expected
+
+
+def test_a_number_s_thousands_comma_is_no_clause_boundary():
+    # the frame before another date ends at a clause comma, not inside "1,002"
+    sentence = "By Friday evening the toll was 1,200, up from 1,002 announced earlier today."
+    assert with_others(sentence, "earlier today", "Friday evening") == (
+        "Up from 1,002 announced")
+    assert headline("On Monday the ministry counted 5,410 arrivals, 1,002 of them children.",
+                    "Monday") == "The ministry counted 5,410 arrivals, 1,002 of them children"
+
+
+def test_an_abbreviation_s_period_at_the_end_stays():
+    assert headline("Russia expelled diplomats on Monday, angering the U.S.", "Monday") == (
+        "Russia expelled diplomats, angering the U.S.")
+    assert headline("The meeting was moved from Monday to 10 a.m.", "Monday") == (
+        "The meeting was moved to 10 a.m.")
+    assert headline("Troops left on Monday.", "Monday") == "Troops left"
