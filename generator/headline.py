@@ -42,6 +42,11 @@ class _Rules:
     antecedent_stops: frozenset[str]
     subject_verbs: frozenset[str]
     label: re.Pattern[str]
+    focus_before: re.Pattern[str]
+    focus_after: re.Pattern[str]
+    complement_verbs: frozenset[str]
+    clause_openers: frozenset[str]
+    date_and: re.Pattern[str]
 
 
 def _label_pattern(data: dict) -> re.Pattern[str]:
@@ -64,6 +69,11 @@ def _label_pattern(data: dict) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{speaker}|(?i:{stamp}))+")
 
 
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "as well" wins over "as")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _rules() -> _Rules:
     data = rule_data("events.yaml")["headline"]
@@ -76,6 +86,19 @@ def _rules() -> _Rules:
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
         label=_label_pattern(data),
+        focus_before=re.compile(rf"(?:^|\s)(?:{_alternation(data['date_focus_before'])})$",
+                                re.IGNORECASE),
+        focus_after=re.compile(
+            rf"\s+(?:{_alternation(data['date_focus_after'])}\b"
+            rf"|(?:{_alternation(data['date_focus_closing'])})(?=\s*(?:[,;:.!?)\"”’]|$)))",
+            re.IGNORECASE),
+        complement_verbs=frozenset(data["date_complement_verbs"]),
+        clause_openers=frozenset(data["clause_openers"]),
+        # "on Friday and Saturday", "as early as December and as late as March", "the first
+        # quarter of this year": two dates that go together
+        date_and=re.compile(rf"\s+(?:(?:and|or)\s+(?:again\s+)?(?:(?:"
+                            rf"{_alternation(data['date_prepositions'])})\s+)?|of\s+)",
+                            re.IGNORECASE),
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*[:,]\s*)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
@@ -138,8 +161,8 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
             sentence, phrase_start, phrase_end, others)
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
     phrase_start, phrase_end = _with_coordinated_dates(sentence, phrase_start, phrase_end,
-                                                       others)
-    phrase_start, phrase_end = _with_date_words(sentence, phrase_start, phrase_end)
+                                                       others, rules)
+    phrase_start, phrase_end = _with_date_words(sentence, phrase_start, phrase_end, rules)
     if ENDS_IN_COUNT.search(sentence, phrase_start, phrase_end):
         # "two days after the Iranian Parliament voted ...": the clause counted to
         clause = _clause_rest(sentence[phrase_end:])
@@ -219,9 +242,10 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         else:
             head, tail = before.rstrip(), after.lstrip(" ")
             particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
-            if _NOT_UNTIL.search(head):
+            if _NOT_UNTIL.search(head) or _date_is_complement(head, tail, rules):
                 # "did not raise rates until Thursday" says they were raised on Thursday:
-                # without its date the headline would say the opposite
+                # without its date the headline would say the opposite; "The last time they
+                # spoke was Tuesday" would end in "was"
                 head = f"{head} {sentence[phrase_start:phrase_end]}"
             elif not (particle and _DEICTIC_START.match(sentence, phrase_start)):
                 # "He was sworn in last week": "last week" takes no preposition, so the "in"
@@ -238,6 +262,19 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _date_is_complement(head: str, tail: str, rules: _Rules) -> bool:
+    """Is the date what a copula before it says ("The last time ... was in 2011", "the
+    meeting is on Monday, and ..."), its clause ending with it? Then it stays."""
+    words = _drop_preposition(head, rules).split()
+    if not words:
+        return False
+    verb = words[-1].lower()
+    if verb not in rules.complement_verbs:
+        return False
+    following = re.match(r"\s*([\w'’]+)", tail)
+    return not following or following.group(1).lower() in rules.clause_openers
 
 
 def _other_date_frame(
@@ -741,27 +778,28 @@ _DATE_WORDS_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:days|weeks)\s+of\s+)$", re.IGNORECASE)
 
 
-def _with_date_words(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _with_date_words(sentence: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
     after = _DATE_WORDS_AFTER.match(sentence, end)
     if after:
         end = after.end()
+    focus = rules.focus_after.match(sentence, end)
+    if focus:  # "On Sunday alone, 412 people arrived": "alone" would be left alone
+        end = focus.end()
     before = _DATE_WORDS_BEFORE.search(sentence, max(0, start - 40), start)
     if before:
         start = before.start()
     return start, end
 
 
-_DATE_AND = re.compile(r"\s+(?:and|or)\s+(?:again\s+)?(?:on\s+|in\s+)?")
-
-
 def _with_coordinated_dates(sentence: str, start: int, end: int,
-                            others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+                            others: Sequence[tuple[int, int]], rules: _Rules) -> tuple[int, int]:
     """"cancelled on Friday and Saturday": the two dates go out of the headline together
-    (each has its entry; "cancelled and Saturday" says nothing)."""
+    (each has its entry; "cancelled and Saturday" says nothing); so do "as early as December
+    and as late as March" and "the first quarter of this year"."""
     for o_start, o_end in sorted(others):
-        if o_start >= end and _DATE_AND.fullmatch(sentence, end, o_start):
+        if o_start >= end and rules.date_and.fullmatch(sentence, end, o_start):
             end = o_end
-        elif o_end <= start and _DATE_AND.fullmatch(sentence, o_end, start):
+        elif o_end <= start and rules.date_and.fullmatch(sentence, o_end, start):
             start = o_start
     return start, end
 
@@ -853,11 +891,22 @@ def _parenthetical(sentence: str, start: int, end: int) -> tuple[str, int, int] 
 
 
 def _drop_preposition(text: str, rules: _Rules) -> str:
+    """``text`` (the words before a date) without the date's preposition and focus particle:
+    "took effect only on" -> "took effect", '"By' -> '"'."""
     lowered = text.lower()
     for word in rules.date_prepositions:
-        if lowered == word or (lowered.endswith(word) and lowered[-len(word) - 1] in " ("):
-            return text[: len(text) - len(word)].rstrip()
+        if lowered == word or (lowered.endswith(word)
+                               and lowered[-len(word) - 1] in _BEFORE_PREPOSITION):
+            text = text[: len(text) - len(word)].rstrip()
+            break
+    focus = rules.focus_before.search(text)
+    if focus and text[: focus.start()].split()[-1:] not in ([d] for d in _DETERMINERS):
+        text = text[: focus.start()].rstrip()  # not "the only Monday"
     return text
+
+
+# What may stand before a date's preposition: a space, a bracket, an opening quote.
+_BEFORE_PREPOSITION = " ([\"“‘'"
 
 
 # Punctuation a cut leaves at either end of a headline (the en dash of "2022 – Russian").
@@ -870,6 +919,7 @@ def _tidy(text: str, rules: _Rules) -> str:
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"(^|\s)([\"“‘])\s*[,;:]\s*", r"\1\2", text)  # '"By Friday, conditions'
     text = " ".join(text.split())
     stripped = rules.openers.sub("", text.strip(_LOOSE))
     # "Then came another sister": after an inversion the opener is part of the clause
@@ -877,8 +927,9 @@ def _tidy(text: str, rules: _Rules) -> str:
     text = text.strip(_LOOSE)
     if text.endswith((".", "!")) and not text.endswith("...") and not _abbreviated(text):
         text = text[:-1].rstrip(_LOOSE)
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
+    first = len(text) - len(text.lstrip(_OPENING_QUOTES))
+    if text[first:first + 1].islower():
+        text = text[:first] + text[first].upper() + text[first + 1 :]
     return text
 
 

@@ -477,3 +477,45 @@ def test_an_abbreviation_s_period_at_the_end_stays():
     assert headline("The meeting was moved from Monday to 10 a.m.", "Monday") == (
         "The meeting was moved to 10 a.m.")
     assert headline("Troops left on Monday.", "Monday") == "Troops left"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "others", "expected"),
+    [
+        # a focus particle goes with its date
+        ("On Sunday alone, 412 people arrived in 8 boats.", "Sunday", (),
+         "412 people arrived in 8 boats"),
+        ("The law took effect only on Monday.", "Monday", (), "The law took effect"),
+        ("He was sworn in only last week.", "last week", (), "He was sworn in"),
+        ("They did not meet on Monday either.", "Monday", (), "They did not meet"),
+        ("On Monday too many people came.", "Monday", (), "Too many people came"),
+        ("It rained on the only Monday of the trip.", "Monday", (),
+         "It rained on the only of the trip"),
+        # ... and a date that is the subject keeps it
+        ("October alone saw 5,410 arrivals.", "October", (), "October alone saw 5,410 arrivals"),
+        ("If the first quarter of this year is any guide, arrivals will double.",
+         "the first quarter", ("this year",),
+         "If the first quarter of this year is any guide, arrivals will double"),
+        # a bound or a comparison that says nothing without its date goes with it
+        ("As in 2008, the danger is that banks stop lending.", "2008", (),
+         "The danger is that banks stop lending"),
+        ("The truce would not be extended beyond mid-January unless both sides agreed.",
+         "mid-January", (), "The truce would not be extended unless both sides agreed"),
+        ("First shipments are expected as early as December 2023 and as late as March 2024.",
+         "March 2024", ("December 2023",), "First shipments are expected"),
+        # an opening quote does not keep a preposition
+        ('"By Friday, conditions will be deteriorating," the forecaster said.', "Friday", (),
+         '"Conditions will be deteriorating," the forecaster said'),
+        # the complement of a copula stays, or the headline would end in "was"
+        ("The last time a major agency cut the rating was in 2011.", "2011", (),
+         "The last time a major agency cut the rating was in 2011"),
+        ("The last time they spoke was Tuesday, and they'll speak again soon.", "Tuesday", (),
+         "The last time they spoke was Tuesday, and they'll speak again soon"),
+        ("The law was on Monday passed by parliament.", "Monday", (),
+         "The law was passed by parliament"),
+        ("He was in Paris on Monday.", "Monday", (), "He was in Paris"),
+    ],
+)
+def test_words_that_only_made_sense_with_the_date_go_or_keep_it(
+        sentence, phrase, others, expected):
+    assert with_others(sentence, phrase, *others) == expected
