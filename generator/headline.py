@@ -174,23 +174,28 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         return _shorten(_tidy(participle, rules), limit, rules)
     frame = _other_date_frame(sentence, phrase_start, others, rules)
     if frame:
-        sentence, phrase_start, phrase_end = (
-            sentence[frame:], phrase_start - frame, phrase_end - frame)
+        sentence, phrase_start, phrase_end, others = _follow(
+            (sentence[frame:], phrase_start - frame, phrase_end - frame),
+            sentence, phrase_start, others)
     clause = _own_semicolon_clause(sentence, phrase_start, phrase_end)
     if clause is not None:
-        sentence, phrase_start, phrase_end = clause
+        sentence, phrase_start, phrase_end, others = _follow(clause, sentence, phrase_start,
+                                                             others)
     aside = _dated_aside(sentence, phrase_start, phrase_end, others)
     if aside is not None:
-        sentence, phrase_start, phrase_end = aside
+        sentence, phrase_start, phrase_end, others = _follow(aside, sentence, phrase_start,
+                                                             others)
     gapped = _gapped_conjunct(sentence, phrase_start, phrase_end, others, rules)
     if gapped is not None:
         return _shorten(_tidy(gapped, rules), limit, rules)
     conjunct = _own_conjunct(sentence, phrase_start, phrase_end, others)
     if conjunct is not None:
-        sentence, phrase_start, phrase_end = conjunct
+        sentence, phrase_start, phrase_end, others = _follow(conjunct, sentence, phrase_start,
+                                                             others)
     aside = _parenthetical(sentence, phrase_start, phrase_end)
     if aside is not None:
-        sentence, phrase_start, phrase_end = aside
+        sentence, phrase_start, phrase_end, others = _follow(aside, sentence, phrase_start,
+                                                             others)
     before, after = sentence[:phrase_start], sentence[phrase_end:]
     relative = _last(_RELATIVE, before)
     open_aside = relative is not None and "," not in before[relative.end() :]
@@ -262,6 +267,23 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _follow(part: tuple[str, int, int], sentence: str, start: int,
+            others: Sequence[tuple[int, int]]) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """``part`` (the text the headline is now written from, with the phrase's place in it)
+    and the sentence's other dates found again in it: each where the phrase's shift puts it
+    or where it was (before a cut), if its words are there; the others are no longer in
+    the text (the rules that read them would otherwise read the wrong words)."""
+    text, new_start, new_end = part
+    kept = []
+    for a, b in others:
+        for shift in (new_start - start, 0):
+            if a + shift >= 0 and b + shift <= len(text) and (
+                    text[a + shift : b + shift] == sentence[a:b]):
+                kept.append((a + shift, b + shift))
+                break
+    return text, new_start, new_end, kept
 
 
 def _date_is_complement(head: str, tail: str, rules: _Rules) -> bool:

@@ -519,3 +519,20 @@ def test_an_abbreviation_s_period_at_the_end_stays():
 def test_words_that_only_made_sense_with_the_date_go_or_keep_it(
         sentence, phrase, others, expected):
     assert with_others(sentence, phrase, *others) == expected
+
+
+def test_the_other_dates_are_found_again_in_the_clause_the_headline_is_written_from():
+    # after a semicolon clause or a frame is cut off, the rules read the other dates where
+    # they now are
+    talks = ("The strike ended on Monday; talks will resume on Thursday after a first round "
+             "collapsed last week.")
+    assert with_others(talks, "last week", "Monday", "Thursday") == "A first round collapsed"
+    rating = ("The bloc met on Monday; Britain recalled its ambassador on Tuesday and France on "
+              "Wednesday.")
+    assert with_others(rating, "Wednesday", "Monday", "Tuesday") == (
+        "France recalled its ambassador")
+    assert with_others(rating, "Tuesday", "Monday", "Wednesday") == (
+        "Britain recalled its ambassador")
+    calmer = ("In contrast to Thursday, when 133 people were arrested, protesters marched on "
+              "Friday and police withdrew on Saturday.")
+    assert with_others(calmer, "Friday", "Thursday", "Saturday") == "Protesters marched"
