@@ -47,6 +47,7 @@ class _Rules:
     complement_verbs: frozenset[str]
     clause_openers: frozenset[str]
     date_and: re.Pattern[str]
+    anchor_prepositions: tuple[str, ...]
 
 
 def _label_pattern(data: dict) -> re.Pattern[str]:
@@ -93,6 +94,7 @@ def _rules() -> _Rules:
             rf"|(?:{_alternation(data['date_focus_closing'])})(?=\s*(?:[,;:.!?)\"”’]|$)))",
             re.IGNORECASE),
         complement_verbs=frozenset(data["date_complement_verbs"]),
+        anchor_prepositions=tuple(data["anchor_prepositions"]),
         clause_openers=frozenset(data["clause_openers"]),
         # "on Friday and Saturday", "as early as December and as late as March", "the first
         # quarter of this year": two dates that go together
@@ -207,7 +209,9 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         after = after[1:]
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
-    dated_noun = _dated_noun_phrase(before, after, possessive, rules, short_ok=bool(others))
+    after_at = len(sentence) - len(after)
+    dated_noun = _dated_noun_phrase(before, after, possessive, rules, short_ok=bool(others),
+                                    stops=[a - after_at for a, _ in others if a >= after_at])
     cleft = _CLEFT_AFTER.match(after) if _CLEFT_BEFORE.search(before) else None
     if clause and len(after) - clause.end() > 20:
         text = after[clause.end() :]
@@ -240,10 +244,10 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
     elif possessive and (_sentence_start(before, rules) or before.rstrip().endswith(",")):
         # "..., last week's Russian missile test provoked protest": the date modifies the
         # subject that follows it, and what precedes is a frame.
-        text = after[possessive.end() :]
+        text = _the(after[possessive.end() :])
     else:
         if possessive:  # "in Friday's vote": the preposition belongs to the vote
-            text = before.rstrip() + " " + after[possessive.end() :]
+            text = before.rstrip() + " " + _the(after[possessive.end() :])
         else:
             head, tail = before.rstrip(), after.lstrip(" ")
             particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
@@ -853,25 +857,31 @@ _NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b|\bnever\b)[^,;]*\b(?:until|till)$", r
 
 
 def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
-                       short_ok: bool = False) -> str | None:
+                       short_ok: bool = False, stops: Sequence[int] = ()) -> str | None:
     """The noun phrase a mid-sentence date modifies, when the date is attributive: in
     "agents charged in the Dec. 21, 1988, bombing of a Pan Am jet" or "cooperation in
     probing last Friday's bombings of U.S. embassies" the date dates the bombing, not the
     charging or the probing, so the headline is the bombing. At the start of a sentence
     (or after a frame ending in a comma) the phrase is the subject and the sentence stays,
-    also behind its article ("The 1914-18 war redrew the border")."""
+    also behind its article ("The 1914-18 war redrew the border"). ``stops``: where in
+    ``after`` other dates start; one ends the noun phrase ("the Memorial Day holiday on
+    Monday" is the holiday)."""
     bare = _ARTICLE_END.sub("", before)
     if _sentence_start(bare, rules) or bare.rstrip().endswith(","):
         return None
     if possessive:
-        rest = after[possessive.end() :]
-    elif _ARTICLE_END.search(before):
-        rest = after.lstrip(" ,")
+        rest, article = after[possessive.end() :], "the"  # the date stood for "the"
+    elif found := _ARTICLE_END.search(before):
+        rest, article = after.lstrip(" ,"), found.group(0).strip().lower()
     else:
         return None
     if not re.match(r"[a-z]", rest) or rules.noun_phrase_end.match(rest):
         return None  # "the Aug. 7 of ...", "Friday's in ...": not a noun after the date
     phrase = rules.noun_phrase_end.split(rest, maxsplit=1)[0]
+    shift = len(after) - len(rest)
+    ends = [stop - shift for stop in stops if 0 < stop - shift < len(phrase)]
+    if ends:
+        phrase = _drop_preposition(phrase[: min(ends)].rstrip(), rules)
     phrase = re.sub(r"\s+(?:and|or|but)\s*$", "", phrase)  # "in Kenya and (because ...)"
     relative = _RELATIVE_AFTER.match(rest[len(phrase) :])
     if relative and _has_verb(rest[len(phrase) + relative.end() :][:60]):
@@ -881,10 +891,24 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
         return f"the {phrase} {clause}"
     if len(phrase.split()) < 3:
         # "Friday's vote": too little to stand alone, the sentence says more; unless the
-        # sentence is about another date ("testified on March 9, a month after the Feb. 3
-        # wreck"): then "the wreck" is the Feb. 3 entry, not the testimony
-        return f"the {phrase}" if short_ok and phrase else None
-    return phrase
+        # sentence is about another date and the noun is a happening it is counted from
+        # ("testified on March 9, a month after the Feb. 3 wreck"): then "the wreck" is the
+        # Feb. 3 entry, not the testimony ("With Thursday's releases, 24 hostages have been
+        # freed since Friday" is no such count: "The releases" would say nothing)
+        anchor = re.search(rf"(?:^|\s)(?:{_alternation(rules.anchor_prepositions)})$",
+                           bare.rstrip(), re.IGNORECASE)
+        return f"the {phrase}" if short_ok and phrase and anchor else None
+    return f"{article} {phrase}"
+
+
+def _the(noun_phrase: str) -> str:
+    """``noun_phrase`` after a possessive date that was its determiner ("Friday's vote"),
+    which "the" now stands for: "in the vote", not "in vote" (unless the "'s" was "is":
+    "Monday's the day")."""
+    first = noun_phrase.split(maxsplit=1)[:1]
+    if first and first[0].lower() in _DETERMINERS:
+        return noun_phrase
+    return f"the {noun_phrase}"
 
 
 # What separates the items of a list such as a caption's "A (date), B (date) and C (date)".

@@ -23,13 +23,13 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("But Russia was outraged when protests ousted the president in 2014, seeing a plot.",
          "2014", "Russia was outraged when protests ousted the president, seeing a plot"),
         ("Even in outer space, last week's Russian missile test provoked howls of protest.",
-         "last week", "Russian missile test provoked howls of protest"),
+         "last week", "The Russian missile test provoked howls of protest"),
         # An attributive date dates its noun: the bombing, not the charging.
         ("They replace agents charged in the Dec. 21, 1988, bombing of a Pan Am jet.",
-         "Dec. 21, 1988", "Bombing of a Pan Am jet"),
+         "Dec. 21, 1988", "The bombing of a Pan Am jet"),
         ("Albright said on Tuesday that she was heartened by cooperation in probing last "
          "Friday's bombings of U.S. embassies.", "last Friday",
-         "Bombings of U.S. embassies"),
+         "The bombings of U.S. embassies"),
         ("Albright said on Tuesday that she was heartened by cooperation in probing last "
          "Friday's bombings of U.S. embassies.", "on Tuesday",
          "Albright said that she was heartened by cooperation in probing last Friday's "
@@ -72,9 +72,9 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
          "Easter week",
          "Protesters prayed for divine help as Easter week began, waving palm fronds"),
         ("But Thursday's decision made it clear the family has only 14 days.", "Thursday",
-         "Decision made it clear the family has only 14 days"),
+         "The decision made it clear the family has only 14 days"),
         ("His father asked them to end the battle after Thursday's ruling and allow him home.",
-         "Thursday", "His father asked them to end the battle after ruling and allow him home"),
+         "Thursday", "His father asked them to end the battle after the ruling and allow him home"),
         ("The group would be ready to leave as soon as Monday, Castro said.", "Monday",
          "The group would be ready to leave, Castro said"),
         ("Until this week.", "this week", "Until this week"),
@@ -107,9 +107,9 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
          "He will not be repatriated"),
         # Too short to stand alone, or the subject of the sentence: the sentence stays.
         ("Voters rejected the plan in Friday's vote.", "Friday",
-         "Voters rejected the plan in vote"),
+         "Voters rejected the plan in the vote"),
         ("Police said the Aug. 7 bombings at the embassies in Kenya and Tanzania killed 224.",
-         "Aug. 7", "Bombings at the embassies in Kenya and Tanzania killed 224"),
+         "Aug. 7", "The bombings at the embassies in Kenya and Tanzania killed 224"),
     ],
 )
 def test_headline_drops_date_words_and_frames(sentence, phrase, expected):
@@ -172,7 +172,7 @@ def test_a_dash_aside_goes_before_a_long_headline_is_cut():
         ("He worked in Oklahoma City, where 168 people were killed in a bombing in 1995.",
          "in 1995", "168 people were killed in a bombing in Oklahoma City"),
         ("The officials said that the 1998 attack killed 224 people.", "1998",
-         "Attack killed 224 people"),
+         "The attack killed 224 people"),
         ("The officials said that the attack in 1998 killed 224 people.", "in 1998",
          "The officials said that the attack killed 224 people"),
         ("The two sides exchanged 300 prisoners, the largest swap since the full-scale "
@@ -536,3 +536,19 @@ def test_the_other_dates_are_found_again_in_the_clause_the_headline_is_written_f
     calmer = ("In contrast to Thursday, when 133 people were arrested, protesters marched on "
               "Friday and police withdrew on Saturday.")
     assert with_others(calmer, "Friday", "Thursday", "Saturday") == "Protesters marched"
+
+
+def test_a_date_that_was_its_noun_s_determiner_leaves_the_noun_phrase_whole():
+    # "Thursday's" stood for "the": the headline does not start with a bare noun
+    releases = ("With Thursday's releases, 24 hostages have been freed since the truce began "
+                "on Friday.")
+    assert with_others(releases, "Thursday", "Friday") == (
+        "With the releases, 24 hostages have been freed since the truce began on Friday")
+    # another date ends the dated noun phrase ("the holiday on Monday" is no headline)
+    holiday = "U.S. markets will be closed for the Memorial Day holiday on Monday."
+    assert with_others(holiday, "Memorial Day", "Monday") == (
+        "U.S. markets will be closed for the holiday on Monday")
+    # a happening another date is counted from stays the short headline it was
+    packed = ("Residents met on Wednesday to discuss the chemicals released after the Feb. 3 "
+              "derailment.")
+    assert with_others(packed, "Feb. 3", "Wednesday") == "The derailment"
