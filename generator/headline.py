@@ -48,6 +48,7 @@ class _Rules:
     clause_openers: frozenset[str]
     date_and: re.Pattern[str]
     anchor_prepositions: tuple[str, ...]
+    date_adjunct: re.Pattern[str]
 
 
 def _label_pattern(data: dict) -> re.Pattern[str]:
@@ -68,6 +69,18 @@ def _label_pattern(data: dict) -> re.Pattern[str]:
     stamp = (rf"{part}(?:(?:\s*,\s*|\s+(?:at\s+)?|\s*\(\s*){part}\)?)*"
              r"(?:\s*:\s+|\s+(?:--|[-–—])\s+|\s*[–—]\s*)")
     return re.compile(rf"^\s*(?:{speaker}|(?i:{stamp}))+")
+
+
+def _date_adjunct(data: dict) -> re.Pattern[str]:
+    """A preposition and a day or month name ("on Monday", "by Jan. 14", "until
+    tomorrow"): a date that ends the noun phrase before it, tagged or not (the sentence's
+    grouping may have folded it into another date)."""
+    lex = get_lexicon()
+    ph = lex.placeholders
+    days = _alternation(list(lex.deictic_days))
+    return re.compile(
+        rf"\s(?:{_alternation(data['date_prepositions'])})\s+(?:(?:last|next|this)\s+)?"
+        rf"(?:{ph['WEEKDAY']}|{ph['MONTH']}|{days})(?![\w'’])", re.IGNORECASE)
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -95,6 +108,7 @@ def _rules() -> _Rules:
             re.IGNORECASE),
         complement_verbs=frozenset(data["date_complement_verbs"]),
         anchor_prepositions=tuple(data["anchor_prepositions"]),
+        date_adjunct=_date_adjunct(data),
         clause_openers=frozenset(data["clause_openers"]),
         # "on Friday and Saturday", "as early as December and as late as March", "the first
         # quarter of this year": two dates that go together
@@ -880,6 +894,7 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
     phrase = rules.noun_phrase_end.split(rest, maxsplit=1)[0]
     shift = len(after) - len(rest)
     ends = [stop - shift for stop in stops if 0 < stop - shift < len(phrase)]
+    ends += [found.start() for found in rules.date_adjunct.finditer(phrase)]
     if ends:
         phrase = _drop_preposition(phrase[: min(ends)].rstrip(), rules)
     phrase = re.sub(r"\s+(?:and|or|but)\s*$", "", phrase)  # "in Kenya and (because ...)"

@@ -548,6 +548,8 @@ def test_a_date_that_was_its_noun_s_determiner_leaves_the_noun_phrase_whole():
     holiday = "U.S. markets will be closed for the Memorial Day holiday on Monday."
     assert with_others(holiday, "Memorial Day", "Monday") == (
         "U.S. markets will be closed for the holiday on Monday")
+    assert headline(holiday, "Memorial Day") == (  # "on Monday" folded into the holiday
+        "U.S. markets will be closed for the holiday on Monday")
     # a happening another date is counted from stays the short headline it was
     packed = ("Residents met on Wednesday to discuss the chemicals released after the Feb. 3 "
               "derailment.")
