@@ -216,10 +216,10 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
     relative = _last(_RELATIVE, before)
     open_aside = relative is not None and "," not in before[relative.end() :]
     if (_CLOSING_YEAR.search(sentence[phrase_start:phrase_end]) and after.startswith(",")
-            and not open_aside):
+            and not open_aside and not _reporting_frame(after[1:])):
         # AP style sets a full date off with commas: "the Dec. 21, 1988, bombing" (but in
         # "The war, which erupted on April 15, 2023, has killed ..." the comma also closes
-        # the aside)
+        # the aside, and in "... on Jan. 1, 2024, Schumer said." the sentence's clause)
         after = after[1:]
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
@@ -285,6 +285,18 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _reporting_frame(text: str) -> bool:
+    """Does ``text`` open with a reporting clause ("Schumer said", "said the ministry"): a
+    few words up to the clause's end with a reporting verb among them?"""
+    parts = _CLAUSE_END.split(text, maxsplit=1)
+    words = re.findall(r"[\w'’]+", parts[0])
+    reporting = get_lexicon().sets["reporting"]
+    return 0 < len(words) <= _FRAME_WORDS and any(w.lower() in reporting for w in words)
+
+
+_FRAME_WORDS = 6
 
 
 def _follow(part: tuple[str, int, int], sentence: str, start: int,

@@ -554,3 +554,11 @@ def test_a_date_that_was_its_noun_s_determiner_leaves_the_noun_phrase_whole():
     packed = ("Residents met on Wednesday to discuss the chemicals released after the Feb. 3 "
               "derailment.")
     assert with_others(packed, "Feb. 3", "Wednesday") == "The derailment"
+
+
+def test_the_comma_after_a_year_stays_before_a_reporting_clause():
+    assert headline("The agencies will have no budget on Jan. 1, 2024, Schumer said.",
+                    "Jan. 1, 2024") == "The agencies will have no budget, Schumer said"
+    # AP's comma after the year goes where the clause goes on
+    assert headline("The Granma landed on Dec. 2, 1956, with 82 armed men.",
+                    "Dec. 2, 1956") == "The Granma landed with 82 armed men"
