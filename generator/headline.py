@@ -63,12 +63,15 @@ def _label_pattern(data: dict) -> re.Pattern[str]:
     zone = rf"(?:{ph['TZ']}|{ph['TZNAME']}|local\s+time)"
     clock = (r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|\d{4}(?=\s+"
              + zone + "))")
-    part = (rf"(?:{ph['WEEKDAY']}|{ph['MONTH']}\s*{ph['DAYNUM']}(?:,?\s*{ph['YEAR4']})?"
+    # each part is matched once (atomic), and a stamp has a few of them: "May 5, 2020" is
+    # not also tried as "May 5" and "2020", which made a long run of dates take minutes
+    part = (rf"(?>{ph['WEEKDAY']}|{clock}(?:\s*{zone})?"
+            rf"|{ph['MONTH']}\s*{ph['DAYNUM']}(?:,?\s*{ph['YEAR4']})?"
             rf"|{ph['DAYNUM']}\s+{ph['MONTH']}(?:\s+{ph['YEAR4']})?|{ph['MONTH']}(?:\s+"
-            rf"{ph['YEAR4']})?|{ph['YEAR4']}|{clock}(?:\s*{zone})?|{words})(?![\w'’])")
-    stamp = (rf"{part}(?:(?:\s*,\s*|\s+(?:at\s+)?|\s*\(\s*){part}\)?)*"
+            rf"{ph['YEAR4']})?|{ph['YEAR4']}|{words})(?![\w'’])")
+    stamp = (rf"{part}(?:(?:\s*,\s*|\s+(?:at\s+)?|\s*\(\s*){part}\)?){{0,3}}"
              r"(?:\s*:\s+|\s+(?:--|[-–—])\s+|\s*[–—]\s*)")
-    return re.compile(rf"^\s*(?:{speaker}|(?i:{stamp}))+")
+    return re.compile(rf"^\s*(?:{speaker}|(?i:{stamp})){{1,3}}")
 
 
 def _date_adjunct(data: dict) -> re.Pattern[str]:
@@ -1007,16 +1010,14 @@ def _tidy(text: str, rules: _Rules) -> str:
 
 
 # "U.S.", "a.m.", "Jan.": initials or a listed abbreviation (the temporal lexicon's)
-_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$")
-_LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+)\.$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 def _abbreviated(text: str) -> bool:
     """Does ``text`` end with an abbreviation's period ("the U.S.", "on Jan.")? That period
     is no full stop to drop: "the U.S" would be a misspelling."""
-    last = _LAST_WORD.search(text)
-    return bool(_INITIALS.search(text)) or bool(
-        last and last.group(1) in get_lexicon().sets["abbreviations"])
+    last = text.rsplit(None, 1)[-1].lstrip("(\"“‘'")
+    return bool(_INITIALS.fullmatch(last)) or last[:-1] in get_lexicon().sets["abbreviations"]
 
 
 _SHORTEST_CUT = 45
