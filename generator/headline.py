@@ -103,8 +103,10 @@ def _rules() -> _Rules:
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
         label=_label_pattern(data),
-        focus_before=re.compile(rf"(?:^|\s)(?:{_alternation(data['date_focus_before'])})$",
-                                re.IGNORECASE),
+        focus_before=re.compile(
+            rf"(?:(?:^|\s)(?:{_alternation(data['date_focus_before'])})"
+            rf"|(?:^|[,;:(\"“]\s*|\b(?:and|but|yet|or)\s+)"
+            rf"(?:{_alternation(data['date_focus_opening'])}))$", re.IGNORECASE),
         focus_after=re.compile(
             rf"\s+(?:{_alternation(data['date_focus_after'])}\b"
             rf"|(?:{_alternation(data['date_focus_closing'])})(?=\s*(?:[,;:.!?)\"”’]|$)))",
@@ -928,6 +930,18 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
         anchor = re.search(rf"(?:^|\s)(?:{_alternation(rules.anchor_prepositions)})$",
                            bare.rstrip(), re.IGNORECASE)
         return f"the {phrase}" if short_ok and phrase and anchor else None
+    return _with_article(article, phrase)
+
+
+def _with_article(article: str, phrase: str) -> str:
+    """``phrase`` behind the article its date stood behind, "a" or "an" as its first word
+    needs ("an Aug. 10 stock purchase agreement" -> "a stock purchase agreement"); none
+    before a preposition ("the weeks before the shooting" -> "before the shooting")."""
+    first = phrase.split(maxsplit=1)[0].lower()
+    if first in get_lexicon().sets["prepositions"] or first in _rules().date_prepositions:
+        return phrase
+    if article in ("a", "an"):
+        article = "an" if first[:1] in "aeiou" else "a"
     return f"{article} {phrase}"
 
 

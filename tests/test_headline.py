@@ -572,3 +572,25 @@ def test_a_long_run_of_dates_and_initials_is_read_in_linear_time():
     sentence = "May 5, 2020 " * 200 + "troops left on Monday, " + "a." * 2000
     headline(sentence, "Monday")
     assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # "even" is a focus particle where it opens the clause, not in "break even"
+        ("Even in 2008, banks kept lending.", "2008", "Banks kept lending"),
+        ("Unisys is expected to do little better than break even in the fourth quarter.",
+         "the fourth quarter", "Unisys is expected to do little better than break even"),
+        # the article of a dated noun phrase agrees with the word now after it
+        ("Hewlett-Packard acquired the shares as a result of an Aug. 10, 1988, stock purchase "
+         "agreement.", "Aug. 10, 1988", "A stock purchase agreement"),
+        ("Poughkeepsie is trying to sell itself under a June agreement with a dissident group.",
+         "June", "An agreement with a dissident group"),
+        # a modal ends the noun phrase
+        ("The activist wanted for questioning in last month's shooting death of a doctor in a "
+         "Buffalo suburb may have fled to Mexico.", "last month",
+         "The shooting death of a doctor in a Buffalo suburb"),
+    ],
+)
+def test_a_dated_noun_phrase_reads_as_english(sentence, phrase, expected):
+    assert headline(sentence, phrase) == expected
