@@ -41,6 +41,54 @@ class _Rules:
     frame_openers: tuple[str, ...]
     antecedent_stops: frozenset[str]
     subject_verbs: frozenset[str]
+    label: re.Pattern[str]
+    focus_before: re.Pattern[str]
+    focus_after: re.Pattern[str]
+    complement_verbs: frozenset[str]
+    clause_openers: frozenset[str]
+    date_and: re.Pattern[str]
+    anchor_prepositions: tuple[str, ...]
+    date_adjunct: re.Pattern[str]
+
+
+def _label_pattern(data: dict) -> re.Pattern[str]:
+    """Speaker labels and time stamps that open a sentence, up to their colon or dash; the
+    dates and zones of a stamp are the temporal lexicon's, so any date it reads can be one."""
+    ph = get_lexicon().placeholders
+    letters = "|".join(map(re.escape, data["speaker_letters"]))
+    words = "|".join(re.escape(w) for w in sorted(data["stamp_words"], key=len, reverse=True))
+    # an ALL-CAPS name ("MR. KIRBY"), not a quotation ('NATO: "We will respond"')
+    speaker = (rf"(?:{letters}|[A-Z][A-Z'’.-]*[A-Z.](?:\s+[A-Z][A-Z'’.-]*[A-Z.]){{0,3}})"
+               r"\s*:\s+(?![\"“])")
+    zone = rf"(?:{ph['TZ']}|{ph['TZNAME']}|local\s+time)"
+    clock = (r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|\d{4}(?=\s+"
+             + zone + "))")
+    # each part is matched once (atomic), and a stamp has a few of them: "May 5, 2020" is
+    # not also tried as "May 5" and "2020", which made a long run of dates take minutes
+    part = (rf"(?>{ph['WEEKDAY']}|{clock}(?:\s*{zone})?"
+            rf"|{ph['MONTH']}\s*{ph['DAYNUM']}(?:,?\s*{ph['YEAR4']})?"
+            rf"|{ph['DAYNUM']}\s+{ph['MONTH']}(?:\s+{ph['YEAR4']})?|{ph['MONTH']}(?:\s+"
+            rf"{ph['YEAR4']})?|{ph['YEAR4']}|{words})(?![\w'’])")
+    stamp = (rf"{part}(?:(?:\s*,\s*|\s+(?:at\s+)?|\s*\(\s*){part}\)?){{0,3}}"
+             r"(?:\s*:\s+|\s+(?:--|[-–—])\s+|\s*[–—]\s*)")
+    return re.compile(rf"^\s*(?:{speaker}|(?i:{stamp})){{1,3}}")
+
+
+def _date_adjunct(data: dict) -> re.Pattern[str]:
+    """A preposition and a day or month name ("on Monday", "by Jan. 14", "until
+    tomorrow"): a date that ends the noun phrase before it, tagged or not (the sentence's
+    grouping may have folded it into another date)."""
+    lex = get_lexicon()
+    ph = lex.placeholders
+    days = _alternation(list(lex.deictic_days))
+    return re.compile(
+        rf"\s(?:{_alternation(data['date_prepositions'])})\s+(?:(?:last|next|this)\s+)?"
+        rf"(?:{ph['WEEKDAY']}|{ph['MONTH']}|{days})(?![\w'’])", re.IGNORECASE)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "as well" wins over "as")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -54,6 +102,24 @@ def _rules() -> _Rules:
         frame_openers=tuple(data["frame_openers"]),
         antecedent_stops=frozenset(data["antecedent_stops"]),
         subject_verbs=frozenset(data["subject_verbs"]),
+        label=_label_pattern(data),
+        focus_before=re.compile(
+            rf"(?:(?:^|\s)(?:{_alternation(data['date_focus_before'])})"
+            rf"|(?:^|[,;:(\"“]\s*|\b(?:and|but|yet|or)\s+)"
+            rf"(?:{_alternation(data['date_focus_opening'])}))$", re.IGNORECASE),
+        focus_after=re.compile(
+            rf"\s+(?:{_alternation(data['date_focus_after'])}\b"
+            rf"|(?:{_alternation(data['date_focus_closing'])})(?=\s*(?:[,;:.!?)\"”’]|$)))",
+            re.IGNORECASE),
+        complement_verbs=frozenset(data["date_complement_verbs"]),
+        anchor_prepositions=tuple(data["anchor_prepositions"]),
+        date_adjunct=_date_adjunct(data),
+        clause_openers=frozenset(data["clause_openers"]),
+        # "on Friday and Saturday", "as early as December and as late as March", "the first
+        # quarter of this year": two dates that go together
+        date_and=re.compile(rf"\s+(?:(?:and|or)\s+(?:again\s+)?(?:(?:"
+                            rf"{_alternation(data['date_prepositions'])})\s+)?|of\s+)",
+                            re.IGNORECASE),
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*[:,]\s*)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
@@ -80,14 +146,44 @@ def write_headline(
     """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it.
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates."""
+    sentence, phrase_start, phrase_end, others = _without_label(
+        sentence, phrase_start, phrase_end, others, _rules())
+    # every rule below reads a comma as a clause boundary; "1,002" has none (same length, so
+    # the offsets hold)
+    sentence = _GROUP_COMMA.sub(_GROUP_MARK, sentence)
+    text = _headline(sentence, phrase_start, phrase_end, limit, history, others)
+    return text.replace(_GROUP_MARK, ",")
+
+
+# The comma that groups a number's digits ("1,002", "5,410"), set aside while the headline is
+# written as a character no rule reads as punctuation.
+_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_GROUP_MARK = "\ue000"
+
+
+def _without_label(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]],
+                   rules: _Rules) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """The sentence after a speaker label or a time stamp that opens it ("MR. KIRBY:",
+    "13:50 GMT:", "Feb 24, 2022 –"): a transcript's or a live blog's, not the news. A date
+    phrase inside the label is gone with it (the headline is then the rest)."""
+    found = rules.label.match(sentence)
+    if found is None or len(sentence[found.end() :].split()) < 2:
+        return sentence, start, end, list(others)
+    cut = found.end()
+    kept = [(a - cut, b - cut) for a, b in others if a >= cut]
+    return sentence[cut:], max(0, start - cut), max(0, end - cut), kept
+
+
+def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, history: bool,
+              others: Sequence[tuple[int, int]]) -> str:
     rules = _rules()
     if len(sentence) > _LONGEST_SENTENCE:
         sentence, phrase_start, phrase_end, others = _around(
             sentence, phrase_start, phrase_end, others)
     phrase_start, phrase_end = _shifted_anchor(sentence, phrase_start, phrase_end, rules)
     phrase_start, phrase_end = _with_coordinated_dates(sentence, phrase_start, phrase_end,
-                                                       others)
-    phrase_start, phrase_end = _with_date_words(sentence, phrase_start, phrase_end)
+                                                       others, rules)
+    phrase_start, phrase_end = _with_date_words(sentence, phrase_start, phrase_end, rules)
     if ENDS_IN_COUNT.search(sentence, phrase_start, phrase_end):
         # "two days after the Iranian Parliament voted ...": the clause counted to
         clause = _clause_rest(sentence[phrase_end:])
@@ -99,35 +195,42 @@ def write_headline(
         return _shorten(_tidy(participle, rules), limit, rules)
     frame = _other_date_frame(sentence, phrase_start, others, rules)
     if frame:
-        sentence, phrase_start, phrase_end = (
-            sentence[frame:], phrase_start - frame, phrase_end - frame)
+        sentence, phrase_start, phrase_end, others = _follow(
+            (sentence[frame:], phrase_start - frame, phrase_end - frame),
+            sentence, phrase_start, others)
     clause = _own_semicolon_clause(sentence, phrase_start, phrase_end)
     if clause is not None:
-        sentence, phrase_start, phrase_end = clause
+        sentence, phrase_start, phrase_end, others = _follow(clause, sentence, phrase_start,
+                                                             others)
     aside = _dated_aside(sentence, phrase_start, phrase_end, others)
     if aside is not None:
-        sentence, phrase_start, phrase_end = aside
+        sentence, phrase_start, phrase_end, others = _follow(aside, sentence, phrase_start,
+                                                             others)
     gapped = _gapped_conjunct(sentence, phrase_start, phrase_end, others, rules)
     if gapped is not None:
         return _shorten(_tidy(gapped, rules), limit, rules)
     conjunct = _own_conjunct(sentence, phrase_start, phrase_end, others)
     if conjunct is not None:
-        sentence, phrase_start, phrase_end = conjunct
+        sentence, phrase_start, phrase_end, others = _follow(conjunct, sentence, phrase_start,
+                                                             others)
     aside = _parenthetical(sentence, phrase_start, phrase_end)
     if aside is not None:
-        sentence, phrase_start, phrase_end = aside
+        sentence, phrase_start, phrase_end, others = _follow(aside, sentence, phrase_start,
+                                                             others)
     before, after = sentence[:phrase_start], sentence[phrase_end:]
     relative = _last(_RELATIVE, before)
     open_aside = relative is not None and "," not in before[relative.end() :]
     if (_CLOSING_YEAR.search(sentence[phrase_start:phrase_end]) and after.startswith(",")
-            and not open_aside):
+            and not open_aside and not _reporting_frame(after[1:])):
         # AP style sets a full date off with commas: "the Dec. 21, 1988, bombing" (but in
         # "The war, which erupted on April 15, 2023, has killed ..." the comma also closes
-        # the aside)
+        # the aside, and in "... on Jan. 1, 2024, Schumer said." the sentence's clause)
         after = after[1:]
     clause = rules.event_clause.match(after)
     possessive = _POSSESSIVE.match(after)
-    dated_noun = _dated_noun_phrase(before, after, possessive, rules, short_ok=bool(others))
+    after_at = len(sentence) - len(after)
+    dated_noun = _dated_noun_phrase(before, after, possessive, rules, short_ok=bool(others),
+                                    stops=[a - after_at for a, _ in others if a >= after_at])
     cleft = _CLEFT_AFTER.match(after) if _CLEFT_BEFORE.search(before) else None
     if clause and len(after) - clause.end() > 20:
         text = after[clause.end() :]
@@ -160,16 +263,17 @@ def write_headline(
     elif possessive and (_sentence_start(before, rules) or before.rstrip().endswith(",")):
         # "..., last week's Russian missile test provoked protest": the date modifies the
         # subject that follows it, and what precedes is a frame.
-        text = after[possessive.end() :]
+        text = _the(after[possessive.end() :])
     else:
         if possessive:  # "in Friday's vote": the preposition belongs to the vote
-            text = before.rstrip() + " " + after[possessive.end() :]
+            text = before.rstrip() + " " + _the(after[possessive.end() :])
         else:
             head, tail = before.rstrip(), after.lstrip(" ")
             particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
-            if _NOT_UNTIL.search(head):
+            if _NOT_UNTIL.search(head) or _date_is_complement(head, tail, rules):
                 # "did not raise rates until Thursday" says they were raised on Thursday:
-                # without its date the headline would say the opposite
+                # without its date the headline would say the opposite; "The last time they
+                # spoke was Tuesday" would end in "was"
                 head = f"{head} {sentence[phrase_start:phrase_end]}"
             elif not (particle and _DEICTIC_START.match(sentence, phrase_start)):
                 # "He was sworn in last week": "last week" takes no preposition, so the "in"
@@ -186,6 +290,48 @@ def write_headline(
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = _tidy(sentence, rules)
     return _shorten(text, limit, rules)
+
+
+def _reporting_frame(text: str) -> bool:
+    """Does ``text`` open with a reporting clause ("Schumer said", "said the ministry"): a
+    few words up to the clause's end with a reporting verb among them?"""
+    parts = _CLAUSE_END.split(text, maxsplit=1)
+    words = re.findall(r"[\w'’]+", parts[0])
+    reporting = get_lexicon().sets["reporting"]
+    return 0 < len(words) <= _FRAME_WORDS and any(w.lower() in reporting for w in words)
+
+
+_FRAME_WORDS = 6
+
+
+def _follow(part: tuple[str, int, int], sentence: str, start: int,
+            others: Sequence[tuple[int, int]]) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """``part`` (the text the headline is now written from, with the phrase's place in it)
+    and the sentence's other dates found again in it: each where the phrase's shift puts it
+    or where it was (before a cut), if its words are there; the others are no longer in
+    the text (the rules that read them would otherwise read the wrong words)."""
+    text, new_start, new_end = part
+    kept = []
+    for a, b in others:
+        for shift in (new_start - start, 0):
+            if a + shift >= 0 and b + shift <= len(text) and (
+                    text[a + shift : b + shift] == sentence[a:b]):
+                kept.append((a + shift, b + shift))
+                break
+    return text, new_start, new_end, kept
+
+
+def _date_is_complement(head: str, tail: str, rules: _Rules) -> bool:
+    """Is the date what a copula before it says ("The last time ... was in 2011", "the
+    meeting is on Monday, and ..."), its clause ending with it? Then it stays."""
+    words = _drop_preposition(head, rules).split()
+    if not words:
+        return False
+    verb = words[-1].lower()
+    if verb not in rules.complement_verbs:
+        return False
+    following = re.match(r"\s*([\w'’]+)", tail)
+    return not following or following.group(1).lower() in rules.clause_openers
 
 
 def _other_date_frame(
@@ -689,27 +835,28 @@ _DATE_WORDS_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:days|weeks)\s+of\s+)$", re.IGNORECASE)
 
 
-def _with_date_words(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _with_date_words(sentence: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
     after = _DATE_WORDS_AFTER.match(sentence, end)
     if after:
         end = after.end()
+    focus = rules.focus_after.match(sentence, end)
+    if focus:  # "On Sunday alone, 412 people arrived": "alone" would be left alone
+        end = focus.end()
     before = _DATE_WORDS_BEFORE.search(sentence, max(0, start - 40), start)
     if before:
         start = before.start()
     return start, end
 
 
-_DATE_AND = re.compile(r"\s+(?:and|or)\s+(?:again\s+)?(?:on\s+|in\s+)?")
-
-
 def _with_coordinated_dates(sentence: str, start: int, end: int,
-                            others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+                            others: Sequence[tuple[int, int]], rules: _Rules) -> tuple[int, int]:
     """"cancelled on Friday and Saturday": the two dates go out of the headline together
-    (each has its entry; "cancelled and Saturday" says nothing)."""
+    (each has its entry; "cancelled and Saturday" says nothing); so do "as early as December
+    and as late as March" and "the first quarter of this year"."""
     for o_start, o_end in sorted(others):
-        if o_start >= end and _DATE_AND.fullmatch(sentence, end, o_start):
+        if o_start >= end and rules.date_and.fullmatch(sentence, end, o_start):
             end = o_end
-        elif o_end <= start and _DATE_AND.fullmatch(sentence, o_end, start):
+        elif o_end <= start and rules.date_and.fullmatch(sentence, o_end, start):
             start = o_start
     return start, end
 
@@ -741,25 +888,32 @@ _NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b|\bnever\b)[^,;]*\b(?:until|till)$", r
 
 
 def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
-                       short_ok: bool = False) -> str | None:
+                       short_ok: bool = False, stops: Sequence[int] = ()) -> str | None:
     """The noun phrase a mid-sentence date modifies, when the date is attributive: in
     "agents charged in the Dec. 21, 1988, bombing of a Pan Am jet" or "cooperation in
     probing last Friday's bombings of U.S. embassies" the date dates the bombing, not the
     charging or the probing, so the headline is the bombing. At the start of a sentence
     (or after a frame ending in a comma) the phrase is the subject and the sentence stays,
-    also behind its article ("The 1914-18 war redrew the border")."""
+    also behind its article ("The 1914-18 war redrew the border"). ``stops``: where in
+    ``after`` other dates start; one ends the noun phrase ("the Memorial Day holiday on
+    Monday" is the holiday)."""
     bare = _ARTICLE_END.sub("", before)
     if _sentence_start(bare, rules) or bare.rstrip().endswith(","):
         return None
     if possessive:
-        rest = after[possessive.end() :]
-    elif _ARTICLE_END.search(before):
-        rest = after.lstrip(" ,")
+        rest, article = after[possessive.end() :], "the"  # the date stood for "the"
+    elif found := _ARTICLE_END.search(before):
+        rest, article = after.lstrip(" ,"), found.group(0).strip().lower()
     else:
         return None
     if not re.match(r"[a-z]", rest) or rules.noun_phrase_end.match(rest):
         return None  # "the Aug. 7 of ...", "Friday's in ...": not a noun after the date
     phrase = rules.noun_phrase_end.split(rest, maxsplit=1)[0]
+    shift = len(after) - len(rest)
+    ends = [stop - shift for stop in stops if 0 < stop - shift < len(phrase)]
+    ends += [found.start() for found in rules.date_adjunct.finditer(phrase)]
+    if ends:
+        phrase = _drop_preposition(phrase[: min(ends)].rstrip(), rules)
     phrase = re.sub(r"\s+(?:and|or|but)\s*$", "", phrase)  # "in Kenya and (because ...)"
     relative = _RELATIVE_AFTER.match(rest[len(phrase) :])
     if relative and _has_verb(rest[len(phrase) + relative.end() :][:60]):
@@ -769,10 +923,36 @@ def _dated_noun_phrase(before: str, after: str, possessive, rules: _Rules,
         return f"the {phrase} {clause}"
     if len(phrase.split()) < 3:
         # "Friday's vote": too little to stand alone, the sentence says more; unless the
-        # sentence is about another date ("testified on March 9, a month after the Feb. 3
-        # wreck"): then "the wreck" is the Feb. 3 entry, not the testimony
-        return f"the {phrase}" if short_ok and phrase else None
-    return phrase
+        # sentence is about another date and the noun is a happening it is counted from
+        # ("testified on March 9, a month after the Feb. 3 wreck"): then "the wreck" is the
+        # Feb. 3 entry, not the testimony ("With Thursday's releases, 24 hostages have been
+        # freed since Friday" is no such count: "The releases" would say nothing)
+        anchor = re.search(rf"(?:^|\s)(?:{_alternation(rules.anchor_prepositions)})$",
+                           bare.rstrip(), re.IGNORECASE)
+        return f"the {phrase}" if short_ok and phrase and anchor else None
+    return _with_article(article, phrase)
+
+
+def _with_article(article: str, phrase: str) -> str:
+    """``phrase`` behind the article its date stood behind, "a" or "an" as its first word
+    needs ("an Aug. 10 stock purchase agreement" -> "a stock purchase agreement"); none
+    before a preposition ("the weeks before the shooting" -> "before the shooting")."""
+    first = phrase.split(maxsplit=1)[0].lower()
+    if first in get_lexicon().sets["prepositions"] or first in _rules().date_prepositions:
+        return phrase
+    if article in ("a", "an"):
+        article = "an" if first[:1] in "aeiou" else "a"
+    return f"{article} {phrase}"
+
+
+def _the(noun_phrase: str) -> str:
+    """``noun_phrase`` after a possessive date that was its determiner ("Friday's vote"),
+    which "the" now stands for: "in the vote", not "in vote" (unless the "'s" was "is":
+    "Monday's the day")."""
+    first = noun_phrase.split(maxsplit=1)[:1]
+    if first and first[0].lower() in _DETERMINERS:
+        return noun_phrase
+    return f"the {noun_phrase}"
 
 
 # What separates the items of a list such as a caption's "A (date), B (date) and C (date)".
@@ -801,11 +981,26 @@ def _parenthetical(sentence: str, start: int, end: int) -> tuple[str, int, int] 
 
 
 def _drop_preposition(text: str, rules: _Rules) -> str:
+    """``text`` (the words before a date) without the date's preposition and focus particle:
+    "took effect only on" -> "took effect", '"By' -> '"'."""
     lowered = text.lower()
     for word in rules.date_prepositions:
-        if lowered == word or (lowered.endswith(word) and lowered[-len(word) - 1] in " ("):
-            return text[: len(text) - len(word)].rstrip()
+        if lowered == word or (lowered.endswith(word)
+                               and lowered[-len(word) - 1] in _BEFORE_PREPOSITION):
+            text = text[: len(text) - len(word)].rstrip()
+            break
+    focus = rules.focus_before.search(text)
+    if focus and text[: focus.start()].split()[-1:] not in ([d] for d in _DETERMINERS):
+        text = text[: focus.start()].rstrip()  # not "the only Monday"
     return text
+
+
+# What may stand before a date's preposition: a space, a bracket, an opening quote.
+_BEFORE_PREPOSITION = " ([\"“‘'"
+
+
+# Punctuation a cut leaves at either end of a headline (the en dash of "2022 – Russian").
+_LOOSE = " ,;:-–—"
 
 
 def _tidy(text: str, rules: _Rules) -> str:
@@ -814,16 +1009,29 @@ def _tidy(text: str, rules: _Rules) -> str:
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"(^|\s)([\"“‘])\s*[,;:]\s*", r"\1\2", text)  # '"By Friday, conditions'
     text = " ".join(text.split())
-    stripped = rules.openers.sub("", text.strip(" ,;:-—"))
+    stripped = rules.openers.sub("", text.strip(_LOOSE))
     # "Then came another sister": after an inversion the opener is part of the clause
-    text = text.strip(" ,;:-—") if _starts_with_verb(stripped) else stripped
-    text = text.strip(" ,;:-—")
-    if text.endswith((".", "!")) and not text.endswith("..."):
-        text = text[:-1].rstrip(" ,;:-—")
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
+    text = text.strip(_LOOSE) if _starts_with_verb(stripped) else stripped
+    text = text.strip(_LOOSE)
+    if text.endswith((".", "!")) and not text.endswith("...") and not _abbreviated(text):
+        text = text[:-1].rstrip(_LOOSE)
+    first = len(text) - len(text.lstrip(_OPENING_QUOTES))
+    if text[first:first + 1].islower():
+        text = text[:first] + text[first].upper() + text[first + 1 :]
     return text
+
+
+# "U.S.", "a.m.", "Jan.": initials or a listed abbreviation (the temporal lexicon's)
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def _abbreviated(text: str) -> bool:
+    """Does ``text`` end with an abbreviation's period ("the U.S.", "on Jan.")? That period
+    is no full stop to drop: "the U.S" would be a misspelling."""
+    last = text.rsplit(None, 1)[-1].lstrip("(\"“‘'")
+    return bool(_INITIALS.fullmatch(last)) or last[:-1] in get_lexicon().sets["abbreviations"]
 
 
 _SHORTEST_CUT = 45
