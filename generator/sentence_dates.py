@@ -149,6 +149,7 @@ def told(body: str, sentence_start: int, sentence_end: int,
             if not any(start <= each[0].start and each[-1].end <= end for start, end in asked)
             and not _record_since(body, sentence_start, each, groups)
             and not _compared_from(body, sentence_start, each)]
+    kept = [each for each in kept if not _year_as_name(body, each, kept)]
     saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in kept]
     for each, said in zip(kept, saying, strict=True):
         if said and _says_what_happened(body, each, kept, saying):
@@ -346,6 +347,25 @@ def _superlative(text: str) -> bool:
         if any(t in rules.determiners or t.endswith(("'s", "’s")) for t in lead):
             return True
     return False
+
+
+# "the 2026 budget", "its 2025 accounts": a year before a noun after a determiner
+_NAMING_YEAR = re.compile(r"(?i)\b(?:the|its|their|his|her|this|next|a)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _year_as_name(body: str, group: list[Timex], groups: list[list[Timex]]) -> bool:
+    """Does a year only name a thing ("Espinoza is due to present the 2026 budget by Nov.
+    30") in a sentence that dates its happening otherwise, more finely? Alone ("the 2014
+    election was disputed"), the year is the happening's time."""
+    if len(group) != 1 or precision(group[0].value) != "year":
+        return False
+    mention = group[0]
+    if not (_NOUN_AFTER.match(body, mention.end)
+            and _NAMING_YEAR.search(body, max(0, mention.start - 8), mention.start)):
+        return False
+    return any(g is not group and precision(g[0].value) not in ("year", "decade", "century")
+               for g in groups)
 
 
 def _compared_from(body: str, sentence_start: int, group: list[Timex]) -> bool:

@@ -255,3 +255,11 @@ def test_a_comparison_does_not_take_the_news_day_with_it(tmp_path):
         "The number of measles cases has risen to 87, state health officials said Monday, "
         "up from 61 a week earlier.\n")
     assert [(e.value, e.phrase) for e in events] == [("2015-02-02", "Monday")]
+
+
+def test_a_year_that_names_a_thing_is_no_event_beside_a_finer_date(tmp_path):
+    events = events_of(
+        tmp_path, "2025-11-20",
+        "Espinoza is due to present the 2026 budget to the assembly by Nov. 30.\n\n"
+        "The 2014 election was disputed.\n")
+    assert [(e.value, e.phrase) for e in events] == [("2025-11-30", "Nov. 30"), ("2014", "2014")]
