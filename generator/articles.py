@@ -211,10 +211,12 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
         try:
             meta = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}  # noqa: S506
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            problem = getattr(exc, "problem", None) or "invalid YAML"
-            raise InputError(path, f"front matter: {problem}", line) from None
+            meta = _plain_lines(text[4:end])
+            if meta is None:
+                mark = getattr(exc, "problem_mark", None)
+                line = mark.line + 2 if mark else 1
+                problem = getattr(exc, "problem", None) or "invalid YAML"
+                raise InputError(path, f"front matter: {problem}", line) from None
         except (ValueError, TypeError, RecursionError, OverflowError) as exc:
             raise InputError(path, f"front matter: invalid YAML ({exc})", 2) from None
         if not isinstance(meta, dict):
@@ -239,6 +241,25 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     if meta:
         return meta, "", len(lines) + 1
     return {}, text, 1
+
+
+def _plain_lines(block: str) -> dict[str, str] | None:
+    """Front matter that is not YAML only because a value holds a colon ("title: Libya:
+    Gunmen hold ..."), read as a person wrote it: one "key: value" per line, the value
+    everything after the first colon (as Pelican reads its headers). None if any line is
+    something else."""
+    meta: dict[str, str] = {}
+    for line in block.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _PELICAN_LINE.match(line)
+        value = match.group(2).strip() if match else ""
+        if match is None or match.group(1).lower() in meta or value[:1] in tuple("[{&*!|>"):
+            return None  # (a list or a block meant as YAML is reported as YAML)
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[match.group(1).lower()] = value
+    return meta
 
 
 def _meta_line(text: str, key: str) -> int | None:

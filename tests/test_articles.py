@@ -98,3 +98,14 @@ def test_wire_copy_quotes_become_typographic(tmp_path):
     body = read_article(path).body
     assert "`" not in body and "''" not in body
     assert "“This little boy belongs with his father,” Meissner said. It was ‘odd’." in body
+
+
+def test_a_colon_in_a_front_matter_value_is_read_as_written(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Libya: Gunmen hold foreign workers\ndate: 2013-09-21\n"
+                    "outlet: 'BBC News'\n---\nGunmen seized the camp on Friday.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Libya: Gunmen hold foreign workers"
+    assert article.outlet == "BBC News"
+    assert article.dct == date(2013, 9, 21)
