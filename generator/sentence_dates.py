@@ -349,23 +349,35 @@ def _superlative(text: str) -> bool:
     return False
 
 
-# "the 2026 budget", "its 2025 accounts": a year before a noun after a determiner
+# "the 2026 budget", "its 2025 accounts", "the fall semester": a period before a noun after a
+# determiner (or in a compound: "third-quarter results")
 _NAMING_YEAR = re.compile(r"(?i)\b(?:the|its|their|his|her|this|next|a)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
+# "the hottest July day on record", "the current July record": a month a record is kept for
+_RECORD_BEFORE = re.compile(r"(?i)\b(?:[a-z]{3,}est|current|previous|average|normal)\s+$")
+_NAMED_PERIODS = ("year", "quarter", "half", "season")
 
 
 def _year_as_name(body: str, group: list[Timex], groups: list[list[Timex]]) -> bool:
-    """Does a year only name a thing ("Espinoza is due to present the 2026 budget by Nov.
-    30") in a sentence that dates its happening otherwise, more finely? Alone ("the 2014
-    election was disputed"), the year is the happening's time."""
-    if len(group) != 1 or precision(group[0].value) != "year":
+    """Does a period only name a thing ("Espinoza is due to present the 2026 budget by Nov.
+    30", "due to report third-quarter results on Nov. 10") in a sentence that dates its
+    happening otherwise, more finely, or name the month a record is kept for ("the hottest
+    July day on record")? Alone ("the 2014 election was disputed"), a year is the time."""
+    if len(group) != 1:
         return False
-    mention = group[0]
-    if not (_NOUN_AFTER.match(body, mention.end)
-            and _NAMING_YEAR.search(body, max(0, mention.start - 8), mention.start)):
+    mention, kind = group[0], precision(group[0].value)
+    if not _NOUN_AFTER.match(body, mention.end):
         return False
-    return any(g is not group and precision(g[0].value) not in ("year", "decade", "century")
-               for g in groups)
+    if kind == "month" and _RECORD_BEFORE.search(body, max(0, mention.start - 16),
+                                                 mention.start):
+        return True
+    if kind not in _NAMED_PERIODS or not (
+            "-" in mention.phrase or mention.phrase.lower().startswith("the ")
+            or _NAMING_YEAR.search(body, max(0, mention.start - 8), mention.start)):
+        return False
+    finer = ("year", "decade", "century") if kind == "year" else (*_NAMED_PERIODS, "decade",
+                                                                  "century")
+    return any(g is not group and precision(g[0].value) not in finer for g in groups)
 
 
 def _compared_from(body: str, sentence_start: int, group: list[Timex]) -> bool:

@@ -263,3 +263,14 @@ def test_a_year_that_names_a_thing_is_no_event_beside_a_finer_date(tmp_path):
         "Espinoza is due to present the 2026 budget to the assembly by Nov. 30.\n\n"
         "The 2014 election was disputed.\n")
     assert [(e.value, e.phrase) for e in events] == [("2025-11-30", "Nov. 30"), ("2014", "2014")]
+
+
+def test_periods_that_name_things_and_months_of_records_are_no_events(tmp_path):
+    events = events_of(
+        tmp_path, "2021-08-05",
+        "The bank is due to report third-quarter results on Nov. 10.\n\n"
+        "Students start the fall semester on Aug. 11.\n\n"
+        "It was the hottest July day on record, beating the current July record of 36.5C.\n\n"
+        "The July attack killed 12.\n")
+    assert sorted((e.value, e.phrase) for e in events) == [
+        ("2021-07", "July"), ("2021-08-11", "Aug. 11"), ("2021-11-10", "Nov. 10")]

@@ -261,8 +261,7 @@ def pick_year(
     # a past one looks back: "The summit will take place in February" said in March is next
     # February's (not a quarter or half: "expects to release third-quarter results" reports
     # on a period past)
-    sure = months == 1 and tense == "future" and (
-        _sure_future(ctx, start, end) or clause_cue(ctx.text, start, end, ctx.lex) == "intent")
+    sure = months == 1 and tense == "future" and _sure_future(ctx, start, end)
 
     def dist(c: tuple[int, date, date]) -> float:
         # news mostly reports the past: a future reading must be much closer to win; the
@@ -284,7 +283,8 @@ def pick_year(
 # written without: "since 1962, when the cabinet was toppled on Oct. 5", "in November 2023,
 # lasted a week before fighting resumed on Dec. 1", "on Feb 24, 2022, and on March 2 ...".
 _STORY_LINK = regex.compile(
-    r"(?i)\b(?:when|where|before|after|until|till|then|including|and\s+(?:on|in|by|then))\b")
+    r"(?i)\b(?:when|where|before|after|until|till|then|including|and\s+(?:on|in|by|then)"
+    r"|and\s+[a-z]+ed)\b")
 
 
 def _linked_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int | None:
@@ -725,8 +725,9 @@ def r_week_number(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("week_of")
 def r_week_of(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    """'the week of March 6': the (ISO) week containing that day."""
-    v = _resolve_md(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
+    """'the week of March 6', 'the week of 16 February': the (ISO) week containing that day."""
+    month, day = (m["month"], m["d"]) if m["month"] else (m["month2"], m["d2"])
+    v = _resolve_md(ctx, m, month, day, m["y"], m.start(), m.end())
     if not v:
         return None
     return Resolved(*_span(m), "DATE", cm.fmt_week(date.fromisoformat(v)), relative=not m["y"])
@@ -818,6 +819,8 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
         return False  # "some 1500 people", "of the 1500 votes" (but "of the 2000 Olympics")
     if nxt.lower() in ctx.lex.sets["quantity_after"] or nxt.lower() in ctx.lex.sets["clock_after"]:
         return False  # "1,500 people", "(1700 GMT)"
+    if regex.match(r"[ -]\d{3}", ctx.text[m.end() : m.end() + 4]):
+        return False  # "the hotline on 1800 173 349": a telephone number
     if prev_char == "(" or prev.endswith("("):
         return True
     if prev in ctx.lex.sets["year_gate_before"] or prev.lower().rstrip(".") in ctx.lex.months:
@@ -934,8 +937,13 @@ def r_century(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*_span(m), "DATE", f"{n - 1:02d}", mod=_pmod(ctx, m), explicit=True)
 
 
+_FALL_OF = regex.compile(r"\s+of\s+(?:the\s+)?(?!(?:19|20)\d\d\b)[A-Z]")
+
+
 @gate("season")
 def g_season(ctx: Context, m: regex.Match[str]) -> bool:
+    if m["season"].lower() == "fall" and _FALL_OF.match(ctx.text, m.end()):
+        return False  # "after the fall of Moamer Kadhafi", "the fall of Kabul": a downfall
     if _g(m, "y") or _g(m, "rel") or m["pmod"] or m.group(0).lower().startswith("the "):
         return True
     before = _words_before(ctx, m.start(), 1)
@@ -1692,7 +1700,11 @@ def _clock_day(ctx: Context, start: int, end: int) -> str:
         return weekday_date(ctx, _weekday(ctx, later.group(1)), start, later.end(), None
                             ).isoformat()
     a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
-    if a and not _in_anchor_paragraph(ctx, start):
+    if a and not _in_anchor_paragraph(ctx, start) and not (
+            ctx.tense(start, end) == "past"
+            and 0 < (ctx.dct - date.fromisoformat(a[:10])).days <= 1):
+        # (another paragraph's day, unless the story is of the night before and told in
+        # the past: "... late Wednesday. The blast happened shortly before 11 p.m.")
         a = None
     if a and a < ctx.dct.isoformat() and ctx.tense(start, end) == "future":
         a = None

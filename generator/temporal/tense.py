@@ -78,6 +78,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return "modal" if t in lex.sets["modals"] else "future"
     if nxt == "to" and t in lex.sets["future_before_to"]:
         return "future"  # "talks are likely to run into the spring", as "expected to"
+    if nxt == "for" and t in ("set", "slated"):
+        return "future"  # "a NATO summit set for Washington in April": what is scheduled
     if t == "ahead" and nxt == "of":
         return "future"  # "ahead of Sunday's vote"
     if t in lex.sets["decision_verbs"] and nxt == "to":
@@ -95,6 +97,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
     if t in lex.sets["scheduled_present"]:
+        if t == "close" and nxt == "to":
+            return None  # "close to the village": near, not a closing
         if prev == "that" and t.endswith("s"):
             return "future"  # "a warning that runs until Monday": a relative pronoun
         return None if prev in lex.sets["scheduled_present_blockers"] else "future"
@@ -176,6 +180,10 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
             if best is None or dist + 1 < best[0]:
                 best = (dist, cls)
             break
+    if best is None and [t.lower() for t in right[:2]] == [",", "when"]:
+        # "memories of February, when Amagerbanken became the first bank to be wound up":
+        # the clause that describes the date tells its time
+        best = _main_clause_cue(right[2:], lex)
     if best is None and _fronted(left, lex):
         best = _main_clause_cue(right, lex)
     if best is None:
