@@ -1494,7 +1494,7 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if unit == "year":
         return Resolved(*_span(m), "DATE", f"{ctx.dct.year:04d}", mod=mod, relative=True)
     if unit == "weekend":
-        tense = ctx.tense(m.start(), m.end())
+        tense = _deadline_tense(ctx, m.start(), m.end())  # "by the weekend" looks ahead
         n = 0 if tense == "future" or ctx.dct.isoweekday() >= 6 else -1
         return Resolved(
             *_span(m), "DATE", _calendar_shift(ctx, ctx.dct, "weekend", n), mod=mod, relative=True
