@@ -1421,6 +1421,15 @@ def _the_unit_around(
     return Resolved(m.start(), around.end(), "DATE", v, relative=True) if v else None
 
 
+@rule("hours_later")
+def r_hours_later(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'Hours later', 'minutes earlier': the same day as the last day told (none told: no
+    value, it is the narrative's, not the report's)."""
+    if not ctx.day_anchor:
+        return None
+    return Resolved(*_span(m), "DATE", ctx.day_anchor[:10], relative=True)
+
+
 @rule("past_day")
 def r_past_day(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(*_span(m), "DURATION", "P1D")
