@@ -151,7 +151,12 @@ def write_headline(
     # every rule below reads a comma as a clause boundary; "1,002" has none (same length, so
     # the offsets hold)
     sentence = _GROUP_COMMA.sub(_GROUP_MARK, sentence)
-    text = _headline(sentence, phrase_start, phrase_end, limit, history, others)
+    if _quoted(sentence, phrase_start, phrase_end):
+        # a quotation is the speaker's words: cut out of it, the date would change what was
+        # said ('"at least through the end of next week."' -> '"at least."'); it stays
+        text = _shorten(_tidy(sentence, _rules()), limit, _rules())
+    else:
+        text = _headline(sentence, phrase_start, phrase_end, limit, history, others)
     return text.replace(_GROUP_MARK, ",")
 
 
@@ -159,6 +164,17 @@ def write_headline(
 # written as a character no rule reads as punctuation.
 _GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _GROUP_MARK = "\ue000"
+
+
+def _quoted(sentence: str, start: int, end: int) -> bool:
+    """Is ``start:end`` inside a direct quotation (between straight double quotes, or after
+    an opening curly quote that is closed after it)?"""
+    if start >= end:
+        return False
+    if sentence.count('"', 0, start) % 2 and '"' in sentence[end:]:
+        return True
+    return sentence.rfind("“", 0, start) > sentence.rfind("”", 0, start) and (
+        "”" in sentence[end:])
 
 
 def _without_label(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]],

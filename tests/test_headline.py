@@ -454,7 +454,7 @@ def test_a_gapped_clause_takes_the_verb_of_the_first():
         ("Nov. 17: The deal is extended until Feb. 18.", "Feb. 18", ("Nov. 17",),
          "The deal is extended"),
         # a quotation after a name is the attribution headline, not a transcript
-        ('NATO: "We will respond on Monday."', "Monday", (), 'NATO: "We will respond."'),
+        ('NATO: "We will respond on Monday."', "Monday", (), 'NATO: "We will respond on Monday."'),
         ("March was quiet: no troops crossed until April.", "April", (),
          "March was quiet: no troops crossed"),
     ],
@@ -506,7 +506,7 @@ def test_an_abbreviation_s_period_at_the_end_stays():
         ("First shipments are expected as early as December 2023 and as late as March 2024.",
          "March 2024", ("December 2023",), "First shipments are expected"),
         # an opening quote does not keep a preposition
-        ('"By Friday, conditions will be deteriorating," the forecaster said.', "Friday", (),
+        ('By Friday, "conditions will be deteriorating," the forecaster said.', "Friday", (),
          '"Conditions will be deteriorating," the forecaster said'),
         # the complement of a copula stays, or the headline would end in "was"
         ("The last time a major agency cut the rating was in 2011.", "2011", (),
@@ -593,4 +593,22 @@ def test_a_long_run_of_dates_and_initials_is_read_in_linear_time():
     ],
 )
 def test_a_dated_noun_phrase_reads_as_english(sentence, phrase, expected):
+    assert headline(sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ('Officials said Saturday that records would remain offline "at least through the end '
+         'of next week."', "the end of next week",
+         'Officials said Saturday that records would remain offline "at least through the end '
+         'of next week."'),
+        ('Vance said Sunday: "If that takes until Christmas, so be it."', "Christmas",
+         'Vance said Sunday: "If that takes until Christmas, so be it."'),
+        ("“Winds will peak late tonight,” the weather service said.", "late tonight",
+         "“Winds will peak late tonight,” the weather service said"),
+    ],
+)
+def test_a_date_inside_a_quotation_is_not_cut_out_of_it(sentence, phrase, expected):
+    # a quotation is the speaker's words: without its date it says something else
     assert headline(sentence, phrase) == expected
