@@ -1050,6 +1050,23 @@ def _abbreviated(text: str) -> bool:
     return bool(_INITIALS.fullmatch(last)) or last[:-1] in get_lexicon().sets["abbreviations"]
 
 
+# Where a sentence may end inside a quotation: after . ! or ?, before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence: a full stop after an abbreviation or an
+    initial ("no budget on Jan. 1", "John F. Kennedy", "the U.S. embassy") ends none."""
+    for found in _SENTENCE_END.finditer(text):
+        head = text[: found.start()]
+        last = head.rsplit(None, 1)[-1].lstrip("(\"“‘'")
+        if head.endswith(".") and (_abbreviated(head) or _INITIAL.fullmatch(last)):
+            continue
+        return head
+    return text
+
+
 _SHORTEST_CUT = 45
 
 
