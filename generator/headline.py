@@ -49,6 +49,7 @@ class _Rules:
     date_and: re.Pattern[str]
     anchor_prepositions: tuple[str, ...]
     date_adjunct: re.Pattern[str]
+    deadline: re.Pattern[str]
 
 
 def _label_pattern(data: dict) -> re.Pattern[str]:
@@ -114,6 +115,8 @@ def _rules() -> _Rules:
         complement_verbs=frozenset(data["date_complement_verbs"]),
         anchor_prepositions=tuple(data["anchor_prepositions"]),
         date_adjunct=_date_adjunct(data),
+        deadline=re.compile(rf"(?:^|\s)(?:{_alternation(data['deadline_prepositions'])})$",
+                            re.IGNORECASE),
         clause_openers=frozenset(data["clause_openers"]),
         # "on Friday and Saturday", "as early as December and as late as March", "the first
         # quarter of this year": two dates that go together
@@ -286,7 +289,8 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         else:
             head, tail = before.rstrip(), after.lstrip(" ")
             particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
-            if _NOT_UNTIL.search(head) or _date_is_complement(head, tail, rules):
+            deadline = rules.deadline.search(head) and _TO_VERB.match(tail)
+            if _NOT_UNTIL.search(head) or deadline or _date_is_complement(head, tail, rules):
                 # "did not raise rates until Thursday" says they were raised on Thursday:
                 # without its date the headline would say the opposite; "The last time they
                 # spoke was Tuesday" would end in "was"
@@ -601,6 +605,9 @@ _SUBJECT_PARTICIPLE = re.compile(
     r"(?P<rest>\s(?:on|in|at|late|early|from)(?:\s[a-z]+)?)?\s*$", re.IGNORECASE)
 
 
+_RELATIVE_END = re.compile(r"\s+(?:that|which|who)$", re.IGNORECASE)
+
+
 def _reduced_relative_subject(sentence: str, start: int, end: int, rules: _Rules) -> str | None:
     """'The red warning for coastal gales issued on Sunday evening was lifted at 09:00
     today': the date is the participle's, inside the subject; its event is "The red warning
@@ -613,6 +620,11 @@ def _reduced_relative_subject(sentence: str, start: int, end: int, rules: _Rules
         return None
     np = found.group("np").strip()
     np = np[:1].upper() + np[1:]
+    relative = _RELATIVE_END.search(np)
+    if relative:
+        # "A ransomware attack that began late Tuesday night has crippled ...": a relative
+        # clause, its verb finite already ("A ransomware attack began", not "was began")
+        return f"{np[: relative.start()]} {found.group('part')}"
     # the main clause's verb agrees with the subject: "The red warning for coastal gales
     # ... was lifted"
     plural = aux.group(0).strip() in ("were", "have", "are")
@@ -710,6 +722,9 @@ def _own_conjunct(
             subject = _subject(sentence[:cut], lex)
             if subject is None:
                 return None
+            # "The first round of talks, brokered by a mediator, began ... and ended": the
+            # subject ends where the aside opens
+            subject = subject.rstrip(" ,")
             shift = len(subject) + 1 - resume
             return f"{subject} {sentence[resume:]}", start + shift, end + shift
     return None
@@ -899,6 +914,8 @@ def _sentence_start(before: str, rules: _Rules) -> bool:
 
 
 _OPENING_QUOTES = "\"“‘'`"
+# "to" and a verb after a deadline ("until Friday to file"): not "to Paris", "to 5%"
+_TO_VERB = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b")
 # "did not ... until", "didn't ... till", "never ... until": the negation is of the time before
 _NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b|\bnever\b)[^,;]*\b(?:until|till)$", re.IGNORECASE)
 

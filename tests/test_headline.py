@@ -612,3 +612,34 @@ def test_a_dated_noun_phrase_reads_as_english(sentence, phrase, expected):
 def test_a_date_inside_a_quotation_is_not_cut_out_of_it(sentence, phrase, expected):
     # a quotation is the speaker's words: without its date it says something else
     assert headline(sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a relative clause in the subject has a finite verb: no "was" goes before it
+        ("A ransomware attack that began late Tuesday night has crippled four hospitals.",
+         "late Tuesday night", "A ransomware attack began"),
+        # "within", "starting", "effective" go with their date
+        ("Moody's said it could cut the country's rating within the next quarter.",
+         "the next quarter", "Moody's said it could cut the country's rating"),
+        ("The state will open free clinics in Yakima and Pasco starting Saturday.", "Saturday",
+         "The state will open free clinics in Yakima and Pasco"),
+        ("U.S. Trust also created an office of the chairman, effective Feb. 1.", "Feb. 1",
+         "U.S. Trust also created an office of the chairman"),
+        # a deadline to do something keeps its date: "gave the parties to file" says nothing
+        ("The chief justice gave the parties until Friday to file written submissions.",
+         "Friday", "The chief justice gave the parties until Friday to file written submissions"),
+        ("Prices rose until 2020 to the highest level.", "2020",
+         "Prices rose to the highest level"),
+    ],
+)
+def test_removing_the_date_leaves_a_whole_clause(sentence, phrase, expected):
+    assert headline(sentence, phrase) == expected
+
+
+def test_a_second_conjunct_takes_the_subject_without_its_aside():
+    assert with_others("The first round of talks, brokered by a federal mediator, began on "
+                       "July 24 and ended the following evening without progress.",
+                       "the following evening", "July 24") == (
+        "The first round of talks ended without progress")
