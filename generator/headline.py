@@ -50,6 +50,7 @@ class _Rules:
     anchor_prepositions: tuple[str, ...]
     date_adjunct: re.Pattern[str]
     deadline: re.Pattern[str]
+    present_verbs: frozenset[str]
 
 
 def _label_pattern(data: dict) -> re.Pattern[str]:
@@ -115,6 +116,7 @@ def _rules() -> _Rules:
         complement_verbs=frozenset(data["date_complement_verbs"]),
         anchor_prepositions=tuple(data["anchor_prepositions"]),
         date_adjunct=_date_adjunct(data),
+        present_verbs=frozenset(data["present_verbs"]),
         deadline=re.compile(rf"(?:^|\s)(?:{_alternation(data['deadline_prepositions'])})$",
                             re.IGNORECASE),
         clause_openers=frozenset(data["clause_openers"]),
@@ -460,10 +462,9 @@ def _is_verb(word: str, lex) -> bool:
     if word in _PAST_CUES_NOT_VERBS:
         return False
     return (is_past_form(word, lex) or word in lex.sets["reporting"]
-            or word in lex.sets["future"] or word in _BE_PRESENT)
+            or word in lex.sets["future"] or word in _rules().present_verbs)
 
 
-_BE_PRESENT = frozenset(("is", "are", "am"))
 _AUXILIARIES = frozenset("has have had is are was were will would".split())
 # Words the tense lists hold as signs of the past that make no clause ("last Friday's").
 _PAST_CUES_NOT_VERBS = frozenset(("ago", "last", "earlier", "former", "since"))
@@ -689,6 +690,9 @@ def _own_conjunct(
     and "The government declared an emergency" on Wednesday. The second conjunct takes the
     first's subject (the words before its first verb). None when there is no such split."""
     lex = get_lexicon()
+    opened = _date_opened_conjunct(sentence, start, end, others)
+    if opened is not None:
+        return opened
     for found in _NEW_CLAUSE.finditer(sentence):
         cut, resume = found.start(), found.end()
         if found.group("verb") is not None and (
@@ -727,6 +731,33 @@ def _own_conjunct(
             subject = subject.rstrip(" ,")
             shift = len(subject) + 1 - resume
             return f"{subject} {sentence[resume:]}", start + shift, end + shift
+    return None
+
+
+# A short past form the tense lists may leave out ("died", "tied").
+_SHORT_PAST = re.compile(r"\b[a-z]{2}ed\b")
+# ", and in 2009, 82 miners died": a coordinated clause that opens with its own date.
+_AND_THEN_DATE = re.compile(r",\s+(?:and|but)\s+")
+
+
+def _date_opened_conjunct(sentence: str, start: int, end: int,
+                          others: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """"Last May, seven workers were killed ..., and in 2009, 82 miners died ...": each date
+    opens its own clause, so each entry is that clause (the second needs a verb of its own,
+    or it is a gapped one: "..., and in the week of Jan. 12, just nine")."""
+    rules = _rules()
+    for found in _AND_THEN_DATE.finditer(sentence):
+        cut, resume = found.start(), found.end()
+        dates = [(start, end), *others]
+        opening = [d for d in dates if d[0] >= resume
+                   and not _drop_preposition(sentence[resume : d[0]].rstrip(), rules)]
+        clause = _clause_rest(sentence[opening[0][1] :].lstrip(" ,")) if opening else ""
+        if not (_has_verb(clause) or _SHORT_PAST.search(clause)):
+            continue
+        if opening[0] == (start, end) and any(o_end <= cut for _, o_end in others):
+            return sentence[resume:], start - resume, end - resume
+        if opening[0] != (start, end) and end <= cut:
+            return sentence[:cut], start, end
     return None
 
 

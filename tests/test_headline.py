@@ -643,3 +643,26 @@ def test_a_second_conjunct_takes_the_subject_without_its_aside():
                        "July 24 and ended the following evening without progress.",
                        "the following evening", "July 24") == (
         "The first round of talks ended without progress")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "other", "expected"),
+    [
+        # a clause that opens with its own date after ", and" is that date's
+        ("Last May, seven workers were killed at Driefontein, and in 2009, 82 illegal miners "
+         "died in a fire at the Eland shaft.", "2009", "Last May",
+         "82 illegal miners died in a fire at the Eland shaft"),
+        ("Last May, seven workers were killed at Driefontein, and in 2009, 82 illegal miners "
+         "died in a fire at the Eland shaft.", "Last May", "2009",
+         "Seven workers were killed at Driefontein"),
+        ("The attack was detected at 11:40 p.m. on June 4, and by 2 a.m. the following day the "
+         "IT team had shut down the network.", "2 a.m. the following day",
+         "11:40 p.m. on June 4", "The IT team had shut down the network"),
+        # "do" makes a clause: ", but the changes do not take effect until 2014" is 2014's
+        ("The legislature rewrote the rules last spring, but the changes do not take effect "
+         "until 2014.", "2014", "last spring", "The changes do not take effect until 2014"),
+    ],
+)
+def test_a_conjunct_with_a_date_of_its_own_is_that_date_s_headline(sentence, phrase, other,
+                                                                    expected):
+    assert with_others(sentence, phrase, other) == expected
