@@ -419,6 +419,12 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     if bounded and words and words[-1][:1].isupper() and not words[0][:1].isupper():
         # '..., said grid operator Ukrenergo, which has imposed ...': a name with its title
         words = [words[0][:1].upper() + words[0][1:], *words[1:]]
+    name = _trailing_name(words)
+    if name:
+        # "urged her to recall Parliament, which ...", "according to Doctors Without Borders,
+        # which said ...": a name right before the comma is the antecedent, the words before
+        # it are no part of it
+        words = words[-name:]
     is_thing = found.group(0).strip(", ").lower().startswith("which")
     if words and is_thing and not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
         # "... placed on the FBI's most wanted list, which began in 1950": from the article
@@ -430,6 +436,33 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
     rest = _clause_rest(after)
     return " ".join([*words, inside, rest])
+
+
+def _trailing_name(words: list[str]) -> int:
+    """How many words end ``words`` as a name after a lower-case word that is no determiner,
+    with a preposition before it ("to recall Parliament" -> 1, "by the National Council of
+    Churches" -> 5; "the European Parliament", "grid operator Ukrenergo" -> 0: one noun
+    phrase); a noun between a determiner and the name is its title ("the carrier Dwight D.
+    Eisenhower" -> 4)."""
+    n = 0
+    while n < len(words) and (words[-1 - n][:1].isupper() or (
+            words[-1 - n].lower() in _NAME_JOINERS and n and n + 1 < len(words)
+            and words[-2 - n][:1].isupper())):
+        n += 1
+    if not n or n == len(words):
+        return 0
+    before = words[-1 - n]
+    if not before[:1].islower() or before.lower() in _DETERMINERS:
+        return 0
+    prepositions = get_lexicon().sets["prepositions"]
+    if not any(w.lower() in prepositions for w in words[: len(words) - n]):
+        return 0
+    if n + 1 < len(words) and words[-2 - n].lower() in _DETERMINERS:
+        return n + 2
+    return n
+
+
+_NAME_JOINERS = frozenset(("of", "and", "for", "the"))
 
 
 def _main_clause_dated_later(after: str, phrase_end: int,

@@ -95,11 +95,10 @@ def headline(sentence: str, phrase: str, limit: int = 110) -> str:
         ("The embargo, which began in 1962, remains.", "1962", "The embargo began"),
         ("They are the 455th and 456th persons to be placed on the FBI's most wanted list, "
          "which began in 1950.", "in 1950", "The FBI's most wanted list began"),
-        # "who" wants a person; the nearest noun phrase is not one: the sentence stays
+        # "who" wants a person: not "the arrest of Kopp" but the name before the comma
         ("A reward is offered for information leading to the arrest of Kopp, who is charged "
          "with killing a doctor last fall.", "last fall",
-         "A reward is offered for information leading to the arrest of Kopp, who is charged "
-         "with killing a doctor"),
+         "Kopp is charged with killing a doctor"),
         ("As of Wednesday evening, Lazaro Gonzalez, the boy's great-uncle, still had not signed "
          "an agreement to hand the child over if the relatives lose when the case is heard in "
          "May in the appeals court.", "in May", "The case is heard in the appeals court"),
@@ -666,3 +665,20 @@ def test_a_second_conjunct_takes_the_subject_without_its_aside():
 def test_a_conjunct_with_a_date_of_its_own_is_that_date_s_headline(sentence, phrase, other,
                                                                     expected):
     assert with_others(sentence, phrase, other) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a name right before ", which"/", who" is the antecedent, not the words before it
+        ("Conservatives urged her to recall Parliament, which is not due to sit until Sept. 19.",
+         "Sept. 19", "Parliament is not due to sit"),
+        ("It is aimed at trouble with Iran, which had condemned the invasion on Aug. 2.",
+         "Aug. 2", "Iran had condemned the invasion"),
+        # ... with its title after a determiner, and the words that join a name
+        ("The Kennedy will replace the carrier Dwight D. Eisenhower, which has been on patrol "
+         "since March.", "March", "The carrier Dwight D. Eisenhower has been on patrol"),
+    ],
+)
+def test_a_name_before_a_relative_clause_is_its_antecedent(sentence, phrase, expected):
+    assert headline(sentence, phrase) == expected
