@@ -16,7 +16,7 @@ from functools import cache
 
 from . import segment, sentence_dates
 from .articles import Article
-from .headline import write_headline
+from .headline import first_sentence, write_headline
 from .ruledata import rule_data
 from .temporal import Timex, annotate
 from .temporal.values import bounds, precision
@@ -325,7 +325,7 @@ def _headline(
     quote = _OPENING_QUOTE.match(sentence)
     if quote and speaker:
         # '"We don't know ...," Blinken said Saturday.' -> 'Antony Blinken: "We don't know ..."'
-        first = re.split(r"(?<=[.!?])\s+", quote.group(1).strip())[0].rstrip(",. ")
+        first = first_sentence(quote.group(1).strip()).rstrip(",. ")
         return write_headline(f'{speaker}: "{first}"', 0, 0, limit)
     start = sentence.find(phrase)
     if start < 0:

@@ -49,6 +49,8 @@ class _Rules:
     date_and: re.Pattern[str]
     anchor_prepositions: tuple[str, ...]
     date_adjunct: re.Pattern[str]
+    deadline: re.Pattern[str]
+    present_verbs: frozenset[str]
 
 
 def _label_pattern(data: dict) -> re.Pattern[str]:
@@ -114,6 +116,9 @@ def _rules() -> _Rules:
         complement_verbs=frozenset(data["date_complement_verbs"]),
         anchor_prepositions=tuple(data["anchor_prepositions"]),
         date_adjunct=_date_adjunct(data),
+        present_verbs=frozenset(data["present_verbs"]),
+        deadline=re.compile(rf"(?:^|\s)(?:{_alternation(data['deadline_prepositions'])})$",
+                            re.IGNORECASE),
         clause_openers=frozenset(data["clause_openers"]),
         # "on Friday and Saturday", "as early as December and as late as March", "the first
         # quarter of this year": two dates that go together
@@ -151,7 +156,12 @@ def write_headline(
     # every rule below reads a comma as a clause boundary; "1,002" has none (same length, so
     # the offsets hold)
     sentence = _GROUP_COMMA.sub(_GROUP_MARK, sentence)
-    text = _headline(sentence, phrase_start, phrase_end, limit, history, others)
+    if _quoted(sentence, phrase_start, phrase_end):
+        # a quotation is the speaker's words: cut out of it, the date would change what was
+        # said ('"at least through the end of next week."' -> '"at least."'); it stays
+        text = _shorten(_tidy(sentence, _rules()), limit, _rules())
+    else:
+        text = _headline(sentence, phrase_start, phrase_end, limit, history, others)
     return text.replace(_GROUP_MARK, ",")
 
 
@@ -159,6 +169,17 @@ def write_headline(
 # written as a character no rule reads as punctuation.
 _GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _GROUP_MARK = "\ue000"
+
+
+def _quoted(sentence: str, start: int, end: int) -> bool:
+    """Is ``start:end`` inside a direct quotation (between straight double quotes, or after
+    an opening curly quote that is closed after it)?"""
+    if start >= end:
+        return False
+    if sentence.count('"', 0, start) % 2 and '"' in sentence[end:]:
+        return True
+    return sentence.rfind("“", 0, start) > sentence.rfind("”", 0, start) and (
+        "”" in sentence[end:])
 
 
 def _without_label(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]],
@@ -270,7 +291,8 @@ def _headline(sentence: str, phrase_start: int, phrase_end: int, limit: int, his
         else:
             head, tail = before.rstrip(), after.lstrip(" ")
             particle = head.rsplit(" ", 1)[-1].lower() in _PARTICLES
-            if _NOT_UNTIL.search(head) or _date_is_complement(head, tail, rules):
+            deadline = rules.deadline.search(head) and _TO_VERB.match(tail)
+            if _NOT_UNTIL.search(head) or deadline or _date_is_complement(head, tail, rules):
                 # "did not raise rates until Thursday" says they were raised on Thursday:
                 # without its date the headline would say the opposite; "The last time they
                 # spoke was Tuesday" would end in "was"
@@ -397,6 +419,12 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     if bounded and words and words[-1][:1].isupper() and not words[0][:1].isupper():
         # '..., said grid operator Ukrenergo, which has imposed ...': a name with its title
         words = [words[0][:1].upper() + words[0][1:], *words[1:]]
+    name = _trailing_name(words)
+    if name:
+        # "urged her to recall Parliament, which ...", "according to Doctors Without Borders,
+        # which said ...": a name right before the comma is the antecedent, the words before
+        # it are no part of it
+        words = words[-name:]
     is_thing = found.group(0).strip(", ").lower().startswith("which")
     if words and is_thing and not words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
         # "... placed on the FBI's most wanted list, which began in 1950": from the article
@@ -408,6 +436,33 @@ def _relative_clause(before: str, after: str, rules: _Rules, limit: int) -> str 
     inside = _drop_preposition(before[found.end() :].rstrip(), rules)
     rest = _clause_rest(after)
     return " ".join([*words, inside, rest])
+
+
+def _trailing_name(words: list[str]) -> int:
+    """How many words end ``words`` as a name after a lower-case word that is no determiner,
+    with a preposition before it ("to recall Parliament" -> 1, "by the National Council of
+    Churches" -> 5; "the European Parliament", "grid operator Ukrenergo" -> 0: one noun
+    phrase); a noun between a determiner and the name is its title ("the carrier Dwight D.
+    Eisenhower" -> 4)."""
+    n = 0
+    while n < len(words) and (words[-1 - n][:1].isupper() or (
+            words[-1 - n].lower() in _NAME_JOINERS and n and n + 1 < len(words)
+            and words[-2 - n][:1].isupper())):
+        n += 1
+    if not n or n == len(words):
+        return 0
+    before = words[-1 - n]
+    if not before[:1].islower() or before.lower() in _DETERMINERS:
+        return 0
+    prepositions = get_lexicon().sets["prepositions"]
+    if not any(w.lower() in prepositions for w in words[: len(words) - n]):
+        return 0
+    if n + 1 < len(words) and words[-2 - n].lower() in _DETERMINERS:
+        return n + 2
+    return n
+
+
+_NAME_JOINERS = frozenset(("of", "and", "for", "the"))
 
 
 def _main_clause_dated_later(after: str, phrase_end: int,
@@ -440,10 +495,9 @@ def _is_verb(word: str, lex) -> bool:
     if word in _PAST_CUES_NOT_VERBS:
         return False
     return (is_past_form(word, lex) or word in lex.sets["reporting"]
-            or word in lex.sets["future"] or word in _BE_PRESENT)
+            or word in lex.sets["future"] or word in _rules().present_verbs)
 
 
-_BE_PRESENT = frozenset(("is", "are", "am"))
 _AUXILIARIES = frozenset("has have had is are was were will would".split())
 # Words the tense lists hold as signs of the past that make no clause ("last Friday's").
 _PAST_CUES_NOT_VERBS = frozenset(("ago", "last", "earlier", "former", "since"))
@@ -585,6 +639,9 @@ _SUBJECT_PARTICIPLE = re.compile(
     r"(?P<rest>\s(?:on|in|at|late|early|from)(?:\s[a-z]+)?)?\s*$", re.IGNORECASE)
 
 
+_RELATIVE_END = re.compile(r"\s+(?:that|which|who)$", re.IGNORECASE)
+
+
 def _reduced_relative_subject(sentence: str, start: int, end: int, rules: _Rules) -> str | None:
     """'The red warning for coastal gales issued on Sunday evening was lifted at 09:00
     today': the date is the participle's, inside the subject; its event is "The red warning
@@ -597,6 +654,11 @@ def _reduced_relative_subject(sentence: str, start: int, end: int, rules: _Rules
         return None
     np = found.group("np").strip()
     np = np[:1].upper() + np[1:]
+    relative = _RELATIVE_END.search(np)
+    if relative:
+        # "A ransomware attack that began late Tuesday night has crippled ...": a relative
+        # clause, its verb finite already ("A ransomware attack began", not "was began")
+        return f"{np[: relative.start()]} {found.group('part')}"
     # the main clause's verb agrees with the subject: "The red warning for coastal gales
     # ... was lifted"
     plural = aux.group(0).strip() in ("were", "have", "are")
@@ -661,6 +723,9 @@ def _own_conjunct(
     and "The government declared an emergency" on Wednesday. The second conjunct takes the
     first's subject (the words before its first verb). None when there is no such split."""
     lex = get_lexicon()
+    opened = _date_opened_conjunct(sentence, start, end, others)
+    if opened is not None:
+        return opened
     for found in _NEW_CLAUSE.finditer(sentence):
         cut, resume = found.start(), found.end()
         if found.group("verb") is not None and (
@@ -694,8 +759,38 @@ def _own_conjunct(
             subject = _subject(sentence[:cut], lex)
             if subject is None:
                 return None
+            # "The first round of talks, brokered by a mediator, began ... and ended": the
+            # subject ends where the aside opens
+            subject = subject.rstrip(" ,")
             shift = len(subject) + 1 - resume
             return f"{subject} {sentence[resume:]}", start + shift, end + shift
+    return None
+
+
+# A short past form the tense lists may leave out ("died", "tied").
+_SHORT_PAST = re.compile(r"\b[a-z]{2}ed\b")
+# ", and in 2009, 82 miners died": a coordinated clause that opens with its own date.
+_AND_THEN_DATE = re.compile(r",\s+(?:and|but)\s+")
+
+
+def _date_opened_conjunct(sentence: str, start: int, end: int,
+                          others: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """"Last May, seven workers were killed ..., and in 2009, 82 miners died ...": each date
+    opens its own clause, so each entry is that clause (the second needs a verb of its own,
+    or it is a gapped one: "..., and in the week of Jan. 12, just nine")."""
+    rules = _rules()
+    for found in _AND_THEN_DATE.finditer(sentence):
+        cut, resume = found.start(), found.end()
+        dates = [(start, end), *others]
+        opening = [d for d in dates if d[0] >= resume
+                   and not _drop_preposition(sentence[resume : d[0]].rstrip(), rules)]
+        clause = _clause_rest(sentence[opening[0][1] :].lstrip(" ,")) if opening else ""
+        if not (_has_verb(clause) or _SHORT_PAST.search(clause)):
+            continue
+        if opening[0] == (start, end) and any(o_end <= cut for _, o_end in others):
+            return sentence[resume:], start - resume, end - resume
+        if opening[0] != (start, end) and end <= cut:
+            return sentence[:cut], start, end
     return None
 
 
@@ -883,6 +978,8 @@ def _sentence_start(before: str, rules: _Rules) -> bool:
 
 
 _OPENING_QUOTES = "\"“‘'`"
+# "to" and a verb after a deadline ("until Friday to file"): not "to Paris", "to 5%"
+_TO_VERB = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b")
 # "did not ... until", "didn't ... till", "never ... until": the negation is of the time before
 _NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b|\bnever\b)[^,;]*\b(?:until|till)$", re.IGNORECASE)
 
@@ -1032,6 +1129,23 @@ def _abbreviated(text: str) -> bool:
     is no full stop to drop: "the U.S" would be a misspelling."""
     last = text.rsplit(None, 1)[-1].lstrip("(\"“‘'")
     return bool(_INITIALS.fullmatch(last)) or last[:-1] in get_lexicon().sets["abbreviations"]
+
+
+# Where a sentence may end inside a quotation: after . ! or ?, before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence: a full stop after an abbreviation or an
+    initial ("no budget on Jan. 1", "John F. Kennedy", "the U.S. embassy") ends none."""
+    for found in _SENTENCE_END.finditer(text):
+        head = text[: found.start()]
+        last = head.rsplit(None, 1)[-1].lstrip("(\"“‘'")
+        if head.endswith(".") and (_abbreviated(head) or _INITIAL.fullmatch(last)):
+            continue
+        return head
+    return text
 
 
 _SHORTEST_CUT = 45

@@ -185,3 +185,13 @@ def test_a_speakers_titles_and_the_place_of_an_unnamed_speaker_are_no_name(tmp_p
         "on Thursday.\n")
     assert [e.attribution for e in events] == ["Dana Whitfield", "Kathy Lofy", None]
     assert all("reported" in e.flags for e in events)
+
+
+def test_an_abbreviation_or_an_initial_does_not_end_a_quoted_first_sentence(tmp_path):
+    events = events_of(
+        tmp_path, "2013-12-20",
+        "“There will be no budget on Jan. 1 unless John F. Kennedy Airport reopens. We know "
+        "it,” said Gov. Andrew Cuomo on Thursday.\n")
+    assert {e.headline for e in events} == {
+        'Andrew Cuomo: "There will be no budget on Jan. 1 unless John F. Kennedy Airport '
+        'reopens"'}
