@@ -81,7 +81,37 @@ def test_values_are_well_formed():
 
 def test_patterns_compile_and_have_rules():
     lex = get_lexicon()
-    names = [n for n, _, _ in lex.patterns]
+    names = [n for n, _, _, _ in lex.patterns]
     assert len(names) == len(set(names))
-    for _, rule, _ in lex.patterns:
+    for _, rule, _, _ in lex.patterns:
         assert rule in RULES
+
+
+def _corpus_texts() -> list[str]:
+    """Every text of the case corpus and of the demo articles (lower-cased, as the
+    recognizer reads them)."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).parent
+    cases = yaml.safe_load((root / "data" / "temporal_cases.yaml").read_text("utf-8"))
+    texts = [c["text"] for c in cases]
+    texts += [p.read_text("utf-8") for p in (root.parent / "content" / "articles").rglob("*.md")]
+    return [t.lower() for t in texts]
+
+
+def test_every_match_of_a_pattern_holds_one_of_the_words_it_needs():
+    """A pattern with `needs` is skipped on a text without those words: that must never
+    skip a match, or the prefilter would change what is found."""
+    texts = _corpus_texts()
+    checked = 0
+    for name, _, rx, needs in get_lexicon().patterns:
+        if not needs:
+            continue
+        for text in texts:
+            for m in rx.finditer(text):
+                checked += 1
+                assert any(word in m.group(0) or word in text[max(0, m.start() - 8):m.end()]
+                           for word in needs), (name, m.group(0))
+    assert checked > 50

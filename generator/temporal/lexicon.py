@@ -86,7 +86,9 @@ class Lexicon:
     ambiguous_months: set[str]
     cues: dict[str, Any]
     placeholders: dict[str, str] = field(default_factory=dict)
-    patterns: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    # (name, rule, compiled pattern, words one of which every match holds: none, always run)
+    patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
+        default_factory=list)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def number(self, word: str) -> float | None:
@@ -206,7 +208,7 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
             src = src.replace("{" + key + "}", val)
         # stdlib re, case-sensitive, on lower-cased text: about twice as fast as IGNORECASE
         rx = re.compile(r"(?<![\w'])(?:" + src + r")")
-        lex.patterns.append((spec["name"], spec["rule"], rx))
+        lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
 
 
 @cache

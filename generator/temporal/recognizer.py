@@ -45,7 +45,9 @@ def find(text: str, lex: Lexicon, ctx: Context) -> list[Candidate]:
     """Non-overlapping candidate spans in text order."""
     low = text.translate(_ASCII_LOWER)  # same length, so offsets are shared with ``text``
     cands: list[Candidate] = []
-    for prio, (name, rule_name, rx) in enumerate(lex.patterns):
+    for prio, (name, rule_name, rx, needs) in enumerate(lex.patterns):
+        if needs and not any(word in low for word in needs):
+            continue  # (a substring search is far cheaper than a regex pass that finds nothing)
         for m in rx.finditer(low):
             if m.end() > m.start() and _names_capitalized(text, m):
                 cands.append(Candidate(m.start(), m.end(), prio, name, rule_name, m))
