@@ -181,6 +181,11 @@ def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
     ('talks are supposed to conclude by May') and 'postponed/extended/given ... until <date>'
     look ahead whatever the tense of the verb."""
     before = _words_before(ctx, start, 8)
+    if before[-2:] == ["ahead", "of"] or before[-3:] == ["ahead", "of", "the"]:
+        # "ahead of Sunday's vote", "square positions ahead of the weekend": what is ahead
+        # of the clause's time is still to come (not "ahead of the election in December",
+        # whose month is the election's)
+        return "future"
     if _DEADLINE_AFTER.match(ctx.text, end):
         # "Friday's deadline", "the Friday deadline": ahead, unless the sentence is told in the
         # past ("missed Friday's deadline", "Sony completed its offer, with shareholders
@@ -194,12 +199,12 @@ def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
         # the noun is the subject of its clause ("Sunday's vote was marred by violence") or
         # looked forward to ("ahead of Sunday's vote")
         opens = not ctx.text[_sentence_start(ctx.text, start):start].strip(" \"“‘'(")
-        return ctx.tense(start, end) if opens or before[-2:] == ["ahead", "of"] else None
+        return ctx.tense(start, end) if opens else None
     if before[-1:] in (["until"], ["till"]) and (
             ctx.lex.sets["deadline"].intersection(before) or before[-2:-1] in (["have"], ["has"])):
         return "future"  # "extended its deadline until 9 a.m. Tuesday", "have until Dec. 20"
     if before[-1:] in (["for"], ["to"]) and ctx.lex.sets["schedule_verbs"].intersection(
-        before[-6:]
+        before[-8:]
     ):
         return "future"  # "has set the election for 17 February", "was moved to Friday"
     tense = ctx.tense(start, end)

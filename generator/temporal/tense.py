@@ -80,8 +80,6 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return "future"  # "talks are likely to run into the spring", as "expected to"
     if nxt == "for" and t in ("set", "slated"):
         return "future"  # "a NATO summit set for Washington in April": what is scheduled
-    if t == "ahead" and nxt == "of":
-        return "future"  # "ahead of Sunday's vote"
     if t in lex.sets["decision_verbs"] and nxt == "to":
         # "agreed to hold the vote on 17 February": what was decided; after "has" the date
         # can only be the infinitive's (a present perfect takes no past date: "has voted to
