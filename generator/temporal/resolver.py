@@ -163,8 +163,10 @@ def _sure_future(ctx: Context, start: int, end: int) -> bool:
     date ("the curfew remains in force until Sunday"), not only by a modal."""
     if ctx.sure_future(start, end):
         return True
-    before = _words_before(ctx, start, 1)
-    return before in (["until"], ["till"]) and ctx.tense(start, end) is None
+    before = _words_before(ctx, start, 3)
+    if before[-2:] == ["ahead", "of"] or before == ["ahead", "of", "the"]:
+        return True  # "ahead of Sunday's vote"
+    return before[-1:] in (["until"], ["till"]) and ctx.tense(start, end) is None
 
 
 def _past_before(ctx: Context, start: int) -> bool:
