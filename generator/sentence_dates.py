@@ -413,7 +413,7 @@ def _is_range(body: str, first: Timex, last: Timex, sentence_start: int) -> bool
     """Are two adjacent dates the ends of one range ("Nov. 15-18", "from 20 to 22 March",
     "between March and May"), not two dates or a date that moved ("postponed from Monday
     to Thursday")? Rule words are in events.yaml."""
-    value = f"{first.value}/{last.value}"
+    value = _range_value(first, last)
     if interval(value) is None or precision(value) not in _RANGE_KINDS:
         return False  # not one precision, or not in order
     rules = _rules()
@@ -445,7 +445,19 @@ def _range_mention(body: str, first: Timex, last: Timex) -> Timex:
     """One mention for a range: its phrase from the first end to the last, its value the
     ISO 8601 interval of the two (``temporal.values.interval``)."""
     return Timex(first.start, last.end, body[first.start : last.end], "DATE",
-                 f"{first.value}/{last.value}", None, first.note or last.note)
+                 _range_value(first, last), None, first.note or last.note)
+
+
+_PART_OF_DAY = re.compile(r"(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT)")
+
+
+def _range_value(first: Timex, last: Timex) -> str:
+    """The interval of two ends; a part of the day beside a day is its day ("between Friday
+    night and Sunday": the Friday to the Sunday)."""
+    a, b = first.value, last.value
+    if precision(a) != precision(b):
+        a, b = (_PART_OF_DAY.sub(r"\1", v) for v in (a, b))
+    return f"{a}/{b}"
 
 
 def explicit(group: list[Timex]) -> Timex:

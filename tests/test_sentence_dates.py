@@ -274,3 +274,11 @@ def test_periods_that_name_things_and_months_of_records_are_no_events(tmp_path):
         "The July attack killed 12.\n")
     assert sorted((e.value, e.phrase) for e in events) == [
         ("2021-07", "July"), ("2021-08-11", "Aug. 11"), ("2021-11-10", "Nov. 10")]
+
+
+def test_a_range_from_a_part_of_a_day_runs_from_that_day(tmp_path):
+    events = events_of(
+        tmp_path, "2008-10-14",
+        "More than 400 millimetres of rain fell between Friday night and Sunday.\n")
+    assert [(e.value, e.phrase) for e in events] == [
+        ("2008-10-10/2008-10-12", "Friday night and Sunday")]
