@@ -149,7 +149,7 @@ def told(body: str, sentence_start: int, sentence_end: int,
             if not any(start <= each[0].start and each[-1].end <= end for start, end in asked)
             and not _record_since(body, sentence_start, each, groups)
             and not _compared_from(body, sentence_start, each)]
-    kept = [each for each in kept if not _year_as_name(body, each, kept)]
+    kept = [each for each in kept if not _period_as_name(body, each, kept)]
     saying = [_reporting_date(body, sentence_start, sentence_end, g) for g in kept]
     for each, said in zip(kept, saying, strict=True):
         if said and _says_what_happened(body, each, kept, saying):
@@ -358,7 +358,7 @@ _RECORD_BEFORE = re.compile(r"(?i)\b(?:[a-z]{3,}est|current|previous|average|nor
 _NAMED_PERIODS = ("year", "quarter", "half", "season")
 
 
-def _year_as_name(body: str, group: list[Timex], groups: list[list[Timex]]) -> bool:
+def _period_as_name(body: str, group: list[Timex], groups: list[list[Timex]]) -> bool:
     """Does a period only name a thing ("Espinoza is due to present the 2026 budget by Nov.
     30", "due to report third-quarter results on Nov. 10") in a sentence that dates its
     happening otherwise, more finely, or name the month a record is kept for ("the hottest

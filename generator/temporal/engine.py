@@ -146,6 +146,13 @@ _SPAN_GAP = regex.compile(r"(?i)\s*(?:to|until|till|through|and|-|–)\s+(?:\S+\
 _WEEKDAY_WORD = regex.compile(rf"(?i)\b(?:{_WEEKDAY_NAMES})\b")
 
 
+def _joined_as_span(text: str, a: Resolved, b: Resolved) -> bool:
+    """Are two dates the ends of one span ("from Tuesday to Thursday", "between June and
+    August")?"""
+    return bool(_SPAN_GAP.fullmatch(text, a.end, b.start)
+                and _SPAN_OPEN.search(text, max(0, a.start - 40), a.start))
+
+
 def _weekday_spans(text: str, items: list[Resolved]) -> None:
     """"in force from Tuesday to Thursday", "from 18:00 Tuesday to 06:00 Thursday": the end
     of a span of weekdays is on or after its start, whatever each would be alone (said on a
@@ -153,9 +160,7 @@ def _weekday_spans(text: str, items: list[Resolved]) -> None:
     for a, b in zip(items, items[1:], strict=False):
         if precision(a.value) not in ("day", "time") or precision(b.value) not in ("day", "time"):
             continue
-        if not (_WEEKDAY_WORD.search(text, b.start, b.end) and _SPAN_GAP.fullmatch(
-                text, a.end, b.start) and _SPAN_OPEN.search(text, max(0, a.start - 40),
-                                                            a.start)):
+        if not (_WEEKDAY_WORD.search(text, b.start, b.end) and _joined_as_span(text, a, b)):
             continue
         first, last = date.fromisoformat(a.value[:10]), date.fromisoformat(b.value[:10])
         if last < first:
@@ -170,8 +175,7 @@ def _month_spans(text: str, items: list[Resolved]) -> None:
     for a, b in zip(items, items[1:], strict=False):
         if precision(a.value) != "month" or precision(b.value) != "month":
             continue
-        if not (_SPAN_GAP.fullmatch(text, a.end, b.start) and _SPAN_OPEN.search(
-                text, max(0, a.start - 40), a.start)):
+        if not _joined_as_span(text, a, b):
             continue
         start_y, start_m = int(a.value[:4]), int(a.value[5:7])
         end_m = int(b.value[5:7])

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 import regex
 
 from . import calendar_math as cm
-from .lexicon import Lexicon
+from .lexicon import Lexicon, get_lexicon
 from .tense import clause_cue, clause_tense, is_past_form
 from .values import bounds, precision
 
@@ -164,9 +165,14 @@ def _sure_future(ctx: Context, start: int, end: int) -> bool:
     if ctx.sure_future(start, end):
         return True
     before = _words_before(ctx, start, 3)
-    if before[-2:] == ["ahead", "of"] or before == ["ahead", "of", "the"]:
+    if _ahead_of(before):
         return True  # "ahead of Sunday's vote"
     return before[-1:] in (["until"], ["till"]) and ctx.tense(start, end) is None
+
+
+def _ahead_of(before: list[str]) -> bool:
+    """Do the words before a date end in "ahead of (the)"?"""
+    return before[-2:] == ["ahead", "of"] or before[-3:] == ["ahead", "of", "the"]
 
 
 def _past_before(ctx: Context, start: int) -> bool:
@@ -183,7 +189,7 @@ def _deadline_tense(ctx: Context, start: int, end: int) -> str | None:
     ('talks are supposed to conclude by May') and 'postponed/extended/given ... until <date>'
     look ahead whatever the tense of the verb."""
     before = _words_before(ctx, start, 8)
-    if before[-2:] == ["ahead", "of"] or before[-3:] == ["ahead", "of", "the"]:
+    if _ahead_of(before):
         # "ahead of Sunday's vote", "square positions ahead of the weekend": what is ahead
         # of the clause's time is still to come (not "ahead of the election in December",
         # whose month is the election's)
@@ -390,18 +396,20 @@ _FORWARD = frozenset(("after", "later", "following", "next", "then"))
 _OPENER = regex.compile(r"\s*(?:(?:and\s+)?then,?\s+)?(?:on|in|by)?\s*", regex.IGNORECASE)
 
 
-# A full stop that ends a sentence: before a capital, a digit or a quote, and not after an
-# initial or a short abbreviation ("U.S. credit", "Mr. Smith", "Sept. 27").
-_FULL_STOP = regex.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Prof|vs|No|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.\s+(?=[\"“‘'(]?[A-Z0-9])")
+@cache
+def _full_stop(abbreviations: frozenset[str]) -> regex.Pattern[str]:
+    """A full stop that ends a sentence: before a capital, a digit or a quote, and not after an
+    initial or one of the lexicon's abbreviations ("U.S. credit", "Mr. Smith", "Sept. 27"),
+    as the tense tokenizer reads them."""
+    abbrev = "|".join(sorted(map(regex.escape, abbreviations)))
+    return regex.compile(rf"(?<!\b[A-Z])(?<!\b(?:{abbrev}))\.\s+(?=[\"“‘'(]?[A-Z0-9])")
 
 
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts (after the last full stop or line break)."""
     lo = max(0, at - 600, text.rfind("\n", 0, at) + 1)
     last = lo
-    for m in _FULL_STOP.finditer(text, lo, at):
+    for m in _full_stop(get_lexicon().sets["abbreviations"]).finditer(text, lo, at):
         last = m.start() + 1
     return last
 
