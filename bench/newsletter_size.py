@@ -51,7 +51,7 @@ def make_entries(folder: Path, count: int) -> None:
 
 
 def newsletter_sizes(count: int, siteurl: str) -> dict[str, int]:
-    from generator.build import build_site
+    from generator.site.build import build_site
 
     work = Path(tempfile.mkdtemp(prefix="newsletter-size-"))
     old = os.getcwd()

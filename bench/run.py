@@ -9,7 +9,7 @@
 2. Incremental extraction: ``timeline extract`` on the sample articles, twice (the second run
    reads every article's events from the cache).
 3. Site builds at each size N, every build in its own process (wall time of the process,
-   peak RSS from wait4): ours (``generator.build.build_site`` with pelicanconf.py) on N
+   peak RSS from wait4): ours (``generator.site.build.build_site`` with pelicanconf.py) on N
    synthetic entries (bench/synth.py) vs ``pelican`` with its default theme on N Markdown
    articles with the same titles and texts. At the largest N: a rebuild with nothing
    changed (must be byte-identical), a rebuild after editing one entry (compared with a
@@ -55,7 +55,7 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, floa
 
 
 def ours(project: Path, output: str = "output", settings: str = "pelicanconf.py"):
-    code = ("import sys; from pathlib import Path; from generator.build import build_site; "
+    code = ("import sys; from pathlib import Path; from generator.site.build import build_site; "
             f"e = build_site(Path({settings!r}), Path('content'), Path({output!r})); "
             "print(*e, sep='\\n'); sys.exit(1 if e else 0)")
     return run([sys.executable, "-c", code], project)

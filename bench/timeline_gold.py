@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from te3 import read_timexes  # noqa: E402
 
-from generator.articles import Article  # noqa: E402
-from generator.events import extract_events  # noqa: E402
-from generator.segment import paragraphs  # noqa: E402
+from generator.events.extract import extract_events  # noqa: E402
+from generator.events.segment import paragraphs  # noqa: E402
+from generator.sources.articles import Article  # noqa: E402
 from generator.temporal.values import bounds, interval  # noqa: E402
 
 CRISES = ("embassy-bombings-1998", "elian-gonzalez-2000")

@@ -10,7 +10,7 @@ import sys
 import traceback
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from .errors import InputError
 from .site.commands import count as _count
 from .site.commands import register as register_site_commands
+
+if TYPE_CHECKING:
+    from .timeline.entries import Report
 
 app = typer.Typer(
     add_completion=False,
@@ -67,10 +70,8 @@ def extract_command(
     """Find every dated event in the articles and write one Markdown entry per event."""
     # Imported here, as each command imports what it needs: `timeline build` or `serve`
     # should not wait for the date engine to load.
-    from .cache import EventCache
-    from .entries import write_timeline
-    from .extract import extract
-    from .merge import merge_events
+    from .events.cache import EventCache
+    from .pipeline import extract, write_timelines
 
     publication = _parse_dct(dct)
     # --json writes nothing, not even the cache.
@@ -92,34 +93,8 @@ def extract_command(
         sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
                                     ensure_ascii=False) + "\n")
     else:
-        timelines = {name: merge_events(events) for name, events in result.by_timeline().items()}
-        if not result.errors and (not articles or whole):
-            # a timeline whose articles are all gone: its untouched entries go too (edited
-            # ones stay), or it would be published on as it was
-            timelines.update((name, []) for name in _written_timelines(content)
-                             if name not in timelines)
-        for name, stories in sorted(timelines.items()):
-            report = write_timeline(
-                content / "timeline" / name,
-                stories,
-                name.replace("-", " ").capitalize(),
-            )
-            out.print(
-                f"[bold]{escape(name)}[/bold]: {len(report.added)} added, "
-                f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-                f"{len(report.kept)} kept (edited by hand), "
-                f"{len(report.skipped)} skipped (deleted by hand), {len(report.removed)} removed",
-                highlight=False,
-            )
-            for path in report.kept:
-                changed = (" (its sentence in the article changed since the last extract: "
-                           "compare them)"
-                           if path in report.source_changed else "")
-                out.print(f"  kept, edited by hand: {escape(str(path))}{changed}",
-                          highlight=False)
-            for path in report.skipped:
-                out.print(f"  not re-created, deleted by hand: {escape(str(path))}",
-                          highlight=False)
+        for name, report in write_timelines(result, content, whole=not articles or bool(whole)):
+            _print_report(name, report)
         out.print(
             f"{result.articles} articles read ({result.cached} unchanged, from the cache), "
             f"{len(result.errors)} skipped",
@@ -129,14 +104,24 @@ def extract_command(
         raise typer.Exit(1)
 
 
-def _written_timelines(content: Path) -> list[str]:
-    """Timelines ``extract`` wrote before (their folder has its list of generated files)."""
-    from .entries import MANIFEST
-
-    folder = content / "timeline"
-    if not folder.is_dir():
-        return []
-    return sorted(p.parent.name for p in folder.glob(f"*/{MANIFEST}"))
+def _print_report(name: str, report: Report) -> None:
+    """What ``extract`` did to one timeline: counts, then each file kept or not re-created."""
+    out.print(
+        f"[bold]{escape(name)}[/bold]: {len(report.added)} added, "
+        f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.kept)} kept (edited by hand), "
+        f"{len(report.skipped)} skipped (deleted by hand), {len(report.removed)} removed",
+        highlight=False,
+    )
+    for path in report.kept:
+        changed = (" (its sentence in the article changed since the last extract: "
+                   "compare them)"
+                   if path in report.source_changed else "")
+        out.print(f"  kept, edited by hand: {escape(str(path))}{changed}",
+                  highlight=False)
+    for path in report.skipped:
+        out.print(f"  not re-created, deleted by hand: {escape(str(path))}",
+                  highlight=False)
 
 
 @app.command("add")
@@ -151,7 +136,7 @@ def add_command(
     content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
 ) -> None:
     """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
-    from .add import Metadata, add_article
+    from .sources.add import Metadata, add_article
 
     given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
     path = add_article(source, content, given, force=force)
@@ -163,7 +148,7 @@ def check_command(
     content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
 ) -> None:
     """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
-    from .check import check_folder
+    from .timeline.check import check_folder
 
     if not content.is_dir():
         err.print(f"[red]error[/red] {escape(str(content))}: no such content folder "
@@ -198,7 +183,7 @@ def build_command(
     output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
 ) -> None:
     """Render the timelines into a static site with Pelican."""
-    from .build import build_site
+    from .site.build import build_site
 
     if not settings.is_file():
         raise InputError(settings, "no such settings file")

@@ -16,9 +16,16 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def engine_fingerprint(*parts: str) -> str:
-    """Hash of the package's source and data files (only those under ``parts``, if given)."""
+    """Hash of the package's source and data files (only those under ``parts``, if given).
+
+    A part that does not exist is an error, not an empty hash: after a module moves, a cache
+    keyed on its old path would otherwise never see the new code change.
+    """
     digest = hashlib.sha256()
     roots = [_PACKAGE / part for part in parts] or [_PACKAGE]
+    missing = [str(root.relative_to(_PACKAGE)) for root in roots if not root.exists()]
+    if missing:
+        raise FileNotFoundError(f"engine_fingerprint: no such part of the package: {missing}")
     files = {p for root in roots for p in ([root] if root.is_file() else root.rglob("*"))}
     for path in sorted(files):
         if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:

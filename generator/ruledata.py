@@ -1,17 +1,61 @@
-"""The rule data files in ``generator/data/``, read once per process."""
+"""Every rule data file (``generator/<stage>/data/*.yaml``) is read here, strictly, once.
+
+Rules live in YAML apart from the engine code, as HeidelTime keeps ``resources/`` apart from
+its engine. A typo in a data file must fail loudly, not drop a rule silently: a duplicate key
+or a key the reader does not know is an error naming the file and line.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+PACKAGE = Path(__file__).resolve().parent
+
+
+class RuleDataError(ValueError):
+    """A rule data file that is not what its reader expects (a bug in the data, not input)."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses duplicate mapping keys (a silent overwrite hides a bug)."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
+    keys: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in keys:
+            raise RuleDataError(f"{node.start_mark.name}:{key_node.start_mark.line + 1}: "
+                                f"duplicate key {key!r}")
+        keys.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    """One data file, read with duplicate-key checking (errors name the file and line)."""
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
 
 @cache
-def rule_data(name: str) -> Any:
-    """The parsed YAML file ``generator/data/<name>`` (shared: callers must not modify it)."""
-    return yaml.safe_load(
-        resources.files("generator").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    )
+def rule_data(stage: str, name: str) -> Any:
+    """The parsed ``generator/<stage>/data/<name>`` (shared: callers must not modify it)."""
+    return load_yaml(PACKAGE / stage / "data" / name)
+
+
+def expect_keys(mapping: dict[str, Any], known: Iterable[str], where: str) -> None:
+    """Refuse a key no reader reads: ``where`` names the file (and section) for the error.
+
+    A misspelt ``abreviations:`` would otherwise be skipped and its words never used.
+    """
+    unknown = sorted(set(mapping) - set(known))
+    if unknown:
+        raise RuleDataError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))}")

@@ -17,11 +17,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["generator"]):
-    from generator import segment
-    from generator.articles import read_article
-    from generator.check import check_entry
+    from generator.events import segment
     from generator.errors import InputError
-    from generator.events import extract_events
+    from generator.events.extract import extract_events
+    from generator.sources.articles import read_article
+    from generator.timeline.check import check_entry
 
 FOLDER = Path(tempfile.mkdtemp(prefix="fuzz-"))
 ARTICLE = FOLDER / "a.md"

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.add import Metadata, add_article
-from generator.articles import read_article
 from generator.errors import InputError
-from generator.events import extract_events
+from generator.events.extract import extract_events
+from generator.sources.add import Metadata, add_article
+from generator.sources.articles import read_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import read_article
 from generator.errors import InputError
+from generator.sources.articles import read_article
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -3,8 +3,8 @@
 import shutil
 from pathlib import Path
 
-from generator.cache import EventCache
-from generator.extract import extract
+from generator.events.cache import EventCache
+from generator.pipeline import extract
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 

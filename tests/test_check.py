@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.check import check_folder
+from generator.timeline.check import check_folder
 
 GOOD = ("Title: Talks fail\nWhen: 2021-11-18\nPrecision: day\n"
         "Source: 2021-11-26 | AFP |  | articles/a.md#p1 | Talks\n\nTalks failed.\n")
@@ -75,7 +75,7 @@ def test_a_date_range_is_a_calendar_value(tmp_path):
 
 
 def test_a_generated_entry_the_last_extract_did_not_write_is_flagged(tmp_path):
-    from generator.entries import GENERATED_KEY, MANIFEST, content_hash
+    from generator.timeline.entries import GENERATED_KEY, MANIFEST, content_hash
 
     folder = tmp_path / "t"
     body = GOOD.replace("Title: Talks fail", "Title: Talks fail again")

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.display import date_label
+from generator.site.display import date_label
 
 
 @pytest.mark.parametrize(

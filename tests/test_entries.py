@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.entries import MANIFEST, entry_text, is_untouched, write_timeline
-from generator.events import Event, Source
-from generator.merge import Story
+from generator.events.extract import Event, Source
+from generator.events.merge import Story
+from generator.timeline.entries import MANIFEST, entry_text, is_untouched, write_timeline
 
 
 def story(event: Event) -> Story:

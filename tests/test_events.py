@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.articles import read_article
-from generator.events import extract_events
+from generator.events.extract import extract_events
+from generator.sources.articles import read_article
 
 SAMPLE = Path(__file__).parent / "fixtures" / "articles" / "russia" / (
     "crisis-diplomacy-kremlin-weak-spots.md")

@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import segment
-from generator.articles import Article, read_article, split_front_matter
-from generator.check import check_entry
+from generator.events import segment
 from generator.errors import InputError
-from generator.events import extract_events
-from generator.textfiles import decode_text
+from generator.events.extract import extract_events
+from generator.sources.articles import Article, read_article, split_front_matter
+from generator.sources.textfiles import decode_text
+from generator.timeline.check import check_entry
 
 PATH = Path("fuzz.md")
 FAST = settings(max_examples=150, deadline=None,

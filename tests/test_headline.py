@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.headline import write_headline
+from generator.events.headline import write_headline
 
 
 def headline(sentence: str, phrase: str, limit: int = 110) -> str:

@@ -18,8 +18,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from generator.build import build_site
 from generator.site import exports
+from generator.site.build import build_site
 from generator.site.contents import Entry, SourceRef, Timeline
 from generator.site.reuse import PageReuse
 from generator.temporal.values import bounds

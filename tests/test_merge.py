@@ -4,10 +4,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from generator.entries import entry_text
-from generator.events import Event, Source
-from generator.extract import extract
-from generator.merge import merge_events
+from generator.events.extract import Event, Source
+from generator.events.merge import merge_events
+from generator.pipeline import extract
+from generator.timeline.entries import entry_text
 
 EMBASSY = Path(__file__).parent / "fixtures" / "articles" / "embassy"
 

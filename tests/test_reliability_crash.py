@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import build_site
-from generator.check import check_folder
+from generator.site.build import build_site
+from generator.timeline.check import check_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -12,9 +12,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from generator.entries import TIMELINE_FILE, entry_text, write_timeline
-from generator.extract import extract
-from generator.merge import merge_events
+from generator.events.merge import merge_events
+from generator.pipeline import extract
+from generator.timeline.entries import TIMELINE_FILE, entry_text, write_timeline
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]

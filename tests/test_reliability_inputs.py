@@ -305,7 +305,7 @@ def test_file_names_are_printed_as_they_are_not_as_markup_or_terminal_codes(tmp_
 def test_control_characters_in_an_entry_keep_the_feed_valid_xml(project):
     from xml.etree import ElementTree
 
-    from generator.build import build_site
+    from generator.site.build import build_site
 
     folder = project / "content" / "timeline" / "t"
     folder.mkdir(parents=True)

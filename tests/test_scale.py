@@ -12,8 +12,8 @@ import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from generator.build import build_site
 from generator.site import exports
+from generator.site.build import build_site
 from generator.site.contents import Entry, SourceRef, Timeline
 from generator.site.readers import ReusingMarkdownReader
 from generator.temporal.values import bounds

@@ -1,4 +1,4 @@
-from generator.segment import paragraphs, sentences
+from generator.events.segment import paragraphs, sentences
 
 BODY = """Crisis talks
 

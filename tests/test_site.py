@@ -5,7 +5,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator.build import build_site
+from generator.site.build import build_site
 
 ENTRIES = {
     "2021-11-18-peskov.md": (

@@ -112,7 +112,7 @@ _CALENDAR = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(_CALENDAR, _CALENDAR)
 def test_a_range_of_two_values_is_a_value_with_both_ends(first: str, last: str):
-    from generator.display import date_label
+    from generator.site.display import date_label
 
     value = f"{first}/{last}"
     a, b = bounds(first), bounds(last)

@@ -29,7 +29,7 @@ import lxml.html
 import markdown
 import pytest
 
-from generator.build import build_site
+from generator.site.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

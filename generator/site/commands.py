@@ -52,7 +52,7 @@ def serve_command(
     """
     import watchfiles
 
-    from ..build import build_site
+    from .build import build_site
 
     if not settings.is_file():
         err.print(f"[red]error[/red] {settings}: no such settings file", highlight=False)

@@ -15,8 +15,8 @@ import nh3
 from markupsafe import Markup
 from pelican.contents import Content
 
-from ..display import date_label, day_words
 from ..temporal.values import bounds, precision
+from .display import date_label, day_words
 
 _FIELD_SEPARATOR = " | "
 _CLOCK = re.compile(r"T(\d\d:\d\d)")

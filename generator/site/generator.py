@@ -13,10 +13,10 @@ from pelican.contents import Content
 from pelican.generators import Generator
 from pelican.readers import Readers
 
-from ..entries import TIMELINE_FILE, read_metadata
 from ..errors import InputError
+from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
-from ..textfiles import decode_text, read_bytes
+from ..timeline.entries import TIMELINE_FILE, read_metadata
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache

@@ -14,7 +14,7 @@ plugin writes gets a key, the SHA-256 of everything it is made from:
 
 ``CACHE_PATH/timeline-pages.json`` records, for each page, the key and the SHA-256 of the
 bytes written for it. When a page's key is the recorded one and the live site
-(``TIMELINE_PREVIOUS_OUTPUT``, set by ``generator.build.build_site``; else ``OUTPUT_PATH``)
+(``TIMELINE_PREVIOUS_OUTPUT``, set by ``generator.site.build.build_site``; else ``OUTPUT_PATH``)
 still holds those very bytes, its file is hard-linked (else copied) into the new site instead
 of rendering the page. The live site is never written, so a build killed at any moment leaves
 it whole; a manifest that does not
@@ -176,7 +176,7 @@ def _base(generator) -> str | None:
     except Exception as exc:  # a loader that cannot list or load: render every page
         log.debug("page reuse off: templates cannot be listed (%s)", exc)
         return None
-    add(engine_fingerprint("site", "display.py", "data/display.yaml", "temporal/values.py"))
+    add(engine_fingerprint("site", "temporal/values.py"))
     for package in ("pelican", "jinja2", "markupsafe"):
         add(importlib.metadata.version(package))
     for key, value in sorted(settings.items()):

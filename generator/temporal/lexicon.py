@@ -13,32 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
+
+from .. import ruledata
 
 DATA_DIR = Path(__file__).with_name("data")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate mapping keys (silent overwrites hide data bugs)."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
-    keys: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in keys:
-            raise ValueError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
-        keys.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_yaml(name: str) -> Any:
-    """Read one data file with duplicate-key checking."""
-    with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - safe loader subclass
+    """Read one of the engine's data files with the project's strict loader."""
+    return ruledata.load_yaml(DATA_DIR / name)
 
 
 def _words(words: list[str]) -> str:

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from ..ruledata import rule_data
+from ..sources.articles import Article
+from ..temporal import Timex, annotate
+from ..temporal.values import bounds, precision
 from . import segment, sentence_dates
-from .articles import Article
 from .headline import first_sentence, write_headline
-from .ruledata import rule_data
-from .temporal import Timex, annotate
-from .temporal.values import bounds, precision
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -130,7 +130,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = rule_data("events.yaml")
+    data = rule_data("events", "events.yaml")
     verbs = "|".join(map(re.escape, data["attribution_verbs"]))
     phrases = "|".join(map(re.escape, data["attribution_phrases"]))
     # "Dmitry Peskov", "the Immigration and Naturalization Service", "Ministry of Defence"

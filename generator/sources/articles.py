@@ -20,7 +20,7 @@ import yaml
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from .errors import InputError
+from ..errors import InputError
 from .textfiles import decode_text, read_bytes
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")

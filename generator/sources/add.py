@@ -18,7 +18,8 @@ import yaml
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from . import atomic
+from .. import atomic
+from ..errors import InputError
 from .articles import (
     article_url,
     dateline_date,
@@ -27,7 +28,6 @@ from .articles import (
     timeline_name,
     url_date,
 )
-from .errors import InputError
 from .textfiles import decode_text, read_bytes
 
 _FETCH_TIMEOUT = 20

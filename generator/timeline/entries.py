@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from . import atomic
-from .errors import InputError
+from .. import atomic
+from ..errors import InputError
 
 if TYPE_CHECKING:
-    from .events import Event
-    from .merge import Story
+    from ..events.extract import Event
+    from ..events.merge import Story
 
 MANIFEST = ".generated"
 TIMELINE_FILE = "_timeline.md"

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .ruledata import rule_data
+from ..ruledata import rule_data
+from ..temporal.lexicon import get_lexicon
+from ..temporal.tense import is_past_form
 from .sentence_dates import ENDS_IN_COUNT
-from .temporal.lexicon import get_lexicon
-from .temporal.tense import is_past_form
 
 _POSSESSIVE = re.compile(r"^['’]s\s+")
 # An it-cleft puts the date up front and the news after "that".
@@ -95,7 +95,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 @cache
 def _rules() -> _Rules:
-    data = rule_data("events.yaml")["headline"]
+    data = rule_data("events", "events.yaml")["headline"]
     openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
     labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
     markers = "|".join(map(re.escape, data["event_clause_markers"]))

@@ -1,4 +1,9 @@
-"""Extraction: articles -> events, grouped into timelines. The CLI's ``extract`` is a thin shell."""
+"""The pipeline: articles -> dated mentions -> events -> merged happenings -> entries.
+
+``extract`` reads the articles (each through the cache) into events; ``write_timelines``
+merges each timeline's events into happenings and writes its entries, and empties a timeline
+whose articles are all gone. The CLI's ``extract`` only parses options and prints reports.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .articles import find_articles, read_article
-from .cache import EventCache
 from .errors import InputError
-from .events import Event, extract_events
-from .textfiles import read_bytes
+from .events.cache import EventCache
+from .events.extract import Event, extract_events
+from .events.merge import merge_events
+from .sources.articles import find_articles, read_article
+from .sources.textfiles import read_bytes
+from .timeline.entries import MANIFEST, Report, write_timeline
 
 
 @dataclass
@@ -115,3 +122,29 @@ def _source_path(path: Path, content_dir: Path) -> str:
         return absolute.relative_to(os.path.normpath(content_dir.absolute())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def write_timelines(result: Extraction, content_dir: Path, whole: bool) -> list[tuple[str, Report]]:
+    """Merge and write every timeline of ``result``; ``whole``: every article was read.
+
+    Only when every article was read (and none failed) is a timeline with no articles left
+    known to be gone: its untouched entries are removed (edited ones stay), or it would be
+    published on as it was.
+    """
+    timelines = {name: merge_events(events) for name, events in result.by_timeline().items()}
+    if whole and not result.errors:
+        timelines.update((name, []) for name in written_timelines(content_dir)
+                         if name not in timelines)
+    return [
+        (name, write_timeline(content_dir / "timeline" / name, stories,
+                              name.replace("-", " ").capitalize()))
+        for name, stories in sorted(timelines.items())
+    ]
+
+
+def written_timelines(content_dir: Path) -> list[str]:
+    """Timelines ``extract`` wrote before (their folder has its list of generated files)."""
+    folder = content_dir / "timeline"
+    if not folder.is_dir():
+        return []
+    return sorted(p.parent.name for p in folder.glob(f"*/{MANIFEST}"))

@@ -20,7 +20,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import atomic
+from .. import atomic
 
 
 class _Collector(logging.Handler):

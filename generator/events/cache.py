@@ -12,9 +12,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from . import atomic
-from .events import Event
-from .fingerprint import engine_fingerprint
+from .. import atomic
+from ..fingerprint import engine_fingerprint
+from .extract import Event
 
 
 class EventCache:

@@ -12,7 +12,7 @@ import re
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 # Articles are news stories: a file this big is a mistake (a database dump, a video), and
 # reading it would only make the run slow. The limit leaves room for a book-length feature.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .ruledata import rule_data
+from ..ruledata import rule_data
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A short block with no closing punctuation is a subheading ("A toxic partner").
@@ -53,7 +53,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = rule_data("segment.yaml")
+    data = rule_data("events", "segment.yaml")
 
     def any_of(patterns: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .ruledata import rule_data
-from .temporal.values import bounds, interval
+from ..ruledata import rule_data
+from ..temporal.values import bounds, interval
 
 _TIME = re.compile(r"T(\d\d)(?::(\d\d))?")
 _PART_OF_DAY = re.compile(r"T(MO|MI|AF|EV|NI|DT)$")
 
 
 def _words() -> dict:
-    return rule_data("display.yaml")
+    return rule_data("site", "display.yaml")
 
 
 def day_words(day: date) -> str:

@@ -23,11 +23,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .ruledata import rule_data
-from .temporal import Timex
-from .temporal.lexicon import get_lexicon
-from .temporal.tense import is_past_form
-from .temporal.values import bounds, interval, precision
+from ..ruledata import rule_data
+from ..temporal import Timex
+from ..temporal.lexicon import get_lexicon
+from ..temporal.tense import is_past_form
+from ..temporal.values import bounds, interval, precision
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = rule_data("events.yaml")
+    data = rule_data("events", "events.yaml")
     compared = data["comparison"]
     amount, between = compared["amount"], compared["between"]
     return _Rules(

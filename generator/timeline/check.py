@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
+from ..sources.textfiles import decode_text, read_bytes
+from ..temporal.values import bounds, precision
 from .entries import (
     GENERATED_KEY,
     TIMELINE_FILE,
@@ -17,9 +20,6 @@ from .entries import (
     is_untouched,
     read_metadata,
 )
-from .errors import InputError
-from .temporal.values import bounds, precision
-from .textfiles import decode_text, read_bytes
 
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
 
