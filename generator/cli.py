@@ -22,7 +22,7 @@ from .site.commands import count as _count
 from .site.commands import register as register_site_commands
 
 if TYPE_CHECKING:
-    from .timeline.entries import Report
+    from .timeline.store import Report
 
 app = typer.Typer(
     add_completion=False,

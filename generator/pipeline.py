@@ -19,7 +19,7 @@ from .events.extract import Event, extract_events
 from .events.merge import merge_events
 from .sources.articles import find_articles, read_article
 from .sources.textfiles import read_bytes
-from .timeline.entries import MANIFEST, Report, write_timeline
+from .timeline.store import MANIFEST, Report, write_timeline
 
 
 @dataclass

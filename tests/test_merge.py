@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.events.extract import Event, Source
 from generator.events.merge import merge_events
 from generator.pipeline import extract
-from generator.timeline.entries import entry_text
+from generator.timeline.entry_file import entry_text
 
 EMBASSY = Path(__file__).parent / "fixtures" / "articles" / "embassy"
 

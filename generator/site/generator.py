@@ -16,7 +16,7 @@ from pelican.readers import Readers
 from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
-from ..timeline.entries import TIMELINE_FILE, read_metadata
+from ..timeline.entry_file import TIMELINE_FILE, read_metadata
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache

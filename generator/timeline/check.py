@@ -13,13 +13,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds, precision
-from .entries import (
-    GENERATED_KEY,
-    TIMELINE_FILE,
-    generated_names,
-    is_untouched,
-    read_metadata,
-)
+from .entry_file import GENERATED_KEY, TIMELINE_FILE, is_untouched, read_metadata
+from .store import generated_names
 
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from generator.events.cache import EventCache
 from generator.pipeline import extract
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 
 
 def test_unchanged_articles_come_from_the_cache(tmp_path):

@@ -71,7 +71,7 @@ def ROOT_FILES(target: Path) -> None:  # noqa: N802 - a helper for module-scoped
     """Copy the site inputs (templates, settings) into ``target``, as the project fixture does."""
     import shutil
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shutil.copytree(root / "templates", target / "templates")
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(root / name, target / name)

@@ -75,7 +75,8 @@ def test_a_date_range_is_a_calendar_value(tmp_path):
 
 
 def test_a_generated_entry_the_last_extract_did_not_write_is_flagged(tmp_path):
-    from generator.timeline.entries import GENERATED_KEY, MANIFEST, content_hash
+    from generator.timeline.entry_file import GENERATED_KEY, content_hash
+    from generator.timeline.store import MANIFEST
 
     folder = tmp_path / "t"
     body = GOOD.replace("Title: Talks fail", "Title: Talks fail again")

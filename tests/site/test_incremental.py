@@ -24,7 +24,7 @@ from generator.site.contents import Entry, SourceRef, Timeline
 from generator.site.reuse import PageReuse
 from generator.temporal.values import bounds
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from newsletter_size import LIMIT, newsletter_sizes  # noqa: E402
 
 SITEURL = "https://newsroom.github.io/crisis"

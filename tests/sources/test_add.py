@@ -10,7 +10,7 @@ from generator.events.extract import extract_events
 from generator.sources.add import Metadata, add_article
 from generator.sources.articles import read_article
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def test_saved_html_page_gives_text_title_outlet_and_date(tmp_path):

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from generator.events.merge import merge_events
 from generator.pipeline import extract
-from generator.timeline.entries import TIMELINE_FILE, entry_text, write_timeline
+from generator.timeline.entry_file import TIMELINE_FILE, entry_text
+from generator.timeline.store import write_timeline
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]

@@ -31,7 +31,7 @@ import pytest
 
 from generator.site.build import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 P = "window.__pwned=1"
 PAYLOADS = [

@@ -8,7 +8,8 @@ import pytest
 
 from generator.events.extract import Event, Source
 from generator.events.merge import Story
-from generator.timeline.entries import MANIFEST, entry_text, is_untouched, write_timeline
+from generator.timeline.entry_file import entry_text, is_untouched
+from generator.timeline.store import MANIFEST, write_timeline
 
 
 def story(event: Event) -> Story:
