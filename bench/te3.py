@@ -1,6 +1,6 @@
 """Score TIMEX3 annotations the way the TempEval-3 scorer does.
 
-    python bench/te3.py CORPUS_DIR [--pred PRED_DIR] [--errors FILE]
+    python bench/te3.py CORPUS_DIR [--pred PRED_DIR] [--errors FILE] [--lang LANG]
 
 Extents: strict (same span) and relaxed (overlap) precision/recall/F1. Attributes (value,
 type): accuracy over relaxed matches; attribute F1 = relaxed F1 x accuracy (TE3 convention).
@@ -139,13 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--pred", type=Path, default=None)
     ap.add_argument("--errors", type=Path, default=None, help="write per-expression errors here")
+    ap.add_argument("--lang", default=None,
+                    help="read every document in this language (default: detect each one's)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         pred = args.pred
         if pred is None:
             pred = Path(tmp)
-            annotate_dir(args.corpus, pred)
+            annotate_dir(args.corpus, pred, args.lang)
         s = score(args.corpus, pred, args.errors)
     dt = time.perf_counter() - t0
     print(f"TIMEX3 on {args.corpus}  (gold {s['gold']}, predicted {s['pred']}, {dt:.1f}s)")

@@ -22,8 +22,14 @@ _WEEKDAY_OFFSET_LEAD = regex.compile(
     rf"\b[Tt]he\s+({_WEEKDAY_NAMES.title()})\s+(before|after)\s+$")
 
 
-def annotate(text: str, dct: date) -> list[Timex]:
-    """All temporal expressions in ``text`` with TIMEX3 values resolved against ``dct``."""
+def annotate(text: str, dct: date, lang: str = "en") -> list[Timex]:
+    """All temporal expressions in ``text`` with TIMEX3 values resolved against ``dct``.
+
+    ``lang``: the text's language; other than English, the rules of data/<lang>/ (intl/)."""
+    if lang != "en":
+        from .intl import annotate_lang
+
+        return annotate_lang(text, dct, lang)
     lex = get_lexicon()
     ctx = Context(text=text, dct=dct, lex=lex)
     out: list[Resolved] = []

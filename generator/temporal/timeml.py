@@ -91,32 +91,43 @@ def render(raw_plain: str, timexes: list[Timex], pos_map: list[int]) -> str:
     return "".join(parts)
 
 
-def annotate_document(doc: str) -> str:
-    """A TimeML document with its <TEXT> replaced by plain text plus our TIMEX3 tags."""
+def document_language(plain: str, lang: str | None = None) -> str:
+    """The language to read a document in: ``lang`` when given, else the one its text is
+    written in (English when it cannot be told or is not one the engine reads)."""
+    from ..sources.language import detect
+
+    found = detect(plain, lang)
+    return found.code if found.supported else "en"
+
+
+def annotate_document(doc: str, lang: str | None = None) -> str:
+    """A TimeML document with its <TEXT> replaced by plain text plus our TIMEX3 tags;
+    ``lang``: its language (detected from the text when not given)."""
     m = _TEXT.search(doc)
     if not m:
         raise ValueError("no <TEXT> element")
     dct = document_dct(doc)
     raw_plain = strip_tags(m.group(2))
     plain, pos_map = unescape_with_map(raw_plain)
-    timexes = annotate(plain, dct)
+    timexes = annotate(plain, dct, document_language(plain, lang))
     body = render(raw_plain, timexes, pos_map)
     return doc[: m.start(2)] + body + doc[m.end(2) :]
 
 
-def annotate_file(src: Path, dst: Path) -> None:
+def annotate_file(src: Path, dst: Path, lang: str | None = None) -> None:
     """Annotate one .tml file into ``dst`` (parent directories are created)."""
     src, dst = Path(src), Path(dst)
     doc = src.read_text(encoding="utf-8")
     dst.parent.mkdir(parents=True, exist_ok=True)
-    dst.write_text(annotate_document(doc), encoding="utf-8")
+    dst.write_text(annotate_document(doc, lang), encoding="utf-8")
 
 
-def annotate_dir(in_dir: Path, out_dir: Path) -> int:
-    """Annotate every .tml under ``in_dir`` into the same relative path under ``out_dir``."""
+def annotate_dir(in_dir: Path, out_dir: Path, lang: str | None = None) -> int:
+    """Annotate every .tml under ``in_dir`` into the same relative path under ``out_dir``;
+    each document in ``lang``, or in the language detected from its own text."""
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     n = 0
     for src in sorted(in_dir.rglob("*.tml")):
-        annotate_file(src, out_dir / src.relative_to(in_dir))
+        annotate_file(src, out_dir / src.relative_to(in_dir), lang)
         n += 1
     return n

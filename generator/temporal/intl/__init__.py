@@ -1,0 +1,71 @@
+"""The date engine for the languages with a data folder (data/<lang>/): es, fr, de, pt, it.
+
+The same design as the English engine: a priority-ordered registry of patterns per language
+(patterns.yaml), the longest match winning an overlap and the earlier pattern a tie; each
+match resolved by a rule (rules.py) against the publication date, with the clause's tense read
+from verb endings (tense.py). English goes through ``generator.temporal.engine`` unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import Timex
+from ..values import is_valid
+from .lexicon import available, get_lang_lexicon
+from .rules import RULES, Ctx
+
+__all__ = ["annotate_lang", "available"]
+
+
+def _lower(text: str) -> str:
+    """Lower case of the same length (offsets are shared with ``text``), ’ read as '."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'")
+
+
+def _find(low: str, lex) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    cands = []
+    for prio, (_name, rule, rx, needs) in enumerate(lex.patterns):
+        if needs and not any(word in low for word in needs):
+            continue
+        for m in rx.finditer(low):
+            if m.end() > m.start():
+                cands.append((m.start(), m.end(), prio, rule, m))
+    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken = bytearray(len(low) + 1)
+    chosen = []
+    for c in cands:
+        if any(taken[c[0] : c[1]]):
+            continue
+        taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
+    """All temporal expressions of ``text`` (written in ``lang``), resolved against ``dct``."""
+    lex = get_lang_lexicon(lang)
+    low = _lower(text)
+    ctx = Ctx(text=text, low=low, dct=dct, lex=lex)
+    out: list[Timex] = []
+    for start, end, _prio, rule, m in _find(low, lex):
+        try:
+            res = RULES[rule](ctx, m)
+        except (ValueError, KeyError, OverflowError):
+            res = None
+        if res is None:
+            continue
+        items = res if isinstance(res, list) else [(start, end, *res)]
+        for s, e, typ, value, mod in items:
+            # a leading article or preposition the pattern needed as context is not part of
+            # the expression ("el", "le", "am") when the pattern marks the expression itself
+            if "x" in m.re.groupindex and m.start("x") >= 0 and len(items) == 1:
+                s, e = m.start("x"), m.end("x")
+            if value and is_valid(value) and e > s:
+                out.append(Timex(s, e, text[s:e], typ, value, mod))
+    return out

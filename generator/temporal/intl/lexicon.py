@@ -1,0 +1,164 @@
+"""One language's rule data: generator/temporal/data/<lang>/{lexicon,cues,patterns}.yaml.
+
+``lexicon.yaml`` holds the names (months, weekdays, units, today/yesterday words), generated
+from dateparser's data by tools/make_lang_lexicon.py; ``cues.yaml`` the other words a person
+keeps (numerals, "last"/"next" words, parts of the day, tense endings...); ``patterns.yaml``
+the recognizer's registry, in priority order, with ``{PLACEHOLDER}``s expanded from both.
+Every file is read with the project's strict loader and every key is checked, so a misspelt
+key fails loudly instead of dropping words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
+from ... import ruledata
+from ..lexicon import DATA_DIR
+
+LEXICON_KEYS = ("months", "month_abbreviations", "weekdays", "units", "deictic_days")
+CUES_KEYS = (
+    "numbers", "ordinals", "more_units", "more_deictic_days", "relative_before",
+    "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
+    "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
+    "clock_before", "clock_after", "last_words", "tense",
+)
+TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
+              "min_length", "not_past", "not_future")
+
+
+@dataclass
+class LangLexicon:
+    lang: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    units: dict[str, str]
+    deictic: dict[str, int]
+    numbers: dict[str, float]
+    ordinals: dict[str, int]
+    rel: dict[str, int]  # "pasado": -1, "próximo": 1, "este": 0 (before and after the noun)
+    parts: dict[str, str]
+    seasons: dict[str, str]
+    refs: dict[str, str]
+    sets: dict[str, str]
+    holidays: dict[str, str]
+    decades: dict[str, int]
+    position: dict[str, str]
+    tense: dict[str, Any]
+    patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
+        default_factory=list)
+
+    def number(self, word: str) -> float | None:
+        """"3", "3,5", "tres", "veinte y cuatro"/"vinte e quatro", "fünfundzwanzig"."""
+        w = " ".join(word.lower().split()).replace("’", "'")
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
+            return float(w.replace(",", "."))
+        if w in self.numbers:
+            return float(self.numbers[w])
+        parts = re.split(r"\s+(?:y|e|et|und)\s+|-|\s+|(?<=\w)und(?=\w)", w)
+        if len(parts) > 1 and all(p in self.numbers for p in parts):
+            return float(sum(self.numbers[p] for p in parts))
+        return None
+
+
+def _alt(words, *, period: bool = False) -> str:
+    """A regex alternation of lower-case words, longest first (a space matches any run of
+    white space; an apostrophe matches either kind)."""
+    parts = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        p = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(p + (r"\." if period else ""))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+def _load(lang: str, name: str, keys: tuple[str, ...]) -> dict[str, Any]:
+    path = DATA_DIR / lang / name
+    data = ruledata.load_yaml(path) or {}
+    ruledata.expect_keys(data, keys, str(path))
+    return data
+
+
+def available() -> tuple[str, ...]:
+    """The languages that have a data folder."""
+    return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/patterns.yaml")))
+
+
+@cache
+def get_lang_lexicon(lang: str) -> LangLexicon:
+    lx = _load(lang, "lexicon.yaml", LEXICON_KEYS)
+    cues = _load(lang, "cues.yaml", CUES_KEYS)
+    tense = cues["tense"]
+    ruledata.expect_keys(tense, TENSE_KEYS, f"{lang}/cues.yaml: tense")
+    months = {**lx["months"]}
+    rel = {**cues["relative_before"], **cues["relative_after"]}
+    lex = LangLexicon(
+        lang=lang,
+        months={**months, **lx["month_abbreviations"]},
+        weekdays=lx["weekdays"],
+        units={**lx["units"], **cues["more_units"]},
+        deictic={**lx["deictic_days"], **cues["more_deictic_days"]},
+        numbers=cues["numbers"],
+        ordinals=cues["ordinals"],
+        rel=rel,
+        parts=cues["parts_of_day"],
+        seasons=cues["seasons"],
+        refs=cues["refs"],
+        sets=cues["sets"],
+        holidays=cues["holidays"],
+        decades=cues["decades"],
+        position=cues["position"],
+        tense=tense,
+    )
+    nums = [w for w in cues["numbers"]]
+    num_word = _alt(nums)
+    ph = {
+        "MONTH": "(?:" + _alt(months)[3:-1] + "|"
+                 + _alt(lx["month_abbreviations"], period=True)[3:-1] + ")",
+        "WEEKDAY": _alt(lx["weekdays"]),
+        "YEAR4": r"(?:1[5-9]\d\d|20\d\d)",
+        "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])",
+        "NUM": rf"(?:\d+(?:[.,]\d+)?|{num_word}(?:(?:\s+(?:y|e|et|und)\s+|-|\s+)?{num_word})*)",
+        "UNIT": _alt(lex.units),
+        "DEICTIC": _alt(lex.deictic),
+        "PART": _alt(lex.parts),
+        "PART_BEFORE": _alt(cues["part_of_day_before"]),
+        "SEASON": _alt(lex.seasons),
+        "REL_BEFORE": _alt(cues["relative_before"]),
+        "REL_AFTER": _alt(cues["relative_after"]),
+        "AGO_BEFORE": _alt(cues["ago_before"]),
+        "AGO_AFTER": _alt(cues["ago_after"]),
+        "LATER_BEFORE": _alt(cues["later_before"]),
+        "APPROX": _alt(cues["approx"]),
+        "REF": _alt(lex.refs),
+        "SET": _alt(lex.sets),
+        "HOLIDAY": _alt(lex.holidays),
+        "ORD": _alt(lex.ordinals),
+        "DECADE": _alt(lex.decades),
+        "POSITION": _alt(lex.position),
+        "CLOCK_BEFORE": _alt(cues["clock_before"]),
+        "CLOCK_AFTER": _alt(cues["clock_after"]),
+        "LAST": _alt(cues["last_words"]),
+    }
+    for spec in _load_patterns(lang):
+        src = spec["pattern"]
+        for key, val in ph.items():
+            src = src.replace("{" + key + "}", val)
+        if re.search(r"\{[A-Z_0-9]+\}", src):
+            raise ruledata.RuleDataError(f"{lang}/patterns.yaml: {spec['name']}: unknown "
+                                         f"placeholder {re.search(r'{[A-Z_0-9]+}', src)[0]}")
+        # the regex module: a name may stand in two alternatives ("unit" before or after)
+        rx = regex.compile(r"(?<![\w'’])(?:" + src + r")(?![\w])")
+        lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
+    return lex
+
+
+def _load_patterns(lang: str) -> list[dict[str, Any]]:
+    path = DATA_DIR / lang / "patterns.yaml"
+    specs = ruledata.load_yaml(path) or []
+    for spec in specs:
+        ruledata.expect_keys(spec, ("name", "rule", "pattern", "needs"), f"{path}: {spec}")
+    return specs

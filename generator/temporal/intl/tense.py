@@ -1,0 +1,54 @@
+"""The tense of the clause around a date, read from verb endings and auxiliaries.
+
+Languages other than English mark tense in the verb's ending (Spanish "anunció"/"anunciaron"
+past, "anunciará" future; Italian "ha annunciato" past, "annuncerà" future) or with an
+auxiliary (German "hat ... angekündigt"/"wurde" past, "wird" future; French "a annoncé"
+past, "annoncera" future). ``cues.yaml``'s ``tense`` section lists both per language; the cue
+nearest the date in its sentence decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import LangLexicon
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def _kind(lex: LangLexicon, word: str) -> str | None:
+    t = lex.tense
+    if word in t["past_words"]:
+        return "past"
+    if word in t["future_words"]:
+        return "future"
+    if len(word) < t["min_length"]:
+        return None
+    if word not in t["not_future"] and word.endswith(tuple(t["future_endings"])):
+        return "future"
+    if word not in t["not_past"] and word.endswith(tuple(t["past_endings"])):
+        return "past"
+    return None
+
+
+def clause_tense(lex: LangLexicon, low: str, start: int, end: int) -> str | None:
+    """"past", "future" or None for the date at ``low[start:end]`` (lower-cased text)."""
+    left = max(0, start - 300)
+    cut = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
+    s0 = cut[-1] if cut else left
+    m = _SENTENCE_END.search(low, end, min(len(low), end + 300))
+    s1 = m.start() if m else min(len(low), end + 300)
+    best: tuple[int, str] | None = None
+    for tok in _TOKEN.finditer(low, s0, s1):
+        if start <= tok.start() < end:
+            continue
+        kind = _kind(lex, tok.group(0))
+        if kind is None:
+            continue
+        dist = start - tok.end() if tok.end() <= start else tok.start() - end
+        # a verb before the date usually governs it ("anunció el lunes"); after it too
+        # ("el lunes anunció"): both count, the nearer wins
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
