@@ -25,7 +25,7 @@ CUES_KEYS = (
     "numbers", "ordinals", "more_units", "more_deictic_days", "relative_before",
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
-    "clock_before", "clock_after", "last_words", "tense",
+    "clock_before", "clock_after", "last_words", "vague_numbers", "tense",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future")
@@ -49,6 +49,7 @@ class LangLexicon:
     decades: dict[str, int]
     position: dict[str, str]
     tense: dict[str, Any]
+    vague: frozenset[str] = frozenset()
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -112,8 +113,9 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         decades=cues["decades"],
         position=cues["position"],
         tense=tense,
+        vague=frozenset(cues["vague_numbers"]),
     )
-    nums = [w for w in cues["numbers"]]
+    nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
     ph = {
         "MONTH": "(?:" + _alt(months)[3:-1] + "|"

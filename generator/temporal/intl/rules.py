@@ -89,7 +89,7 @@ def _with_time(ctx: Ctx, m: re.Match[str], day: str) -> tuple[str, str]:
     if hh is not None:
         mm = g(m, "mm") or "00"
         return "TIME", f"{day}T{int(hh):02d}:{int(mm):02d}"
-    part = _part(ctx, m)
+    part = _part(ctx, m) or ctx.lex.parts.get(_word(g(m, "deic") or ""))
     if part:
         return "TIME", f"{day}T{part}"
     return "DATE", day
@@ -98,12 +98,26 @@ def _with_time(ctx: Ctx, m: re.Match[str], day: str) -> tuple[str, str]:
 def date_dmy(ctx: Ctx, m: re.Match[str]):
     """"23 de octubre de 2023", "le 2 novembre", "am 3. Mai 2020", "3 maggio"."""
     month = _month(ctx.lex, m.group("month"))
-    d = int(m.group("d"))
+    d = _day_number(ctx, m.group("d"))
     y = _year_of(ctx, m, month, d)
     if not valid_day(y, month, d):
         return None
     ctx.month = (y, month)
     return (*_with_time(ctx, m, f"{y:04d}-{month:02d}-{d:02d}"), None)
+
+
+def _day_number(ctx: Ctx, s: str) -> int:
+    """"23", "1er", "primero", "uno"."""
+    w = _word(s)
+    digits = re.match(r"\d+", w)
+    if digits:
+        return int(digits.group(0))
+    if w in ctx.lex.ordinals:
+        return ctx.lex.ordinals[w]
+    n = ctx.lex.number(w)
+    if n is None:
+        raise ValueError(s)
+    return int(n)
 
 
 def date_numeric(ctx: Ctx, m: re.Match[str]):
@@ -211,6 +225,8 @@ def rel_unit(ctx: Ctx, m: re.Match[str]):
     """"la semana pasada", "l'année dernière", "dieses Jahr", "il mese prossimo"."""
     unit = ctx.lex.units[_word(m.group("unit"))]
     rel = _rel(ctx, m) or 0
+    if unit in ("Q", "HY"):
+        return None
     return "DATE", _shifted(ctx.dct, unit, rel), None
 
 
@@ -220,6 +236,10 @@ def _shifted(dct: date, unit: str, n: int) -> str:
     if unit == "M":
         y, mo = add_months(dct.year, dct.month, n)
         return f"{y:04d}-{mo:02d}"
+    if unit == "C":
+        return f"{dct.year // 100 + n:02d}"
+    if unit == "E":
+        return f"{dct.year // 10 + n:03d}"
     if unit == "W":
         return fmt_week(dct + timedelta(weeks=n))
     if unit == "WE":
@@ -228,8 +248,17 @@ def _shifted(dct: date, unit: str, n: int) -> str:
 
 
 def _count(ctx: Ctx, m: re.Match[str]) -> float | None:
+    """The count of a "tres días": 1 without a numeral, NaN for "varios"/"plusieurs"."""
     num = g(m, "num")
-    return 1.0 if num is None else ctx.lex.number(num)
+    if num is None:
+        return 1.0
+    if _word(num) in ctx.lex.vague:
+        return float("nan")
+    return ctx.lex.number(num)
+
+
+# a decade, century, quarter or semester is counted in years or months in TimeML values
+_IN_BASE_UNITS = {"E": (10, "Y"), "C": (100, "Y"), "Q": (3, "M"), "HY": (6, "M")}
 
 
 def ago(ctx: Ctx, m: re.Match[str]):
@@ -260,7 +289,10 @@ def duration(ctx: Ctx, m: re.Match[str]):
     if n is None:
         return None
     unit = ctx.lex.units[_word(m.group("unit"))]
-    num = f"{n:g}"
+    if unit in _IN_BASE_UNITS:
+        times, unit = _IN_BASE_UNITS[unit]
+        n *= times
+    num = "X" if n != n else f"{n:g}"
     if unit in ("H", "MIN"):
         return "DURATION", f"PT{num}{_UNIT_VALUE[unit]}", None
     return "DURATION", f"P{num}{unit}", None
@@ -277,6 +309,12 @@ def vague_duration(ctx: Ctx, m: re.Match[str]):
 def ref(ctx: Ctx, m: re.Match[str]):
     """"ahora", "actualmente", "jetzt", "futuro", "autrefois": PRESENT_REF..."""
     return "DATE", ctx.lex.refs[_word(m.group("ref"))], None
+
+
+def set_every(ctx: Ctx, m: re.Match[str]):
+    """"cada seis meses", "tous les deux ans", "alle zwei Wochen": SET P6M."""
+    found = duration(ctx, m)
+    return None if found is None else ("SET", found[1], None)
 
 
 def set_(ctx: Ctx, m: re.Match[str]):
@@ -324,15 +362,41 @@ def quarter(ctx: Ctx, m: re.Match[str]):
 
 
 def clock(ctx: Ctx, m: re.Match[str]):
-    """"a las 10.30", "21 h 45", "18 Uhr", "alle 15", "às 10h": on the day it names, or the
-    publication day."""
-    hh, mm = int(m.group("hh")), int(g(m, "mm") or 0)
+    """"a las 10.30", "21 h 45", "18 Uhr", "alle 15", "às 10h", "las seis de la mañana de
+    ayer": on the day it names, or the publication day."""
+    n = ctx.lex.number(m.group("hh"))
+    if n is None or n != int(n):
+        return None
+    hh, mm = int(n), int(g(m, "mm") or 0)
+    part = _part(ctx, m)
+    if part in ("AF", "EV") and hh < 12 or part == "NI" and 7 <= hh < 12:
+        hh += 12
     if hh > 24 or mm > 59:
         return None
     day = ctx.dct
     if g(m, "deic"):
         day += timedelta(days=ctx.lex.deictic[_word(m.group("deic"))])
+    elif g(m, "wd"):
+        day = date.fromisoformat(weekday(ctx, m)[1][:10])
     return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def century(ctx: Ctx, m: re.Match[str]):
+    """"el siglo XIX", "le XXe siècle", "il XX secolo": 18, 19."""
+    r = m.group("roman")
+    total = 0
+    for a, b in zip(r, r[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return ("DATE", f"{total - 1:02d}", None) if 1 < total <= 21 else None
+
+
+def year_range(ctx: Ctx, m: re.Match[str]):
+    """"1934-1940": TimeBank tags one expression, valued as its first year."""
+    return "DATE", m.group("y"), None
 
 
 def weekend(ctx: Ctx, m: re.Match[str]):
@@ -364,10 +428,13 @@ RULES: dict[str, Callable] = {
     "vague_duration": vague_duration,
     "ref": ref,
     "set": set_,
+    "set_every": set_every,
     "season": season,
     "holiday": holiday,
     "decade": decade,
     "quarter": quarter,
     "clock": clock,
     "weekend": weekend,
+    "century": century,
+    "year_range": year_range,
 }
