@@ -18,6 +18,8 @@ from .rules import RULES, Ctx
 
 __all__ = ["annotate_lang", "available"]
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
 
 def _lower(text: str) -> str:
     """Lower case of the same length (offsets are shared with ``text``), ’ read as '."""
@@ -68,4 +70,6 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                 s, e = m.start("x"), m.end("x")
             if value and is_valid(value) and e > s:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
+                if typ in ("DATE", "TIME") and _DAY.match(value):
+                    ctx.day = date.fromisoformat(value[:10])
     return out

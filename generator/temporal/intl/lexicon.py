@@ -25,7 +25,7 @@ CUES_KEYS = (
     "numbers", "ordinals", "more_units", "more_deictic_days", "relative_before",
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
-    "clock_before", "clock_after", "last_words", "vague_numbers", "tense",
+    "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "tense",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future")
@@ -50,6 +50,7 @@ class LangLexicon:
     position: dict[str, str]
     tense: dict[str, Any]
     vague: frozenset[str] = frozenset()
+    clock_words: dict[str, int] = field(default_factory=dict)
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -114,6 +115,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         position=cues["position"],
         tense=tense,
         vague=frozenset(cues["vague_numbers"]),
+        clock_words=cues["clock_words"],
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
@@ -144,6 +146,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         "CLOCK_BEFORE": _alt(cues["clock_before"]),
         "CLOCK_AFTER": _alt(cues["clock_after"]),
         "LAST": _alt(cues["last_words"]),
+        "CLOCK_WORD": _alt(cues["clock_words"]),
     }
     for spec in _load_patterns(lang):
         src = spec["pattern"]

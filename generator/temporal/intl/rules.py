@@ -29,6 +29,8 @@ class Ctx:
     lex: LangLexicon
     # the month (year, month) the text talks about last: "el día 8" is a day of it
     month: tuple[int, int] | None = None
+    # the day it talks about last: a clock time alone ("vers 21 h 45") is on it
+    day: date | None = None
     spans: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> str | None:
@@ -71,9 +73,10 @@ def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> 
     if rel == 1:
         return year if here > now else year + 1
     tense = ctx.tense(m)
-    if tense == "past" and here > now and (month - ctx.dct.month) % 12 >= 1:
+    # a past clause may still name a date a few weeks ahead ("a annoncé ... le 30 octobre")
+    if tense == "past" and here > now and month - ctx.dct.month >= 2:
         return year - 1
-    if tense == "future" and here < now and (ctx.dct.month - month) % 12 >= 1:
+    if tense == "future" and here < now and ctx.dct.month - month >= 2:
         return year + 1
     return year
 
@@ -364,7 +367,8 @@ def quarter(ctx: Ctx, m: re.Match[str]):
 def clock(ctx: Ctx, m: re.Match[str]):
     """"a las 10.30", "21 h 45", "18 Uhr", "alle 15", "às 10h", "las seis de la mañana de
     ayer": on the day it names, or the publication day."""
-    n = ctx.lex.number(m.group("hh"))
+    word = g(m, "cw")
+    n = ctx.lex.clock_words[_word(word)] if word else ctx.lex.number(m.group("hh"))
     if n is None or n != int(n):
         return None
     hh, mm = int(n), int(g(m, "mm") or 0)
@@ -373,7 +377,7 @@ def clock(ctx: Ctx, m: re.Match[str]):
         hh += 12
     if hh > 24 or mm > 59:
         return None
-    day = ctx.dct
+    day = ctx.day or ctx.dct
     if g(m, "deic"):
         day += timedelta(days=ctx.lex.deictic[_word(m.group("deic"))])
     elif g(m, "wd"):
