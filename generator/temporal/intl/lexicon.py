@@ -61,9 +61,15 @@ class LangLexicon:
             return float(w.replace(",", "."))
         if w in self.numbers:
             return float(self.numbers[w])
-        parts = re.split(r"\s+(?:y|e|et|und)\s+|-|\s+|(?<=\w)und(?=\w)", w)
-        if len(parts) > 1 and all(p in self.numbers for p in parts):
-            return float(sum(self.numbers[p] for p in parts))
+        # "veinte y cuatro", "vinte e quatro", "vingt-quatre", "fünfundzwanzig": tens and
+        # units (never "sechs und elf", two numbers)
+        parts = [p for p in re.split(r"\s+(?:y|e|et|und)\s+|-|\s+|(?<=\w)und(?=\w)", w) if p]
+        if len(parts) == 2 and all(p in self.numbers for p in parts):
+            a, b = sorted((self.numbers[parts[0]], self.numbers[parts[1]]), reverse=True)
+            if a >= 20 and a % 10 == 0 and 0 < b < 10:
+                return float(a + b)
+            if b in (100, 1000) or a in (100, 1000):
+                return float(a * b) if b < a and a in (100, 1000) and b < 10 else None
         return None
 
 
@@ -156,7 +162,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
             raise ruledata.RuleDataError(f"{lang}/patterns.yaml: {spec['name']}: unknown "
                                          f"placeholder {re.search(r'{[A-Z_0-9]+}', src)[0]}")
         # the regex module: a name may stand in two alternatives ("unit" before or after)
-        rx = regex.compile(r"(?<![\w'’])(?:" + src + r")(?![\w])")
+        rx = regex.compile(r"(?<![\w'’-])(?:" + src + r")(?![\w])")
         lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
     return lex
 

@@ -64,6 +64,9 @@ def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> 
     y = g(m, "y")
     if y:
         return int(y) if len(y) == 4 else two_digit_year(int(y), ctx.dct)
+    ry = g(m, "ry")  # "August vorigen Jahres"
+    if ry:
+        return ctx.dct.year + ctx.lex.rel[_word(ry).split()[-1]]
     rel = _rel(ctx, m)
     year = ctx.dct.year
     here = (month, day or 15)
@@ -92,7 +95,7 @@ def _with_time(ctx: Ctx, m: re.Match[str], day: str) -> tuple[str, str]:
     if hh is not None:
         mm = g(m, "mm") or "00"
         return "TIME", f"{day}T{int(hh):02d}:{int(mm):02d}"
-    part = _part(ctx, m) or ctx.lex.parts.get(_word(g(m, "deic") or ""))
+    part = _part(ctx, m)
     if part:
         return "TIME", f"{day}T{part}"
     return "DATE", day
@@ -320,6 +323,14 @@ def set_every(ctx: Ctx, m: re.Match[str]):
     return None if found is None else ("SET", found[1], None)
 
 
+def set_weekday(ctx: Ctx, m: re.Match[str]):
+    """"jeden Montag", "tous les jeudis", "ogni lunedì": SET XXXX-WXX-1."""
+    wd = ctx.lex.weekdays[_word(m.group("wd")).rstrip("s")] if _word(m.group("wd")).rstrip(
+        "s") in ctx.lex.weekdays else ctx.lex.weekdays[_word(m.group("wd"))]
+    part = _part(ctx, m)
+    return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), None
+
+
 def set_(ctx: Ctx, m: re.Match[str]):
     """"cada año", "täglich", "chaque semaine", "al año": SET."""
     return "SET", ctx.lex.sets[_word(m.group("set"))], None
@@ -433,6 +444,7 @@ RULES: dict[str, Callable] = {
     "ref": ref,
     "set": set_,
     "set_every": set_every,
+    "set_weekday": set_weekday,
     "season": season,
     "holiday": holiday,
     "decade": decade,
