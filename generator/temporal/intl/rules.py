@@ -368,9 +368,14 @@ def quarter(ctx: Ctx, m: re.Match[str]):
     """"el primer trimestre de 2023", "im zweiten Quartal", "la seconda metà dell'anno"."""
     n = ctx.lex.ordinals[_word(m.group("ord"))]
     y = g(m, "y")
-    year_ = int(y) if y else ctx.dct.year + (_rel(ctx, m) or 0)
     kind = "H" if g(m, "half") else "Q"
-    if (kind == "H" and n > 2) or n > 4:
+    now = (ctx.dct.month - 1) // (6 if kind == "H" else 3) + 1
+    year_ = int(y) if y else ctx.dct.year + (_rel(ctx, m) or 0)
+    if n == -1:  # "el último trimestre": the last one reported, before this one
+        n, year_ = (now - 1, year_) if now > 1 else ((2 if kind == "H" else 4), year_ - 1)
+    elif not y and _rel(ctx, m) is None and n > now and ctx.tense(m) != "future":
+        year_ -= 1  # "the fourth quarter", told in February: last year's
+    if (kind == "H" and n > 2) or n > 4 or n < 1:
         return None
     return "DATE", f"{year_:04d}-{kind}{n}", None
 
