@@ -31,6 +31,8 @@ class Ctx:
     month: tuple[int, int] | None = None
     # the day it talks about last: a clock time alone ("vers 21 h 45") is on it
     day: date | None = None
+    # the quarter a report is about: its "a year ago" is that quarter a year before
+    quarter: str | None = None
     spans: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> str | None:
@@ -76,11 +78,17 @@ def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> 
     if rel == 1:
         return year if here > now else year + 1
     tense = ctx.tense(m)
-    # a past clause may still name a date a few weeks ahead ("a annoncé ... le 30 octobre")
-    if tense == "past" and here > now and month - ctx.dct.month >= 2:
+    # a past clause may still name a date some weeks ahead ("a annoncé ... le 30 octobre")
+    if tense == "past" and here > now and month - ctx.dct.month >= 4:
         return year - 1
     if tense == "future" and here < now and ctx.dct.month - month >= 2:
         return year + 1
+    if tense is None:  # the nearer one: "janeiro" told in November is the coming one
+        ahead = month - ctx.dct.month
+        if ahead > 6:
+            return year - 1
+        if ahead < -6:
+            return year + 1
     return year
 
 
@@ -208,7 +216,8 @@ def weekday(ctx: Ctx, m: re.Match[str]):
         if tense == "future":
             shift = (wd - now) % 7
         elif tense == "past" or rel is None:
-            shift = -((now - wd) % 7)
+            # (a past "on Tuesday" told on a Tuesday is the one before: today has a word)
+            shift = -((now - wd - 1) % 7 + 1) if tense == "past" else -((now - wd) % 7)
         else:
             shift = (wd - now) % 7
     day = ctx.dct + timedelta(days=shift)
@@ -233,6 +242,8 @@ def rel_unit(ctx: Ctx, m: re.Match[str]):
     rel = _rel(ctx, m) or 0
     if unit in ("Q", "HY"):
         return None
+    if unit == "Y" and rel == -1 and ctx.quarter:
+        return "DATE", _year_ago_quarter(ctx), None
     return "DATE", _shifted(ctx.dct, unit, rel), None
 
 
@@ -275,7 +286,14 @@ def ago(ctx: Ctx, m: re.Match[str]):
     unit = ctx.lex.units[_word(m.group("unit"))]
     if unit in ("H", "MIN"):
         return None
+    if unit == "Y" and n == 1 and ctx.quarter:
+        return "DATE", _year_ago_quarter(ctx), None
     return "DATE", _shifted(ctx.dct, unit, -int(n)), None
+
+
+def _year_ago_quarter(ctx: Ctx) -> str:
+    """"a year ago" in a quarterly report: the same quarter, a year before."""
+    return f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}"
 
 
 def later(ctx: Ctx, m: re.Match[str]):
@@ -377,6 +395,8 @@ def quarter(ctx: Ctx, m: re.Match[str]):
         year_ -= 1  # "the fourth quarter", told in February: last year's
     if (kind == "H" and n > 2) or n > 4 or n < 1:
         return None
+    if kind == "Q":
+        ctx.quarter = f"{year_:04d}-Q{n}"
     return "DATE", f"{year_:04d}-{kind}{n}", None
 
 
