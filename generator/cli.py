@@ -59,6 +59,11 @@ def extract_command(
         str | None,
         typer.Option("--dct", help="Publication date YYYY-MM-DD for every article read."),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of every article read (es, fr, de, pt, it, en); "
+                     "default: each one's front matter 'lang:', else detected from its text."),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
     ] = False,
@@ -84,9 +89,13 @@ def extract_command(
         whole = ([content / "articles"] if articles and not as_json
                  and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
-                         on_article=lambda _path: progress.advance(task), also=whole)
+                         on_article=lambda _path: progress.advance(task), also=whole,
+                         lang=lang)
     if not articles and not result.errors:
         cache.prune()
+    for warning in result.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(_printable(str(warning)))}",
+                  highlight=False)
     for error in result.errors:
         err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
     if as_json:
@@ -132,13 +141,16 @@ def add_command(
     url: Annotated[str | None, typer.Option(help="The article's address.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Publisher or agency.")] = None,
     timeline: Annotated[str | None, typer.Option(help="The timeline it belongs to.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="The article's language (default: detected from its text).")] = None,
     force: Annotated[bool, typer.Option(help="Replace an article of the same name.")] = False,
     content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
 ) -> None:
     """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
     from .sources.add import Metadata, add_article
 
-    given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
+    given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline,
+                     lang=lang)
     path = add_article(source, content, given, force=force)
     out.print(f"added {escape(str(path))}", highlight=False)
 

@@ -18,6 +18,7 @@ from .events.cache import EventCache
 from .events.extract import Event, extract_events
 from .events.merge import merge_events
 from .sources.articles import find_articles, read_article
+from .sources.language import Detected, supported, unsupported_message
 from .sources.textfiles import read_bytes
 from .timeline.store import MANIFEST, Report, write_timeline
 
@@ -28,6 +29,8 @@ class Extraction:
     articles: int = 0
     cached: int = 0  # articles whose events came from the cache
     errors: list[InputError] = field(default_factory=list)
+    # read, but not as they should be: a language the date engine does not read, or none told
+    warnings: list[InputError] = field(default_factory=list)
 
     def by_timeline(self) -> dict[str, list[Event]]:
         groups: dict[str, list[Event]] = {}
@@ -54,11 +57,13 @@ def extract(
     cache: EventCache | None = None,
     on_article: Callable[[Path], None] | None = None,
     also: list[Path] | None = None,
+    lang: str | None = None,
 ) -> Extraction:
     """Read every article under ``paths``; bad files are reported and skipped, not fatal.
 
     ``also``: more articles read without ``dct`` (the rest of content/articles when a few
-    were named, so that the timelines written are whole). With a ``cache``, an article whose
+    were named, so that the timelines written are whole). ``lang``: the language of the
+    named articles (else each one's front matter, else detected). With a ``cache``, an article whose
     bytes (and the generator) did not change since the last run is not read again: its
     events come from the cache.
     """
@@ -72,7 +77,8 @@ def extract(
     for path in named + rest:
         try:
             events = _article_events(path, content_dir, articles_root,
-                                     dct if path in with_dct else None, cache, result)
+                                     dct if path in with_dct else None, cache, result,
+                                     lang if path in with_dct else None)
         except InputError as error:
             result.errors.append(error)
             continue
@@ -100,16 +106,23 @@ def _article_events(
     dct: date | None,
     cache: EventCache,
     result: Extraction,
+    lang: str | None = None,
 ) -> list[Event]:
     source_path = _source_path(path, content_dir)
     raw = read_bytes(path)  # once: for the cache key and, on a miss, for reading
-    key = cache.key(raw, source_path, dct) if cache.folder is not None else None
+    key = cache.key(raw, source_path, dct, lang) if cache.folder is not None else None
     events = cache.load(key) if key else None
     if events is not None:
         result.cached += 1
         return events
-    article = read_article(path, dct=dct, root=articles_root, raw=raw)
+    article = read_article(path, dct=dct, root=articles_root, raw=raw, lang=lang)
     events = extract_events(article, source_path)
+    if article.lang not in supported():
+        # warned about on every run (so never cached): nothing, or English rules, read it
+        result.warnings.append(InputError(
+            path, unsupported_message(Detected(None if article.lang == "und" else article.lang,
+                                               "given"))))
+        return events
     if key:
         cache.store(key, events)
     return events

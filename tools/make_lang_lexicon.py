@@ -79,10 +79,7 @@ def lexicon(lang: str) -> dict:
         parts = key.split()
         if parts[-1] != "day" and not (len(parts) == 3 and parts[1] == "day"):
             continue
-        if parts[0] == "in":
-            offset = int(parts[1])
-        else:
-            offset = -int(parts[0])
+        offset = int(parts[1]) if parts[0] == "in" else -int(parts[0])
         for w in words:
             for form in dict.fromkeys((w.lower(), _plain(w.lower()))):
                 days.setdefault(form, offset)

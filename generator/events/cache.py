@@ -24,10 +24,13 @@ class EventCache:
         self.folder = folder
         self.used: set[str] = set()
 
-    def key(self, raw: bytes, source_path: str, dct: date | None) -> str:
+    def key(self, raw: bytes, source_path: str, dct: date | None,
+            lang: str | None = None) -> str:
         digest = hashlib.sha256()
         for part in (engine_fingerprint(), source_path, dct.isoformat() if dct else "-"):
             digest.update(part.encode() + b"\0")
+        if lang:  # (given on the command line)
+            digest.update(f"lang={lang}".encode() + b"\0")
         digest.update(raw)
         return digest.hexdigest()
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from ..ruledata import rule_data
 from ..sources.articles import Article
+from ..sources.language import supported
 from ..temporal import Timex, annotate
 from ..temporal.values import bounds, precision
 from . import segment, sentence_dates
@@ -77,6 +78,7 @@ class Event:
     attribution: str | None = None
     note: str = ""
     position: int = field(default=0, compare=False)  # character offset in the article
+    lang: str = "en"  # the article's language (ISO 639-1)
 
     @classmethod
     def from_json(cls, data: dict) -> Event:
@@ -97,10 +99,12 @@ class Event:
             attribution=data["attribution"],
             note=data["note"],
             position=int(data.get("position", 0)),
+            lang=data.get("lang", "en"),
         )
 
     def to_json(self) -> dict:
-        return {
+        """The event as JSON; ``lang`` only for an article not in English."""
+        data = {
             "value": self.value,
             "type": self.type,
             "precision": self.precision,
@@ -116,6 +120,9 @@ class Event:
             "timeline": self.timeline,
             "source": self.source.to_json(),
         }
+        if self.lang != "en":
+            data["lang"] = self.lang
+        return data
 
 
 @dataclass(frozen=True)
@@ -153,8 +160,12 @@ def _rules() -> _Rules:
 
 
 def extract_events(article: Article, source_path: str) -> list[Event]:
-    """Every dated event in ``article``, in article order."""
-    found = annotate(article.body, article.dct)
+    """Every dated event in ``article``, in article order (none from an article in a
+    language the date engine does not read: the pipeline warns about it)."""
+    if article.lang not in supported() and article.lang != "und":
+        return []
+    lang = article.lang if article.lang in supported() else "en"
+    found = annotate(article.body, article.dct, lang)
     dated = sorted((t for t in found if bounds(t.value)), key=lambda t: (t.start, t.end))
     lengths = [t for t in found if t.type == "DURATION"]
     dated = sentence_dates.spans_to_a_date(article.body, lengths, dated)
@@ -236,7 +247,8 @@ def _event(
         end=end,
         phrase=phrase,
         sentence=sentence.text,
-        headline=_headline(text, phrase, attribution, "background" in flags, others),
+        headline=(_headline(text, phrase, attribution, "background" in flags, others)
+                  if article.lang in ("en", "und") else _sentence_headline(text)),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -251,6 +263,7 @@ def _event(
         attribution=attribution,
         note="; ".join(notes),
         position=group[0].start,
+        lang=article.lang if article.lang in supported() else "en",
     )
 
 
@@ -331,6 +344,17 @@ def _headline(
     if start < 0:
         start = len(sentence)
     return write_headline(sentence, start, start + len(phrase), limit, history, others)
+
+
+def _sentence_headline(sentence: str) -> str:
+    """The headline of an article not in English: its sentence, cut at a word within the
+    length limit (the headline rules rewrite English grammar, and would garble others)."""
+    text = " ".join(sentence.split())
+    limit = _rules().headline_max
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:– -") + "…"
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:

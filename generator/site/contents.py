@@ -125,6 +125,7 @@ class Entry:
     body_html: Markup
     source_path: str
     attribution: str = ""
+    lang: str = ""  # the language of the entry's text, when not English ("Lang:")
 
     @classmethod
     def from_content(cls, content: TimelineEntry) -> Entry:
@@ -149,6 +150,7 @@ class Entry:
             body_html=Markup(nh3.clean(content.content or "")),
             source_path=content.source_path,
             attribution=" ".join(str(meta.get("attribution", "")).split()),
+            lang=_lang_tag(meta.get("lang")),
         )
 
     def __reduce__(self):
@@ -172,7 +174,8 @@ class Entry:
         return (self.value, self.title, self.precision, self.start.toordinal(),
                 self.end.toordinal(), self.mod, self.flags, self.note,
                 tuple((s.date, s.outlet, s.link, s.ref, s.title) for s in self.sources),
-                self.anchor, str(self.body_html), self.source_path, self.attribution)
+                self.anchor, str(self.body_html), self.source_path, self.attribution,
+                self.lang)
 
     @cached_property
     def digest(self) -> str:
@@ -265,7 +268,17 @@ _KEPT = ("digest", "date_label", "datetime", "text", "headline_is_text")
 
 
 _PLAIN = ("value", "title", "precision", "mod", "flags", "note", "anchor", "source_path",
-          "attribution")
+          "attribution", "lang")
+
+
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _lang_tag(value: object) -> str:
+    """A BCP 47 tag for the ``lang`` attribute ("es", "pt-BR"), or "" (English, or not a
+    tag: a hand-edited "Lang: Spanish!" must not reach the page's markup)."""
+    text = str(value or "").strip()
+    return text if _LANG_TAG.fullmatch(text) and text.lower() != "en" else ""
 
 
 def _restore(state: dict) -> Entry:

@@ -28,6 +28,7 @@ from .articles import (
     timeline_name,
     url_date,
 )
+from .language import detect
 from .textfiles import decode_text, read_bytes
 
 _FETCH_TIMEOUT = 20
@@ -43,6 +44,7 @@ class Metadata:
     url: str | None = None
     outlet: str | None = None
     timeline: str | None = None
+    lang: str | None = None
 
 
 def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Path:
@@ -73,6 +75,9 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         "url": given_url or page_url,
         "outlet": _text(given.outlet) or _text(meta.get("outlet")),
         "timeline": timeline,
+        # written when not English (given, the page's own, or detected), so that extract
+        # reads the article with its language's rules without detecting it again
+        "lang": _language(given.lang or _text(meta.get("lang")), body),
     }
     front = {k: v for k, v in front.items() if v}
     slug = slugify(str(front["title"]), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
@@ -98,6 +103,11 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
     return target
+
+
+def _language(given: str | None, body: str) -> str | None:
+    code = detect(body, given).code
+    return code if code and code != "en" else None
 
 
 def _same_article(folder: Path, url: str | None, body: str, publication: date

@@ -21,6 +21,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from ..errors import InputError
+from .language import detect
 from .textfiles import decode_text, read_bytes
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -128,11 +129,14 @@ _PAGE_MESSAGE = ("a saved web page: add it with 'timeline add PAGE --timeline NA
 
 
 def read_article(
-    path: Path, dct: date | None = None, root: Path | None = None, raw: bytes | None = None
+    path: Path, dct: date | None = None, root: Path | None = None, raw: bytes | None = None,
+    lang: str | None = None,
 ) -> Article:
     """Read one article file; ``dct`` (from the command line) overrides every other source.
 
-    ``raw`` is the file's bytes when the caller has read them already.
+    ``raw`` is the file's bytes when the caller has read them already. ``lang`` (from the
+    command line) overrides the front matter's ``lang:``, which overrides the language
+    detected from the text (``Article.lang`` is "und" when it cannot be told).
     """
     text = decode_text(path, read_bytes(path) if raw is None else raw)
     if not text.strip():
@@ -164,7 +168,7 @@ def read_article(
         url=url,
         outlet=_text_field(meta.get("outlet")) or _text_field(meta.get("author")),
         timeline=timeline,
-        lang=_text_field(meta.get("lang")) or "en",
+        lang=detect(body, lang or _text_field(meta.get("lang"))).code or "und",
         body=_typographic_quotes(body),
         body_line=body_line,
     )

@@ -38,6 +38,8 @@ def entry_text(story: Story) -> str:
     if event.mod:
         lines.append(f"Mod: {event.mod}")
     lines += [f"Phrase: {one_line(event.phrase)}", f"Timeline: {event.timeline}"]
+    if event.lang != "en":
+        lines.append(f"Lang: {event.lang}")
     if flags:
         lines.append(f"Flags: {', '.join(flags)}")
     if event.attribution:
