@@ -21,8 +21,9 @@ _SAMPLE = 5000  # characters read: enough to tell a language, cheap for a long p
 
 @dataclass(frozen=True, slots=True)
 class Detected:
-    """``code``: ISO 639-1 code, or None when the text is too short to tell; ``how``:
-    "given" (front matter or option), "words" (function words) or "detector"."""
+    """``code``: ISO 639-1 code, or None when it cannot be told; ``how``: "given" (front
+    matter or option), "words" (function words), "detector", or "default" (a text too short
+    to tell, read as English)."""
 
     code: str | None
     how: str
@@ -67,13 +68,17 @@ def detect(text: str, given: str | None = None) -> Detected:
     sample = text[:_SAMPLE]
     words = _WORD.findall(sample.lower())
     if sum(map(len, words)) < _data()["min_letters"]:
-        return Detected(None, "words", 0.0)
+        # a line or two: too little to tell, and too little to hold much but numbers; read
+        # with the default rules (a longer text that cannot be told is warned about)
+        return Detected("en", "default", 0.0)
     counts = {lang: sum(w in fw for w in words) for lang, fw in _function_words().items()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (top, hits), (_, second) = ranked[0], ranked[1]
     if hits >= _data()["min_hits"] and hits >= _data()["min_ratio"] * max(second, 1):
         return Detected(top, "words", hits / max(len(words), 1))
     code, score = _identifier().classify(sample)
+    if score < _data()["min_score"]:
+        return Detected(None, "detector", float(score))
     return Detected(code, "detector", float(score))
 
 
@@ -88,8 +93,8 @@ def unsupported_message(found: Detected) -> str:
     """The warning for an article whose language we do not read (or could not tell)."""
     readable = ", ".join(f"{name(c)} ({c})" for c in supported())
     if found.code is None:
-        return ("could not tell the article's language (too little text): read as English; "
-                "add 'lang: xx' to the front matter if it is not")
+        return ("could not tell the article's language: read as English; add 'lang: xx' to "
+                "the front matter (or pass --lang) if it is not")
     return (f"written in {name(found.code)} ({found.code}), which the date engine does not "
             f"read (it reads {readable}): no dates taken from it; set 'lang:' in the front "
             "matter if the language was misjudged")

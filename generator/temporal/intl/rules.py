@@ -278,14 +278,17 @@ def _count(ctx: Ctx, m: re.Match[str]) -> float | None:
 _IN_BASE_UNITS = {"E": (10, "Y"), "C": (100, "Y"), "Q": (3, "M"), "HY": (6, "M")}
 
 
+_AGO_MAX = {"Y": 200, "E": 20, "C": 5, "M": 600, "W": 520, "D": 3650}
+
+
 def ago(ctx: Ctx, m: re.Match[str]):
     """"hace tres días", "il y a deux semaines", "vor zwei Wochen", "tre giorni fa"."""
     n = _count(ctx, m)
     if n is None or n != int(n):
         return None
     unit = ctx.lex.units[_word(m.group("unit"))]
-    if unit in ("H", "MIN"):
-        return None
+    if unit in ("H", "MIN") or n > _AGO_MAX.get(unit, 100):
+        return None  # ("2000 anni fa" is no calendar year)
     if unit == "Y" and n == 1 and ctx.quarter:
         return "DATE", _year_ago_quarter(ctx), None
     return "DATE", _shifted(ctx.dct, unit, -int(n)), None
