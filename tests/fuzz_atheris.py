@@ -17,8 +17,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["generator"]):
-    from generator.events import segment
     from generator.errors import InputError
+    from generator.events import segment
     from generator.events.extract import extract_events
     from generator.sources.articles import read_article
     from generator.timeline.check import check_entry

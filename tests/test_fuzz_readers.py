@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.events import segment
 from generator.errors import InputError
+from generator.events import segment
 from generator.events.extract import extract_events
 from generator.sources.articles import Article, read_article, split_front_matter
 from generator.sources.textfiles import decode_text
