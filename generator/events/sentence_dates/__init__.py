@@ -18,8 +18,8 @@ what a sentence counts to.
 """
 
 from .added import ENDS_IN_COUNT, counted_clauses, reported_today, spans_to_a_date
-from .dropped import asking_spans, told
+from .dropped import told
 from .groups import explicit, group
 
-__all__ = ["ENDS_IN_COUNT", "asking_spans", "counted_clauses", "explicit", "group",
+__all__ = ["ENDS_IN_COUNT", "counted_clauses", "explicit", "group",
            "reported_today", "spans_to_a_date", "told"]
