@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ...temporal.lexicon import get_lexicon
+from ..rules_file import word_list, word_set
 from .phrases import drop_preposition, trailing_name
 from .rules import Rules
 from .words import (
@@ -120,14 +121,13 @@ def main_clause_dated_before(before: str, others: Sequence[tuple[int, int]]) -> 
         found.start() <= o_start < len(before) for o_start, _ in others)
 
 
-SINCE = frozenset({"since"})
+SINCE = word_set("recent_date_clauses")
 
 
-# Subordinators that are prepositions too: a clause after them needs its own verb.
-_PREPOSITION_LIKE = frozenset({"since", "after", "before", "until"})
+_PREPOSITION_LIKE = word_set("preposition_like")
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_SUBJECT_PRONOUNS = word_set("subject_pronouns")
 
 
 def _named_subject(clause: str, main: str) -> str:
@@ -214,7 +214,8 @@ def participle_aside(sentence: str, start: int, end: int, rules: Rules) -> str |
     return " ".join(p for p in (np, "were" if plural else "was", found.group("part"), rest) if p)
 
 
-_AUX_NEXT = re.compile(r"\s*(?:was|were|has|have|had|is|are|will|would|remains|remained)\b")
+_AUX_NEXT = re.compile(rf"\s*(?:{'|'.join(map(re.escape, word_list('subject_auxiliaries')))})\b")
+_PLURAL_AUXILIARIES = word_set("plural_auxiliaries")
 
 
 _SUBJECT_PARTICIPLE = re.compile(
@@ -244,5 +245,5 @@ def reduced_relative_subject(sentence: str, start: int, end: int, rules: Rules) 
         return f"{np[: relative.start()]} {found.group('part')}"
     # the main clause's verb agrees with the subject: "The red warning for coastal gales
     # ... was lifted"
-    plural = aux.group(0).strip() in ("were", "have", "are")
+    plural = aux.group(0).strip() in _PLURAL_AUXILIARIES
     return f"{np} {'were' if plural else 'was'} {found.group('part')}"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...temporal.lexicon import get_lexicon
+from ..rules_file import word_set
 from .phrases import drop_preposition
 from .rules import Rules, get_rules
 from .words import (
@@ -111,7 +112,7 @@ def other_date_frame(
     return cut + 1 + len(rest) - len(rest.lstrip())
 
 
-_NOT_MAIN_CLAUSE = frozenset("which who whom whose that and but or when where while".split())
+_NOT_MAIN_CLAUSE = word_set("not_main_clause")
 
 
 def own_semicolon_clause(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ...temporal.lexicon import get_lexicon
+from ..rules_file import events_rules
 from .rules import Rules, alternation, get_rules
 from .tidy import OPENING_QUOTES
 from .words import DETERMINERS, clause_rest, has_verb, last_match, starts_with_verb
@@ -264,4 +265,4 @@ def trailing_name(words: list[str]) -> int:
     return n
 
 
-_NAME_JOINERS = frozenset(("of", "and", "for", "the"))
+_NAME_JOINERS = frozenset(events_rules()["name_joiners"])

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ...ruledata import rule_data
 from ...temporal.lexicon import get_lexicon
+from ..rules_file import events_rules
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def alternation(words: Sequence[str]) -> str:
 
 @cache
 def get_rules() -> Rules:
-    data = rule_data("events", "events.yaml")["headline"]
+    data = events_rules()["headline"]
     openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
     labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
     markers = "|".join(map(re.escape, data["event_clause_markers"]))

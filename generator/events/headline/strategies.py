@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..rules_file import word_list, word_set
 from ..sentence_dates import ENDS_IN_COUNT
 from . import clauses, parts, phrases
 from .draft import Draft
@@ -167,10 +168,9 @@ def without_date(d: Draft) -> str:
     return head + " " + tail
 
 
-_PARTICLES = frozenset(("in", "on", "over", "out", "off", "up", "down", "back", "away"))
+_PARTICLES = word_set("particles")
 _DEICTIC_START = re.compile(
-    r"(?:last|next|this|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
-)
+    rf"(?:{'|'.join(map(re.escape, word_list('deictic_starts')))})\b", re.IGNORECASE)
 # "to" and a verb after a deadline ("until Friday to file"): not "to Paris", "to 5%"
 _TO_VERB = re.compile(r"to\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b")
 # "did not ... until", "didn't ... till", "never ... until": the negation is of the time before

@@ -7,6 +7,7 @@ import re
 
 from ...temporal.lexicon import get_lexicon
 from ...temporal.tense import is_past_form
+from ..rules_file import word_set
 from .rules import get_rules
 
 
@@ -19,11 +20,10 @@ def is_verb(word: str, lex) -> bool:
             or word in lex.sets["future"] or word in get_rules().present_verbs)
 
 
-AUXILIARIES = frozenset("has have had is are was were will would".split())
+AUXILIARIES = word_set("auxiliaries")
 
 
-# Words the tense lists hold as signs of the past that make no clause ("last Friday's").
-PAST_CUES_NOT_VERBS = frozenset(("ago", "last", "earlier", "former", "since"))
+PAST_CUES_NOT_VERBS = word_set("past_cues_not_verbs")
 
 
 def has_verb(words: str) -> bool:
@@ -100,4 +100,4 @@ _CLAUSE_END = re.compile(r",(?!\d{3})|;|\s--\s")  # not the comma of "2,000"
 CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 
 
-DETERMINERS = frozenset("the a an his her its their this that these those".split())
+DETERMINERS = word_set("determiners")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...ruledata import rule_data
+from ..rules_file import events_rules
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Rules:
 
 @cache
 def get_rules() -> Rules:
-    data = rule_data("events", "events.yaml")
+    data = events_rules()
     compared = data["comparison"]
     amount, between = compared["amount"], compared["between"]
     return Rules(
