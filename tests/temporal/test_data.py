@@ -94,7 +94,7 @@ def _corpus_texts() -> list[str]:
 
     import yaml
 
-    root = Path(__file__).parent
+    root = Path(__file__).parent.parent
     cases = yaml.safe_load((root / "data" / "temporal_cases.yaml").read_text("utf-8"))
     texts = [c["text"] for c in cases]
     texts += [p.read_text("utf-8") for p in (root.parent / "content" / "articles").rglob("*.md")]
