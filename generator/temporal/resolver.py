@@ -16,8 +16,9 @@ import regex
 
 from . import calendar_math as cm
 from .lexicon import Lexicon, get_lexicon
+from .precision import calendar_shift
 from .tense import clause_cue, clause_tense, is_past_form
-from .values import bounds, precision
+from .values import bounds, precision, shift_value
 
 # a slash date, for the day order of the whole text (the rule's own pattern is in patterns.yaml)
 _SLASH_DATE = regex.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
@@ -1148,8 +1149,8 @@ def _reported(ctx: Context, res: Resolved) -> bool:
 def r_rel_year_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'last year's quarter', 'this year's period': the reporting quarter (the last one named,
     else the last one ended), in the previous year for 'last'."""
-    q = ctx.last_quarter or _calendar_shift(ctx, ctx.dct, "quarter", -1)
-    v = cm.shift_value(q, "Y", -1) if m["rel"].lower() == "last" else q
+    q = ctx.last_quarter or calendar_shift(ctx.dct, "quarter", -1)
+    v = shift_value(q, "Y", -1) if m["rel"].lower() == "last" else q
     return Resolved(*_span(m), "DATE", v, relative=True) if v else None
 
 
@@ -1198,31 +1199,6 @@ _NARRATIVE_REL = {
     "previous",
     "the next",
 }
-
-
-def _calendar_shift(ctx: Context, base: date, unit: str, n: int) -> str | None:
-    """Value of the calendar unit containing ``base`` shifted by n units."""
-    if unit == "week":
-        return cm.fmt_week(base + timedelta(weeks=n))
-    if unit == "weekend":
-        return cm.fmt_week(base + timedelta(weeks=n)) + "-WE"
-    if unit == "month":
-        return cm.fmt_month(*cm.add_months(base.year, base.month, n))
-    if unit == "year":
-        return f"{base.year + n:04d}"
-    if unit == "quarter":
-        k = base.year * 4 + cm.quarter_of(base) - 1 + n
-        return f"{k // 4:04d}-Q{k % 4 + 1}"
-    if unit == "half":
-        k = base.year * 2 + (base.month - 1) // 6 + n
-        return f"{k // 2:04d}-H{k % 2 + 1}"
-    if unit == "decade":
-        return f"{base.year // 10 + n:03d}"
-    if unit == "century":
-        return f"{base.year // 100 + n:02d}"
-    if unit == "day":
-        return (base + timedelta(days=n)).isoformat()
-    return None
 
 
 def _anchor_date(ctx: Context) -> date | None:
@@ -1325,7 +1301,7 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         and ctx.tense(m.start(), m.end()) == "future"
     ):
         n = 1
-    v = _calendar_shift(ctx, base, unit, n)
+    v = calendar_shift(base, unit, n)
     if v is None:
         return None
     start = m.start()
@@ -1432,7 +1408,7 @@ def _the_unit_around(
     if not ctx.text.startswith(",", around.end()):
         return None  # "down from $450 million the year before.": a comparison, not a narrative
     base = _anchor_date(ctx)
-    v = _calendar_shift(ctx, base, unit, n) if base and unit in ("week", "month", "year") else None
+    v = calendar_shift(base, unit, n) if base and unit in ("week", "month", "year") else None
     return Resolved(m.start(), around.end(), "DATE", v, relative=True) if v else None
 
 
@@ -1484,23 +1460,23 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         n = -1 if adj == "previous" else 1
         if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
             base = ctx.dct
-        v = _calendar_shift(ctx, base, unit, n)
+        v = calendar_shift(base, unit, n)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
     if adj == "same":
         base = _anchor_date(ctx) or ctx.dct
-        v = _calendar_shift(ctx, base, unit, 0)
+        v = calendar_shift(base, unit, 0)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
     if unit == "period":
         if adj in ("latest", "current", "same"):
             # the period a results report is about: the last quarter named, else the last
             # quarter that has ended by the DCT
-            v = ctx.last_quarter or _calendar_shift(ctx, ctx.dct, "quarter", -1)
+            v = ctx.last_quarter or calendar_shift(ctx.dct, "quarter", -1)
             return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
         return None
     if unit == "week" and not mod and not adj:
         # "For the week, the index dropped": the week of the narrative (or of the DCT)
         base = _anchor_date(ctx) if ctx.anchor and precision(ctx.anchor) == "day" else None
-        v = _calendar_shift(ctx, base or ctx.dct, "week", 0)
+        v = calendar_shift(base or ctx.dct, "week", 0)
         return Resolved(*_span(m), "DATE", v, relative=True) if v else None
     if unit in ("month", "week") and mod:
         if (unit == "month" and ctx.anchor and precision(ctx.anchor) in ("month", "day")
@@ -1508,12 +1484,12 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             # "October alone saw 5,410 arrivals, helped by calm weather in the middle of the
             # month": the month just named in the sentence
             return Resolved(*_span(m), "DATE", ctx.anchor[:7], mod=mod, relative=True)
-        v = _calendar_shift(ctx, ctx.dct, unit, 0)
+        v = calendar_shift(ctx.dct, unit, 0)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True) if v else None
     if unit == "quarter":
         if adj == "current":
-            return Resolved(*_span(m), "DATE", _calendar_shift(ctx, ctx.dct, "quarter", 0), mod=mod)
-        v = ctx.last_quarter or _calendar_shift(ctx, ctx.dct, "quarter", -1)
+            return Resolved(*_span(m), "DATE", calendar_shift(ctx.dct, "quarter", 0), mod=mod)
+        v = ctx.last_quarter or calendar_shift(ctx.dct, "quarter", -1)
         return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
     if unit == "year":
         return Resolved(*_span(m), "DATE", f"{ctx.dct.year:04d}", mod=mod, relative=True)
@@ -1521,7 +1497,7 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         tense = _deadline_tense(ctx, m.start(), m.end())  # "by the weekend" looks ahead
         n = 0 if tense == "future" or ctx.dct.isoweekday() >= 6 else -1
         return Resolved(
-            *_span(m), "DATE", _calendar_shift(ctx, ctx.dct, "weekend", n), mod=mod, relative=True
+            *_span(m), "DATE", calendar_shift(ctx.dct, "weekend", n), mod=mod, relative=True
         )
     return None
 
@@ -1564,7 +1540,7 @@ def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return Resolved(*_span(m), "TIME", v, relative=True)
     if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
         return None
-    v = _calendar_shift(ctx, base, unit, 0)
+    v = calendar_shift(base, unit, 0)
     return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
 
 
@@ -1583,7 +1559,7 @@ def r_in_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     dated = (ctx.anchor and precision(ctx.anchor) in ("day", "time")
              and _in_anchor_paragraph(ctx, m.start()))
     base = date.fromisoformat(ctx.anchor[:10]) if dated else ctx.dct
-    v = base.isoformat() if unit == "day" else _calendar_shift(ctx, base, unit, 0)
+    v = base.isoformat() if unit == "day" else calendar_shift(base, unit, 0)
     return Resolved(*_span(m), "DATE", v, mod=_pmod(ctx, m), relative=True) if v else None
 
 
@@ -1596,7 +1572,7 @@ def r_year_adj(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if w in ("year-earlier", "year-ago"):
         if ctx.last_quarter:
             return Resolved(
-                *_span(m), "DATE", cm.shift_value(ctx.last_quarter, "Y", -1) or "", relative=True
+                *_span(m), "DATE", shift_value(ctx.last_quarter, "Y", -1) or "", relative=True
             )
         return Resolved(*_span(m), "DATE", f"{ctx.dct.year - 1:04d}", relative=True)
     before = _words_before(ctx, m.start(), 1)
@@ -1997,7 +1973,7 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         and ctx.last_quarter
         and direction in ("ago", "earlier")
     ):
-        v = cm.shift_value(ctx.last_quarter, "Y", -1)
+        v = shift_value(ctx.last_quarter, "Y", -1)
         if v:
             return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
     gran = _AGO_GRAN[code]
@@ -2019,7 +1995,7 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return None
     if not 1 <= d.year <= 9999:
         return None
-    v = _calendar_shift(ctx, d, gran, 0)
+    v = calendar_shift(d, gran, 0)
     if v is None:
         return None
     return Resolved(*_span(m), "DATE", v, mod=mod, relative=True)
