@@ -6,10 +6,12 @@ from datetime import date, timedelta
 
 import regex
 
+from .context import Context, Resolved
 from .lexicon import get_lexicon
 from .model import Timex
 from .recognizer import find
-from .resolver import RULES, Context, Resolved, is_label
+from .rules import RULES
+from .sentences import is_label
 from .values import is_valid, precision
 
 _NOT_REACHED = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$"

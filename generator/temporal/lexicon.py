@@ -91,6 +91,14 @@ class Lexicon:
                 return float(a * b)
         return None
 
+    def month_number(self, word: str) -> int:
+        """1-12 for a month name as written ("Sept.", "march")."""
+        return self.months[word.lower().rstrip(".")]
+
+    def weekday_number(self, word: str) -> int:
+        """ISO weekday 1-7 for a weekday name as written ("Thurs.", "Friday")."""
+        return self.weekdays[word.lower().rstrip(".")]
+
     def ordinal(self, word: str) -> int | None:
         """Value of an ordinal: 'third', '3rd', 'twenty-first'."""
         w = word.lower().replace(" ", "-")

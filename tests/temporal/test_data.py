@@ -8,7 +8,7 @@ import pytest
 import regex
 
 from generator.temporal.lexicon import DATA_DIR, get_lexicon, load_yaml
-from generator.temporal.resolver import RULES
+from generator.temporal.rules import RULES
 
 FILES = sorted(p.name for p in DATA_DIR.glob("*.yaml"))
 
