@@ -91,6 +91,13 @@ class Lexicon:
                 return float(a * b)
         return None
 
+    @property
+    def weekday_names(self) -> tuple[str, ...]:
+        """The weekdays written out ("monday" ... "sunday"): every name but the abbreviations
+        that need a period."""
+        need_period = set(self.cues["_weekday_abbrev_need_period"])
+        return tuple(w for w in self.weekdays if w not in need_period)
+
     def month_number(self, word: str) -> int:
         """1-12 for a month name as written ("Sept.", "march")."""
         return self.months[word.lower().rstrip(".")]

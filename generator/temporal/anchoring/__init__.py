@@ -19,6 +19,7 @@ from .days import (
     said_on_day,
     weekday_date,
 )
+from .narrative import follow
 from .years import YEAR_STEP, label_date, pick_year, story_year
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "anchor_date",
     "clock_day",
     "deadline_tense",
+    "follow",
     "in_anchor_paragraph",
     "label_date",
     "ordinal_date",
