@@ -37,7 +37,7 @@ def start_of_sentence(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts (after the last full stop or line break)."""
     lo = max(0, at - 600, text.rfind("\n", 0, at) + 1)
     last = lo
-    for m in _full_stop(get_lexicon().sets["abbreviations"]).finditer(text, lo, at):
+    for m in _full_stop(get_lexicon().sets.abbreviations).finditer(text, lo, at):
         last = m.start() + 1
     return last
 

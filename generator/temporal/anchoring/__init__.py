@@ -20,13 +20,12 @@ from .days import (
     weekday_date,
 )
 from .narrative import follow
-from .years import YEAR_STEP, label_date, pick_year, story_year
+from .years import label_date, pick_year, story_year
 
 __all__ = [
     "FUTURE_PENALTY",
     "PAST_PENALTY",
     "TENSE_PENALTY",
-    "YEAR_STEP",
     "ahead_of",
     "anchor_date",
     "clock_day",

@@ -71,9 +71,9 @@ def deadline_tense(ctx: Context, start: int, end: int) -> str | None:
         opens = not ctx.text[start_of_sentence(ctx.text, start):start].strip(" \"“‘'(")
         return ctx.tense(start, end) if opens else None
     if before[-1:] in (["until"], ["till"]) and (
-            ctx.lex.sets["deadline"].intersection(before) or before[-2:-1] in (["have"], ["has"])):
+            ctx.lex.sets.deadline.intersection(before) or before[-2:-1] in (["have"], ["has"])):
         return "future"  # "extended its deadline until 9 a.m. Tuesday", "have until Dec. 20"
-    if before[-1:] in (["for"], ["to"]) and ctx.lex.sets["schedule_verbs"].intersection(
+    if before[-1:] in (["for"], ["to"]) and ctx.lex.sets.schedule_verbs.intersection(
         before[-8:]
     ):
         return "future"  # "has set the election for 17 February", "was moved to Friday"

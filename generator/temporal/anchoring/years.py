@@ -168,11 +168,12 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
             return None
         return base.year if month >= base.month else base.year + 1
     chronicle = opens_sentence(ctx.text, opens) and opens_sentence(ctx.text, start)
-    if not (chronicle or ctx.lex.sets["narrative"].intersection(words)):
+    if not (chronicle or ctx.lex.sets.narrative.intersection(words)):
         # (a chronicle: "On June 22, 1941, Germany invaded ... On July 3, Stalin addressed
         # the nation": each sentence opens with its day)
         return None
-    if _BACKWARD.intersection(words) and not _FORWARD.intersection(words):
+    if (ctx.lex.sets.history_backward.intersection(words)
+            and not ctx.lex.sets.history_forward.intersection(words)):
         # "three days before that, on Jan. 9": the history steps back
         for y in (base.year, base.year - 1):
             if cm.valid_day(y, month, day) and date(y, month, day) <= base:
@@ -183,17 +184,14 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
     return None
 
 
-_BACKWARD = frozenset(("before", "earlier", "previous", "prior", "preceding"))
 
 
-_FORWARD = frozenset(("after", "later", "following", "next", "then"))
 
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
 _PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
 
 
-YEAR_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 
 def story_year(ctx: Context) -> int | None:

@@ -7,7 +7,6 @@ import regex
 
 from .. import calendar_math as cm
 from ..anchoring import (
-    YEAR_STEP,
     ordinal_date,
     pick_year,
     story_year,
@@ -78,7 +77,7 @@ def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     year = m["y"]
     if m["thaty"] and story_year(ctx) is not None:
         # "on Aug. 5 of that year", "on 3 May the following year": the story's year
-        year = str(story_year(ctx) + YEAR_STEP.get(m["thaty"].lower().split()[-1], 0))
+        year = str(story_year(ctx) + ctx.lex.year_steps.get(m["thaty"].lower().split()[-1], 0))
     v = resolve_month_day(ctx, m, m["month"], m["d"], year, m.start(), m.end())
     if not v:
         return None
@@ -106,7 +105,7 @@ def r_weekday_date(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 @gate("month_day_range")
 def g_md_range(ctx: Context, m: regex.Match[str]) -> bool:
     """"on March 13 and 14 people died": a count after "and", not a second day."""
-    return not (m["and"] and next_word(ctx, m.end()).lower() in ctx.lex.sets["quantity_after"])
+    return not (m["and"] and next_word(ctx, m.end()).lower() in ctx.lex.sets.quantity_after)
 
 
 @rule("month_day_range")
@@ -140,8 +139,6 @@ def r_dm_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
-_PART_MODS = {"first": "START", "opening": "START", "second": "MID", "third": "MID",
-              "fourth": "END", "last": "END", "final": "END", "closing": "END"}
 
 
 @rule("part_of_month")
@@ -150,7 +147,7 @@ def r_part_of_month(ctx: Context, m: regex.Match[str]) -> Resolved:
     the TimeML mod (a week of a month is not an ISO week, and the month is what is sure)."""
     mo = ctx.lex.month_number(m["month"])
     y = int(m["y"]) if m["y"] else pick_year(ctx, m.start(), m.end(), mo, None)
-    mod = _PART_MODS[m["ord"].lower()]
+    mod = ctx.lex.part_of_month_mods[m["ord"].lower()]
     if m["span"].lower() == "half" and mod == "MID":
         mod = "END"  # the second half of a month is its end
     return Resolved(*span_of(m), "DATE", cm.fmt_month(y, mo), mod=mod, explicit=True,
@@ -204,10 +201,10 @@ def g_month(ctx: Context, m: regex.Match[str]) -> bool:
         # capitalized word right before ("Theresa May", "Ides of March" aside): a name
         return not NAME_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
     before = words_before(ctx, m.start(), 1)
-    if not before or before[0] not in ctx.lex.sets["month_gate_before"]:
+    if not before or before[0] not in ctx.lex.sets.month_gate_before:
         return False
     nxt = next_word(ctx, m.end()).lower()
-    return nxt not in ctx.lex.sets["month_reject_after"]
+    return nxt not in ctx.lex.sets.month_reject_after
 
 
 _SHARED_YEAR = regex.compile(
@@ -232,7 +229,7 @@ def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
     elif thaty and story_year(ctx) is not None:
         # "in April that year", "in May of the following year", "in June and November of
         # that year": the year the story has reached
-        y = story_year(ctx) + YEAR_STEP.get(thaty.lower().split()[-1], 0)
+        y = story_year(ctx) + ctx.lex.year_steps.get(thaty.lower().split()[-1], 0)
     else:
         y = pick_year(ctx, m.start(), m.end(), mo, None)
     return Resolved(

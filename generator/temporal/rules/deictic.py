@@ -31,7 +31,7 @@ def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
         return False
     if ctx.text.startswith(("'s", "’s"), m.end()):
         nxt = next_word(ctx, m.end() + 2).lower()
-        return nxt not in ctx.lex.cues["generic_after_today"]
+        return nxt not in ctx.lex.sets.generic_after_today
     return True
 
 
@@ -66,7 +66,6 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*span_of(m), typ, v, mod=mod, relative=True)
 
 
-_AUXILIARIES = frozenset(("has", "have", "had", "was", "were", "is", "are", "be", "been"))
 
 
 @gate("ref_word")
@@ -78,7 +77,7 @@ def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
         return w == "soon" and nxt != "as" and before[-1:] != ["too"]
     if w == "now" and nxt in ("that",):
         return False
-    if w == "recently" and before[-1:] and before[-1] in _AUXILIARIES:
+    if w == "recently" and before[-1:] and before[-1] in ctx.lex.sets.recently_auxiliaries:
         # "was recently extended", "have recently moved": untagged 3 times of 3 in te3-train
         return False
     if w == "soon" and (
@@ -102,7 +101,7 @@ def g_current(ctx: Context, m: regex.Match[str]) -> bool:
     """'his current wife', 'current market conditions': the adjective refers to the present
     (TimeBank tags it PRESENT_REF); 'current account' and 'electric current' are not temporal."""
     nxt = next_word(ctx, m.end())
-    return nxt[:1].islower() and nxt.lower() not in ctx.lex.cues["current_not_temporal"]
+    return nxt[:1].islower() and nxt.lower() not in ctx.lex.sets.current_not_temporal
 
 
 @rule("current_adj")

@@ -44,7 +44,7 @@ def _holiday_by_tense(ctx: Context, m: regex.Match[str], on: Callable[[int], dat
 def g_holiday(ctx: Context, m: regex.Match[str]) -> bool:
     """"Orthodox Christmas", "Lunar New Year": another calendar's day, not the Western one."""
     before = words_before(ctx, m.start(), 1)
-    return not (before and before[-1] in ctx.lex.sets["other_calendar"])
+    return not (before and before[-1] in ctx.lex.sets.other_calendar)
 
 
 @rule("holiday")

@@ -70,9 +70,9 @@ def g_year_range(ctx: Context, m: regex.Match[str]) -> bool:
     before = words_before(ctx, m.start(), 1)
     nxt = next_word(ctx, m.end()).lower()
     return not (
-        (before and before[-1] in ctx.lex.sets["quantity_before"])
-        or nxt in ctx.lex.sets["quantity_after"]
-        or nxt in ctx.lex.sets["clock_after"]
+        (before and before[-1] in ctx.lex.sets.quantity_before)
+        or nxt in ctx.lex.sets.quantity_after
+        or nxt in ctx.lex.sets.clock_after
     )
 
 
@@ -106,7 +106,7 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
         # "twenty six percent", "a twenty-two dollar level": a count, not a year; spoken
         # years of this century are "two thousand six", and "twenty X" only from 2010 on
         nxt = next_word(ctx, m.end()).lower()
-        if nxt in ctx.lex.sets["quantity_after"] or nxt in ("dollar", "percent", "of"):
+        if nxt in ctx.lex.sets.quantity_after or nxt in ("dollar", "percent", "of"):
             return False
         return not regex.fullmatch(
             r"(?i)(?:the\syear\s)?twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)",
@@ -121,17 +121,17 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     prev = before[-1] if before else ""
     prev_char = ctx.text[m.start() - 1 : m.start()]
     nxt = next_word(ctx, m.end())
-    if prev in ctx.lex.sets["quantity_before"] or (
-        " ".join(before) in ctx.lex.sets["quantity_before"] and not nxt[:1].isupper()
+    if prev in ctx.lex.sets.quantity_before or (
+        " ".join(before) in ctx.lex.sets.quantity_before and not nxt[:1].isupper()
     ):
         return False  # "some 1500 people", "of the 1500 votes" (but "of the 2000 Olympics")
-    if nxt.lower() in ctx.lex.sets["quantity_after"] or nxt.lower() in ctx.lex.sets["clock_after"]:
+    if nxt.lower() in ctx.lex.sets.quantity_after or nxt.lower() in ctx.lex.sets.clock_after:
         return False  # "1,500 people", "(1700 GMT)"
     if regex.match(r"[ -]\d{3}", ctx.text[m.end() : m.end() + 4]):
         return False  # "the hotline on 1800 173 349": a telephone number
     if prev_char == "(" or prev.endswith("("):
         return True
-    if prev in ctx.lex.sets["year_gate_before"] or prev.lower().rstrip(".") in ctx.lex.months:
+    if prev in ctx.lex.sets.year_gate_before or prev.lower().rstrip(".") in ctx.lex.months:
         return True
     if prev.endswith("'s") or prev == "'s":
         # "Kopp's 1987 Chevrolet": a model year before a (capitalized) make, not a date
@@ -168,16 +168,6 @@ def r_fiscal(ctx: Context, m: regex.Match[str]) -> Resolved:
     return Resolved(*span_of(m), "DATE", f"{y:04d}", explicit=True)
 
 
-_DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
 
 
 @rule("decade")
@@ -185,7 +175,7 @@ def r_decade(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if m["dec"]:
         v = m["dec"][:3]
     else:
-        digit = int(m["dec2"][0]) if m["dec2"] else _DECADE_WORDS[m["decw"].lower()]
+        digit = int(m["dec2"][0]) if m["dec2"] else ctx.lex.decade_words[m["decw"].lower()]
         century = ctx.dct.year // 100
         if century * 100 + digit * 10 > ctx.dct.year:
             century -= 1

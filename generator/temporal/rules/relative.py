@@ -31,44 +31,6 @@ from .common import (
 from .periods import can_be_reported
 from .registry import gate, rule
 
-_REL_SHIFT = {
-    "last": -1,
-    "past": -1,
-    "previous": -1,
-    "this past": -1,
-    "the past": -1,
-    "the previous": -1,
-    "the last": -1,
-    "this": 0,
-    "current": 0,
-    "the current": 0,
-    "the same": 0,
-    "same": 0,
-    "that": 0,
-    "latest": 0,
-    "the latest": 0,
-    "next": 1,
-    "coming": 1,
-    "following": 1,
-    "this coming": 1,
-    "the coming": 1,
-    "the following": 1,
-    "the next": 1,
-}
-
-
-_NARRATIVE_REL = {
-    "that",
-    "the same",
-    "same",
-    "the following",
-    "following",
-    "the previous",
-    "previous",
-    "the next",
-}
-
-
 _OPEN_QUOTE = ('"', "“", "‘", "`", "'")
 
 
@@ -90,14 +52,14 @@ def g_relative(ctx: Context, m: regex.Match[str]) -> bool:
 @rule("relative_unit")
 def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     rel = regex.sub(r"\s+", " ", m["rel"].lower())
-    n = _REL_SHIFT.get(rel)
+    n = ctx.lex.relative_shifts.get(rel)
     if n is None:
         return None
     unit_w = as_written(ctx, m, "unit")
     unit = unit_w.lower()
     mod = pos_mod(ctx, m) or ("APPROX" if m["orso"] else None)
     base = ctx.dct
-    if rel in _NARRATIVE_REL:
+    if rel in ctx.lex.narrative_relatives:
         anchored = anchor_date(ctx)
         if anchored is None and rel in ("that",):
             anchored = ctx.dct
@@ -184,7 +146,7 @@ def _winter_year(ctx: Context, m: regex.Match[str], base: date, n: int, rel: str
         return base.year - 1
     if n > 0:
         return base.year
-    past = rel not in _NARRATIVE_REL and ctx.tense(m.start(), m.end()) == "past"
+    past = rel not in ctx.lex.narrative_relatives and ctx.tense(m.start(), m.end()) == "past"
     return base.year - 1 if past else base.year
 
 
@@ -343,18 +305,14 @@ def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     opens what was said, and "summer" before a noun is its adjective; "said that week was the
     worst" stays a week."""
     before = words_before(ctx, m.start(), 1)
-    if not before or before[-1] not in ctx.lex.sets["reporting"]:
+    if not before or before[-1] not in ctx.lex.sets.reporting:
         return True
     nxt = next_word(ctx, m.end()).lower()
-    noun_next = nxt.isalpha() and nxt not in _CLAUSE_OPENERS and not is_past_form(
-        nxt, ctx.lex) and nxt not in ctx.lex.sets["future"]
+    noun_next = nxt.isalpha() and nxt not in ctx.lex.sets.clause_openers and not is_past_form(
+        nxt, ctx.lex) and nxt not in ctx.lex.sets.future
     return not noun_next
 
 
-# Words after "said that <unit>" that show the unit is a time ("said that day they had
-# fled", "said that week was the worst"), not an adjective of a noun.
-_CLAUSE_OPENERS = frozenset(
-    "is was were are will has had he she they it we i you there".split())
 
 
 @rule("that_unit")

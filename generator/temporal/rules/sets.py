@@ -55,7 +55,7 @@ def g_set_word(ctx: Context, m: regex.Match[str]) -> bool:
     # "the Daily Telegraph": a capitalized frequency word mid-sentence is a name
     w = as_written(ctx, m, "w")
     nxt = next_word(ctx, m.end())
-    if w.lower() in ctx.lex.cues["attributive_not_set"] and nxt[:1].islower() and nxt.isalpha():
+    if w.lower() in ctx.lex.sets.attributive_not_set and nxt[:1].islower() and nxt.isalpha():
         return False  # "its quarterly dividend": a kind of payment, not a recurrence
     if w.lower() in ("annually", "yearly") and RATE_BEFORE.search(
         " ".join(words_before(ctx, m.start(), 3))
