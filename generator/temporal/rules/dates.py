@@ -27,6 +27,7 @@ from .registry import gate, rule
 
 @rule("iso_date")
 def r_iso(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'filed on 2021-03-04', '2021-03-04T14:30': an ISO date (or time)."""
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     if not cm.valid_day(y, mo, d):
         return None
@@ -38,6 +39,7 @@ def r_iso(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("numeric_date")
 def r_numeric(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'3/4/2021', '25/03/21': a slash date, month first unless the text writes them day first."""
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
         y = cm.two_digit_year(y, ctx.dct)
@@ -74,6 +76,8 @@ def g_month_day(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("month_day")
 def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'on Nov. 10', '10 November 2020', 'on Aug. 5 of that year': a month-day, its year written,
+    the story's or picked from the DCT."""
     year = m["y"]
     if m["thaty"] and story_year(ctx) is not None:
         # "on Aug. 5 of that year", "on 3 May the following year": the story's year
@@ -95,6 +99,8 @@ def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("weekday_date")
 def r_weekday_date(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'Tuesday, Nov. 16', 'Friday 19 November 2021': the written date, not the weekday,
+    fixes the day."""
     month_w, day_w = (m["month"], m["d"]) if m["month"] else (m["month2"], m["d2"])
     v = resolve_month_day(ctx, m, month_w, day_w, m["y"], m.start(), m.end())
     if not v:
@@ -110,6 +116,7 @@ def g_md_range(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("month_day_range")
 def r_md_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
+    """'Nov. 15-18, 2023', 'March 13 and 14': two days of one month."""
     v1 = resolve_month_day(ctx, m, m["month"], m["d"], m["y"], m.start(), m.end())
     if not v1:
         return None
@@ -156,6 +163,7 @@ def r_part_of_month(ctx: Context, m: regex.Match[str]) -> Resolved:
 
 @rule("month_year")
 def r_month_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'November 2021', 'early March of 2020', 'May nineteen ninety-seven': a month of a year."""
     y = year_from_words(ctx, m["yw"]) if opt_group(m, "yw") else int(m["y"])
     if y is None:
         return None
@@ -219,6 +227,8 @@ _NAME_OF = regex.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 
 @rule("month")
 def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'in August', 'between March and May 2023', 'in April that year': a month, its year shared,
+    the story's or picked from the DCT."""
     mo = ctx.lex.month_number(m["month"])
     shared = _SHARED_YEAR.match(ctx.text, m.end())
     if shared and shared["m"].lower().rstrip(".") not in ctx.lex.months:
@@ -239,6 +249,7 @@ def r_month(ctx: Context, m: regex.Match[str]) -> Resolved:
 
 @rule("ordinal_day")
 def r_ordinal(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'on the 12th', 'the 19th of this month': a day of the DCT's month (or the one next to it)."""
     this_month = bool(regex.search(r"(?i)this\smonth|inst", m.group(0)))
     value = ordinal_date(ctx, int(m["d"]), m.start(), m.end(), this_month)
     return Resolved(*span_of(m), "DATE", value, relative=True) if value else None

@@ -37,6 +37,8 @@ def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("deictic")
 def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'today', 'tomorrow night', 'tonight', 'overnight', 'this morning': a day (or part of one)
+    counted from the DCT."""
     word = (opt_group(m, "deic") or opt_group(m, "deic2") or "").lower()
     pod = pod_code(ctx, opt_group(m, "pod"))
     mod = pos_mod(ctx, m)
@@ -92,6 +94,7 @@ def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("ref_word")
 def r_ref(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'now', 'recently', 'the future': PRESENT_REF, PAST_REF or FUTURE_REF."""
     key = regex.sub(r"\s+", " ", m["ref"].lower())
     return Resolved(*span_of(m), "DATE", ctx.lex.ref_words[key])
 
@@ -106,4 +109,5 @@ def g_current(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("current_adj")
 def r_current(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'current market conditions' (PRESENT_REF), 'the then-current rules' (PAST_REF)."""
     return Resolved(*span_of(m), "DATE", "PAST_REF" if m["then"] else "PRESENT_REF")

@@ -85,6 +85,7 @@ def g_duration(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("duration")
 def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'three weeks', 'the past few days', 'two to three years', 'twice a day' (a SET)."""
     unit = m["unit"].lower()
     code = ctx.lex.units.get(unit)
     n, ok = count_of(ctx, m["n"])
@@ -118,12 +119,14 @@ def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("bare_duration")
 def r_bare_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'for years', 'in recent months', 'the weeks ahead': a length of unknown count."""
     code = ctx.lex.units[(m["unit"] or m["unit2"]).lower()]
     return Resolved(*span_of(m), "DURATION", duration_value(code, None))
 
 
 @rule("past_day")
 def r_past_day(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'in the past day': the day up to now, P1D."""
     return Resolved(*span_of(m), "DURATION", "P1D")
 
 
@@ -146,6 +149,8 @@ _AGO_GRAN = {
 
 @rule("ago")
 def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'three years ago', 'two days later', 'a week after the attack' (a duration): a count
+    from the DCT or the narrative's date."""
     code = ctx.lex.units.get(m["unit"].lower())
     n, ok = count_of(ctx, m["n"])
     if not ok or code is None:

@@ -49,6 +49,7 @@ def g_holiday(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("holiday")
 def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'on Christmas Day', 'Thanksgiving weekend', 'during Ramadan', 'Easter 2020'."""
     spec = ctx.lex.holidays[regex.sub(r"\s+", " ", m["hol"].lower())]
 
     def on(y: int) -> date | None:

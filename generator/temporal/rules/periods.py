@@ -149,6 +149,7 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("year")
 def r_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'in 2014', 'the late 1990s' (mod), 'post-2008', 'nineteen ninety-seven'."""
     if opt_group(m, "yw"):
         y = year_from_words(ctx, m["yw"])
         if y is None:
@@ -163,6 +164,7 @@ def r_year(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("fiscal_year")
 def r_fiscal(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'fiscal 2022', 'FY24', "fiscal year '91": the fiscal year's number."""
     written = m["y"].lstrip("'")
     y = cm.two_digit_year(int(written), ctx.dct) if len(written) == 2 else int(written)
     return Resolved(*span_of(m), "DATE", f"{y:04d}", explicit=True)
@@ -172,6 +174,8 @@ def r_fiscal(ctx: Context, m: regex.Match[str]) -> Resolved:
 
 @rule("decade")
 def r_decade(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'the 1990s', 'the '80s', 'the nineties': a decade (its century from the DCT when
+    unwritten)."""
     if m["dec"]:
         v = m["dec"][:3]
     else:
@@ -185,6 +189,7 @@ def r_decade(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("century")
 def r_century(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'the 19th century', 'the early twentieth century'."""
     n = day_number(ctx, m["ord"])
     if not n or n > 21:
         return None
@@ -207,6 +212,7 @@ def g_season(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("season")
 def r_season(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'in the summer of 2015', 'last spring', 'this winter': a season of a year."""
     code = ctx.lex.seasons[m["season"].lower()]
     yw = opt_group(m, "y")
     if yw:
@@ -242,6 +248,8 @@ def r_season(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("quarter")
 def r_quarter(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'the third quarter of 2020', 'last year's fourth quarter', 'the first half': a
+    quarter or half."""
     unit = m["unit"].lower()
     top = 4 if unit == "quarter" else 2
     n = top if m["ord"].lower() in ("last", "final") else day_number(ctx, m["ord"])
@@ -287,6 +295,7 @@ def g_quarter_code(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("quarter_code")
 def r_quarter_code(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'Q4 2023', 'in H1', 'Q3 FY24': the business shorthand for a quarter or half."""
     letter = (m["letter"] or m["letter2"]).upper()
     n = int(m["n"] or m["n2"])
     if letter == "H" and n > 2:
@@ -329,6 +338,7 @@ def r_year_period(ctx: Context, m: regex.Match[str]) -> Resolved:
 
 @rule("year_adj")
 def r_year_adj(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'the year-earlier period', 'by year-end', 'by month-end'."""
     if m["me"]:  # "by month-end": the end of the DCT's month
         return Resolved(*span_of(m), "DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}",
                         mod="END", relative=True)

@@ -51,6 +51,7 @@ def g_relative(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("relative_unit")
 def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'last week', 'next spring', 'this Friday', 'the following month', 'the past decade'."""
     rel = regex.sub(r"\s+", " ", m["rel"].lower())
     n = ctx.lex.relative_shifts.get(rel)
     if n is None:
@@ -221,6 +222,7 @@ def r_hours_later(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("the_unit")
 def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'the next day', 'the following morning', 'the week', 'the year ended March 31'."""
     unit = m["unit"].lower()
     adj = (m["adj"] or "").lower()
     mod = pos_mod(ctx, m)
@@ -317,6 +319,7 @@ def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("that_unit")
 def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'that day', 'that evening', 'that month': the unit of the narrative's date."""
     unit = m["unit"].lower()
     base = anchor_date(ctx)
     if base is None:

@@ -18,6 +18,7 @@ from .registry import gate, rule
 
 @rule("set_every")
 def r_set_every(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'every Monday', 'each month', 'every other week', 'every three years'."""
     unit_w = as_written(ctx, m, "unit")
     unit = unit_w.lower().rstrip(".")
     pod = pod_code(ctx, m["pod"])
@@ -43,6 +44,7 @@ def r_set_every(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("set_weekday")
 def r_set_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'on Sundays', 'Friday nights': a weekday that recurs."""
     wd = (m["wd"] or m["wd2"]).lower()
     wd = wd[:-1] if wd.endswith("s") and wd[:-1] in ctx.lex.weekdays else wd
     pod = pod_code(ctx, m["pod"] or m["pod2"])
@@ -70,9 +72,11 @@ def g_set_word(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("set_word")
 def r_set_word(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'weekly', 'daily', 'annually'."""
     return Resolved(*span_of(m), "SET", ctx.lex.set_words[m["w"].lower()])
 
 
 @rule("times_per")
 def r_times_per(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'twice a day', 'three times a week': the unit of the rate, a SET."""
     return Resolved(*span_of(m), "SET", duration_value(ctx.lex.units[m["unit"].lower()], 1))

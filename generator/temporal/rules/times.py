@@ -65,6 +65,7 @@ def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("clock_time")
 def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'at 4:17 a.m. Tuesday', '1400 GMT', 'at noon on June 4', 'at 10 a.m. on the 13th'."""
     if m["noon"]:
         hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
     elif m["h24"] or m["h24b"]:

@@ -39,6 +39,7 @@ def g_weekday(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("weekday")
 def r_weekday(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'on Friday', 'last Thursday', 'Tuesday night', 'early Monday'."""
     rel = opt_group(m, "rel")
     rel_n = rel.lower() if rel and rel.lower() != "on" else None
     d = weekday_date(ctx, ctx.lex.weekday_number(m["wd"]), m.start(), m.end(), rel_n)
