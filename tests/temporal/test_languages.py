@@ -23,8 +23,8 @@ from generator.temporal.intl.lexicon import get_lang_lexicon
 from generator.temporal.intl.rules import RULES
 from generator.temporal.lexicon import DATA_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "temporal_cases_lang.yaml")
+ROOT = Path(__file__).resolve().parent.parent.parent
+CASES = yaml.safe_load((ROOT / "tests" / "data" / "temporal_cases_lang.yaml")
                        .read_text(encoding="utf-8"))
 LANGS = ("es", "fr", "de", "pt", "it")
 
