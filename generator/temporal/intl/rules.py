@@ -18,7 +18,8 @@ from ..calendar_math import add_months, fmt_week, two_digit_year, valid_day
 from .lexicon import LangLexicon
 from .tense import clause_tense
 
-_UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M"}
+_UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "S": "S"}
+_CLOCK_UNITS = ("H", "MIN", "S")
 
 
 @dataclass
@@ -232,8 +233,10 @@ def deictic(ctx: Ctx, m: re.Match[str]):
 
 
 def part_of_today(ctx: Ctx, m: re.Match[str]):
-    """"esta mañana", "ce soir", "stasera", "heute Abend" with no day word: today's."""
-    return "TIME", f"{ctx.dct.isoformat()}T{_part(ctx, m)}", None
+    """"esta mañana", "ce soir", "stasera" with no day word: today's; "la nuit", "am
+    Nachmittag" (no "this"): of the day told last."""
+    day = ctx.day if g(m, "told") is not None and ctx.day else ctx.dct
+    return "TIME", f"{day.isoformat()}T{_part(ctx, m)}", None
 
 
 def rel_unit(ctx: Ctx, m: re.Match[str]):
@@ -320,7 +323,7 @@ def duration(ctx: Ctx, m: re.Match[str]):
         times, unit = _IN_BASE_UNITS[unit]
         n *= times
     num = "X" if n != n else f"{n:g}"
-    if unit in ("H", "MIN"):
+    if unit in _CLOCK_UNITS:
         return "DURATION", f"PT{num}{_UNIT_VALUE[unit]}", None
     return "DURATION", f"P{num}{unit}", None
 
@@ -328,7 +331,7 @@ def duration(ctx: Ctx, m: re.Match[str]):
 def vague_duration(ctx: Ctx, m: re.Match[str]):
     """"durante años", "ces derniers jours", "den vergangenen Tagen": PXY, PXD..."""
     unit = ctx.lex.units[_word(m.group("unit"))]
-    if unit in ("H", "MIN"):
+    if unit in _CLOCK_UNITS:
         return "DURATION", f"PTX{_UNIT_VALUE[unit]}", None
     return "DURATION", f"PX{unit}", None
 
