@@ -58,7 +58,7 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     for start, end, _prio, rule, m in _find(low, lex):
         try:
             res = RULES[rule](ctx, m)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, OverflowError, IndexError, StopIteration):
             res = None
         if res is None:
             continue

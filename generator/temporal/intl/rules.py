@@ -67,9 +67,10 @@ def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> 
     y = g(m, "y")
     if y:
         return int(y) if len(y) == 4 else two_digit_year(int(y), ctx.dct)
-    ry = g(m, "ry")  # "August vorigen Jahres"
+    ry = g(m, "ry")  # "August vorigen Jahres", "julho do ano passado"
     if ry:
-        return ctx.dct.year + ctx.lex.rel[_word(ry).split()[-1]]
+        shifts = [ctx.lex.rel[w] for w in _word(ry).split() if w in ctx.lex.rel]
+        return ctx.dct.year + (shifts[0] if shifts else 0)
     rel = _rel(ctx, m)
     year = ctx.dct.year
     here = (month, day or 15)
@@ -217,8 +218,7 @@ def weekday(ctx: Ctx, m: re.Match[str]):
         if tense == "future":
             shift = (wd - now) % 7
         elif tense == "past" or rel is None:
-            # (a past "on Tuesday" told on a Tuesday is the one before: today has a word)
-            shift = -((now - wd - 1) % 7 + 1) if tense == "past" else -((now - wd) % 7)
+            shift = -((now - wd) % 7)
         else:
             shift = (wd - now) % 7
     day = ctx.dct + timedelta(days=shift)
