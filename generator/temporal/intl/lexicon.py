@@ -25,7 +25,8 @@ CUES_KEYS = (
     "numbers", "ordinals", "more_units", "more_deictic_days", "relative_before",
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
-    "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "tense",
+    "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
+    "tense",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future")
@@ -51,6 +52,7 @@ class LangLexicon:
     tense: dict[str, Any]
     vague: frozenset[str] = frozenset()
     clock_words: dict[str, int] = field(default_factory=dict)
+    day_shifts: dict[str, int] = field(default_factory=dict)
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -122,6 +124,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         tense=tense,
         vague=frozenset(cues["vague_numbers"]),
         clock_words=cues["clock_words"],
+        day_shifts=cues["day_shifts"],
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
@@ -153,6 +156,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         "CLOCK_AFTER": _alt(cues["clock_after"]),
         "LAST": _alt(cues["last_words"]),
         "CLOCK_WORD": _alt(cues["clock_words"]),
+        "DAY_SHIFT": _alt(cues["day_shifts"]),
     }
     for spec in _load_patterns(lang):
         src = spec["pattern"]

@@ -287,6 +287,8 @@ _AGO_MAX = {"Y": 200, "E": 20, "C": 5, "M": 600, "W": 520, "D": 3650}
 def ago(ctx: Ctx, m: re.Match[str]):
     """"hace tres días", "il y a deux semaines", "vor zwei Wochen", "tre giorni fa"."""
     n = _count(ctx, m)
+    if n is not None and n != n:  # "hace unos días", "vor wenigen Tagen": how long, not when
+        return vague_duration(ctx, m)
     if n is None or n != int(n):
         return None
     unit = ctx.lex.units[_word(m.group("unit"))]
@@ -445,6 +447,13 @@ def year_range(ctx: Ctx, m: re.Match[str]):
     return "DATE", m.group("y"), None
 
 
+def day_shift(ctx: Ctx, m: re.Match[str]):
+    """"la veille", "am Vortag", "el día anterior", "il giorno dopo": the day before or after
+    the day told last (or the publication day)."""
+    day = (ctx.day or ctx.dct) + timedelta(days=ctx.lex.day_shifts[_word(m.group("shift"))])
+    return "DATE", day.isoformat(), None
+
+
 def weekend(ctx: Ctx, m: re.Match[str]):
     """"el fin de semana", "ce week-end", "am Wochenende": the week's WE, by tense."""
     rel = _rel(ctx, m)
@@ -483,5 +492,6 @@ RULES: dict[str, Callable] = {
     "clock": clock,
     "weekend": weekend,
     "century": century,
+    "day_shift": day_shift,
     "year_range": year_range,
 }
