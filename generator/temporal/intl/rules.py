@@ -186,6 +186,8 @@ def day_of_month(ctx: Ctx, m: re.Match[str]):
 
 def month_year(ctx: Ctx, m: re.Match[str]):
     """"octubre de 2023", "mai 2020", "im Juli", "giugno prossimo", "début mai"."""
+    if m.group("month").endswith(".") and not g(m, "y"):
+        return None  # "mar.", "set.", "out." alone are words at a sentence's end
     month = _month(ctx.lex, m.group("month"))
     y = _year_of(ctx, m, month)
     ctx.month = (y, month)
@@ -408,6 +410,15 @@ def quarter(ctx: Ctx, m: re.Match[str]):
     return "DATE", f"{year_:04d}-{kind}{n}", None
 
 
+def the_quarter(ctx: Ctx, m: re.Match[str]):
+    """"o trimestre", "el trimestre" in a quarterly report: the quarter it is about (told
+    before), else the last one ended before the publication date."""
+    if ctx.quarter:
+        return "DATE", ctx.quarter, None
+    q = (ctx.dct.month - 1) // 3
+    return "DATE", f"{ctx.dct.year - (q == 0):04d}-Q{q or 4}", None
+
+
 def clock(ctx: Ctx, m: re.Match[str]):
     """"a las 10.30", "21 h 45", "18 Uhr", "alle 15", "às 10h", "las seis de la mañana de
     ayer": on the day it names, or the publication day."""
@@ -492,6 +503,7 @@ RULES: dict[str, Callable] = {
     "clock": clock,
     "weekend": weekend,
     "century": century,
+    "the_quarter": the_quarter,
     "day_shift": day_shift,
     "year_range": year_range,
 }
