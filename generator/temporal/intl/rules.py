@@ -166,6 +166,25 @@ def day_range(ctx: Ctx, m: re.Match[str]):
             (m.start("b"), m.end(), "DATE", f"{y:04d}-{month:02d}-{d2:02d}", None)]
 
 
+def day_list(ctx: Ctx, m):
+    """"am 3., 4., 5. und 7. Oktober", "los días 3, 4 y 5 de mayo", "les 6 et 7 avril": one
+    date per day, each spanning its number (the corpora tag them so)."""
+    month = _month(ctx.lex, m.group("month"))
+    last = int(m.group("d"))
+    y = _year_of(ctx, m, month, last)
+    out = []
+    for (s, e), text in zip(m.spans("dl"), m.captures("dl"), strict=True):
+        d = int(text.rstrip("."))
+        if not valid_day(y, month, d):
+            return None
+        out.append((s, e, "DATE", f"{y:04d}-{month:02d}-{d:02d}", None))
+    if not valid_day(y, month, last):
+        return None
+    ctx.month = (y, month)
+    out.append((m.start("b"), m.end(), "DATE", f"{y:04d}-{month:02d}-{last:02d}", None))
+    return out
+
+
 def day_of_month(ctx: Ctx, m: re.Match[str]):
     """"el día 8", "le 5", "am 12.": a day of the month the text is about (or the
     publication month, on the side of the publication date the tense says)."""
@@ -480,6 +499,7 @@ RULES: dict[str, Callable] = {
     "date_numeric": date_numeric,
     "iso_date": iso_date,
     "day_range": day_range,
+    "day_list": day_list,
     "day_of_month": day_of_month,
     "month_year": month_year,
     "year": year,
