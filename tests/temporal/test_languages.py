@@ -244,3 +244,43 @@ def test_generated_lexicons_are_up_to_date():
     run = subprocess.run([sys.executable, "tools/make_lang_lexicon.py", "--check"],
                          capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode == 0, run.stderr
+
+
+def test_add_writes_the_language_when_not_english(tmp_path):
+    from generator.sources.add import Metadata, add_article
+
+    spanish = tmp_path / "es.txt"
+    spanish.write_text("Tregua en Gaza\n\n" + SAMPLES["es"] + "\n", encoding="utf-8")
+    path = add_article(str(spanish), tmp_path / "c", Metadata(dct=date(2023, 11, 8)))
+    assert "\nlang: es\n" in path.read_text(encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("Truce in Gaza\n\n" + SAMPLES["en"] + "\n", encoding="utf-8")
+    path = add_article(str(english), tmp_path / "c", Metadata(dct=date(2023, 11, 8)))
+    assert "lang:" not in path.read_text(encoding="utf-8")
+    given = tmp_path / "given.txt"
+    given.write_text("Trêve\n\n" + SAMPLES["es"] + "\n", encoding="utf-8")
+    path = add_article(str(given), tmp_path / "d", Metadata(dct=date(2023, 11, 8), lang="pt"))
+    assert "\nlang: pt\n" in path.read_text(encoding="utf-8")
+
+
+def test_page_marks_an_entry_in_another_language(project):
+    import lxml.html
+
+    from generator.site.build import build_site
+
+    folder = project / "content" / "timeline" / "demo"
+    folder.mkdir(parents=True)
+    (folder / "_timeline.md").write_text("Title: Demo\n\nWhat happened.\n")
+    (folder / "2023-11-02-tregua.md").write_text(
+        "Title: Comienzan las conversaciones\nWhen: 2023-11-02\nLang: es\n"
+        "Source: 2023-11-08 | EFE |  | articles/a.md#p1 | Tregua\n\n"
+        "El 2 de noviembre de 2023 comenzaron las conversaciones.\n", encoding="utf-8")
+    (folder / "2023-11-03-talks.md").write_text(
+        "Title: Talks go on\nWhen: 2023-11-03\n"
+        "Source: 2023-11-08 | AFP |  | articles/b.md#p1 | Talks\n\nTalks went on.\n")
+    assert build_site(project / "pelicanconf.py", project / "content", project / "out") == []
+    page = lxml.html.parse(str(project / "out" / "timeline" / "demo" / "index.html")).getroot()
+    spanish, english = page.cssselect("li.entry")
+    assert spanish.cssselect("div.text")[0].get("lang") == "es"
+    assert spanish.cssselect(".headline")[0].get("lang") == "es"
+    assert english.cssselect("div.text")[0].get("lang") is None
