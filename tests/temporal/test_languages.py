@@ -34,6 +34,8 @@ def test_language_cases(case):
     found = {(t.phrase, t.value) for t in annotate(case["text"], case["dct"], case["lang"])}
     missing = [(p, str(v)) for p, v in case["expect"] if (p, str(v)) not in found]
     assert not missing, f"missing {missing}; found {sorted(found)}"
+    wrong = [p for p, _ in found if p in case.get("absent", ())]
+    assert not wrong, f"{wrong} is no date here; found {sorted(found)}"
 
 
 def test_every_language_has_cases():

@@ -207,11 +207,18 @@ def month_year(ctx: Ctx, m: re.Match[str]):
     """"octubre de 2023", "mai 2020", "im Juli", "giugno prossimo", "début mai"."""
     if m.group("month").endswith(".") and not g(m, "y"):
         return None  # "mar.", "set.", "out." alone are words at a sentence's end
+    if (_word(m.group("month")) in ctx.lex.ambiguous_months and not (
+            g(m, "y") or g(m, "rel") or g(m, "pos") or m.start("month") > m.start()
+            or _MONTH_LEAD.search(ctx.low, max(0, m.start() - 12), m.start()))):
+        return None  # "Mars est une planète": the month only after "en", "de", "fin"...
     month = _month(ctx.lex, m.group("month"))
     y = _year_of(ctx, m, month)
     ctx.month = (y, month)
     pos = g(m, "pos")
     return "DATE", f"{y:04d}-{month:02d}", ctx.lex.position[_word(pos)] if pos else None
+
+
+_MONTH_LEAD = re.compile(r"(?:\b(?:en|de|d'|depuis|dès|jusqu'en|au|à|mi-|fin|début)\s?)$")
 
 
 def year(ctx: Ctx, m: re.Match[str]):
