@@ -49,6 +49,23 @@ def _find(low: str, lex) -> list[tuple[int, int, int, str, re.Match[str]]]:
     return chosen
 
 
+_NAME_GROUPS = ("wd", "month")
+_CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])[A-ZÀ-Ý][\w.'’-]*\s+$")
+
+
+def _part_of_a_name(text: str, m) -> bool:
+    """"Plácido Domingo", "Santo Domingo", "Piazza Marzo": where month and weekday names are
+    written in lower case, a capitalized one right after a capitalized word (not at a
+    sentence's start) is part of a name."""
+    for name in _NAME_GROUPS:
+        if name not in m.re.groupindex or m.start(name) < 0:
+            continue
+        at = m.start(name)
+        if text[at].isupper() and _CAPITALIZED_WORD.search(text, max(0, at - 40), at):
+            return True
+    return False
+
+
 def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     """All temporal expressions of ``text`` (written in ``lang``), resolved against ``dct``."""
     lex = get_lang_lexicon(lang)
@@ -56,6 +73,8 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     ctx = Ctx(text=text, low=low, dct=dct, lex=lex)
     out: list[Timex] = []
     for start, end, _prio, rule, m in _find(low, lex):
+        if lex.names_lowercase and _part_of_a_name(text, m):
+            continue
         try:
             res = RULES[rule](ctx, m)
         except (ValueError, KeyError, OverflowError, IndexError, StopIteration):

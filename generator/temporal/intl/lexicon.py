@@ -26,7 +26,7 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months",
+    "tense", "ambiguous_months", "names_lowercase",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future")
@@ -54,6 +54,7 @@ class LangLexicon:
     clock_words: dict[str, int] = field(default_factory=dict)
     day_shifts: dict[str, int] = field(default_factory=dict)
     ambiguous_months: frozenset[str] = frozenset()
+    names_lowercase: bool = False
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -127,6 +128,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         clock_words=cues["clock_words"],
         day_shifts=cues["day_shifts"],
         ambiguous_months=frozenset(cues.get("ambiguous_months", ())),
+        names_lowercase=bool(cues.get("names_lowercase", False)),
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
