@@ -26,7 +26,7 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_lowercase",
+    "tense", "ambiguous_months", "names_case",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future")
@@ -128,7 +128,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         clock_words=cues["clock_words"],
         day_shifts=cues["day_shifts"],
         ambiguous_months=frozenset(cues.get("ambiguous_months", ())),
-        names_lowercase=bool(cues.get("names_lowercase", False)),
+        names_lowercase=cues.get("names_case", "capitalized") == "lower",
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
