@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import dateparser
 import yaml
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from ..errors import InputError
+from ..slugs import slugify
 from .textfiles import decode_text, read_bytes
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -298,6 +296,8 @@ def front_matter_date(path: Path, meta: dict, line: int | None = None) -> date |
                              "(use YYYY-MM-DD)", line) from None
     # dateparser is the right tool for a date string someone typed by hand
     # ("26 Nov 2021", "November 26, 2021"); strict so that "Nov 2021" is not a day.
+    import dateparser  # here: 0.2 s of start-up, needed only for a date typed by hand
+
     try:
         parsed = dateparser.parse(
             text[:100], languages=["en"], settings={"STRICT_PARSING": True, "DATE_ORDER": "YMD"}
@@ -330,7 +330,7 @@ def article_url(path: Path, value: object, line: int | None = None) -> str | Non
 
 def timeline_name(path: Path | str, value: str, line: int | None = None) -> str:
     """The timeline's folder name: a slug of what the editor wrote, never a path."""
-    slug = slugify(value, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])[:80].strip("-")
+    slug = slugify(value)[:80].strip("-")
     if not slug:
         raise InputError(path, f"'timeline: {value[:60]}' needs letters or digits "
                          "(it names a folder)", line)
@@ -355,6 +355,8 @@ def dateline_date(body: str) -> date | None:
     for line in body.split("\n")[:6]:
         match = _DATELINE_DATE.match(line.strip())
         if match:
+            import dateparser  # here: 0.2 s of start-up, needed only for a dateline's date
+
             try:
                 parsed = dateparser.parse(match.group(1), languages=["en"])
             except Exception:  # an odd dateline is no dateline
