@@ -60,6 +60,14 @@ def read_on_cluster(tasks: list[ArticleTask], address: str,
 
     cluster = None
     if address == "local":
+        import dask
+
+        from .parallel import warm_up
+
+        # Workers forked from this process, which has the engine loaded: each would
+        # otherwise start a Python, import dask and the engine, and build the lexicon.
+        warm_up()
+        dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
         cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
     try:
