@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_articles  # noqa: E402
 
+# Imported while the suite is collected: in the full suite, by the time these tests run,
+# something earlier has left ``sys.modules["site"]`` without ``site.PREFIXES``, which
+# dask.config reads on import (not found which test; `extract --dask` on its own is fine).
+distributed = pytest.importorskip("distributed")
+
 
 def _written(content: Path, **options) -> tuple[dict[str, bytes], list[str], int]:
     """Extract and write ``content``'s timelines: every file written, the errors, cached."""
@@ -77,7 +82,6 @@ def test_pool_progress_counts_every_article(tmp_path) -> None:
 
 @pytest.fixture(scope="module")
 def cluster():
-    distributed = pytest.importorskip("distributed")
     import logging
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,

