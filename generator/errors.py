@@ -14,3 +14,8 @@ class InputError(Exception):
         self.message = message
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        """Picklable with its fields (the default passes only the text to ``__init__``): a
+        worker process or cluster node reports its errors back through pickle."""
+        return type(self), (self.path, self.message, self.line)

@@ -57,6 +57,8 @@ def extract(
     cache: EventCache | None = None,
     on_article: Callable[[Path], None] | None = None,
     also: list[Path] | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
     lang: str | None = None,
 ) -> Extraction:
     """Read every article under ``paths``; bad files are reported and skipped, not fatal.
@@ -65,7 +67,10 @@ def extract(
     were named, so that the timelines written are whole). ``lang``: the language of the
     named articles (else each one's front matter, else detected). With a ``cache``, an article whose
     bytes (and the generator) did not change since the last run is not read again: its
-    events come from the cache.
+    events come from the cache. ``jobs`` > 1 reads them in that many processes
+    (generator/parallel.py), ``dask`` on a dask.distributed cluster ("local" or an address,
+    generator/cluster.py); the result is the same in every case: articles are taken in
+    the same order and the events sorted the same way.
     """
     result = Extraction()
     cache = cache or EventCache(None)
@@ -74,23 +79,35 @@ def extract(
     seen = {_identity(path) for path in named}
     rest = [p for p in find_articles(also or [], result.errors) if _identity(p) not in seen]
     with_dct = set(named)
-    for path in named + rest:
-        try:
-            events = _article_events(path, content_dir, articles_root,
-                                     dct if path in with_dct else None, cache, result,
-                                     lang if path in with_dct else None)
-        except InputError as error:
-            result.errors.append(error)
-            continue
-        except Exception as exc:  # a bug must not cost the editor the other articles
-            message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-            result.errors.append(InputError(path, f"internal error, please report: {message}"))
-            continue
-        finally:
+    tasks = [ArticleTask(path, _source_path(path, content_dir), articles_root,
+                         dct if path in with_dct else None, cache.folder,
+                         lang if path in with_dct else None)
+             for path in named + rest]
+    if dask:
+        from .cluster import read_on_cluster
+
+        outcomes = read_on_cluster(tasks, dask, on_article)
+    elif jobs > 1 and len(tasks) > 1:
+        from .parallel import read_in_pool
+
+        outcomes = read_in_pool(tasks, jobs, on_article)
+    else:
+        outcomes = []
+        for task in tasks:
+            outcomes.append(read_task(task))
             if on_article is not None:
-                on_article(path)
+                on_article(task.path)
+    for outcome in outcomes:
+        if outcome.key:
+            cache.used.add(outcome.key)
+        if outcome.error is not None:
+            result.errors.append(outcome.error)
+            continue
+        if outcome.warning is not None:
+            result.warnings.append(outcome.warning)
         result.articles += 1
-        result.events.extend(events)
+        result.cached += outcome.cached
+        result.events.extend(outcome.events)
     result.events.sort(key=timeline_order)
     return result
 
@@ -99,33 +116,61 @@ def _identity(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def _article_events(
-    path: Path,
-    content_dir: Path,
-    articles_root: Path,
-    dct: date | None,
-    cache: EventCache,
-    result: Extraction,
-    lang: str | None = None,
-) -> list[Event]:
-    source_path = _source_path(path, content_dir)
-    raw = read_bytes(path)  # once: for the cache key and, on a miss, for reading
-    key = cache.key(raw, source_path, dct, lang) if cache.folder is not None else None
+@dataclass(frozen=True)
+class ArticleTask:
+    """One article to read: all a worker process (or cluster node) needs, and picklable."""
+
+    path: Path
+    source_path: str
+    articles_root: Path
+    dct: date | None
+    cache_folder: Path | None
+    lang: str | None = None  # given on the command line
+
+
+@dataclass
+class ArticleOutcome:
+    """What reading one article gave: its events, or the error that reports it."""
+
+    path: Path
+    events: list[Event] = field(default_factory=list)
+    cached: bool = False
+    key: str | None = None  # its cache entry, kept by the next prune
+    error: InputError | None = None
+    warning: InputError | None = None  # read, but in a language the engine does not read
+
+
+def read_task(task: ArticleTask) -> ArticleOutcome:
+    """Read one article (through the cache); never raises, so a pool or cluster never
+    loses the other articles to one bad file or one bug."""
+    try:
+        return _article_events(task, EventCache(task.cache_folder))
+    except InputError as error:
+        return ArticleOutcome(task.path, error=error)
+    except Exception as exc:  # a bug must not cost the editor the other articles
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        return ArticleOutcome(task.path, error=InputError(
+            task.path, f"internal error, please report: {message}"))
+
+
+def _article_events(task: ArticleTask, cache: EventCache) -> ArticleOutcome:
+    raw = read_bytes(task.path)  # once: for the cache key and, on a miss, for reading
+    key = (cache.key(raw, task.source_path, task.dct, task.lang)
+           if cache.folder is not None else None)
     events = cache.load(key) if key else None
     if events is not None:
-        result.cached += 1
-        return events
-    article = read_article(path, dct=dct, root=articles_root, raw=raw, lang=lang)
-    events = extract_events(article, source_path)
+        return ArticleOutcome(task.path, events, cached=True, key=key)
+    article = read_article(task.path, dct=task.dct, root=task.articles_root, raw=raw,
+                           lang=task.lang)
+    events = extract_events(article, task.source_path)
     if article.lang not in supported():
         # warned about on every run (so never cached): nothing, or English rules, read it
-        result.warnings.append(InputError(
-            path, unsupported_message(Detected(None if article.lang == "und" else article.lang,
-                                               "given"))))
-        return events
+        code = None if article.lang == "und" else article.lang
+        return ArticleOutcome(task.path, events, warning=InputError(
+            task.path, unsupported_message(Detected(code, "given"))))
     if key:
         cache.store(key, events)
-    return events
+    return ArticleOutcome(task.path, events, key=key)
 
 
 def _source_path(path: Path, content_dir: Path) -> str:

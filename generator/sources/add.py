@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from .. import atomic
 from ..errors import InputError
+from ..slugs import slugify
 from .articles import (
     article_url,
     dateline_date,
@@ -80,7 +79,7 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         "lang": _language(given.lang or _text(meta.get("lang")), body),
     }
     front = {k: v for k, v in front.items() if v}
-    slug = slugify(str(front["title"]), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    slug = slugify(str(front["title"]))
     target = content_dir / "articles" / timeline / f"{slug[:80] or 'article'}.md"
     if _published_on_another_day(target, publication):
         # Wire stories reuse a headline day after day ("Cuba presses for boy's return"):
