@@ -82,8 +82,8 @@ def extract_command(
     # Imported here, as each command imports what it needs: `timeline build` or `serve`
     # should not wait for the date engine to load.
     from .events.cache import EventCache
-    from .parallel import default_jobs
     from .pipeline import extract, write_timelines
+    from .pipeline.parallel import default_jobs
 
     publication = _parse_dct(dct)
     # --json writes nothing, not even the cache.
