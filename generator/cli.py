@@ -122,6 +122,8 @@ def _print_report(name: str, report: Report) -> None:
     for path in report.skipped:
         out.print(f"  not re-created, deleted by hand: {escape(str(path))}",
                   highlight=False)
+    if report.folder_removed:
+        out.print("  no articles and no entries left: its folder removed", highlight=False)
 
 
 @app.command("add")
@@ -139,8 +141,11 @@ def add_command(
     from .sources.add import Metadata, add_article
 
     given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
-    path = add_article(source, content, given, force=force)
-    out.print(f"added {escape(str(path))}", highlight=False)
+    added = add_article(source, content, given, force=force)
+    named = (" (named after the article: pass --timeline to put it in another)"
+             if added.named_after_article else "")
+    out.print(f"added {escape(str(added.path))} to the timeline "
+              f"'{escape(added.timeline)}'{named}", highlight=False)
 
 
 @app.command("check")

@@ -146,3 +146,22 @@ def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_
     assert sorted(p.name for p in (entries / "two").glob("*.md")) == [
         "2026-11-20-my-own.md", "_timeline.md"]
     assert len(list((entries / "one").glob("2026-*.md"))) == 1
+
+
+def test_a_timeline_emptied_of_articles_and_entries_loses_its_folder(tmp_path):
+    for name in ("one", "two"):
+        folder = tmp_path / "content" / "articles" / name
+        folder.mkdir(parents=True)
+        (folder / "a.md").write_text(f"---\ntitle: {name}\ndate: 2026-11-25\n---\n"
+                                     "Troops crossed the border on Tuesday.\n")
+    assert timeline("extract", cwd=tmp_path).returncode == 0
+    entries = tmp_path / "content" / "timeline"
+    (entries / "one" / "_timeline.md").write_text("Title: One, retitled by hand\n\n")
+    for name in ("one", "two"):
+        shutil.rmtree(tmp_path / "content" / "articles" / name)
+    result = timeline("extract", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # only our manifest and our _timeline.md were left in two/: it goes; one/ has an edit
+    assert sorted(p.name for p in entries.iterdir()) == ["one"]
+    assert sorted(p.name for p in (entries / "one").iterdir()) == [".generated", "_timeline.md"]
+    assert "its folder removed" in result.stdout
