@@ -89,10 +89,10 @@ def extract_command(
         cache.prune()
     for error in result.errors:
         err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
-    if as_json:
+    if as_json and not result.errors:  # a partial list on stdout would read as the whole
         sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
                                     ensure_ascii=False) + "\n")
-    else:
+    elif not as_json:
         for name, report in write_timelines(result, content, whole=not articles or bool(whole)):
             _print_report(name, report)
         out.print(

@@ -29,6 +29,17 @@ def test_json_output_writes_nothing(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
 
 
+def test_json_after_an_error_prints_nothing(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Talks failed on Friday.</p></body></html>")
+    good = tmp_path / "a.txt"
+    good.write_text("Talks\n\nThe ministers met on Friday.\n")
+    result = timeline("extract", str(page), str(good), "--dct", "2021-11-26", "--json",
+                      cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == "" and "timeline add" in result.stderr
+
+
 def test_dct_option_overrides_the_article(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Talks\n\nThe ministers met on Friday.\n")
