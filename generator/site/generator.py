@@ -16,7 +16,7 @@ from pelican.readers import Readers
 from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
-from ..timeline.entry_file import TIMELINE_FILE, read_metadata
+from ..timeline.entry_file import TIMELINE_FILE, header_gap, read_metadata
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
@@ -115,6 +115,10 @@ class TimelineGenerator(Generator):
                 log.error("%s", error)
             else:
                 log.error("%s:1: not UTF-8 text", where)
+            return None
+        gap = header_gap(path.read_text(encoding="utf-8"))
+        if gap is not None:  # else its Source: and Generated: lines are published as text
+            log.error("%s:%d: %s", where, *gap)
             return None
         if not entry.metadata.get("title") or not entry.metadata.get("when"):
             log.error("%s:1: an entry needs 'Title:' and 'When:' lines", where)

@@ -13,7 +13,13 @@ from pathlib import Path
 from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds, precision
-from .entry_file import GENERATED_KEY, TIMELINE_FILE, is_untouched, read_metadata
+from .entry_file import (
+    GENERATED_KEY,
+    TIMELINE_FILE,
+    header_gap,
+    is_untouched,
+    read_metadata,
+)
 from .store import generated_names
 
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
@@ -32,6 +38,9 @@ class Problem:
 def check_entry(path: Path, text: str) -> list[Problem]:
     """Every problem in one entry file."""
     problems = _control_characters(path, text)
+    gap = header_gap(text)
+    if gap is not None:  # not "no 'Source:' line": the line is there, after the slip
+        return [*problems, Problem(path, *gap)]
     fields = read_metadata(text)
     found: dict[str, list[tuple[str, int]]] = {}
     for key, value, line in fields:

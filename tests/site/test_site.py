@@ -177,6 +177,15 @@ def test_bad_entry_fails_the_build_and_keeps_the_old_site(project):
     assert not [p for p in project.iterdir() if p.name.startswith(".output")]
 
 
+def test_a_blank_line_inside_an_entry_header_fails_the_build_at_its_line(project):
+    slip = ("Title: Slip\nWhen: 2021-11-18\n\nSource: 2021-11-26 | AFP |  | articles/a.md#p1 "
+            "| Talks\nGenerated: 0123\n\nTalks failed.\n")
+    write_entries(project, {**ENTRIES, "2021-11-18-slip.md": slip})
+    errors = build_site(project / "pelicanconf.py", project / "content", project / "output")
+    assert len(errors) == 1 and "2021-11-18-slip.md:3: blank line inside the header" in errors[0]
+    assert not (project / "output").exists()  # no page with "Source: …" shown as its text
+
+
 def test_rebuild_is_byte_identical(project):
     write_entries(project, ALL)
     first, second = project / "out1", project / "out2"

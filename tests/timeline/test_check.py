@@ -25,6 +25,17 @@ def test_clean_timeline_has_no_problems(tmp_path):
     assert messages(tmp_path) == []
 
 
+def test_a_blank_line_inside_the_header_is_reported_at_its_line(tmp_path):
+    slip = write(tmp_path / "t", "a.md", GOOD.replace("Precision: day\n", "Precision: day\n\n")
+                 .replace("\n\nTalks failed.", "\nGenerated: 0123\n\nTalks failed."))
+    assert messages(tmp_path) == [
+        f"{slip}:4: blank line inside the header: the 'Source:', 'Generated:' lines after "
+        "it would be read as text (and the entry as having none): delete the blank line"]
+    # a paragraph of the text that merely looks like a header line of another key is text
+    write(tmp_path / "t", "a.md", GOOD.replace("Talks failed.", "Update: talks resume."))
+    assert messages(tmp_path) == []
+
+
 def test_each_problem_names_file_and_line(tmp_path):
     folder = tmp_path / "t"
     write(folder, "a.md", GOOD)
