@@ -62,7 +62,9 @@ def extract_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
     ] = False,
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every article again, even unchanged ones.")
     ] = False,
@@ -74,6 +76,7 @@ def extract_command(
     from .pipeline import extract, write_timelines
 
     publication = _parse_dct(dct)
+    content = _extract_content(content, reads_only=as_json and bool(articles))
     # --json writes nothing, not even the cache.
     use_cache = not (no_cache or as_json)
     cache = EventCache(content.resolve().parent / ".cache" / "extract" if use_cache else None)
@@ -102,6 +105,18 @@ def extract_command(
         )
     if result.errors:
         raise typer.Exit(1)
+
+
+def _extract_content(given: Path | None, reads_only: bool) -> Path:
+    """The content folder; ``--json`` of named articles writes nothing and runs anywhere."""
+    from .project import content_folder
+
+    try:
+        return content_folder(given)
+    except InputError:
+        if reads_only:
+            return Path("content")
+        raise
 
 
 def _print_report(name: str, report: Report) -> None:
@@ -135,11 +150,15 @@ def add_command(
     outlet: Annotated[str | None, typer.Option(help="Publisher or agency.")] = None,
     timeline: Annotated[str | None, typer.Option(help="The timeline it belongs to.")] = None,
     force: Annotated[bool, typer.Option(help="Replace an article of the same name.")] = False,
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
 ) -> None:
     """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
+    from .project import content_folder
     from .sources.add import Metadata, add_article
 
+    content = content_folder(content)
     given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
     added = add_article(source, content, given, force=force)
     named = (" (named after the article: pass --timeline to put it in another)"
@@ -150,11 +169,15 @@ def add_command(
 
 @app.command("check")
 def check_command(
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
 ) -> None:
     """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
+    from .project import content_folder
     from .timeline.check import check_folder
 
+    content = content_folder(content)
     if not content.is_dir():
         err.print(f"[red]error[/red] {escape(str(content))}: no such content folder "
                   "(pass --content)", highlight=False)
@@ -182,14 +205,21 @@ def timeml_command(
 @app.command("build")
 def build_command(
     settings: Annotated[
-        Path, typer.Option("--settings", "-s", help="Pelican settings file.")
-    ] = Path("pelicanconf.py"),
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
-    output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
+        Path | None,
+        typer.Option("--settings", "-s", help="Pelican settings file (default: the project's)."),
+    ] = None,
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where the site is written (default: the project's).")
+    ] = None,
 ) -> None:
     """Render the timelines into a static site with Pelican."""
+    from .project import SETTINGS, project_paths
     from .site.build import build_site
 
+    settings, content, output = project_paths(settings, SETTINGS, content, output)
     if not settings.is_file():
         raise InputError(settings, "no such settings file")
     errors = build_site(settings, content, output)

@@ -48,7 +48,7 @@ def test_dct_option_overrides_the_article(tmp_path):
     assert [e["value"] for e in json.loads(result.stdout)] == ["2021-11-26"]
 
 
-def test_article_without_date_is_a_clear_error(tmp_path):
+def test_article_without_date_is_a_clear_error(tmp_path, marked):
     (tmp_path / "content" / "articles" / "t").mkdir(parents=True)
     bad = tmp_path / "content" / "articles" / "t" / "undated.md"
     bad.write_text("---\ntitle: Undated\n---\nThe talks failed on Friday.\n")
@@ -105,7 +105,7 @@ def test_demo_site_has_every_dated_event_in_order(project):
     assert starts == sorted(starts)
 
 
-def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path):
+def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path, marked):
     """Naming an article writes its timeline whole: the other articles' entries stay (they
     were all removed as "no longer produced"), and only the named one takes --dct."""
     folder = tmp_path / "content" / "articles" / "t"
@@ -126,7 +126,7 @@ def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path):
     assert "2026-11-22-rebels-seized-the-airport.md" in after  # Sunday from the 26th
 
 
-def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path):
+def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path, marked):
     folder = tmp_path / "content" / "articles" / "t"
     folder.mkdir(parents=True)
     (folder / "page.html").write_text("<html><body><nav>Home</nav><p>Talks on Monday.</p>"
@@ -140,7 +140,7 @@ def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path):
         (tmp_path / "content" / "timeline").rglob("*.md"))
 
 
-def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_path):
+def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_path, marked):
     for name, text in (("one", "Troops crossed the border on Tuesday."),
                        ("two", "Rebels seized the airport on Sunday.")):
         folder = tmp_path / "content" / "articles" / name
@@ -159,7 +159,7 @@ def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_
     assert len(list((entries / "one").glob("2026-*.md"))) == 1
 
 
-def test_a_timeline_emptied_of_articles_and_entries_loses_its_folder(tmp_path):
+def test_a_timeline_emptied_of_articles_and_entries_loses_its_folder(tmp_path, marked):
     for name in ("one", "two"):
         folder = tmp_path / "content" / "articles" / name
         folder.mkdir(parents=True)
@@ -176,3 +176,30 @@ def test_a_timeline_emptied_of_articles_and_entries_loses_its_folder(tmp_path):
     assert sorted(p.name for p in entries.iterdir()) == ["one"]
     assert sorted(p.name for p in (entries / "one").iterdir()) == [".generated", "_timeline.md"]
     assert "its folder removed" in result.stdout
+
+
+def test_outside_a_project_commands_refuse_and_say_where_they_looked(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    for args in (["add", str(article), "--dct", "2021-11-26"], ["check"], ["build"],
+                 ["extract"]):
+        result = timeline(*args, cwd=tmp_path)
+        assert result.returncode == 1, args
+        assert f"{tmp_path}: not inside a timeline project: no pelicanconf.py" in (
+            result.stderr), args
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no content/ made
+
+
+def test_commands_find_the_project_from_a_subfolder(tmp_path, marked):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    inside = tmp_path / "content" / "articles"
+    inside.mkdir(parents=True)
+    added = timeline("add", str(article), "--dct", "2021-11-26", cwd=inside)
+    assert added.returncode == 0, added.stderr
+    assert "to the timeline 'talks-collapse' (named after the article" in added.stdout
+    assert (inside / "talks-collapse" / "talks-collapse.md").is_file()
+    assert timeline("extract", cwd=inside / "talks-collapse").returncode == 0
+    assert list((tmp_path / "content" / "timeline" / "talks-collapse").glob("2021-11-25-*.md"))
+    assert timeline("check", cwd=inside).returncode == 0

@@ -55,7 +55,7 @@ def test_each_problem_names_file_and_line(tmp_path):
     assert any(m.startswith(f"{flagged}:4: date conflict") for m in found)
 
 
-def test_command_exits_non_zero_on_problems(tmp_path):
+def test_command_exits_non_zero_on_problems(tmp_path, marked):
     write(tmp_path / "content" / "timeline" / "t", "a.md", "Title: X\nWhen: soon\n\nX.\n")
     result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path,
                             capture_output=True, text=True)
