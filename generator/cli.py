@@ -222,7 +222,10 @@ def build_command(
     settings, content, output = project_paths(settings, SETTINGS, content, output)
     if not settings.is_file():
         raise InputError(settings, "no such settings file")
-    errors = build_site(settings, content, output)
+    warnings: list[str] = []
+    errors = build_site(settings, content, output, warnings)
+    for message in warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(_printable(message))}", highlight=False)
     for message in errors:
         err.print(f"[red]error[/red] {escape(_printable(message))}", highlight=False)
     if errors:

@@ -1,6 +1,7 @@
 """The ``timeline`` command as a user runs it: in a project folder, through a real process."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -203,3 +204,18 @@ def test_commands_find_the_project_from_a_subfolder(tmp_path, marked):
     assert timeline("extract", cwd=inside / "talks-collapse").returncode == 0
     assert list((tmp_path / "content" / "timeline" / "talks-collapse").glob("2021-11-25-*.md"))
     assert timeline("check", cwd=inside).returncode == 0
+
+
+def test_build_warns_that_newsletter_links_are_relative_without_siteurl(project):
+    folder = project / "content" / "timeline" / "t"
+    folder.mkdir(parents=True)
+    (folder / "2021-11-18-a.md").write_text(
+        "Title: Talks fail\nWhen: 2021-11-18\nSource: 2021-11-26 | AFP |  | a.md#p1 | T\n\nX.\n")
+    built = timeline("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert "warning t: newsletter links are relative" in built.stderr
+    published = subprocess.run([sys.executable, "-m", "generator", "build", "-s", "publishconf.py"],
+                               cwd=project, capture_output=True, text=True, timeout=120,
+                               env={**os.environ, "SITEURL": "https://example.org/t"})
+    assert published.returncode == 0, published.stderr
+    assert "newsletter links" not in published.stderr

@@ -190,7 +190,8 @@ class TimelineGenerator(Generator):
         outputs.update(self.newsletter(timeline, entries))
         if address is None:
             log.warning("%s: newsletter links are relative (SITEURL is not an absolute address);"
-                        " build with publishconf.py before sending it", timeline.slug)
+                        " build with SITEURL=https://… and -s publishconf.py before sending it",
+                        timeline.slug)
         for name, data in outputs.items():
             path = Path(self.output_path) / folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
