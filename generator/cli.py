@@ -169,6 +169,10 @@ def add_command(
 
 @app.command("check")
 def check_command(
+    timelines: Annotated[
+        list[str] | None,
+        typer.Argument(help="Only these timelines (their folder names; default: all)."),
+    ] = None,
     content: Annotated[
         Path | None, typer.Option(help="The content folder (default: the project's).")
     ] = None,
@@ -182,7 +186,7 @@ def check_command(
         err.print(f"[red]error[/red] {escape(str(content))}: no such content folder "
                   "(pass --content)", highlight=False)
         raise typer.Exit(1)
-    problems = check_folder(content / "timeline")
+    problems = check_folder(content / "timeline", timelines)
     for problem in problems:
         out.print(_printable(str(problem)), highlight=False, markup=False)
     out.print(_count(len(problems), "problem"), highlight=False)

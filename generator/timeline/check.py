@@ -92,14 +92,22 @@ def _control_characters(path: Path, text: str) -> list[Problem]:
     return problems
 
 
-def check_folder(root: Path) -> list[Problem]:
-    """Every problem in every timeline under ``root`` (``content/timeline``)."""
+def check_folder(root: Path, names: list[str] | None = None) -> list[Problem]:
+    """Every problem in every timeline under ``root`` (``content/timeline``), or in the
+    timelines ``names`` only (``timeline check border-crisis``: a user's own timeline, not
+    the demo's date conflicts too)."""
     problems: list[Problem] = []
     try:
         folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as exc:
         return [Problem(root, 1, f"cannot list folder: {exc.strerror or exc}")] if _exists(root) \
             else []
+    if names:
+        unknown = sorted(set(names) - {f.name for f in folders})
+        if unknown:
+            raise InputError(root, f"no timeline {', '.join(map(repr, unknown))} (timelines: "
+                             f"{', '.join(f.name for f in folders) or 'none'})")
+        folders = [f for f in folders if f.name in names]
     for folder in folders:
         seen: dict[tuple[str, str], Path] = {}
         try:

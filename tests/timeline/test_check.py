@@ -103,3 +103,17 @@ def test_a_generated_entry_the_last_extract_did_not_write_is_flagged(tmp_path):
     assert not any(str(edited) in m for m in found)  # edited by hand: the person's own
     (folder / MANIFEST).write_text("a.md\nb.md\n")
     assert messages(tmp_path) == []
+
+
+def test_check_lints_only_the_timelines_named(tmp_path, marked):
+    timelines = tmp_path / "content" / "timeline"
+    write(timelines / "demo", "a.md", GOOD.replace("Precision: day\n",
+                                                    "Precision: day\nFlags: date-conflict\n"))
+    write(timelines / "mine", "a.md", GOOD)
+    run = [sys.executable, "-m", "generator", "check"]
+    mine = subprocess.run([*run, "mine"], cwd=tmp_path, capture_output=True, text=True)
+    assert (mine.returncode, mine.stdout) == (0, "0 problems\n")
+    every = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True)
+    assert every.returncode == 1 and "date conflict to resolve" in every.stdout
+    wrong = subprocess.run([*run, "mien"], cwd=tmp_path, capture_output=True, text=True)
+    assert wrong.returncode == 1 and "no timeline 'mien' (timelines: demo, mine)" in wrong.stderr
