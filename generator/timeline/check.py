@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..ruledata import rule_data
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds, precision
 from .entry_file import (
@@ -66,6 +67,11 @@ def check_entry(path: Path, text: str) -> list[Problem]:
     for source, source_line in found.get("source", []):
         if not source.strip(" |"):
             problems.append(Problem(path, source_line, "empty 'Source:' line"))
+    for note, note_line in found.get("note", []):
+        if inferred_day(note):
+            problems.append(Problem(path, note_line, "the day of this time is inferred from "
+                                    "the date before it in the article (or the publication "
+                                    "date): check it, then delete the note"))
     for flags, flags_line in found.get("flags", []):
         for flag in (f.strip() for f in flags.split(",") if f.strip()):
             if flag not in _KNOWN_FLAGS:
@@ -79,6 +85,12 @@ def check_entry(path: Path, text: str) -> list[Problem]:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def inferred_day(note: str) -> bool:
+    """Does ``note`` hold the engine's note on a day guessed for a clock time alone?"""
+    editor = rule_data("events", "events.yaml")["inferred_day_note"]
+    return " ".join(editor.split()) in " ".join(note.split())
 
 
 def _control_characters(path: Path, text: str) -> list[Problem]:

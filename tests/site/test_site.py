@@ -186,6 +186,17 @@ def test_a_blank_line_inside_an_entry_header_fails_the_build_at_its_line(project
     assert not (project / "output").exists()  # no page with "Source: …" shown as its text
 
 
+def test_a_day_inferred_for_a_time_is_explained_in_the_readers_words(project):
+    note = ("Note: The sentence gives the time but not the day; the day is taken from the date "
+            "before it in the article (or the publication date). Check it.\n")
+    timed = ENTRIES["2021-11-15-borrell.md"].replace("When: 2021-11-15\n",
+                                                     "When: 2021-11-15T04:17\n" + note)
+    write_entries(project, {**ENTRIES, "2021-11-15-borrell.md": timed})
+    page = (build(project) / "timeline" / "demo" / "index.html").read_text()
+    assert "Check it" not in page and "taken from the date before it" not in page
+    assert "The report gives the time but not the day; the day is the one the article" in page
+
+
 def test_rebuild_is_byte_identical(project):
     write_entries(project, ALL)
     first, second = project / "out1", project / "out2"

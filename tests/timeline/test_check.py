@@ -117,3 +117,15 @@ def test_check_lints_only_the_timelines_named(tmp_path, marked):
     assert every.returncode == 1 and "date conflict to resolve" in every.stdout
     wrong = subprocess.run([*run, "mien"], cwd=tmp_path, capture_output=True, text=True)
     assert wrong.returncode == 1 and "no timeline 'mien' (timelines: demo, mine)" in wrong.stderr
+
+
+INFERRED = ("Note: The sentence gives the time but not the day; the day is taken from the date "
+            "before it in the article (or the publication date). Check it.\n")
+
+
+def test_check_gives_the_editor_the_advice_of_a_day_inferred_for_a_time(tmp_path):
+    entry = write(tmp_path / "t", "a.md", GOOD.replace("Precision: day\n",
+                                                        "Precision: day\n" + INFERRED))
+    assert messages(tmp_path) == [f"{entry}:4: the day of this time is inferred from the date "
+                                  "before it in the article (or the publication date): check "
+                                  "it, then delete the note"]
