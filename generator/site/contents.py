@@ -279,6 +279,9 @@ def _restore(state: dict) -> Entry:
     return entry
 
 
+_CARD_ENTRIES = 3
+
+
 @dataclass
 class Timeline:
     """A crisis: its entries in chronological order, grouped by year and month for reading."""
@@ -293,6 +296,12 @@ class Timeline:
     parts: list[Part] = field(default_factory=list)
     # Entry anchor -> its part's folder, for a split timeline.
     page_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def first_entries(self) -> list[Entry]:
+        """What the home page's card lists when ``_timeline.md`` has only a title (no
+        introduction): the first few entries, so that the card is never empty."""
+        return [] if self.summary else self.entries[:_CARD_ENTRIES]
 
     def sort(self) -> None:
         """Put the entries in timeline order, once all are read (and count their sources)."""

@@ -196,7 +196,7 @@ def timeline_summary(timeline) -> tuple:
     return (
         timeline.slug, str(timeline.title), str(timeline.summary), timeline.url,
         timeline.save_as, len(timeline.entries), timeline.source_count, timeline.first,
-        timeline.last, timeline.updated,
+        timeline.last, timeline.updated, tuple(e.digest for e in timeline.first_entries),
         tuple((p.key, p.label, p.year, p.path, p.save_as, len(p.entries))
               for p in timeline.parts),
     )

@@ -163,6 +163,17 @@ def test_two_timelines_are_listed_on_the_home_page(project):
     assert links == ["./timeline/demo/", "./timeline/embassy/"]
 
 
+def test_a_timeline_with_only_a_title_shows_its_first_entries_on_its_card(project):
+    write_entries(project, ENTRIES)
+    folder = write_entries(project, {"1998-08-07-blasts.md": "Title: Blasts\nWhen: 1998-08-07"
+                                     "\n\nB.\n"}, timeline="embassy")
+    (folder / "_timeline.md").write_text("Title: Embassy bombings\n\n")
+    build(project)
+    home = lxml.html.parse(str(project / "output" / "index.html")).getroot()
+    cards = [" ".join(c.text_content().split()) for c in home.cssselect("ul.timelines .summary")]
+    assert cards == ["What happened, in order.", "Aug. 7, 1998: Blasts"]
+
+
 def test_bad_entry_fails_the_build_and_keeps_the_old_site(project):
     write_entries(project, ENTRIES)
     output = project / "output"
