@@ -366,3 +366,14 @@ def test_hidden_files_in_a_timeline_folder_are_not_entries(project):
     (folder / ".2021-12-ministers.md.abc.tmp").write_text("Title: half")
     assert build_site(project / "pelicanconf.py", project / "content", project / "output") == []
     assert len(entries_of(project / "output" / "timeline" / "demo" / "index.html")) == len(ENTRIES)
+
+
+def test_every_page_links_the_sites_favicon(project):
+    write_entries(project, ENTRIES)
+    site = build(project)
+    icon = site / "favicon.ico"
+    assert icon.read_bytes() == (project / "templates" / "static" / "favicon.ico").read_bytes()
+    assert icon.read_bytes()[:4] == b"\0\0\1\0"  # an ICO file
+    for page in (site / "index.html", site / "timeline" / "demo" / "index.html"):
+        link = lxml.html.parse(str(page)).getroot().cssselect('link[rel="icon"]')[0]
+        assert (page.parent / link.get("href")).resolve() == icon.resolve()
