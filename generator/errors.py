@@ -12,7 +12,9 @@ class InputError(Exception):
         self.path = Path(path)
         self.line = line
         self.message = message
-        where = f"{self.path}:{line}" if line else str(self.path)
+        # A URL as given: Path() would fold its "//" ("https:/www.example.org/...").
+        shown = path if isinstance(path, str) else str(path)
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):

@@ -253,15 +253,16 @@ def test_add_writes_the_language_when_not_english(tmp_path):
 
     spanish = tmp_path / "es.txt"
     spanish.write_text("Tregua en Gaza\n\n" + SAMPLES["es"] + "\n", encoding="utf-8")
-    path = add_article(str(spanish), tmp_path / "c", Metadata(dct=date(2023, 11, 8)))
+    path = add_article(str(spanish), tmp_path / "c", Metadata(dct=date(2023, 11, 8))).path
     assert "\nlang: es\n" in path.read_text(encoding="utf-8")
     english = tmp_path / "en.txt"
     english.write_text("Truce in Gaza\n\n" + SAMPLES["en"] + "\n", encoding="utf-8")
-    path = add_article(str(english), tmp_path / "c", Metadata(dct=date(2023, 11, 8)))
+    path = add_article(str(english), tmp_path / "c", Metadata(dct=date(2023, 11, 8))).path
     assert "lang:" not in path.read_text(encoding="utf-8")
     given = tmp_path / "given.txt"
     given.write_text("Trêve\n\n" + SAMPLES["es"] + "\n", encoding="utf-8")
-    path = add_article(str(given), tmp_path / "d", Metadata(dct=date(2023, 11, 8), lang="pt"))
+    path = add_article(str(given), tmp_path / "d",
+                       Metadata(dct=date(2023, 11, 8), lang="pt")).path
     assert "\nlang: pt\n" in path.read_text(encoding="utf-8")
 
 

@@ -1,8 +1,6 @@
-"""The pipeline: articles -> dated mentions -> events -> merged happenings -> entries.
-
-``extract`` reads the articles (each through the cache) into events; ``write_timelines``
-merges each timeline's events into happenings and writes its entries, and empties a timeline
-whose articles are all gone. The CLI's ``extract`` only parses options and prints reports.
+"""Extraction: every article read (through the cache) into events, then each timeline's
+events merged into happenings and written as entries; a timeline whose articles are all gone
+is emptied. The CLI's ``extract`` only parses options and prints the reports.
 """
 
 from __future__ import annotations
@@ -13,14 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
-from .events.cache import EventCache
-from .events.extract import Event, extract_events
-from .events.merge import merge_events
-from .sources.articles import find_articles, read_article
-from .sources.language import Detected, supported, unsupported_message
-from .sources.textfiles import read_bytes
-from .timeline.store import MANIFEST, Report, write_timeline
+from ..errors import InputError
+from ..events.cache import EventCache
+from ..events.extract import Event, extract_events
+from ..events.merge import merge_events
+from ..sources.articles import find_articles, read_article
+from ..sources.language import Detected, supported, unsupported_message
+from ..sources.textfiles import read_bytes
+from ..timeline.store import MANIFEST, Report, write_timeline
 
 
 @dataclass
@@ -68,8 +66,8 @@ def extract(
     named articles (else each one's front matter, else detected). With a ``cache``, an article whose
     bytes (and the generator) did not change since the last run is not read again: its
     events come from the cache. ``jobs`` > 1 reads them in that many processes
-    (generator/parallel.py), ``dask`` on a dask.distributed cluster ("local" or an address,
-    generator/cluster.py); the result is the same in every case: articles are taken in
+    (generator/pipeline/parallel.py), ``dask`` on a dask.distributed cluster ("local" or an address,
+    generator/pipeline/cluster.py); the result is the same in every case: articles are taken in
     the same order and the events sorted the same way.
     """
     result = Extraction()

@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .pipeline import ArticleOutcome, ArticleTask, read_task
+from .extraction import ArticleOutcome, ArticleTask, read_task
 
 
 def default_jobs() -> int:
@@ -32,8 +32,8 @@ def warm_up() -> None:
     """Load what reading an article needs, so that forked workers inherit it loaded."""
     from datetime import date
 
-    from .events.extract import extract_events
-    from .sources.articles import read_article
+    from ..events.extract import extract_events
+    from ..sources.articles import read_article
 
     article = read_article(Path("warm-up.md"), dct=date(2021, 11, 26),
                            raw=b"Floods hit the coast on Nov. 18, 2021.\n")

@@ -27,8 +27,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
-from .pipeline import ArticleOutcome, ArticleTask, read_task
+from ..errors import InputError
+from .extraction import ArticleOutcome, ArticleTask, read_task
 
 # Shards of at most this many articles: large enough that a task's overhead (a few ms) is
 # small against reading its articles, small enough that every worker stays busy at the end.
