@@ -219,8 +219,10 @@ def _drop_reporting_frame(text: str) -> str | None:
     """"Capt. Rod Beer said the FBI arrested Mohamed" -> "The FBI arrested Mohamed" (the
     claim, when the frame is what makes the line long)."""
     found = re.match(rf"^(?P<who>[^;\"“]{{2,80}}?)\s{_REPORTING}(?:\s+(?:on|in)\s+\w+)?"
-                     r"(?:\s+that)?\s+(?=[A-Z]|(?:the|a|an|they|he|she|it)\s)", text)
+                     r"(?:\s+that\s+|\s+(?=[A-Z]|(?:the|a|an|they|he|she|it)\s))", text)
     if not (found and _has_clause(text[found.end() :]) and words(text[found.end() :]) >= 4):
+        return None
+    if re.search(rf"\b{_REPORTING}\b", found.group("who")):
         return None
     rest = text[found.end() :]
     pronoun = re.match(r"(?:he|she)\s", rest)
@@ -362,7 +364,7 @@ def _is_verb_s(word: str) -> bool:
 
 _STEPS: tuple[Callable[[str], str | None], ...] = (
     _drop_brackets, _drop_dash_aside, _drop_trailing_attribution, _drop_comma_aside,
-    _drop_leading_frame, _drop_trailing_participle, _drop_reporting_frame, _first_clause,
+    _drop_leading_frame, _drop_trailing_participle, _first_clause, _drop_reporting_frame,
     _drop_relative, _drop_second_verb, _drop_trailing_phrase,
 )
 _ONCE = frozenset({_drop_reporting_frame, _drop_leading_frame, _first_clause})

@@ -116,7 +116,14 @@ def plural_subject(subject: str) -> bool:
     data = _data()
     subject = re.sub(r"\([^)]*\)", " ", subject)
     subject = re.sub(r",[^,]*,", " ", subject)  # an aside in the subject
-    words = _WORD.findall(subject.split(" of ")[0]) or _WORD.findall(subject)
+    # the head is before the first preposition or participle ("A law named for him and
+    # Sen. Jesse Helms", "The bombings in Kenya and Tanzania")
+    all_words = _WORD.findall(subject)
+    cut = next((k for k, w in enumerate(all_words) if k and w.islower() and (
+        w in get_lexicon().sets["prepositions"] or (w.endswith("ed") and participle_lemma(w)))),
+        len(all_words))
+    words = all_words[:cut] or all_words
+    low_head = " ".join(words).lower()
     digits = re.findall(r"\d[\d,.]*", subject)
     if not words:
         return bool(digits)
@@ -125,11 +132,13 @@ def plural_subject(subject: str) -> bool:
         return False
     if words[-1] in data["bodies"]:
         return False  # "The U.S. Immigration and Naturalization Service"
+    while len(words) > 1 and (words[-1].lower() in _ADVERBS or words[-1].endswith("ly")):
+        words = words[:-1]  # "revenues reportedly"
     head = words[-1]
     if head.lower() in data["singular_pronouns"]:
         return False
     if head.lower() in data["plural_words"] or head.lower() in data["number_words"][:9] or (
-            " and " in f" {low} "):
+            " and " in f" {low_head} "):
         return True
     if re.search(r"\d[\d,.]*\s*$", subject.split(" of ")[0]):
         return True  # "At least 82"
@@ -174,6 +183,11 @@ def present(text: str) -> str:
             edits.append((word.start(), words[nxt].end(), be))
         elif nxt is not None and (lemma := participle_lemma(words[nxt].group(0))):
             pl = low == "have" or (low == "had" and plural)
+            if any(w.group(0).lower() == "not" for w in words[i + 1 : nxt]):
+                # "had not admitted" -> "does not admit"
+                edits.append((word.start(), word.end(), "do" if pl else "does"))
+                edits.append((words[nxt].start(), words[nxt].end(), lemma))
+                return _apply(text, edits)
             edits.append((word.start(), words[i].end(), ""))
             edits.append((words[nxt].start(), words[nxt].end(), present_of(lemma, pl)))
         elif low == "had":
@@ -216,7 +230,7 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
         low = m.group(0).lower()
         prev = words[i - 1].group(0).lower()
         between = text[words[i - 1].end() : m.start()]
-        if low in _MODALS:
+        if low in _MODALS and m.group(0).islower():
             if low in ("has", "have"):
                 return i, "verb"
             return None
@@ -235,23 +249,38 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
         if past_lemma(low) is None:
             continue
         nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
-        if low in _lemmas(low) and any(w.group(0).lower() in _data()["determiners"]
-                                       for w in words[max(0, i - 2) : i]):
+        if low in _lemmas(low) and (prev in _data()["determiners"] or (
+                i >= 2 and words[i - 2].group(0).lower() in _data()["determiners"]
+                and words[i - 1].group(0).islower())):
             continue  # "an apparent bid to": "bid" is a noun here, not the past of "bid"
         if nxt == "by":
             continue  # "A ceasefire proposed by Turkey": a participle in the subject
         if nxt in get_lexicon().sets["prepositions"] and any(
-                past_lemma(w.group(0)) or w.group(0).lower() in _BE for w in words[i + 2 :]
-                if w.start() < (text.find(",", m.end()) % (len(text) + 1) or len(text))):
+                (past_lemma(w.group(0)) or w.group(0).lower() in _BE) and words[k - 1].group(
+                    0).lower() not in ("and", "or", "but", "who", "which", "that")
+                for k, w in enumerate(words) if k > i + 1):
             continue  # "A law named for him ... strengthened": the participle of a subject
         return _checked(words, i, prev)
     return None
 
 
-def _checked(words: list[re.Match[str]], i: int, prev: str) -> tuple[int, str]:
+def _checked(words: list[re.Match[str]], i: int, prev: str) -> tuple[int, str] | None:
     if prev in ("that", "which", "who") and i >= 2:
-        return i, "relative" if not _finite_before(words, i - 1) else "verb"
+        if _finite_before(words, i - 1):
+            return i, "verb"
+        later = [k for k in range(i + 2, len(words)) if _finite(words, k)]
+        # "A suspect who was returned from Pakistan had not admitted": the main verb is later
+        return (later[0], "verb") if later else (i, "relative")
     return i, "verb"
+
+
+def _finite(words: list[re.Match[str]], k: int) -> bool:
+    low = words[k].group(0).lower()
+    prev = words[k - 1].group(0).lower()
+    if prev in ("and", "or", "but", "who", "which", "that") or not words[k].group(0).islower():
+        return False
+    return low in _BE or low in ("has", "have", "had") or (
+        past_lemma(low) is not None and prev not in _data()["determiners"])
 
 
 def _finite_before(words: list[re.Match[str]], stop: int) -> bool:
