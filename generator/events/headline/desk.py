@@ -150,7 +150,49 @@ def fitted(text: str) -> str:
             if _unbalanced(shorter) and not _unbalanced(text):
                 break
             text = shorter
-    return _quote_clause(text) if words(text) > limit else text
+    if words(text) > limit:
+        text = _quote_clause(text)
+    return _last_resort(text) if words(text) > limit else text
+
+
+_BOUNDARY_WORDS = frozenset({"and", "but", "or", "that", "which", "who", "when", "where",
+                             "while", "because", "if", "as", "so", "to", "than", "after",
+                             "before", "since", "until", "saying", "including"})
+
+
+def _last_resort(text: str) -> str:
+    """A line no whole-phrase step made short: the words before the last phrase boundary
+    (a comma, a preposition, a conjunction, a relative word) that leaves a subject and a
+    verb, again until it fits; an open quotation is closed (its words stay as spoken)."""
+    limit = max_words()
+    prepositions = get_lexicon().sets["prepositions"] | _BOUNDARY_WORDS
+
+    def clause(head: str) -> bool:
+        return has_finite_verb(re.sub(r"[\"“”]", "", head)) or not need_verb
+
+    need_verb = has_finite_verb(re.sub(r"[\"“”]", "", text))
+    while words(text) > limit:
+        tokens = list(re.finditer(r"\S+", text))
+        cut = None
+        for token in reversed(tokens[4 : limit + 1]):
+            head = text[: token.start()].rstrip()
+            boundary = head.endswith((",", ";", ":")) or token.group(0).lower().strip(
+                "\"“”") in prepositions
+            if boundary and words(head) >= 4 and clause(head):
+                cut = _closed(head.rstrip(" ,;:"))
+                break
+        if cut is None or cut == text:
+            return text
+        text = cut
+    return text
+
+
+def _closed(text: str) -> str:
+    if text.count('"') % 2:
+        return text.rstrip(" ,;:") + '"'
+    if text.count("“") > text.count("”"):
+        return text.rstrip(" ,;:") + "”"
+    return text
 
 
 _SUBORDINATE = re.compile(r"(?i)(?:ever\s+)?(?:if|when|while|although|though|because|as|since|"
@@ -238,17 +280,21 @@ def _drop_reporting_frame(text: str) -> str | None:
 def _drop_leading_frame(text: str) -> str | None:
     """"In Cape Town, South Africa, police said ..." -> "Police said ..."; "Retaliating 13
     days after the bombings, U.S. forces launched ..." -> "U.S. forces launched ..."."""
-    found = re.match(r"^[A-Z][a-z]*\s[^,;]{1,140}?(?:,\s+[A-Z][^,;\"“]{1,30})?,\s+(?=\S)",
-                     text)
-    if not found:
-        return None
-    head, rest = text[: found.end()], text[found.end() :]
-    first = head.split()[0].lower()
+    first = text.split(maxsplit=1)[0].lower() if text.split() else ""
     participle = first.endswith("ing") or (first.endswith("ed") and participle_lemma(first))
-    if not (first in _frame_words() or participle or _SUBORDINATE.match(first)) or (
-            not _has_clause(rest)) or _unbalanced(head) or starts_with_verb(rest):
+    if not text[:1].isupper() or not (first in _frame_words() or participle
+                                      or _SUBORDINATE.match(first)):
         return None
-    return rest[:1].upper() + rest[1:]
+    for comma in re.finditer(r",[\"”]?\s+(?=\S)", text[:200]):
+        head, rest = text[: comma.end()].rstrip(), text[comma.end() :]
+        if _unbalanced(head):
+            continue  # the comma of a quotation inside the frame ('"an excellent girl,"')
+        if re.match(r"[A-Z][^,;\"“]{0,30},", rest) and not starts_with_verb(rest):
+            continue  # "In Cape Town, South Africa, police ...": the place goes on
+        if not _has_clause(rest) or starts_with_verb(rest):
+            return None
+        return rest[:1].upper() + rest[1:]
+    return None
 
 
 @cache
