@@ -102,7 +102,7 @@ _QUOTE_THEN_SPEAKER = re.compile(
 def speaker_first(text: str) -> str:
     """A headline that would open with a quotation: 'Clinton says "..."' when a speaker
     follows the quotation; the quoted clause itself when it stands alone."""
-    if not text[:1] in _QUOTE_OPEN:
+    if not text or text[0] not in _QUOTE_OPEN:
         return text
     found = _QUOTE_THEN_SPEAKER.match(text)
     if found:
@@ -216,6 +216,10 @@ def starts_with_verb(text: str) -> bool:
     return False
 
 
+def last_of(pattern: str, text: str) -> re.Match[str] | None:
+    return max(re.finditer(pattern, text), key=lambda m: m.start(), default=None)
+
+
 def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”") or (
         text.count("(") != text.count(")"))
@@ -310,8 +314,9 @@ def _drop_comma_aside(text: str) -> str | None:
         first = aside.split()[0].lower()
         if re.fullmatch(rf"(?:[\w.'’-]+\s+){{1,4}}{_REPORTING}", aside):
             return text[: found.start()] + ", " + text[found.end() :]  # ", she said,"
+        own_clause = re.split(r"\s(?:who|which|that)\s", aside)[0]
         if not starts_with_verb(text[found.end() :]) or (
-                first not in ("who", "which", "whose") and has_finite_verb(aside)):
+                first not in ("who", "which", "whose") and has_finite_verb(own_clause)):
             continue
         if not (first in ("who", "which", "whose", "the", "a", "an", "including", "now",
                           "then", "itself", "himself", "herself")
@@ -329,9 +334,7 @@ def _drop_comma_aside(text: str) -> str | None:
 def _drop_trailing_participle(text: str) -> str | None:
     """", killing at least 81 people and injuring more than 1,000" goes when the line is
     long; so do ", calling them ..." and ", including 12 Americans"."""
-    found = None
-    for found in re.finditer(r",\s+(?:[a-z]+ing|including|as|with|while|prompting)\b", text):
-        pass
+    found = last_of(r",\s+(?:[a-z]+ing|including|as|with|while|prompting)\b", text)
     if found and _outside_quotes(text, found.start()) and _has_clause(text[: found.start()]):
         return text[: found.start()]
     return None
@@ -365,6 +368,8 @@ def _drop_relative(text: str) -> str | None:
                 prev in _FINITE) or prev.endswith("s") and not prev.endswith("ss")
                 and _is_verb_s(prev)):
             continue  # "ruled that ...", "says that ...": the verb's complement
+        if "," in text[found.end() :]:
+            continue  # a relative clause inside an aside that closes later
         if _has_clause(head) and words(head) >= 4 and _outside_quotes(text, found.start()):
             return head
     return None

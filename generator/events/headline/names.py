@@ -66,12 +66,13 @@ def _persons(context: str) -> list[tuple[int, str]]:
         speaking = re.match(rf"\s*(?:,\s+(?:who|\d+|the\s+\d+-year-old|a\s+\d+-year-old)\b|\s+"
                             rf"(?:{'|'.join(data['person_verbs'])})\b)", after)
         parts = set(name.split())
-        if re.search(r"\b(?:of|the|The)\s*$", context[max(0, found.start() - 5) : found.start()]):
+        if not titled and re.search(r"\b(?:of|the|The)\s*$",
+                                    context[max(0, found.start() - 5) : found.start()]):
             continue  # "the National Council of Churches": part of a body's name
-        if titled or role or speaking or parts & known or name in known:
-            if len(name.split()) > 1 or titled or role or name in known:
-                known |= {name} | {p for p in parts if len(p) > 2 and p not in data["not_names"]}
-                mentions.append((found.start(), name))
+        if (titled or role or speaking or parts & known or name in known) and (
+                len(name.split()) > 1 or titled or role or name in known):
+            known |= {name} | {p for p in parts if len(p) > 2 and p not in data["not_names"]}
+            mentions.append((found.start(), name))
     return mentions
 
 

@@ -120,7 +120,8 @@ def plural_subject(subject: str) -> bool:
     # Sen. Jesse Helms", "The bombings in Kenya and Tanzania")
     all_words = _WORD.findall(subject)
     cut = next((k for k, w in enumerate(all_words) if k and w.islower() and (
-        w in get_lexicon().sets["prepositions"] or (w.endswith("ed") and participle_lemma(w)))),
+        w in get_lexicon().sets["prepositions"] or w in ("who", "which", "that")
+        or (w.endswith("ed") and participle_lemma(w)))),
         len(all_words))
     words = all_words[:cut] or all_words
     low_head = " ".join(words).lower()
@@ -238,8 +239,9 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
             return _checked(words, i, prev)
         if m.group(0)[:1].isupper() or "," in between and prev not in ("and",):
             continue
-        if prev in _data()["determiners"] or prev in ("be", "been", "being", "to"):
-            continue
+        if (prev in _data()["determiners"] and prev != "that") or prev in (
+                "be", "been", "being", "to"):
+            continue  # "the injured man" ("that killed 224": a relative clause's verb)
         if is_present_form(low) and not past_lemma(low):
             nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
             if prev not in _data()["number_words"] and not past_lemma(nxt) and not (
