@@ -20,7 +20,7 @@ from .draft import GROUP_MARK, Draft, draft
 from .strategies import STRATEGIES, Strategy
 from .tidy import first_sentence, tidy
 
-__all__ = ["first_sentence", "write_headline"]
+__all__ = ["first_sentence", "write_headline", "written_headline"]
 
 
 def write_headline(
@@ -36,9 +36,24 @@ def write_headline(
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates; ``context``: the article's text before the
     sentence, where a pronoun's name is found (none: the pronoun stays)."""
+    text = written_headline(sentence, phrase_start, phrase_end, limit, history, others)
+    return desk.edit(text, context)
+
+
+def written_headline(
+    sentence: str,
+    phrase_start: int,
+    phrase_end: int,
+    limit: int,
+    history: bool = False,
+    others: Sequence[tuple[int, int]] = (),
+) -> str:
+    """The part of ``sentence`` the strategies write for the date (tidied), before the desk's
+    edit makes it a short present-tense line: "The dam was built", "Peskov slammed the
+    United States"."""
     d = draft(sentence, phrase_start, phrase_end, limit, history, others)
     text = next(_finished(s, text, d) for s in STRATEGIES if (text := s.write(d)) is not None)
-    return desk.edit(text.replace(GROUP_MARK, ","), context)
+    return text.replace(GROUP_MARK, ",")
 
 
 def _finished(strategy: Strategy, text: str, d: Draft) -> str:

@@ -21,7 +21,7 @@ from functools import cache
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
 from .names import clean_name, named
-from .present import participle_lemma, past_lemma, present, quoted_spans
+from .present import participle_lemma, past_lemma, present, present_of, quoted_spans
 
 
 @cache
@@ -46,6 +46,7 @@ def edit(text: str, context: str = "") -> str:
     text = speaker_first(text)
     text = named(text, context)
     text = fitted(text)
+    text = named(text, context)  # a pronoun the shortening brought to the front
     text = present(text)
     text = text.strip(" ,;:")
     if text[:1].islower():
@@ -91,11 +92,12 @@ def without_according_to(text: str) -> str:
 
 
 _QUOTE_OPEN = "\"“‘'`"
-_SPEAKING = r"(?:said|says|told|added|wrote|declared|insisted|stressed|asked|warned|stated)"
+_SPEAKING = (r"(?:said|says|told|added|wrote|declared|insisted|stressed|asked|warned|stated|"
+             r"read|reads|shouted|cried)")
 # '"...," Clinton told reporters' / '"...," said a government communique, read at ...'
 _QUOTE_THEN_SPEAKER = re.compile(
-    rf"^[\"“](?P<quote>[^\"”]+?)[,\s]*[\"”],?\s+(?:(?P<who>[A-Z][^,;\"“]*?|[a-z][^,;\"“]*?)"
-    rf"\s+{_SPEAKING}\b(?P<rest>.*)|{_SPEAKING}\s+(?P<who2>[^,;\"“]+?)(?P<rest2>(?:,|\s+"
+    rf"^[\"“](?P<quote>[^\"”]+?)[,\s]*[\"”],?\s+(?:(?!{_SPEAKING}\b)(?P<who>[A-Z][^,;\"“]*?|[a-z][^,;\"“]*?)"
+    rf"\s+(?P<verb>{_SPEAKING})\b(?P<rest>.*)|(?P<verb2>{_SPEAKING})\s+(?P<who2>[^,;\"“]+?)(?P<rest2>(?:,|\s+"
     rf"(?:that|which|who|in|at|on|after|before)\b).*)?)$")
 
 
@@ -111,13 +113,20 @@ def speaker_first(text: str) -> str:
         if who and words(who) <= 8:
             who = who[:1].upper() + who[1:]
             quote = found.group("quote").strip().rstrip(",")
-            verb = "say" if who.lower() in ("they", "we", "i", "you") else "says"
-            return f'{who} {verb} "{quote}"'
+            said = found.group("verb") or found.group("verb2")
+            lemma = _SAYING.get(said, past_lemma(said) or "say")
+            plural = who.lower() in ("they", "we", "i", "you")
+            return f'{who} {present_of(lemma, plural)} "{quote}"'
     if text[0] in "\"“" and _closing(text) >= len(text.rstrip(" .")) - 1:
         inner = text[1 : _closing(text)].strip(" ,")
         if _has_clause(inner):
             return inner
     return text
+
+
+# The verbs of a quotation's attribution that a headline tells as "says"
+_SAYING = {"said": "say", "told": "say", "added": "say", "stated": "say", "declared": "say",
+           "stressed": "say", "insisted": "say", "read": "read", "reads": "read"}
 
 
 def _closing(text: str) -> int:
@@ -318,7 +327,8 @@ def _drop_comma_aside(text: str) -> str | None:
         if not starts_with_verb(text[found.end() :]) or (
                 first not in ("who", "which", "whose") and has_finite_verb(own_clause)):
             continue
-        if not (first in ("who", "which", "whose", "the", "a", "an", "including", "now",
+        if not (first in ("who", "which", "whose", "the", "a", "an", "including", "now", "after",
+                          "before", "despite", "without", "like", "unlike", "since", "amid",
                           "then", "itself", "himself", "herself")
                 or first.endswith(("ing", "ed")) or re.match(r"\d", first)
                 or aside[:1].isupper()):
@@ -351,6 +361,9 @@ def _first_clause(text: str) -> str | None:
     of a sentence's clauses, when it has its subject and verb."""
     for found in _CLAUSE_CUTS.finditer(text):
         head = text[: found.start()]
+        that = last_of(r"\bthat\s", head)
+        if that and not has_finite_verb(head[that.end() :]):
+            continue  # "What matters most is that Elian, after ...": its clause goes on
         if words(head) >= 3 and _has_clause(head) and _outside_quotes(text, found.start()) and (
                 not _SUBORDINATE.match(head)):
             return head
@@ -464,9 +477,15 @@ def has_finite_verb(text: str) -> bool:
             return True
         if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
             continue
-        if past_lemma(low) or is_present_form(low) or is_base_form(low):
+        if past_lemma(low) or is_present_form(low):
             return True
+        if is_base_form(low) and (prev.endswith("s") or prev in ("they", "we", "i", "you")
+                                  or tokens[i - 1][:1].isupper() or prev in _PLURALS):
+            return True  # "10 others perish", "people rally" (not "a sea voyage")
     return False
+
+
+_PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
 
 
 def _has_clause(text: str) -> bool:

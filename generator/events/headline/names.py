@@ -10,8 +10,8 @@ from ..rules_file import events_rules
 
 # A run of capitalised words (a name): "Khalfan Khamis Mohamed", "Madeleine Albright",
 # "Elian", "Osama bin Laden", "O'Brien".
-_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:(?:bin|de|al|van|von|del|"
-                   r"da|la|ben|el)\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.))*")
+_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:(?:bin|de|al|van|von|"
+                   r"del|da|la|ben|el)\s+)?(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
 # How much of the article before the sentence is read for names.
 _CONTEXT = 6000
 
@@ -57,7 +57,8 @@ def _persons(context: str) -> list[tuple[int, str]]:
     for found in _spans(context):
         raw = found.group(0)
         name = _clean(raw)
-        if not name or any(w in data["not_names"] for w in name.split()):
+        if not name or any(w in data["not_names"] or w in data["place_words"]
+                           for w in name.split()):
             continue
         before = context[max(0, found.start() - 30) : found.start()].split()
         after = context[found.end() : found.end() + 30]
@@ -69,8 +70,10 @@ def _persons(context: str) -> list[tuple[int, str]]:
         if not titled and re.search(r"\b(?:of|the|The)\s*$",
                                     context[max(0, found.start() - 5) : found.start()]):
             continue  # "the National Council of Churches": part of a body's name
-        if (titled or role or speaking or parts & known or name in known) and (
-                len(name.split()) > 1 or titled or role or name in known):
+        # a name of two or more words that is no place or body ("Juan Miguel Gonzalez") is a
+        # person's; one word is when it is titled, given a role, or part of a known name
+        if len(name.split()) > 1 or titled or role or speaking and parts & known or (
+                name in known):
             known |= {name} | {p for p in parts if len(p) > 2 and p not in data["not_names"]}
             mentions.append((found.start(), name))
     return mentions
@@ -86,7 +89,10 @@ def _described(context: str, noun: str) -> str | None:
             continue
         before = context[max(0, found.start() - 40) : found.start()].lower()
         after = context[found.end() : found.end() + 40].lower()
-        if re.search(rf"\b{noun}\s*,?\s*$", before) or re.match(
+        aged = noun in _data()["aged_nouns"] and (
+            re.search(r"\b[\w]+-year-old\s*$", before)
+            or re.match(r",\s+(?:the|a|an)\s+[\w]+-year-old\b", after))
+        if aged or re.search(rf"\b{noun}\s*,?\s*$", before) or re.match(
                 rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", after):
             best = (found.start(), name)
     if best is None:
@@ -97,6 +103,17 @@ def _described(context: str, noun: str) -> str | None:
         if pos > best[0] and set(name.split()) <= set(best[1].split()):
             short = name
     return short
+
+
+def _latest_subject(context: str) -> str | None:
+    """The person the article spoke of last, the first named in the last sentence that names
+    one (a sentence's first name is most often its subject, whom a following "he" means)."""
+    persons = _persons(context)
+    if not persons:
+        return None
+    last = persons[-1][0]
+    sentence_start = max(context.rfind(". ", 0, last), context.rfind("\n", 0, last)) + 1
+    return next(name for pos, name in persons if pos >= sentence_start)
 
 
 def named(text: str, context: str) -> str:
@@ -118,13 +135,13 @@ def named(text: str, context: str) -> str:
     word = first.group(1)
     if word in data["pronouns"] and first.group(2) and first.group(2) not in (
             data["pronoun_stops"]):
-        persons = _persons(context)
-        if persons:
-            return persons[-1][1] + text[len(word) :]
+        person = _latest_subject(context)
+        if person:
+            return person + text[len(word) :]
     if word in data["possessives"] and first.group(2):
-        persons = _persons(context)
-        if persons:
-            return f"{persons[-1][1]}'s" + text[len(word) :]
+        person = _latest_subject(context)
+        if person:
+            return f"{person}'s" + text[len(word) :]
     if word in ("The", "the") and first.group(2) and first.group(2).lower() in data["nouns"]:
         name = _described(context, first.group(2).lower())
         if name is None and first.group(2).lower() in data["any_person_nouns"]:
