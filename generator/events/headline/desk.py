@@ -48,7 +48,7 @@ def edit(text: str, context: str = "") -> str:
     text = fitted(text)
     text = named(text, context)  # a pronoun the shortening brought to the front
     text = present(text)
-    text = text.strip(" ,;:")
+    text = re.sub(r"\s*(?:…|\.\.\.)$", "", text).strip(" ,;:")  # no line ends cut off
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -161,7 +161,16 @@ def fitted(text: str) -> str:
             text = shorter
     if words(text) > limit:
         text = _quote_clause(text)
-    return _last_resort(text) if words(text) > limit else text
+    if words(text) > limit:
+        text = _last_resort(text)
+    if words(text) > limit:
+        text = _last_resort(text, need_verb=False)
+    if words(text) > limit:
+        # no phrase boundary in reach at all (a run of names, a pasted table): the first words
+        kept = list(re.finditer(r"\S+", text))
+        counted = [m for m in kept if re.search(r"\w", m.group(0))]
+        text = _closed(text[: counted[limit - 1].end()].rstrip(" ,;:-"))
+    return text
 
 
 _BOUNDARY_WORDS = frozenset({"and", "but", "or", "that", "which", "who", "when", "where",
@@ -169,7 +178,7 @@ _BOUNDARY_WORDS = frozenset({"and", "but", "or", "that", "which", "who", "when",
                              "before", "since", "until", "saying", "including"})
 
 
-def _last_resort(text: str) -> str:
+def _last_resort(text: str, need_verb: bool = True) -> str:
     """A line no whole-phrase step made short: the words before the last phrase boundary
     (a comma, a preposition, a conjunction, a relative word) that leaves a subject and a
     verb, again until it fits; an open quotation is closed (its words stay as spoken)."""
@@ -179,7 +188,7 @@ def _last_resort(text: str) -> str:
     def clause(head: str) -> bool:
         return has_finite_verb(re.sub(r"[\"“”]", "", head)) or not need_verb
 
-    need_verb = has_finite_verb(re.sub(r"[\"“”]", "", text))
+    need_verb = need_verb and has_finite_verb(re.sub(r"[\"“”]", "", text))
     while words(text) > limit:
         tokens = list(re.finditer(r"\S+", text))
         cut = None
@@ -247,7 +256,7 @@ def _drop_brackets(text: str) -> str | None:
 def _drop_dash_aside(text: str) -> str | None:
     """"About 200 Americans -- nonessential staff and their families -- left Pakistan" ->
     "About 200 Americans left Pakistan"; a dash to the end goes too."""
-    found = re.search(r"\s(?:--|—)\s[^—]*?\s(?:--|—)\s", text)
+    found = re.search(r"\s(?:-{2,}|—)\s[^—]*?\s(?:-{2,}|—)\s", text)
     if found and _outside_quotes(text, found.start()):
         return text[: found.start()] + " " + text[found.end() :]
     found = re.search(r"\s(?:--|—)\s.*$", text)

@@ -116,6 +116,22 @@ def _latest_subject(context: str) -> str | None:
     return next(name for pos, name in persons if pos >= sentence_start)
 
 
+_HE = re.compile(r"\b(?:he|his|him|himself|Mr\.)\s", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself|Mrs\.|Ms\.)\s", re.IGNORECASE)
+
+
+def _fits(person: str, pronoun: str, context: str) -> bool:
+    """Does ``pronoun`` fit ``person`` (no sign of the other gender: the text after the
+    person's last mention says "he" and never "she", and the pronoun is "She")? "He said
+    ..." after "Josep Borrell told reporters" is Borrell; "She said nothing" then is not."""
+    at = context.rfind(person)
+    after = context[at + len(person) :] if at >= 0 else ""
+    before = context[max(0, at - 6) : at] if at >= 0 else ""
+    female = pronoun.lower() in ("she", "her")
+    same, other = (_SHE, _HE) if female else (_HE, _SHE)
+    return not (other.search(before) or (other.search(after) and not same.search(after)))
+
+
 def named(text: str, context: str) -> str:
     """``text`` with the pronoun or "the boy", "the suspect" that opens it replaced by the
     article's name for that person, when ``context`` (the article before the sentence)
@@ -136,11 +152,11 @@ def named(text: str, context: str) -> str:
     if word in data["pronouns"] and first.group(2) and first.group(2) not in (
             data["pronoun_stops"]):
         person = _latest_subject(context)
-        if person:
+        if person and _fits(person, word, context):
             return person + text[len(word) :]
     if word in data["possessives"] and first.group(2):
         person = _latest_subject(context)
-        if person:
+        if person and _fits(person, word, context):
             return f"{person}'s" + text[len(word) :]
     if word in ("The", "the") and first.group(2) and first.group(2).lower() in data["nouns"]:
         name = _described(context, first.group(2).lower())
