@@ -20,7 +20,7 @@ from functools import cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
-from .names import clean_name, named
+from .names import named
 from .present import participle_lemma, past_lemma, present, present_of, quoted_spans
 
 
@@ -130,8 +130,11 @@ _SAYING = {"said": "say", "told": "say", "added": "say", "stated": "say", "decla
 
 
 def _closing(text: str) -> int:
+    """Where the quotation that opens ``text`` closes (its end when it is left open)."""
     spans = quoted_spans(text)
-    return spans[0][1] - 1 if spans else len(text)
+    if not spans or text[spans[0][1] - 1] not in "\"”":
+        return len(text)
+    return spans[0][1] - 1
 
 
 # --- fitting --------------------------------------------------------------------------
@@ -289,13 +292,9 @@ def _drop_reporting_frame(text: str) -> str | None:
     if re.search(rf"\b{_REPORTING}\b", found.group("who")):
         return None
     rest = text[found.end() :]
-    pronoun = re.match(r"(?:he|she)\s", rest)
-    if pronoun:
-        # "Rep. Dan Burton, R-Ind., said he subpoenaed ..." -> "Dan Burton subpoenaed ..."
-        who = clean_name(re.sub(r",[^,]*,", "", found.group("who")).strip(" ,"))
-        if not who:
-            return None
-        rest = who + " " + rest[pronoun.end() :]
+    if re.match(r"(?:he|she|they|it|we|i)\s", rest, re.IGNORECASE):
+        # "Castro said she had been kidnapped": whom the pronoun means, the frame tells
+        return None
     return rest[:1].upper() + rest[1:]
 
 

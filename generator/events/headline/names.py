@@ -113,7 +113,15 @@ def _latest_subject(context: str) -> str | None:
         return None
     last = persons[-1][0]
     sentence_start = max(context.rfind(". ", 0, last), context.rfind("\n", 0, last)) + 1
-    return next(name for pos, name in persons if pos >= sentence_start)
+    pos, name = next((pos, name) for pos, name in persons if pos >= sentence_start)
+    opening = context[sentence_start:pos]
+    if len(opening.split()) > _SUBJECT_WORDS or re.search(r"[\"“”]", opening):
+        return None  # '"...," said Sergio Navarro': a speaker named after the words, no subject
+    return name
+
+
+# How many words (titles, "But", "In Miami,") may stand before a sentence's subject.
+_SUBJECT_WORDS = 6
 
 
 _HE = re.compile(r"\b(?:he|his|him|himself|Mr\.)\s", re.IGNORECASE)

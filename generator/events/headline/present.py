@@ -257,11 +257,15 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
             continue  # "an apparent bid to": "bid" is a noun here, not the past of "bid"
         if nxt == "by":
             continue  # "A ceasefire proposed by Turkey": a participle in the subject
-        if nxt in get_lexicon().sets["prepositions"] and any(
-                (past_lemma(w.group(0)) or w.group(0).lower() in _BE) and words[k - 1].group(
-                    0).lower() not in ("and", "or", "but", "who", "which", "that")
+        if nxt in get_lexicon().sets["prepositions"] and prev.islower() and words[
+                i - 1].group(0).islower() and any(
+                (past_lemma(w.group(0)) or w.group(0).lower() in _BE) and w.group(0).islower()
+                and ("," in text[words[k - 1].end() : w.start()]
+                     or words[k - 1].group(0)[:1].isupper())
                 for k, w in enumerate(words) if k > i + 1):
-            continue  # "A law named for him ... strengthened": the participle of a subject
+            # "A law named for him and Sen. Jesse Helms, R-N.C., strengthened": the participle
+            # of a subject ("Elian played in the yard with a puppy named Dolphin": no such)
+            continue
         return _checked(words, i, prev)
     return None
 
