@@ -487,13 +487,19 @@ def has_finite_verb(text: str) -> bool:
             continue
         if past_lemma(low) or is_present_form(low):
             return True
-        if is_base_form(low) and (prev.endswith("s") or prev in ("they", "we", "i", "you")
-                                  or tokens[i - 1][:1].isupper() or prev in _PLURALS):
-            return True  # "10 others perish", "people rally" (not "a sea voyage")
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
+                                  or tokens[i - 1][:1].isupper() or prev in _PLURALS
+                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)):
+            # "10 others perish", "people rally", "the poet fight for", "lawyers raise
+            # accusations" (not "a sea voyage to")
+            return True
     return False
 
 
 _PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
+_OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
+                           "in", "at", "into", "from", "against", "up", "down", "out"})
 
 
 def _has_clause(text: str) -> bool:
