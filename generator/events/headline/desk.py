@@ -159,7 +159,7 @@ def fitted(text: str) -> str:
                 break
             if need_verb and not _has_clause(shorter):
                 break
-            if _unbalanced(shorter) and not _unbalanced(text):
+            if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(shorter):
                 break
             text = shorter
     if words(text) > limit:
@@ -177,7 +177,7 @@ def fitted(text: str) -> str:
 
 
 _BOUNDARY_WORDS = frozenset({"and", "but", "or", "that", "which", "who", "when", "where",
-                             "while", "because", "if", "as", "so", "to", "than", "after",
+                             "while", "because", "if", "as", "so", "to", "after",
                              "before", "since", "until", "saying", "including"})
 
 
@@ -199,7 +199,8 @@ def _last_resort(text: str, need_verb: bool = True) -> str:
             head = text[: token.start()].rstrip()
             boundary = head.endswith((",", ";", ":")) or token.group(0).lower().strip(
                 "\"“”") in prepositions
-            if boundary and words(head) >= 4 and clause(head):
+            if boundary and words(head) >= 4 and clause(head) and not _DANGLING.search(
+                    head.rstrip(" ,;:")):
                 cut = _closed(head.rstrip(" ,;:"))
                 break
         if cut is None or cut == text:
@@ -235,6 +236,12 @@ def starts_with_verb(text: str) -> bool:
                        "already", "just", "reportedly", "initially", "first"):
             return False
     return False
+
+
+# A shortening may not leave a line ending in a word that needs what followed it.
+_DANGLING = re.compile(r"\s(?:and|or|but|of|to|the|a|an|that|with|for|in|on|at|by|from|than|"
+                       r"as|those|whose|its|their|his|her|is|are|was|were|be|been|leading|"
+                       r"including|following|according)$")
 
 
 def last_of(pattern: str, text: str) -> re.Match[str] | None:
@@ -352,7 +359,10 @@ def _drop_comma_aside(text: str) -> str | None:
 def _drop_trailing_participle(text: str) -> str | None:
     """", killing at least 81 people and injuring more than 1,000" goes when the line is
     long; so do ", calling them ..." and ", including 12 Americans"."""
-    found = last_of(r",\s+(?:[a-z]+ing|including|as|with|while|prompting)\b", text)
+    found = last_of(r",[”\"]?\s+(?:[a-z]+ing|including|as|with|while|prompting)\b", text)
+    if found and text[found.start() + 1 : found.start() + 2] in "”\"":
+        head = text[: found.start()] + text[found.start() + 1]  # 'discoveries,” having'
+        return head if _has_clause(head) else None
     if found and _outside_quotes(text, found.start()) and _has_clause(text[: found.start()]):
         return text[: found.start()]
     return None
@@ -389,8 +399,12 @@ def _drop_relative(text: str) -> str | None:
                 prev in _FINITE) or prev.endswith("s") and not prev.endswith("ss")
                 and _is_verb_s(prev)):
             continue  # "ruled that ...", "says that ...": the verb's complement
-        if "," in text[found.end() :]:
-            continue  # a relative clause inside an aside that closes later
+        that = last_of(r"\bthat\s", head)
+        if that and not has_finite_verb(head[that.end() :]):
+            continue  # "said that a suspect who ...": the suspect's verb is to come
+        if "," in text[found.end() :] or prev in ("those", "anyone", "everyone", "someone", "one",
+                                                   "all", "whoever", "what"):
+            continue  # a relative clause inside an aside that closes later; "those who ..."
         if _has_clause(head) and words(head) >= 4 and _outside_quotes(text, found.start()):
             return head
     return None
@@ -418,8 +432,9 @@ def _drop_trailing_phrase(text: str) -> str | None:
             continue
         head = text[: token.start()].rstrip(" ,")
         prev = head.rsplit(None, 1)[-1].lower() if head else ""
-        if word == "to" and (past_lemma(prev) or participle_lemma(prev)):
-            continue  # "vowed to hunt": the verb's complement
+        if word == "to" and (past_lemma(prev) or participle_lemma(prev)) or (
+                prev.endswith("ing") and word in ("to", "for", "with", "into")):
+            continue  # "vowed to hunt", "leading to the arrest": the verb's complement
         if prev in ("of", "to", "the", "a", "an") or not _outside_quotes(text, token.start()):
             continue
         if _has_clause(head) and words(head) >= 4:
@@ -450,7 +465,7 @@ def _quote_clause(text: str) -> str:
         return text
     a, b = spans[0]
     inner = text[a + 1 : b - 1] if text[b - 1 : b] in "\"”" else text[a + 1 : b]
-    parts = [p.strip() for p in re.split(r"[,;:]\s|\s--\s|(?<=[.!?])\s", inner) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[,;:]\s|\s--\s|(?<=[!?])\s", inner) if p.strip()]
     room = max_words() - words(text[:a] + text[b:])
     fitting = [p for p in parts if 3 <= words(p) <= room and _has_clause(p)]
     if not fitting:
@@ -485,7 +500,7 @@ def has_finite_verb(text: str) -> bool:
             return True
         if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
             continue
-        if past_lemma(low) or is_present_form(low):
+        if past_lemma(low) or is_present_form(low) and not _noun_after_adjective(low, prev):
             return True
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
@@ -497,6 +512,16 @@ def has_finite_verb(text: str) -> bool:
     return False
 
 
+def _noun_after_adjective(word: str, prev: str) -> bool:
+    """Is ``word`` ("attacks", "talks") a plural noun after an adjective ("simultaneous
+    attacks", "bilateral talks"), not a verb? Read from the adjective's ending."""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word) and prev.endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "ful", "less", "ern", "ian", "ese", "ish",
+                      "ary", "ent", "ant", "ed", "ing", "ible", "able", "est", "er")
 _PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
 _OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
                            "in", "at", "into", "from", "against", "up", "down", "out"})

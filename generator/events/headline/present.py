@@ -116,12 +116,15 @@ def plural_subject(subject: str) -> bool:
     data = _data()
     subject = re.sub(r"\([^)]*\)", " ", subject)
     subject = re.sub(r",[^,]*,", " ", subject)  # an aside in the subject
+    if "," in subject and " and " not in subject.rsplit(",", 1)[0]:
+        subject = subject.rsplit(",", 1)[1]  # "Contrary to other reports, the FBI and ..."
     # the head is before the first preposition or participle ("A law named for him and
     # Sen. Jesse Helms", "The bombings in Kenya and Tanzania")
     all_words = _WORD.findall(subject)
     cut = next((k for k, w in enumerate(all_words) if k and w.islower() and (
         w in get_lexicon().sets["prepositions"] or w in ("who", "which", "that")
-        or (w.endswith("ed") and participle_lemma(w)))),
+        or (w.endswith("ed") and participle_lemma(w) and k >= 2
+            and all_words[k - 1].lower() not in data["determiners"]))),
         len(all_words))
     words = all_words[:cut] or all_words
     low_head = " ".join(words).lower()
