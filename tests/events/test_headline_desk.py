@@ -18,6 +18,7 @@ from generator.events.headline.desk import (
 )
 from generator.events.headline.names import named
 from generator.events.headline.present import present
+from generator.events.headline.verb_table import read_rows, rows_from_lemminflect
 from generator.sources.articles import read_article
 
 DEMO = Path(__file__).resolve().parents[2] / "content" / "articles"
@@ -199,3 +200,8 @@ def test_headlines_of_the_demo_articles_fit_and_are_never_cut_off():
     assert [h for h in headlines if h.endswith("…")] == []
     assert [h for h in headlines if words(h) > 16] == []
     assert not [h for h in headlines if "&QL" in h or "&UR" in h or "dlrs" in h]
+
+
+def test_the_verb_table_is_lemminflect_s():
+    """verb_forms.json.gz is lemminflect's (the pinned version), written by verb_table.py."""
+    assert read_rows() == rows_from_lemminflect()

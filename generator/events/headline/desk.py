@@ -515,9 +515,9 @@ def has_finite_verb(text: str) -> bool:
 def _noun_after_adjective(word: str, prev: str) -> bool:
     """Is ``word`` ("attacks", "talks") a plural noun after an adjective ("simultaneous
     attacks", "bilateral talks"), not a verb? Read from the adjective's ending."""
-    from lemminflect import getAllLemmas
+    from .verb_table import verbs
 
-    return "NOUN" in getAllLemmas(word) and prev.endswith(_ADJECTIVE_ENDINGS)
+    return word in verbs().plurals and prev.endswith(_ADJECTIVE_ENDINGS)
 
 
 _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "ful", "less", "ern", "ian", "ese", "ish",

@@ -3,7 +3,8 @@ write chronologies ("Truck bombs explode outside U.S. embassies", "Albright anno
 reward", "Khalfan Khamis Mohamed is arrested", "More than 100 people are killed").
 
 The verb forms come from lemminflect (an English lemmatiser and inflector with its own
-word lists): "announced" -> "announce" -> "announces", "fled" -> "flee" -> "flees".
+word lists), through its table in ``verb_table``: "announced" -> "announce" ->
+"announces", "fled" -> "flee" -> "flees".
 Words inside a quotation keep the tense they were spoken in.
 """
 
@@ -14,6 +15,7 @@ from functools import cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
+from .verb_table import verbs
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -39,16 +41,12 @@ def _data() -> dict:
 
 @cache
 def _lemmas(word: str) -> tuple[str, ...]:
-    from lemminflect import getAllLemmas  # imported when a headline is first written
-
-    return tuple(getAllLemmas(word).get("VERB", ()))
+    return verbs().lemmas_of(word)
 
 
 @cache
 def _forms(lemma: str, tag: str) -> tuple[str, ...]:
-    from lemminflect import getInflection
-
-    return tuple(getInflection(lemma, tag))
+    return verbs().forms(lemma, tag)
 
 
 def past_lemma(word: str) -> str | None:
@@ -149,10 +147,10 @@ def plural_subject(subject: str) -> bool:
     if head.lower() in ("i", "you", "we", "they"):
         return True
     if head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")):
-        from lemminflect import getLemma
-
-        lemma = getLemma(head.lower(), upos="NOUN")
-        return bool(lemma) and lemma[0] != head.lower()
+        # a word the table does not know ("Iraqis") is read as lemminflect's out-of-vocabulary
+        # lemmatiser reads it: a plural
+        return head.lower() in verbs().plurals or (
+            head.islower() and head not in verbs().singular_s)
     return False
 
 
