@@ -149,8 +149,13 @@ def plural_subject(subject: str) -> bool:
     if head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")):
         # a word the table does not know ("Iraqis") is read as lemminflect's out-of-vocabulary
         # lemmatiser reads it: a plural
+        # (a capital only at the line's start is no name's: "Tens of thousands"; nor one
+        # after a number or "the": "200 Americans", "the Soviets"; "Jay Stevens" is a name)
+        before = words[-2].lower() if len(words) > 1 else ""
+        common = head.islower() or len(words) == 1 or before in ("the", "many", "some") or (
+            re.search(r"\d\s+" + re.escape(head), subject) is not None)
         return head.lower() in verbs().plurals or (
-            head.islower() and head not in verbs().singular_s)
+            common and head.lower() not in verbs().singular_s)
     return False
 
 
