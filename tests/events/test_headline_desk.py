@@ -127,7 +127,9 @@ def test_write_headline_reads_the_names_in_its_context_argument():
     ("Protesters were planning to drive around the airport", "Protesters are planning to "
      "drive around the airport"),
     ("A suspect who was returned from Pakistan had not admitted any role",
-     "A suspect who was returned from Pakistan does not admit any role"),
+     "A suspect who was returned from Pakistan has not admitted any role"),
+    ("Lazaro Gonzalez still had not signed an agreement", "Lazaro Gonzalez still has not "
+     "signed an agreement"),
     ("The bombings of U.S. embassies that killed 224 people", "The bombings of U.S. embassies "
      "kill 224 people"),
     ("The FBI put Bin Laden on its most wanted list", "The FBI puts Bin Laden on its most "

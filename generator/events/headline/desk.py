@@ -239,8 +239,8 @@ def starts_with_verb(text: str) -> bool:
 
 
 # A shortening may not leave a line ending in a word that needs what followed it.
-_DANGLING = re.compile(r"\s(?:and|or|but|of|to|the|a|an|that|with|for|in|on|at|by|from|than|"
-                       r"as|those|whose|its|their|his|her|is|are|was|were|be|been|leading|"
+_DANGLING = re.compile(r",\s[a-z]+ing$|\s(?:and|or|but|of|to|the|a|an|that|with|for|in|on|at|"
+                       r"by|from|than|as|those|whose|its|their|his|her|is|are|was|were|be|been|leading|"
                        r"including|following|according)$")
 
 

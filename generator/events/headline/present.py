@@ -191,9 +191,9 @@ def present(text: str) -> str:
         elif nxt is not None and (lemma := participle_lemma(words[nxt].group(0))):
             pl = low == "have" or (low == "had" and plural)
             if any(w.group(0).lower() == "not" for w in words[i + 1 : nxt]):
-                # "had not admitted" -> "does not admit"
-                edits.append((word.start(), word.end(), "do" if pl else "does"))
-                edits.append((words[nxt].start(), words[nxt].end(), lemma))
+                # "had not signed" -> "has not signed" (not yet: "does not sign" would say
+                # something else)
+                edits.append((word.start(), word.end(), "have" if pl else "has"))
                 return _apply(text, edits)
             edits.append((word.start(), words[i].end(), ""))
             edits.append((words[nxt].start(), words[nxt].end(), present_of(lemma, pl)))
