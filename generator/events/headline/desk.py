@@ -49,6 +49,8 @@ def edit(text: str, context: str = "") -> str:
     text = named(text, context)  # a pronoun the shortening brought to the front
     text = present(text)
     text = re.sub(r"\s*(?:…|\.\.\.)$", "", text).strip(" ,;:")  # no line ends cut off
+    # "..., arriving" (its date gone with the strategy): a participle with nothing to say
+    text = re.sub(r",\s+[a-z]+ing$", "", text)
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
