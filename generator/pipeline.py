@@ -1,4 +1,4 @@
-"""The pipeline: articles -> dated mentions -> events -> merged happenings -> entries.
+"""The pipeline: articles -> dated mentions -> events -> merged happenings -> key ones -> entries.
 
 ``extract`` reads the articles (each through the cache) into events; ``write_timelines``
 merges each timeline's events into happenings and writes its entries, and empties a timeline
@@ -17,6 +17,7 @@ from .errors import InputError
 from .events.cache import EventCache
 from .events.extract import Event, extract_events
 from .events.merge import merge_events
+from .events.salience import mark_key
 from .sources.articles import find_articles, read_article
 from .sources.textfiles import read_bytes
 from .timeline.store import MANIFEST, Report, write_timeline
@@ -131,7 +132,8 @@ def write_timelines(result: Extraction, content_dir: Path, whole: bool) -> list[
     known to be gone: its untouched entries are removed (edited ones stay), or it would be
     published on as it was.
     """
-    timelines = {name: merge_events(events) for name, events in result.by_timeline().items()}
+    timelines = {name: mark_key(merge_events(events))
+                 for name, events in result.by_timeline().items()}
     if whole and not result.errors:
         timelines.update((name, []) for name in written_timelines(content_dir)
                          if name not in timelines)

@@ -18,7 +18,7 @@ from ..ruledata import rule_data
 from ..sources.articles import Article
 from ..temporal import Timex, annotate
 from ..temporal.values import bounds, precision
-from . import segment, sentence_dates
+from . import happening, segment, sentence_dates
 from .headline import first_sentence, write_headline
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
@@ -77,6 +77,7 @@ class Event:
     attribution: str | None = None
     note: str = ""
     position: int = field(default=0, compare=False)  # character offset in the article
+    lead: bool = False  # told in the article's lead sentence (its main happening)
 
     @classmethod
     def from_json(cls, data: dict) -> Event:
@@ -97,6 +98,7 @@ class Event:
             attribution=data["attribution"],
             note=data["note"],
             position=int(data.get("position", 0)),
+            lead=bool(data.get("lead", False)),
         )
 
     def to_json(self) -> dict:
@@ -114,6 +116,7 @@ class Event:
             "flags": list(self.flags),
             "note": self.note,
             "timeline": self.timeline,
+            "lead": self.lead,
             "source": self.source.to_json(),
         }
 
@@ -183,7 +186,39 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others, speaker))
             speaker = _attribution(sentence.text)[1]
-    return events
+    return _with_lead(article, source_path,
+                      [e for e in events if not happening.tells_nothing(e)])
+
+
+def _with_lead(article: Article, path: str, events: list[Event]) -> list[Event]:
+    """Mark the events of the article's lead sentence; a lead with no date of its own (none,
+    or only an earlier happening's named in passing) is an event dated by the publication
+    day too (news convention: the dateline's day), flagged "reported" with a note to check."""
+    lead = happening.lead_sentence(article)
+    if lead is None:
+        return events
+    inside = [i for i, e in enumerate(events)
+              if lead.start <= e.position < lead.end and e.sentence == lead.text]
+    own = [i for i in inside if not happening.told_in_passing(events[i])]
+    for i in own:
+        events[i] = replace(events[i], lead=True)
+    if own:
+        return events
+    attribution = _attribution(lead.text)[1]
+    dct = article.dct
+    event = Event(
+        value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct, phrase="",
+        sentence=lead.text, headline=_headline(lead.text, "", attribution),
+        source=Source(title=article.title, url=_sentence_link(article.url, lead.text),
+                      outlet=article.outlet, date=dct, path=path,
+                      paragraph=lead.paragraph.number),
+        timeline=article.timeline, flags=("reported",), attribution=attribution,
+        note=happening.rules().lead_note, position=lead.start, lead=True,
+    )
+    if happening.tells_nothing(event):
+        return events
+    before = [e for e in events if e.position < lead.start]
+    return [*before, event, *events[len(before):]]
 
 
 def _event(

@@ -20,6 +20,7 @@ from datetime import timedelta
 from functools import cache
 
 from ..ruledata import rule_data
+from . import same_happening
 from .extract import Event
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -31,6 +32,7 @@ class Story:
 
     lead: Event
     reports: tuple[Event, ...]
+    key: bool = False  # one of the timeline's key happenings (salience.mark_key)
 
     @property
     def conflicting_dates(self) -> bool:
@@ -145,7 +147,7 @@ def _agglomerate(
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
                 score = similarity.linkage(clusters[x], clusters[y])
-                needed = _needed(clusters[x] + clusters[y], events, rules)
+                needed = _needed_pair(clusters[x], clusters[y], events, rules)
                 if score >= needed and (best is None or score > best[0]):
                     best = (score, x, y)
         if best is None:
@@ -162,12 +164,27 @@ def _greedy(
     for index in block:
         scored = [(similarity.linkage([index], c), n) for n, c in enumerate(clusters)]
         fits = [(score, n) for score, n in scored
-                if score >= _needed(clusters[n] + [index], events, rules)]
+                if score >= _needed_pair(clusters[n], [index], events, rules)]
         if fits:
             clusters[max(fits)[1]].append(index)
         else:
             clusters.append([index])
     return clusters
+
+
+def _needed_pair(
+    first: list[int], second: list[int], events: list[Event], rules: _Rules
+) -> float:
+    """The similarity two groups of one date need to merge: never for two different
+    happenings (other kinds, other actors: ``same_happening.conflict``), less for one kind of
+    happening told in other words, else the date's threshold."""
+    a, b = [events[i] for i in first], [events[i] for i in second]
+    if same_happening.conflict(a, b):
+        return math.inf
+    needed = _needed(first + second, events, rules)
+    if same_happening.same_kind(a, b):
+        return min(needed, same_happening.same_kind_similarity())
+    return needed
 
 
 def _needed(members: list[int], events: list[Event], rules: _Rules) -> float:
@@ -193,8 +210,11 @@ def _join_adjacent_days(
             for other in by_day.get(day + timedelta(days=1), []):
                 if id(other) in merged:
                     continue
-                if _share_a_sentence(cluster, other, events):
-                    continue  # two dates in one sentence are two happenings
+                if _share_an_article(cluster, other, events):
+                    continue  # two dates in one article are two happenings
+                if same_happening.conflict([events[i] for i in cluster],
+                                           [events[i] for i in other]):
+                    continue
                 if similarity.linkage(cluster, other) >= rules.adjacent_days:
                     cluster.extend(other)
                     merged.add(id(other))
@@ -232,11 +252,14 @@ def _join_retold(clusters: list[list[int]], events: list[Event], rules: _Rules) 
     return list(merged.values())
 
 
-def _share_a_sentence(first: list[int], second: list[int], events: list[Event]) -> bool:
-    def sentences(cluster: list[int]) -> set[tuple[str, str]]:
-        return {(events[i].source.path, events[i].sentence) for i in cluster}
+def _share_an_article(first: list[int], second: list[int], events: list[Event]) -> bool:
+    """One article tells both, on two different days: two happenings, never one with a date
+    conflict ("On April 20 the central bank announced ..." beside "On April 21 the minister
+    said ...")."""
+    def articles(cluster: list[int]) -> set[str]:  # an undated lead's day is a guess
+        return {events[i].source.path for i in cluster if events[i].phrase}
 
-    return bool(sentences(first) & sentences(second))
+    return bool(articles(first) & articles(second))
 
 
 def _looks_back(event: Event, rules: _Rules) -> bool:
@@ -258,7 +281,9 @@ def _context(event: Event, window: int) -> str:
 
 def _story(reports: list[Event], similarity: _Similarity, members: list[int]) -> Story:
     """A fresh report (not a later look back, not a caption, if any other will do) most
-    like all the others speaks for the story; then the one published first."""
+    like all the others speaks for the story; then the one published first. When reports of
+    its kind give figures (a toll), the latest of them speaks instead: the first toll is
+    rarely the last (the earlier ones stay in "Also reported")."""
     ordered = sorted(members)
 
     def rank(position: int) -> tuple:
@@ -269,6 +294,8 @@ def _story(reports: list[Event], similarity: _Similarity, members: list[int]) ->
                 position)
 
     lead = reports[min(range(len(reports)), key=rank)]
+    lead = same_happening.figures_lead(
+        reports, lead, lambda r: not _looks_back(r, _rules()) and "background" not in r.flags)
     return Story(lead=lead, reports=tuple(reports))
 
 

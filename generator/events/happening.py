@@ -1,0 +1,226 @@
+"""What a report tells: the kind of happening, who is in it, its figures; and which dated
+sentences tell no happening at all.
+
+Rules, not a parser (no English parser model is available): a report's kind is the heaviest
+kind (``data/happenings.yaml``) among the lemmas of its words, its actors the names before
+its main verb, its figures the tolls and counts it gives. The lemma of a word comes from a
+few English suffix rules and a table of irregular verbs, checked against the kinds' word
+lists only: a word is never lemmatized into something the lists do not name. (lemminflect
+would lemmatize any word, but loading its tables costs more than a cached ``extract``.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..ruledata import expect_keys, rule_data
+from . import segment
+
+if TYPE_CHECKING:
+    from ..sources.articles import Article
+    from .extract import Event
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A name: capitalized words, joined by "of", "and", "for", "the" ("Ministry of Defence").
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w'’.-]*)*")
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    weight: float
+
+
+COLOUR = "colour"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    photo_words: re.Pattern[str]
+    not_entry: re.Pattern[str]
+    debris: re.Pattern[str]
+    min_words: int
+    lead_note: str
+    passing_days: int
+    passing_window: int
+    opinion: re.Pattern[str]
+    kinds: dict[str, Kind]
+    word_kind: dict[str, str]  # lemma -> kind name
+    colour_weight: float
+    suffixes: tuple[str, ...]
+    irregular: dict[str, str]
+    same_kind_similarity: float
+    common_name_share: float
+    not_names: frozenset[str]
+    figure: re.Pattern[str]
+
+
+@cache
+def rules() -> _Rules:
+    data = rule_data("events", "happenings.yaml")
+    where = "generator/events/data/happenings.yaml"
+    expect_keys(data, ("not_entries", "lead", "kinds", "inflection", "merge", "salience"), where)
+    ne = data["not_entries"]
+    expect_keys(ne, ("photo_words", "patterns", "debris", "min_words"), f"{where} not_entries")
+    expect_keys(data["lead"], ("opinion_labels", "note", "passing_days", "passing_window"),
+                f"{where} lead")
+    kinds: dict[str, Kind] = {}
+    word_kind: dict[str, str] = {}
+    colour_weight = 0.5
+    for name, spec in data["kinds"].items():
+        if name == "colour_weight":
+            colour_weight = float(spec)
+            continue
+        expect_keys(spec, ("weight", "words"), f"{where} kinds.{name}")
+        kinds[name] = Kind(name, float(spec["weight"]))
+        for word in spec["words"]:
+            word_kind.setdefault(word.lower(), name)
+    merge = data["merge"]
+    expect_keys(merge, ("same_kind_similarity", "common_name_share", "not_names", "figure"),
+                f"{where} merge")
+    photo = "|".join(re.escape(w) for w in sorted(ne["photo_words"], key=len, reverse=True))
+    return _Rules(
+        photo_words=re.compile(rf"(?i)(?<![\w-])(?:{photo})(?![\w-])"),
+        not_entry=re.compile("|".join(f"(?:{p})" for p in ne["patterns"]), re.IGNORECASE),
+        debris=re.compile("|".join(f"(?:{p})" for p in ne["debris"])),
+        min_words=int(ne["min_words"]),
+        lead_note=" ".join(str(data["lead"]["note"]).split()),
+        passing_days=int(data["lead"]["passing_days"]),
+        passing_window=int(data["lead"]["passing_window"]),
+        opinion=re.compile(r"(?i)^\W*(?:{})\b".format("|".join(
+            re.escape(w) for w in data["lead"]["opinion_labels"]))),
+        kinds=kinds,
+        word_kind=word_kind,
+        colour_weight=colour_weight,
+        suffixes=tuple(sorted(data["inflection"]["suffixes"], key=len, reverse=True)),
+        irregular={k.lower(): v.lower() for k, v in data["inflection"]["irregular"].items()},
+        same_kind_similarity=float(merge["same_kind_similarity"]),
+        common_name_share=float(merge["common_name_share"]),
+        not_names=frozenset(merge["not_names"]),
+        figure=re.compile(merge["figure"]),
+    )
+
+
+@cache
+def lemma_kind(word: str) -> str | None:
+    """The kind a word names ("exploded" -> attack, "arrests" -> arrest), or None."""
+    r = rules()
+    word = word.lower().strip("'’-")
+    for candidate in _lemmas(word, r):
+        if candidate in r.word_kind:
+            return r.word_kind[candidate]
+    return None
+
+
+def _lemmas(word: str, r: _Rules) -> list[str]:
+    found = [word]
+    if word in r.irregular:
+        found.append(r.irregular[word])
+    for suffix in r.suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                found.append(stem + "y")
+                continue
+            found += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])  # "stopped" -> "stop"
+    return found
+
+
+def kind_of(text: str) -> Kind:
+    """The heaviest kind any word of ``text`` names; colour when none does."""
+    r = rules()
+    best: Kind | None = None
+    for word in _WORD.findall(text):
+        name = lemma_kind(word)
+        if name and (best is None or r.kinds[name].weight > best.weight):
+            best = r.kinds[name]
+    return best or Kind(COLOUR, r.colour_weight)
+
+
+def main_kind(text: str) -> Kind:
+    """The kind of the first word of ``text`` that names one (the main verb of a plain news
+    sentence comes before its clauses); colour when none does."""
+    r = rules()
+    for word in _WORD.findall(text):
+        name = lemma_kind(word)
+        if name:
+            return r.kinds[name]
+    return Kind(COLOUR, r.colour_weight)
+
+
+def names(text: str) -> list[str]:
+    """The names in ``text`` (capitalized words not opening a sentence's grammar)."""
+    r = rules()
+    found = []
+    for match in _NAME.finditer(text):
+        words = [w.strip(".,'’") for w in match.group(0).split()]
+        words = [w for w in words if w and w not in r.not_names and w.lower() not in
+                 ("of", "for", "the")]
+        found += words
+    return found
+
+
+def actors(text: str) -> frozenset[str]:
+    """The names before the first word that names a kind of happening: who acted."""
+    first = None
+    for match in _WORD.finditer(text):
+        if lemma_kind(match.group(0)):
+            first = match.start()
+            break
+    if first is None:
+        return frozenset()
+    return frozenset(n.lower() for n in names(text[:first]))
+
+
+def has_figure(text: str) -> bool:
+    return bool(rules().figure.search(text))
+
+
+def tells_nothing(event: Event) -> bool:
+    """A dated sentence that tells no happening (see ``not_entries`` in the data)."""
+    r = rules()
+    text = r.debris.sub(" ", event.sentence)  # wire markup left in the text ("&QL;")
+    told = text.replace(event.phrase, " ") if event.phrase else text
+    if len(_WORD.findall(told)) < r.min_words:  # "Until this week.": no happening told
+        return True
+    if "caption" in event.flags and r.photo_words.search(text):
+        return True
+    return bool(r.not_entry.search(text))
+
+
+def told_in_passing(event: Event) -> bool:
+    """The date belongs to an earlier happening the sentence only names, not to what it
+    tells: "Another man has been arrested in connection with the bombings ... last year"
+    (an arrest today; the bombings' year). The date ends more than ``passing_days`` before
+    publication, the sentence's main kind says what happened, and the words just before the
+    date name another kind."""
+    r = rules()
+    if (event.source.date - event.end).days <= r.passing_days or not event.phrase:
+        return False
+    main = main_kind(event.sentence)
+    if main.name in ("statement", COLOUR):
+        return False
+    at = event.sentence.find(event.phrase)
+    if at < 0:
+        return False
+    before = _WORD.findall(event.sentence[:at])[-r.passing_window:]
+    kinds = [k for k in (lemma_kind(w) for w in before) if k]
+    return bool(kinds) and kinds[-1] != main.name and kinds.count(main.name) < len(kinds)
+
+
+def lead_sentence(article: Article) -> segment.Sentence | None:
+    """The article's lead: the first sentence of its first news paragraph (an opinion
+    piece has none: "EDITORIAL: ...", "COMMENTARY: ...")."""
+    if rules().opinion.match(article.title or ""):
+        return None
+    for paragraph in segment.paragraphs(article.body, article.title):
+        if paragraph.kind == "body":
+            for sentence in segment.sentences(article.body, paragraph):
+                return sentence
+            return None
+    return None

@@ -1,0 +1,76 @@
+"""Whether two groups of reports can tell one happening: who did what, not just which words.
+
+Used by ``merge``: reports of one day merge by their words (tf-idf cosine); these rules say
+when they must not (two different kinds of happening, two different actors), when they may
+at a lower similarity (the same kind of happening told in other words), and which report
+speaks for a merged happening's figures (the latest that gives a toll or count).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from . import happening
+
+if TYPE_CHECKING:
+    from .extract import Event
+
+# Kinds that say what happened; a statement or colour may report any of them ("Iran condemned
+# Friday's bombing": the date is the bombing's).
+_WEAK = frozenset({"statement", happening.COLOUR})
+
+
+@cache
+def _signature(sentence: str) -> tuple[str, frozenset[str]]:
+    return happening.main_kind(sentence).name, happening.actors(sentence)
+
+
+def signature(event: Event) -> tuple[str, frozenset[str]]:
+    """(kind, actors) of the report: its first kind word, the names before it."""
+    return _signature(event.sentence)
+
+
+def conflict(first: list[Event], second: list[Event]) -> bool:
+    """Two groups that tell different happenings: every report of each says what happened
+    (no statement or colour) and their kinds differ, or every report of each names its actor
+    and no actor is shared."""
+    a = [signature(e) for e in first]
+    b = [signature(e) for e in second]
+    kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
+    if not (kinds_a & _WEAK) and not (kinds_b & _WEAK) and not kinds_a & kinds_b:
+        return True
+    if all(actors for _, actors in a) and all(actors for _, actors in b):
+        actors_a = frozenset().union(*(actors for _, actors in a))
+        actors_b = frozenset().union(*(actors for _, actors in b))
+        return not actors_a & actors_b
+    return False
+
+
+def same_kind(first: list[Event], second: list[Event]) -> bool:
+    """Both groups tell a kind of happening that says what happened (an attack, a ruling, an
+    arrest ...), the same kind: the same happening told in other words, when on one day."""
+    kinds_a = {signature(e)[0] for e in first} - _WEAK
+    kinds_b = {signature(e)[0] for e in second} - _WEAK
+    return bool(kinds_a & kinds_b)
+
+
+def same_kind_similarity() -> float:
+    return happening.rules().same_kind_similarity
+
+
+def figures_lead(reports: list[Event], lead: Event, fresh: Callable[[Event], bool]) -> Event:
+    """The report that speaks for the happening's figures: of the fresh reports (``fresh``:
+    not a look back from long after) that tell the same kind of happening as ``lead`` and
+    give a toll or count, the latest published (tolls rise as the dead are counted);
+    ``lead`` when none does."""
+    kind = signature(lead)[0]
+    candidates = [
+        r for r in reports
+        if "caption" not in r.flags and happening.has_figure(r.sentence) and fresh(r)
+        and signature(r)[0] == kind and r.start == lead.start and r.end == lead.end
+    ]
+    if not candidates:
+        return lead
+    return max(candidates, key=lambda r: (r.source.date, r is lead, r.source.path, -r.position))
