@@ -93,7 +93,7 @@ def test_every_event_points_at_its_source_sentence(events):
 
 def test_json_shape_is_stable(events):
     keys = {"value", "type", "precision", "start", "end", "mod", "phrase", "sentence",
-            "headline", "attribution", "flags", "note", "timeline", "source"}
+            "headline", "attribution", "flags", "note", "timeline", "lead", "source"}
     for event in events:
         data = event.to_json()
         assert set(data) == keys

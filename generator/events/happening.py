@@ -53,7 +53,7 @@ class _Rules:
     suffixes: tuple[str, ...]
     irregular: dict[str, str]
     same_kind_similarity: float
-    common_name_share: float
+    other_kinds_similarity: float
     not_names: frozenset[str]
     figure: re.Pattern[str]
 
@@ -79,7 +79,7 @@ def rules() -> _Rules:
         for word in spec["words"]:
             word_kind.setdefault(word.lower(), name)
     merge = data["merge"]
-    expect_keys(merge, ("same_kind_similarity", "common_name_share", "not_names", "figure"),
+    expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "not_names", "figure"),
                 f"{where} merge")
     photo = "|".join(re.escape(w) for w in sorted(ne["photo_words"], key=len, reverse=True))
     return _Rules(
@@ -98,7 +98,7 @@ def rules() -> _Rules:
         suffixes=tuple(sorted(data["inflection"]["suffixes"], key=len, reverse=True)),
         irregular={k.lower(): v.lower() for k, v in data["inflection"]["irregular"].items()},
         same_kind_similarity=float(merge["same_kind_similarity"]),
-        common_name_share=float(merge["common_name_share"]),
+        other_kinds_similarity=float(merge["other_kinds_similarity"]),
         not_names=frozenset(merge["not_names"]),
         figure=re.compile(merge["figure"]),
     )
@@ -154,7 +154,8 @@ def main_kind(text: str) -> Kind:
 
 
 def names(text: str) -> list[str]:
-    """The names in ``text`` (capitalized words not opening a sentence's grammar)."""
+    """The names in ``text`` (capitalized words not opening a sentence's grammar), and the
+    initials of each name of several words."""
     r = rules()
     found = []
     for match in _NAME.finditer(text):
@@ -162,11 +163,14 @@ def names(text: str) -> list[str]:
         words = [w for w in words if w and w not in r.not_names and w.lower() not in
                  ("of", "for", "the")]
         found += words
+        if len(words) >= 2:  # "Immigration and Naturalization Service" is also "INS"
+            found.append("".join(w[0] for w in words if w[0].isupper()))
     return found
 
 
 def actors(text: str) -> frozenset[str]:
-    """The names before the first word that names a kind of happening: who acted."""
+    """The names before the first word that names a kind of happening: who acted (as
+    written: a capitalized first word may be no name, see ``proper_words``)."""
     first = None
     for match in _WORD.finditer(text):
         if lemma_kind(match.group(0)):
@@ -174,7 +178,24 @@ def actors(text: str) -> frozenset[str]:
             break
     if first is None:
         return frozenset()
-    return frozenset(n.lower() for n in names(text[:first]))
+    return frozenset(names(text[:first]))
+
+
+def proper_words(sentences: list[str]) -> frozenset[str]:
+    """The words that are names (lower-cased): capitalized inside a sentence, or opening one
+    and never written in lower case. "Terrorist bombings at ..." opens with a capital (the
+    timeline writes "terrorist" too); "Iran Saturday condemned ..." opens with a name."""
+    found: set[str] = set()
+    openers: set[str] = set()
+    lower = {w for s in sentences for w in _WORD.findall(s) if w[0].islower()}
+    for sentence in sentences:
+        for match in _NAME.finditer(sentence):
+            words = [w.strip(".,'’").lower() for w in match.group(0).split()]
+            if not sentence[: match.start()].strip(" \"'“‘`("):
+                openers.add(words[0])  # "President Bill Clinton ...": Bill, Clinton are names
+                words = words[1:]
+            found.update(words)
+    return frozenset(found | {w for w in openers if w not in lower})
 
 
 def has_figure(text: str) -> bool:

@@ -20,7 +20,7 @@ from datetime import timedelta
 from functools import cache
 
 from ..ruledata import rule_data
-from . import same_happening
+from . import happening, same_happening
 from .extract import Event
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -70,6 +70,7 @@ def merge_events(events: list[Event]) -> list[Story]:
     rules = _rules()
     vectors = _vectors([_context(e, rules.window) for e in events], rules.stopwords)
     similarity = _Similarity(vectors)
+    similarity.proper = happening.proper_words(sorted({e.sentence for e in events}))
     clusters: list[list[int]] = []
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
@@ -86,6 +87,7 @@ class _Similarity:
         self.vectors = vectors
         self.cache: dict[tuple[int, int], float] = {}
         self.centroids: dict[tuple[int, ...], dict[str, float]] = {}
+        self.proper: frozenset[str] = frozenset()  # the words that are names
 
     def __call__(self, a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -147,7 +149,7 @@ def _agglomerate(
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
                 score = similarity.linkage(clusters[x], clusters[y])
-                needed = _needed_pair(clusters[x], clusters[y], events, rules)
+                needed = _needed_pair(clusters[x], clusters[y], events, similarity, rules)
                 if score >= needed and (best is None or score > best[0]):
                     best = (score, x, y)
         if best is None:
@@ -164,7 +166,7 @@ def _greedy(
     for index in block:
         scored = [(similarity.linkage([index], c), n) for n, c in enumerate(clusters)]
         fits = [(score, n) for score, n in scored
-                if score >= _needed_pair(clusters[n], [index], events, rules)]
+                if score >= _needed_pair(clusters[n], [index], events, similarity, rules)]
         if fits:
             clusters[max(fits)[1]].append(index)
         else:
@@ -173,15 +175,19 @@ def _greedy(
 
 
 def _needed_pair(
-    first: list[int], second: list[int], events: list[Event], rules: _Rules
+    first: list[int], second: list[int], events: list[Event], similarity: _Similarity,
+    rules: _Rules,
 ) -> float:
     """The similarity two groups of one date need to merge: never for two different
-    happenings (other kinds, other actors: ``same_happening.conflict``), less for one kind of
-    happening told in other words, else the date's threshold."""
+    happenings (other actors: ``same_happening.conflict``), nearly the same words for two
+    kinds, less for one kind of happening told in other words, else the date's threshold."""
     a, b = [events[i] for i in first], [events[i] for i in second]
-    if same_happening.conflict(a, b):
+    why = same_happening.conflict(a, b, similarity.proper)
+    if why == "actors":
         return math.inf
     needed = _needed(first + second, events, rules)
+    if why == "kinds":
+        return max(needed, same_happening.other_kinds_similarity())
     if same_happening.same_kind(a, b):
         return min(needed, same_happening.same_kind_similarity())
     return needed
@@ -213,7 +219,8 @@ def _join_adjacent_days(
                 if _share_an_article(cluster, other, events):
                     continue  # two dates in one article are two happenings
                 if same_happening.conflict([events[i] for i in cluster],
-                                           [events[i] for i in other]):
+                                           [events[i] for i in other],
+                                           similarity.proper) == "actors":
                     continue
                 if similarity.linkage(cluster, other) >= rules.adjacent_days:
                     cluster.extend(other)

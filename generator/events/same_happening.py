@@ -32,20 +32,30 @@ def signature(event: Event) -> tuple[str, frozenset[str]]:
     return _signature(event.sentence)
 
 
-def conflict(first: list[Event], second: list[Event]) -> bool:
-    """Two groups that tell different happenings: every report of each says what happened
-    (no statement or colour) and their kinds differ, or every report of each names its actor
-    and no actor is shared."""
-    a = [signature(e) for e in first]
-    b = [signature(e) for e in second]
-    kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
-    if not (kinds_a & _WEAK) and not (kinds_b & _WEAK) and not kinds_a & kinds_b:
-        return True
+def conflict(first: list[Event], second: list[Event], proper: frozenset[str]) -> str | None:
+    """Why two groups tell different happenings: "actors" when every report of each names
+    its actor and no actor is shared ("Iran condemned ..." and "Cyprus condemned ..."),
+    "kinds" when every report of each says what happened (no statement or colour) and no
+    kind is shared (an arrest and a ruling); None when they may tell one happening.
+    ``proper``: the words that are names (``happening.proper_words``); initials always are.
+    """
+    a = [_named(signature(e), proper) for e in first]
+    b = [_named(signature(e), proper) for e in second]
     if all(actors for _, actors in a) and all(actors for _, actors in b):
         actors_a = frozenset().union(*(actors for _, actors in a))
         actors_b = frozenset().union(*(actors for _, actors in b))
-        return not actors_a & actors_b
-    return False
+        if not actors_a & actors_b:
+            return "actors"
+    kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
+    if not (kinds_a & _WEAK) and not (kinds_b & _WEAK) and not kinds_a & kinds_b:
+        return "kinds"
+    return None
+
+
+def _named(sig: tuple[str, frozenset[str]], proper: frozenset[str]
+           ) -> tuple[str, frozenset[str]]:
+    kind, actors = sig
+    return kind, frozenset(a.lower() for a in actors if a.isupper() or a.lower() in proper)
 
 
 def same_kind(first: list[Event], second: list[Event]) -> bool:
@@ -58,6 +68,13 @@ def same_kind(first: list[Event], second: list[Event]) -> bool:
 
 def same_kind_similarity() -> float:
     return happening.rules().same_kind_similarity
+
+
+def other_kinds_similarity() -> float:
+    """Two kinds read from the first kind word may still be one happening told from two
+    sides ("the boy who arrived ... must be returned, the INS ruled"): only nearly the same
+    words merge them."""
+    return happening.rules().other_kinds_similarity
 
 
 def figures_lead(reports: list[Event], lead: Event, fresh: Callable[[Event], bool]) -> Event:
