@@ -56,6 +56,8 @@ class _Rules:
     other_kinds_similarity: float
     not_names: frozenset[str]
     figure: re.Pattern[str]
+    figure_days: int
+    figure_words: int
 
 
 @cache
@@ -79,8 +81,8 @@ def rules() -> _Rules:
         for word in spec["words"]:
             word_kind.setdefault(word.lower(), name)
     merge = data["merge"]
-    expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "not_names", "figure"),
-                f"{where} merge")
+    expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "not_names", "figure",
+                        "figure_days", "figure_words"), f"{where} merge")
     photo = "|".join(re.escape(w) for w in sorted(ne["photo_words"], key=len, reverse=True))
     return _Rules(
         photo_words=re.compile(rf"(?i)(?<![\w-])(?:{photo})(?![\w-])"),
@@ -101,6 +103,8 @@ def rules() -> _Rules:
         other_kinds_similarity=float(merge["other_kinds_similarity"]),
         not_names=frozenset(merge["not_names"]),
         figure=re.compile(merge["figure"]),
+        figure_days=int(merge["figure_days"]),
+        figure_words=int(merge["figure_words"]),
     )
 
 
@@ -200,6 +204,24 @@ def proper_words(sentences: list[str]) -> frozenset[str]:
 
 def has_figure(text: str) -> bool:
     return bool(rules().figure.search(text))
+
+
+def dated_figure(event: Event) -> bool:
+    """The report gives a toll or count of its dated happening: published at most
+    ``figure_days`` after it, the figure at most ``figure_words`` words from the date."""
+    r = rules()
+    if (event.source.date - event.end).days > r.figure_days or not event.phrase:
+        return False
+    at = event.sentence.find(event.phrase)
+    if at < 0:
+        return False
+    end = at + len(event.phrase)
+    for match in r.figure.finditer(event.sentence):
+        between = (event.sentence[end:match.start()] if match.start() >= end
+                   else event.sentence[match.end():at])
+        if len(between.split()) <= r.figure_words:
+            return True
+    return False
 
 
 def tells_nothing(event: Event) -> bool:

@@ -71,6 +71,7 @@ def merge_events(events: list[Event]) -> list[Story]:
     vectors = _vectors([_context(e, rules.window) for e in events], rules.stopwords)
     similarity = _Similarity(vectors)
     similarity.proper = happening.proper_words(sorted({e.sentence for e in events}))
+    similarity.sentences = _Similarity(_vectors([e.sentence for e in events], rules.stopwords))
     clusters: list[list[int]] = []
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
@@ -88,6 +89,7 @@ class _Similarity:
         self.cache: dict[tuple[int, int], float] = {}
         self.centroids: dict[tuple[int, ...], dict[str, float]] = {}
         self.proper: frozenset[str] = frozenset()  # the words that are names
+        self.sentences: _Similarity | None = None  # the same over whole sentences
 
     def __call__(self, a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -188,8 +190,13 @@ def _needed_pair(
     needed = _needed(first + second, events, rules)
     if why == "kinds":
         return max(needed, same_happening.other_kinds_similarity())
-    if same_happening.same_kind(a, b):
-        return min(needed, same_happening.same_kind_similarity())
+    # One kind of happening told in other words: their whole sentences are alike, though the
+    # words next to the date may not be ("The suspected car bombings occurred 700 kilometers
+    # apart ... on Friday").
+    if (same_happening.same_kind(a, b) and similarity.sentences is not None
+            and similarity.sentences.linkage(first, second)
+            >= same_happening.same_kind_similarity()):
+        return -math.inf
     return needed
 
 
@@ -301,8 +308,7 @@ def _story(reports: list[Event], similarity: _Similarity, members: list[int]) ->
                 position)
 
     lead = reports[min(range(len(reports)), key=rank)]
-    lead = same_happening.figures_lead(
-        reports, lead, lambda r: not _looks_back(r, _rules()) and "background" not in r.flags)
+    lead = same_happening.figures_lead(reports, lead)
     return Story(lead=lead, reports=tuple(reports))
 
 

@@ -8,7 +8,6 @@ speaks for a merged happening's figures (the latest that gives a toll or count).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -77,15 +76,15 @@ def other_kinds_similarity() -> float:
     return happening.rules().other_kinds_similarity
 
 
-def figures_lead(reports: list[Event], lead: Event, fresh: Callable[[Event], bool]) -> Event:
-    """The report that speaks for the happening's figures: of the fresh reports (``fresh``:
-    not a look back from long after) that tell the same kind of happening as ``lead`` and
-    give a toll or count, the latest published (tolls rise as the dead are counted);
+def figures_lead(reports: list[Event], lead: Event) -> Event:
+    """The report that speaks for the happening's figures: of the reports that tell the
+    same kind of happening as ``lead`` and give a toll or count of it
+    (``happening.dated_figure``), the latest published (tolls rise as the dead are counted);
     ``lead`` when none does."""
     kind = signature(lead)[0]
     candidates = [
         r for r in reports
-        if "caption" not in r.flags and happening.has_figure(r.sentence) and fresh(r)
+        if "caption" not in r.flags and happening.dated_figure(r)
         and signature(r)[0] == kind and r.start == lead.start and r.end == lead.end
     ]
     if not candidates:
