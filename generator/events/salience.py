@@ -41,6 +41,7 @@ class _Rules:
     min_key: int
     max_key: int
     max_share: float
+    key_per_day: int
 
 
 @cache
@@ -51,7 +52,7 @@ def _rules() -> _Rules:
                        "names_share", "key_count"), where)
     expect_keys(data["weights"], _SIGNALS, f"{where}.weights")
     count = data["key_count"]
-    expect_keys(count, ("per_sqrt", "per_article", "min_key", "max_key", "max_share"),
+    expect_keys(count, ("per_sqrt", "per_article", "min_key", "max_key", "max_share", "per_day"),
                 f"{where}.key_count")
     return _Rules(
         weights={k: float(data["weights"].get(k, 0.0)) for k in _SIGNALS},
@@ -65,6 +66,7 @@ def _rules() -> _Rules:
         min_key=int(count["min_key"]),
         max_key=int(count["max_key"]),
         max_share=float(count["max_share"]),
+        key_per_day=int(count["per_day"]),
     )
 
 
@@ -180,7 +182,13 @@ def mark_key(stories: list[Story]) -> list[Story]:
     wanted = key_count(len(stories), len(articles))
     eligible = [i for i, bg in enumerate(background) if not bg]
     ranked = sorted(eligible, key=lambda i: (-round(score[i], 9), i))
-    key = set(ranked[:wanted])
+    key: set[int] = set()
+    per_day: dict[date, int] = {}
+    for i in ranked:  # the best of each day first: a chronology gives a day one or two items
+        day = stories[i].lead.start
+        if len(key) < wanted and per_day.get(day, 0) < _rules().key_per_day:
+            key.add(i)
+            per_day[day] = per_day.get(day, 0) + 1
     marked = []
     for i, story in enumerate(stories):
         lead = story.lead

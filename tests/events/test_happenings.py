@@ -174,6 +174,19 @@ def test_key_marks_a_clamped_number_and_never_background():
     assert history and "background" in history[0].lead.flags and not history[0].key
 
 
+def test_one_key_happening_a_day():
+    stories = merge_events([
+        report("Two bombs exploded outside U.S. embassies in Nairobi on Friday.",
+               date(1998, 8, 8), article="a"),
+        report("Police arrested two men in Dar es Salaam on Friday.", date(1998, 8, 8),
+               article="b"),
+    ] + [report(f"Tourists in Nairobi wandered the markets on day {n}.", date(1998, 8, 30),
+                value=f"1998-08-{n:02d}", article=f"r{n}") for n in range(9, 29)])
+    keys = [s for s in salience.mark_key(stories) if s.key]
+    assert len({s.lead.start for s in keys}) == len(keys)
+    assert "exploded" in keys[0].lead.sentence  # the better of the day's two
+
+
 def test_key_count_rule():
     assert salience.key_count(150, 25) == 30  # capped
     assert salience.key_count(40, 2) == 14  # 2 * sqrt(40) + 1 = 13.6
