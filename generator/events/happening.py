@@ -55,6 +55,7 @@ class _Rules:
     irregular: dict[str, str]
     same_kind_similarity: float
     other_kinds_similarity: float
+    date_kind_window: int
     not_names: frozenset[str]
     figure: re.Pattern[str]
     figure_days: int
@@ -82,8 +83,8 @@ def rules() -> _Rules:
         for word in spec["words"]:
             word_kind.setdefault(word.lower(), name)
     merge = data["merge"]
-    expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "not_names", "figure",
-                        "figure_days", "figure_words"), f"{where} merge")
+    expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "date_kind_window",
+                        "not_names", "figure", "figure_days", "figure_words"), f"{where} merge")
     photo = "|".join(re.escape(w) for w in sorted(ne["photo_words"], key=len, reverse=True))
     return _Rules(
         photo_words=re.compile(rf"(?i)(?<![\w-])(?:{photo})(?![\w-])"),
@@ -102,6 +103,7 @@ def rules() -> _Rules:
         irregular={k.lower(): v.lower() for k, v in data["inflection"]["irregular"].items()},
         same_kind_similarity=float(merge["same_kind_similarity"]),
         other_kinds_similarity=float(merge["other_kinds_similarity"]),
+        date_kind_window=int(merge["date_kind_window"]),
         not_names=frozenset(merge["not_names"]),
         figure=re.compile(merge["figure"]),
         figure_days=int(merge["figure_days"]),
@@ -171,6 +173,26 @@ def main_kind(text: str) -> Kind:
     return r.kinds["statement"] if "statement" in said else Kind(COLOUR, r.colour_weight)
 
 
+def dated_kind(sentence: str, phrase: str) -> Kind | None:
+    """The kind of the nearest kind word before the date phrase (else after it), at most
+    ``date_kind_window`` words from it: what the date is attached to ("Iran Saturday
+    condemned the bombing ... Friday": Saturday's is a statement, Friday's an attack); None
+    when none is that near."""
+    at = sentence.find(phrase) if phrase else -1
+    if at < 0:
+        return None
+    r = rules()
+    before = _WORD.findall(sentence[:at])[-r.date_kind_window:]
+    after = _WORD.findall(sentence[at + len(phrase):])[: r.date_kind_window]
+    # a date follows what it dates ("condemned the attacks in Kenya Friday"); a date before
+    # its verb opens the sentence ("On April 20, the bank announced")
+    for word in [*reversed(before), *after]:
+        name = lemma_kind(word)
+        if name:
+            return r.kinds[name]
+    return None
+
+
 def names(text: str) -> list[str]:
     """The names in ``text`` (capitalized words not opening a sentence's grammar), and the
     initials of each name of several words."""
@@ -197,6 +219,34 @@ def actors(text: str) -> frozenset[str]:
     if first is None:
         return frozenset()
     return frozenset(names(text[:first]))
+
+
+def subject(text: str, stopwords: frozenset[str], phrase: str = "") -> frozenset[str]:
+    """The common nouns of who acted when no name says it: the content words between the
+    last comma and the first kind word, when that is a verb in the past ("On April 20, 2000,
+    the central bank announced" -> central, bank), numbers and the words of ``stopwords``
+    left out; empty when a name stands there (``actors`` compares those), the kind word is a
+    noun ("the suspected car bombings": no actor) or none is found. The date ``phrase``
+    is no part of it ("The central bank on April 20 announced ...")."""
+    if phrase:
+        text = text.replace(phrase, " ")
+    r = rules()
+    first = None
+    for match in _WORD.finditer(text):
+        if lemma_kind(match.group(0)):
+            word = match.group(0).lower()
+            if not (word.endswith("ed") or r.irregular.get(word, word) != word):
+                return frozenset()  # "The suspected car bombings occurred": no verb, no actor
+            first = match.start()
+            break
+    if first is None:
+        return frozenset()
+    before = text[:first].rsplit(",", 1)[-1]
+    words = _WORD.findall(before)
+    if any(w[0].isupper() for w in words[1:]) or (words and words[0] not in r.not_names
+                                                   and words[0][0].isupper()):
+        return frozenset()
+    return frozenset(w.lower() for w in words if w.lower() not in stopwords and len(w) > 2)
 
 
 def proper_words(sentences: list[str]) -> frozenset[str]:

@@ -36,8 +36,11 @@ class Story:
 
     @property
     def conflicting_dates(self) -> bool:
-        """Reports whose dates cannot both be right (a time inside its day is no conflict)."""
-        return any(a.end < b.start or b.end < a.start for a in self.reports for b in self.reports)
+        """Reports whose dates cannot both be right (a time inside its day is no conflict; a
+        lead with no date of its own, dated by its publication day, has no date to
+        disagree with)."""
+        dated = [r for r in self.reports if r.phrase]
+        return any(a.end < b.start or b.end < a.start for a in dated for b in dated)
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ def _needed_pair(
     happenings (other actors: ``same_happening.conflict``), nearly the same words for two
     kinds, less for one kind of happening told in other words, else the date's threshold."""
     a, b = [events[i] for i in first], [events[i] for i in second]
-    why = same_happening.conflict(a, b, similarity.proper)
+    why = same_happening.conflict(a, b, similarity.proper, rules.stopwords)
     if why == "actors":
         return math.inf
     needed = _needed(first + second, events, rules)
@@ -223,11 +226,22 @@ def _join_adjacent_days(
             for other in by_day.get(day + timedelta(days=1), []):
                 if id(other) in merged:
                     continue
+                if _undated_leads(other, events) and same_happening.same_kind(
+                        [events[i] for i in cluster], [events[i] for i in other]
+                ) and similarity.sentences is not None and similarity.sentences.linkage(
+                        cluster, other) >= same_happening.same_kind_similarity():
+                    # "Terrorist bombings at U.S. embassies ... blew apart buildings", the
+                    # lead of the next day's story: its day was only the publication day's
+                    cluster.extend(other)
+                    merged.add(id(other))
+                    continue
                 if _share_an_article(cluster, other, events):
                     continue  # two dates in one article are two happenings
+                if _explicit(cluster, events) and _explicit(other, events):
+                    continue  # "On April 20, 2000" and "On April 21, 2000": two days as told
                 if same_happening.conflict([events[i] for i in cluster],
                                            [events[i] for i in other],
-                                           similarity.proper) == "actors":
+                                           similarity.proper, rules.stopwords) == "actors":
                     continue
                 if similarity.linkage(cluster, other) >= rules.adjacent_days:
                     cluster.extend(other)
@@ -266,6 +280,25 @@ def _join_retold(clusters: list[list[int]], events: list[Event], rules: _Rules) 
     return list(merged.values())
 
 
+# A date phrase that names its day outright ("April 20", "20 April", "Aug. 7, 1998"): two
+# reports that name two days tell two happenings; only relative dates ("Friday") can be two
+# readings of one.
+_EXPLICIT_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
+    r"|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b")
+
+
+def _undated_leads(cluster: list[int], events: list[Event]) -> bool:
+    """Every report of the group is a lead dated by its publication day (no date phrase)."""
+    return all(events[i].lead and not events[i].phrase for i in cluster)
+
+
+def _explicit(cluster: list[int], events: list[Event]) -> bool:
+    """Every report of the group names its day outright."""
+    return all(_EXPLICIT_DAY.search(events[i].phrase) for i in cluster)
+
+
 def _share_an_article(first: list[int], second: list[int], events: list[Event]) -> bool:
     """One article tells both, on two different days: two happenings, never one with a date
     conflict ("On April 20 the central bank announced ..." beside "On April 21 the minister
@@ -294,8 +327,9 @@ def _context(event: Event, window: int) -> str:
 
 
 def _story(reports: list[Event], similarity: _Similarity, members: list[int]) -> Story:
-    """A fresh report (not a later look back, not a caption, if any other will do) most
-    like all the others speaks for the story; then the one published first. When reports of
+    """A fresh dated report (not a later look back, not a caption, not a lead dated only by
+    its publication day, if any other will do) most like all the others speaks for the
+    story; then the one published first. When reports of
     its kind give figures (a toll), the latest of them speaks instead: the first toll is
     rarely the last (the earlier ones stay in "Also reported")."""
     ordered = sorted(members)
@@ -304,8 +338,8 @@ def _story(reports: list[Event], similarity: _Similarity, members: list[int]) ->
         event = reports[position]
         centrality = sum(similarity(ordered[position], m) for m in ordered)
         looks_back = _looks_back(event, _rules())
-        return ("caption" in event.flags, looks_back, -round(centrality, 6), event.source.date,
-                position)
+        return ("caption" in event.flags, not event.phrase, looks_back, -round(centrality, 6),
+                event.source.date, position)
 
     lead = reports[min(range(len(reports)), key=rank)]
     lead = same_happening.figures_lead(reports, lead)

@@ -22,33 +22,51 @@ _WEAK = frozenset({"statement", happening.COLOUR})
 
 
 @cache
-def _signature(sentence: str) -> tuple[str, frozenset[str]]:
-    return happening.main_kind(sentence).name, happening.actors(sentence)
+def _signature(sentence: str, phrase: str) -> tuple[str, frozenset[str]]:
+    kind = happening.dated_kind(sentence, phrase) or happening.main_kind(sentence)
+    return kind.name, happening.actors(sentence)
 
 
 def signature(event: Event) -> tuple[str, frozenset[str]]:
-    """(kind, actors) of the report: its first kind word, the names before it."""
-    return _signature(event.sentence)
+    """(kind, actors) of the report: the kind of the word its date is attached to (else of
+    its main kind word), the names before its first kind word."""
+    return _signature(event.sentence, event.phrase)
 
 
-def conflict(first: list[Event], second: list[Event], proper: frozenset[str]) -> str | None:
+def conflict(first: list[Event], second: list[Event], proper: frozenset[str],
+             stopwords: frozenset[str] = frozenset()) -> str | None:
     """Why two groups tell different happenings: "actors" when every report of each names
     its actor and no actor is shared ("Iran condemned ..." and "Cyprus condemned ..."),
-    "kinds" when every report of each says what happened (no statement or colour) and no
-    kind is shared (an arrest and a ruling); None when they may tell one happening.
+    "kinds" when the dates of both are attached to kinds of happening (no colour) and no
+    kind is shared (an arrest and a ruling, a statement and an attack); None when they may
+    tell one happening.
     ``proper``: the words that are names (``happening.proper_words``); initials always are.
+    With no name, the common nouns before the first kind word say who (``happening.subject``,
+    ``stopwords`` left out).
     """
     a = [_named(signature(e), proper) for e in first]
     b = [_named(signature(e), proper) for e in second]
-    if all(actors for _, actors in a) and all(actors for _, actors in b):
-        actors_a = frozenset().union(*(actors for _, actors in a))
-        actors_b = frozenset().union(*(actors for _, actors in b))
-        if not actors_a & actors_b:
-            return "actors"
+    if _disjoint([actors for _, actors in a], [actors for _, actors in b]):
+        return "actors"
+    if _disjoint([_subject(e.sentence, e.phrase, stopwords) for e in first],
+                 [_subject(e.sentence, e.phrase, stopwords) for e in second]):
+        return "actors"  # "the central bank announced ..." and "the defence minister ..."
     kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
-    if not (kinds_a & _WEAK) and not (kinds_b & _WEAK) and not kinds_a & kinds_b:
+    if happening.COLOUR not in kinds_a | kinds_b and not kinds_a & kinds_b:
         return "kinds"
     return None
+
+
+def _disjoint(first: list[frozenset[str]], second: list[frozenset[str]]) -> bool:
+    """Every report of each group says who, and the groups share no one."""
+    if not first or not second or not all(first) or not all(second):
+        return False
+    return not frozenset().union(*first) & frozenset().union(*second)
+
+
+@cache
+def _subject(sentence: str, phrase: str, stopwords: frozenset[str]) -> frozenset[str]:
+    return happening.subject(sentence, stopwords, phrase)
 
 
 def _named(sig: tuple[str, frozenset[str]], proper: frozenset[str]

@@ -126,6 +126,31 @@ def test_two_dates_of_one_article_are_two_happenings_not_a_date_conflict():
     assert not any(s.conflicting_dates for s in stories)
 
 
+def test_days_named_outright_in_two_articles_are_two_happenings():
+    """Neither a date conflict: only a relative date ("Friday") can be read two ways."""
+    stories = merge_events([
+        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
+               date(2000, 4, 25), value="2000-04-20", article="a", phrase="April 20, 2000"),
+        report("On April 21, 2000, the central bank announced new sanctions on exporters.",
+               date(2000, 4, 26), value="2000-04-21", article="b", phrase="April 21, 2000"),
+    ])
+    assert [s.lead.value for s in stories] == ["2000-04-20", "2000-04-21"]
+
+
+def test_common_noun_actors_and_the_dated_action_keep_happenings_apart():
+    stories = merge_events([
+        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
+               date(2000, 4, 25), value="2000-04-20", article="a", phrase="April 20, 2000"),
+        report("On April 20, 2000, the defence minister announced new sanctions on exporters.",
+               date(2000, 4, 25), value="2000-04-20", article="b", phrase="April 20, 2000"),
+        report("On April 20, 2000, the central bank accused exporters of fraud.",
+               date(2000, 4, 26), value="2000-04-20", article="c", phrase="April 20, 2000"),
+        report("The central bank on April 20, 2000 announced sanctions on exporters.",
+               date(2000, 4, 26), value="2000-04-20", article="d", phrase="April 20, 2000"),
+    ])
+    assert sorted(len(s.reports) for s in stories) == [1, 1, 2]
+
+
 def test_a_toll_comes_from_the_latest_report_that_gives_one():
     stories = merge_events([
         report("Two bombs exploded outside U.S. embassies on Friday, killing at least 81 "
