@@ -209,6 +209,8 @@ def _with_lead(article: Article, path: str, events: list[Event]) -> list[Event]:
         return events
     if "?" in lead.text:  # a question asserts nothing ("Why now?" the diplomat asked.)
         return events
+    if len(lead.text.split()) < happening.rules().lead_min_words:
+        return events
     attribution = _attribution(lead.text)[1]
     dct = article.dct
     event = Event(

@@ -46,6 +46,7 @@ class _Rules:
     min_words: int
     lead_note: str
     passing_days: int
+    lead_min_words: int
     passing_window: int
     opinion: re.Pattern[str]
     kinds: dict[str, Kind]
@@ -69,7 +70,8 @@ def rules() -> _Rules:
     expect_keys(data, ("not_entries", "lead", "kinds", "inflection", "merge", "salience"), where)
     ne = data["not_entries"]
     expect_keys(ne, ("photo_words", "patterns", "debris", "min_words"), f"{where} not_entries")
-    expect_keys(data["lead"], ("opinion_labels", "note", "passing_days", "passing_window"),
+    expect_keys(data["lead"], ("opinion_labels", "note", "passing_days", "passing_window",
+                                "min_words"),
                 f"{where} lead")
     kinds: dict[str, Kind] = {}
     word_kind: dict[str, str] = {}
@@ -93,6 +95,7 @@ def rules() -> _Rules:
         min_words=int(ne["min_words"]),
         lead_note=" ".join(str(data["lead"]["note"]).split()),
         passing_days=int(data["lead"]["passing_days"]),
+        lead_min_words=int(data["lead"]["min_words"]),
         passing_window=int(data["lead"]["passing_window"]),
         opinion=re.compile(r"(?i)^\W*(?:{})\b".format("|".join(
             re.escape(w) for w in data["lead"]["opinion_labels"]))),
