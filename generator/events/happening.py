@@ -57,6 +57,7 @@ class _Rules:
     same_kind_similarity: float
     other_kinds_similarity: float
     date_kind_window: int
+    coarser_similarity: float
     not_names: frozenset[str]
     figure: re.Pattern[str]
     figure_days: int
@@ -86,7 +87,8 @@ def rules() -> _Rules:
             word_kind.setdefault(word.lower(), name)
     merge = data["merge"]
     expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "date_kind_window",
-                        "not_names", "figure", "figure_days", "figure_words"), f"{where} merge")
+                        "coarser_similarity", "not_names", "figure", "figure_days",
+                        "figure_words"), f"{where} merge")
     photo = "|".join(re.escape(w) for w in sorted(ne["photo_words"], key=len, reverse=True))
     return _Rules(
         photo_words=re.compile(rf"(?i)(?<![\w-])(?:{photo})(?![\w-])"),
@@ -107,6 +109,7 @@ def rules() -> _Rules:
         same_kind_similarity=float(merge["same_kind_similarity"]),
         other_kinds_similarity=float(merge["other_kinds_similarity"]),
         date_kind_window=int(merge["date_kind_window"]),
+        coarser_similarity=float(merge["coarser_similarity"]),
         not_names=frozenset(merge["not_names"]),
         figure=re.compile(merge["figure"]),
         figure_days=int(merge["figure_days"]),

@@ -79,6 +79,7 @@ def merge_events(events: list[Event]) -> list[Story]:
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
     clusters = _join_adjacent_days(clusters, events, similarity, rules)
+    clusters = _join_coarser(clusters, events, similarity)
     clusters = _join_retold(clusters, events, rules)
     clusters.sort(key=min)  # a story's place is its first report's
     return [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
@@ -249,6 +250,40 @@ def _join_adjacent_days(
     return [c for c in clusters if id(c) not in merged]
 
 
+def _join_coarser(
+    clusters: list[list[int]], events: list[Event], similarity: _Similarity
+) -> list[list[int]]:
+    """A happening told by its week or month ("Elian was rescued off the coast of Florida
+    in November") joins the one-day happening inside that span that tells the same kind of
+    happening in the most alike sentences (at least ``coarser_similarity``), by other
+    actors never: the day is the better date of it."""
+    if similarity.sentences is None:
+        return clusters
+    needed = same_happening.coarser_similarity()
+    days = [c for c in clusters if _one_day(events[c[0]])]
+    merged: set[int] = set()
+    for cluster in clusters:
+        lead = events[cluster[0]]
+        if _one_day(lead) or lead.precision not in ("week", "weekend", "month"):
+            continue
+        group = [events[i] for i in cluster]
+        best = None
+        for day in days:
+            if not lead.start <= events[day[0]].start <= lead.end or id(day) in merged:
+                continue
+            other = [events[i] for i in day]
+            if not same_happening.same_kind(group, other) or same_happening.conflict(
+                    group, other, similarity.proper) == "actors":
+                continue
+            score = similarity.sentences.linkage(cluster, day)
+            if score >= needed and (best is None or score > best[0]):
+                best = (score, day)
+        if best is not None:
+            best[1].extend(cluster)
+            merged.add(id(cluster))
+    return [c for c in clusters if id(c) not in merged]
+
+
 def _join_retold(clusters: list[list[int]], events: list[Event], rules: _Rules) -> list[list[int]]:
     """Merge stories that tell the same sentence, date phrase included, in two articles
     published within ``retold_days``: a wire story filed again later, whose "Wednesday" now
@@ -328,7 +363,8 @@ def _context(event: Event, window: int) -> str:
 
 def _story(reports: list[Event], similarity: _Similarity, members: list[int]) -> Story:
     """A fresh dated report (not a later look back, not a caption, not a lead dated only by
-    its publication day, if any other will do) most like all the others speaks for the
+    its publication day, not a coarser date than another's, if any other will do) most like
+    all the others speaks for the
     story; then the one published first. When reports of
     its kind give figures (a toll), the latest of them speaks instead: the first toll is
     rarely the last (the earlier ones stay in "Also reported")."""
@@ -338,8 +374,8 @@ def _story(reports: list[Event], similarity: _Similarity, members: list[int]) ->
         event = reports[position]
         centrality = sum(similarity(ordered[position], m) for m in ordered)
         looks_back = _looks_back(event, _rules())
-        return ("caption" in event.flags, not event.phrase, looks_back, -round(centrality, 6),
-                event.source.date, position)
+        return ("caption" in event.flags, not event.phrase, (event.end - event.start).days,
+                looks_back, -round(centrality, 6), event.source.date, position)
 
     lead = reports[min(range(len(reports)), key=rank)]
     lead = same_happening.figures_lead(reports, lead)

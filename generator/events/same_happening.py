@@ -87,6 +87,10 @@ def same_kind_similarity() -> float:
     return happening.rules().same_kind_similarity
 
 
+def coarser_similarity() -> float:
+    return happening.rules().coarser_similarity
+
+
 def other_kinds_similarity() -> float:
     """Two kinds read from the first kind word may still be one happening told from two
     sides ("the boy who arrived ... must be returned, the INS ruled"): only nearly the same

@@ -151,6 +151,19 @@ def test_common_noun_actors_and_the_dated_action_keep_happenings_apart():
     assert sorted(len(s.reports) for s in stories) == [1, 1, 2]
 
 
+def test_a_happening_told_by_its_month_joins_its_day():
+    month = report("Elian was rescued off the coast of Florida in November.", date(2000, 1, 5),
+                   value="1999-11", article="m", phrase="November", precision="month")
+    month = replace(month, start=date(1999, 11, 1), end=date(1999, 11, 30))
+    stories = merge_events([
+        month,
+        report("Elian was rescued by fishermen off the coast of Florida on Nov. 25.",
+               date(2000, 1, 6), value="1999-11-25", article="d", phrase="Nov. 25"),
+    ])
+    assert len(stories) == 1
+    assert stories[0].lead.value == "1999-11-25"  # the day speaks for it
+
+
 def test_a_toll_comes_from_the_latest_report_that_gives_one():
     stories = merge_events([
         report("Two bombs exploded outside U.S. embassies on Friday, killing at least 81 "
