@@ -172,10 +172,13 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     # The speaker named in the sentence before: "He said ..." right after "Borrell told
     # reporters ..." is Borrell (further back, or after an unnamed one, it is left alone).
     speaker: str | None = None
+    lead: segment.Sentence | None = None  # the first sentence of the first news paragraph
     for paragraph in segment.paragraphs(article.body, article.title):
         if paragraph.kind not in ("body", "caption"):
             continue
         for sentence in segment.sentences(article.body, paragraph):
+            if lead is None and paragraph.kind == "body":
+                lead = sentence
             # Only the mentions that start inside the sentence (found by bisection: an
             # article with thousands of sentences is not read thousands of times).
             first = bisect.bisect_left(starts, sentence.start)
@@ -189,17 +192,19 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others, speaker))
             speaker = _attribution(sentence.text)[1]
-    return _with_lead(article, source_path,
-                      [e for e in events if not happening.tells_nothing(e)])
+    events = [e for e in events if not happening.tells_nothing(e)]
+    if lead is None or happening.is_opinion(article.title):
+        return events
+    return _with_lead(article, source_path, events, lead)
 
 
-def _with_lead(article: Article, path: str, events: list[Event]) -> list[Event]:
+def _with_lead(
+    article: Article, path: str, events: list[Event], lead: segment.Sentence
+) -> list[Event]:
     """Mark the events of the article's lead sentence; a lead with no date of its own (none,
     or only an earlier happening's named in passing) is an event dated by the publication
-    day too (news convention: the dateline's day), flagged "reported" with a note to check."""
-    lead = happening.lead_sentence(article)
-    if lead is None:
-        return events
+    day too (news convention: the dateline's day), flagged "reported" with a note to check.
+    An opinion piece has no lead happening (``happening.is_opinion``)."""
     inside = [i for i, e in enumerate(events)
               if lead.start <= e.position < lead.end and e.sentence == lead.text]
     own = [i for i in inside if not happening.told_in_passing(events[i])]

@@ -17,10 +17,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..ruledata import expect_keys, rule_data
-from . import segment
 
 if TYPE_CHECKING:
-    from ..sources.articles import Article
     from .extract import Event
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -326,14 +324,7 @@ def told_in_passing(event: Event) -> bool:
     return bool(kinds) and kinds[-1] != main.name and kinds.count(main.name) < len(kinds)
 
 
-def lead_sentence(article: Article) -> segment.Sentence | None:
-    """The article's lead: the first sentence of its first news paragraph (an opinion
-    piece has none: "EDITORIAL: ...", "COMMENTARY: ...")."""
-    if rules().opinion.match(article.title or ""):
-        return None
-    for paragraph in segment.paragraphs(article.body, article.title):
-        if paragraph.kind == "body":
-            for sentence in segment.sentences(article.body, paragraph):
-                return sentence
-            return None
-    return None
+def is_opinion(title: str | None) -> bool:
+    """An opinion piece ("EDITORIAL: ...", "COMMENTARY: ..."): its lead argues, it is no
+    happening."""
+    return bool(rules().opinion.match(title or ""))

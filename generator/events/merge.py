@@ -150,12 +150,17 @@ def _agglomerate(
     if len(block) > _LARGEST_BLOCK:
         return _greedy(block, events, similarity, rules)
     clusters = [[i] for i in block]
+    known: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[float, float]] = {}
     while len(clusters) > 1:
         best = None
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
-                score = similarity.linkage(clusters[x], clusters[y])
-                needed = _needed_pair(clusters[x], clusters[y], events, similarity, rules)
+                pair = (tuple(clusters[x]), tuple(clusters[y]))
+                if pair not in known:  # only pairs with the last merged cluster are new
+                    known[pair] = (similarity.linkage(clusters[x], clusters[y]),
+                                   _needed_pair(clusters[x], clusters[y], events, similarity,
+                                                rules))
+                score, needed = known[pair]
                 if score >= needed and (best is None or score > best[0]):
                     best = (score, x, y)
         if best is None:

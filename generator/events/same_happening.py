@@ -8,7 +8,7 @@ speaks for a merged happening's figures (the latest that gives a toll or count).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import happening
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _WEAK = frozenset({"statement", happening.COLOUR})
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # per sentence: bounded for a long-running serve
 def _signature(sentence: str, phrase: str) -> tuple[str, frozenset[str]]:
     kind = happening.dated_kind(sentence, phrase) or happening.main_kind(sentence)
     return kind.name, happening.actors(sentence)
@@ -64,11 +64,12 @@ def _disjoint(first: list[frozenset[str]], second: list[frozenset[str]]) -> bool
     return not frozenset().union(*first) & frozenset().union(*second)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # per sentence: bounded for a long-running serve
 def _subject(sentence: str, phrase: str, stopwords: frozenset[str]) -> frozenset[str]:
     return happening.subject(sentence, stopwords, phrase)
 
 
+@lru_cache(maxsize=1 << 16)  # per sentence: bounded for a long-running serve
 def _named(sig: tuple[str, frozenset[str]], proper: frozenset[str]
            ) -> tuple[str, frozenset[str]]:
     kind, actors = sig
