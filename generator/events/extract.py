@@ -192,22 +192,50 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others, speaker))
             speaker = _attribution(sentence.text)[1]
-    events = [e for e in events if not happening.tells_nothing(e)]
+    events = _without_passing(article, [e for e in events if not happening.tells_nothing(e)])
     if lead is None or happening.is_opinion(article.title):
         return events
     return _with_lead(article, source_path, events, lead)
 
 
+def _without_passing(article: Article, events: list[Event]) -> list[Event]:
+    """A date that only names an earlier happening ("arrested in connection with the
+    bombings ... last year", ``happening.told_in_passing``) dates no entry: when its
+    sentence has a date of its own, that one tells the happening and the passing one goes;
+    when not, the sentence's happening is dated by the publication day (once a sentence),
+    flagged "reported" with a note to check."""
+    told = {(e.source.paragraph, e.sentence) for e in events if not happening.told_in_passing(e)}
+    kept: list[Event] = []
+    redated: set[tuple[int, str]] = set()
+    for event in events:
+        place = (event.source.paragraph, event.sentence)
+        if not happening.told_in_passing(event):
+            kept.append(event)
+        elif place not in told and place not in redated:
+            redated.add(place)
+            kept.append(_dated_by_publication(article, event))
+    return kept
+
+
+def _dated_by_publication(article: Article, event: Event) -> Event:
+    dct = article.dct
+    flags = [f for f in event.flags if f not in ("background", "planned", "date-conflict")]
+    return replace(
+        event, value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct,
+        phrase="", mod=None, flags=tuple(dict.fromkeys([*flags, "reported"])),
+        headline=_headline(event.sentence, "", event.attribution),
+        note=happening.rules().lead_note)
+
+
 def _with_lead(
     article: Article, path: str, events: list[Event], lead: segment.Sentence
 ) -> list[Event]:
-    """Mark the events of the article's lead sentence; a lead with no date of its own (none,
-    or only an earlier happening's named in passing) is an event dated by the publication
-    day too (news convention: the dateline's day), flagged "reported" with a note to check.
-    An opinion piece has no lead happening (``happening.is_opinion``)."""
-    inside = [i for i, e in enumerate(events)
-              if lead.start <= e.position < lead.end and e.sentence == lead.text]
-    own = [i for i in inside if not happening.told_in_passing(events[i])]
+    """Mark the events of the article's lead sentence; a lead with no date of its own is an
+    event dated by the publication day too (news convention: the dateline's day), flagged
+    "reported" with a note to check. An opinion piece has no lead happening
+    (``happening.is_opinion``)."""
+    own = [i for i, e in enumerate(events)
+           if lead.start <= e.position < lead.end and e.sentence == lead.text]
     for i in own:
         events[i] = replace(events[i], lead=True)
     if own:

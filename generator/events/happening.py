@@ -238,8 +238,7 @@ def subject(text: str, stopwords: frozenset[str], phrase: str = "") -> frozenset
     first = None
     for match in _WORD.finditer(text):
         if lemma_kind(match.group(0)):
-            word = match.group(0).lower()
-            if not (word.endswith("ed") or r.irregular.get(word, word) != word):
+            if not _past_verb(match.group(0), r):
                 return frozenset()  # "The suspected car bombings occurred": no verb, no actor
             first = match.start()
             break
@@ -308,8 +307,8 @@ def told_in_passing(event: Event) -> bool:
     """The date belongs to an earlier happening the sentence only names, not to what it
     tells: "Another man has been arrested in connection with the bombings ... last year"
     (an arrest today; the bombings' year). The date ends more than ``passing_days`` before
-    publication, the sentence's main kind says what happened, and the words just before the
-    date name another kind."""
+    publication, the sentence's main kind says what happened, and the kind word nearest
+    before the date is a noun of another kind (a verb in the past dates its own clause)."""
     r = rules()
     if (event.source.date - event.end).days <= r.passing_days or not event.phrase:
         return False
@@ -319,9 +318,24 @@ def told_in_passing(event: Event) -> bool:
     at = event.sentence.find(event.phrase)
     if at < 0:
         return False
+    rest = event.sentence[at + len(event.phrase):]
+    if rest.startswith(("'s", "’s")):  # "last year's deadly blasts": the date is the noun's
+        after = _WORD.findall(rest[2:])[: r.passing_window]
+        kinds = [k for k in (lemma_kind(w) for w in after) if k]
+        return bool(kinds) and kinds[0] != main.name
     before = _WORD.findall(event.sentence[:at])[-r.passing_window:]
-    kinds = [k for k in (lemma_kind(w) for w in before) if k]
-    return bool(kinds) and kinds[-1] != main.name and kinds.count(main.name) < len(kinds)
+    named = [(w, k) for w, k in ((w, lemma_kind(w)) for w in before) if k]
+    if not named:
+        return False
+    word, kind = named[-1]
+    if _past_verb(word, r):
+        return False  # "Armenia signed a truce on Nov. 10": the date is the verb's
+    return kind != main.name and [k for _, k in named].count(main.name) < len(named)
+
+
+def _past_verb(word: str, r: _Rules) -> bool:
+    word = word.lower()
+    return word.endswith("ed") or r.irregular.get(word, word) != word
 
 
 def is_opinion(title: str | None) -> bool:

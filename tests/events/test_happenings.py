@@ -85,6 +85,22 @@ def test_a_lead_whose_only_date_is_an_older_happenings_is_dated_by_the_publicati
     assert ("1999-10-08", True) in [(e.value, e.lead) for e in events]
 
 
+def test_a_date_named_in_passing_dates_no_entry():
+    events = extract_events(article(
+        "Rescuers searched the rubble in Nairobi on Friday.\n\n"
+        "A man was arrested today in connection with last year's deadly embassy blasts in "
+        "Kenya and Tanzania, police said.\n\n"
+        "A reward of $5 million is being offered for information on the embassy bombings "
+        "last year.\n\n"
+        "Armenia signed a truce on Nov. 10, 1997, after its forces captured Shusha.\n",
+        dct=date(1999, 10, 8)), "articles/a.md")
+    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+    assert (2, "1999-10-08", "today") in told  # the arrest, by its own date
+    assert not [t for t in told if t[2] == "last year"]
+    assert (3, "1999-10-08", "") in told  # no date of its own: the publication day
+    assert (4, "1997-11-10", "Nov. 10, 1997") in told  # a verb's date is its own
+
+
 def test_an_opinion_piece_has_no_lead_happening():
     events = extract_events(article("Reno made the right call in a hard case.\n",
                                     title="EDITORIAL: A decision on Elian"), "articles/a.md")
