@@ -188,7 +188,7 @@ def _last_resort(text: str, need_verb: bool = True) -> str:
     (a comma, a preposition, a conjunction, a relative word) that leaves a subject and a
     verb, again until it fits; an open quotation is closed (its words stay as spoken)."""
     limit = max_words()
-    prepositions = get_lexicon().sets["prepositions"] | _BOUNDARY_WORDS
+    prepositions = get_lexicon().sets.prepositions | _BOUNDARY_WORDS
 
     def clause(head: str) -> bool:
         return has_finite_verb(re.sub(r"[\"“”]", "", head)) or not need_verb
@@ -426,7 +426,7 @@ def _drop_second_verb(text: str) -> str | None:
 def _drop_trailing_phrase(text: str) -> str | None:
     """The last prepositional phrase: "... arrived at the FBI lab at the bureau's Washington
     headquarters" -> "... arrived at the FBI lab"."""
-    prepositions = get_lexicon().sets["prepositions"] | frozenset(_data()["trailing_words"])
+    prepositions = get_lexicon().sets.prepositions | frozenset(_data()["trailing_words"])
     tokens = list(re.finditer(r"\S+", text))
     for token in reversed(tokens[3:]):
         word = token.group(0).lower()
@@ -494,7 +494,7 @@ def has_finite_verb(text: str) -> bool:
     tokens = [m.group(0) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)
               if not any(a <= m.start() < b for a, b in spans)]
     determiners = set(_data()["no_verb_after"])
-    prepositions = get_lexicon().sets["prepositions"]
+    prepositions = get_lexicon().sets.prepositions
     for i, word in enumerate(tokens):
         low = word.lower()
         prev = tokens[i - 1].lower() if i else ""

@@ -120,7 +120,7 @@ def plural_subject(subject: str) -> bool:
     # Sen. Jesse Helms", "The bombings in Kenya and Tanzania")
     all_words = _WORD.findall(subject)
     cut = next((k for k, w in enumerate(all_words) if k and w.islower() and (
-        w in get_lexicon().sets["prepositions"] or w in ("who", "which", "that")
+        w in get_lexicon().sets.prepositions or w in ("who", "which", "that")
         or (w.endswith("ed") and participle_lemma(w) and k >= 2
             and all_words[k - 1].lower() not in data["determiners"]))),
         len(all_words))
@@ -263,7 +263,7 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
             continue  # "an apparent bid to": "bid" is a noun here, not the past of "bid"
         if nxt == "by":
             continue  # "A ceasefire proposed by Turkey": a participle in the subject
-        if nxt in get_lexicon().sets["prepositions"] and prev.islower() and words[
+        if nxt in get_lexicon().sets.prepositions and prev.islower() and words[
                 i - 1].group(0).islower() and any(
                 (past_lemma(w.group(0)) or w.group(0).lower() in _BE) and w.group(0).islower()
                 and ("," in text[words[k - 1].end() : w.start()]
