@@ -89,11 +89,6 @@ class WordSets:
     history_forward: frozenset[str]
     clause_openers: frozenset[str]
 
-    def __getitem__(self, name: str) -> frozenset[str]:
-        """``sets.past``, for readers outside the engine (generator/events); an unknown
-        name raises AttributeError as an attribute would."""
-        return getattr(self, name)
-
 
 # Where each set is in cues.yaml when its key there is not the attribute's name.
 _RENAMED = {"narrative": "narrative_words", "deadline": "deadline_verbs"}
