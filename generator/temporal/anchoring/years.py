@@ -11,6 +11,7 @@ import regex
 from .. import calendar_math as cm
 from ..context import Context
 from ..sentences import is_label, opens_sentence, start_of_sentence
+from ..tense import clause_cue
 from ..values import bounds, precision
 from .clause import (
     FUTURE_PENALTY,
@@ -19,6 +20,7 @@ from .clause import (
     deadline_tense,
     sure_future,
 )
+from .narrative import in_insertion
 
 
 def pick_year(
@@ -44,6 +46,9 @@ def pick_year(
         same = _linked_year(ctx, start, end, month, day)
     if same is not None:
         return same
+    told = _story_year(ctx, start, end, month, day, months)
+    if told is not None:
+        return told
     # an entry of a key-dates list is told from its label's day ("Nov. 17: The deal is
     # extended until March 18" is the next March 18 after it)
     dct = label_date(ctx, start) or ctx.dct
@@ -186,6 +191,67 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
 
 
 
+
+
+# A story is told forward: a day or month before the time it has reached costs this much more
+# than one as far after it, unless the past perfect steps back ("had expelled ... on 14
+# December").
+_STORY_BACK = 3.0
+
+
+def _story_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int
+) -> int | None:
+    """The year of a month or day without one in a passage told about another time: the
+    reading nearest the time the story has reached (``ctx.story``), forward before back.
+
+    "On 24 May 1958, paratroopers landed in Corsica. ... In early September, de Gaulle
+    presented the draft" is September 1958; "The battle ended on 8 January" after "In
+    December [1939]" is January 1940; "In 1998, it bought a lender. In August, ..." is
+    August 1998. Not a clause told as the future of now ("The regulator will sell the
+    branches by June"): its date is the news's."""
+    if ctx.story is None or months not in (1, 3) or (months == 3 and month != 12):
+        return None  # (a quarter or a half is a reporting period: "Third-quarter sales")
+    if clause_cue(ctx.text, start, end, ctx.lex) == "future":
+        return None  # (a deadline in a past clause is the story's future: "In January, the
+        # deadline was extended to February 18")
+    if ctx.news_told and _untold_paragraph(ctx.text, ctx.story_end, start):
+        # a news story's background ends with its paragraph: "... declaring victory on Jan.
+        # 1, 1959. || Castro noted ... || Elian's mother perished ... in late November"
+        return None
+    span = bounds(ctx.story)
+    if span is None:
+        return None
+    lo, hi = span
+    sentence_end = ctx.text.find(". ", end)
+    rest = ctx.text[start_of_sentence(ctx.text, start) : sentence_end if sentence_end > 0
+                    else len(ctx.text)].lower()
+    back = 1.0 if _PAST_PERFECT.search(rest) or in_insertion(ctx.text, start, end) else _STORY_BACK
+    best: tuple[float, int] | None = None
+    for y in range(lo.year - 1, hi.year + 2):
+        if day is not None:
+            if not cm.valid_day(y, month, day):
+                continue
+            first = last = date(y, month, day)
+        else:
+            first = date(y, month, 1)
+            ny, nm = cm.add_months(y, month, months)
+            last = date(ny, nm, 1) - timedelta(days=1)
+        if first <= hi and last >= lo:
+            cost = 0.0
+        elif first > hi:
+            cost = float((first - hi).days)
+        else:
+            cost = (lo - last).days * back
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1] if best else None
+
+
+def _untold_paragraph(text: str, since: int, at: int) -> bool:
+    """Is there a whole paragraph (not a heading) between ``since`` and ``at``?"""
+    blocks = regex.split(r"\n\s*\n", text[since:at])
+    return any(len(b.split()) > 8 or b.rstrip()[-1:] in ".!?\"”" for b in blocks[1:-1] if b.strip())
 
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
