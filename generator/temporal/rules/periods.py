@@ -13,7 +13,7 @@ from ..anchoring import (
 )
 from ..context import Context, Resolved
 from ..precision import calendar_shift
-from ..sentences import is_label, next_word, words_before
+from ..sentences import is_label, next_word, opens_sentence, start_of_sentence, words_before
 from ..values import bounds, shift_value
 from .common import (
     NAME_BEFORE,
@@ -199,10 +199,27 @@ def r_century(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 _FALL_OF = regex.compile(r"\s+of\s+(?:the\s+)?(?!(?:19|20)\d\d\b)[A-Z]")
 
 
+_WORD_BEFORE = regex.compile(r"(\w[\w.'’-]*)\s+$")
+
+
+def _in_name(ctx: Context, start: int, end: int) -> bool:
+    """Is the capitalized word at start..end part of a name: next to another capitalized word
+    that is not a sentence's first ("The Winter War", "the Arab Spring")?"""
+    if next_word(ctx, end)[:1].isupper():
+        return True
+    before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
+    return bool(before and before.group(1)[:1].isupper()
+                and not opens_sentence(ctx.text, before.start(1))
+                and before.start(1) != start_of_sentence(ctx.text, start))
+
+
 @gate("season")
 def g_season(ctx: Context, m: regex.Match[str]) -> bool:
     if m["season"].lower() == "fall" and _FALL_OF.match(ctx.text, m.end()):
         return False  # "after the fall of Moamer Kadhafi", "the fall of Kabul": a downfall
+    at = m.start("season")
+    if ctx.text[at].isupper() and not opt_group(m, "y") and _in_name(ctx, at, m.end()):
+        return False  # "The Winter War", "the Arab Spring", "the Winter Olympics"
     if (opt_group(m, "y") or opt_group(m, "rel") or m["pmod"]
             or m.group(0).lower().startswith("the ")):
         return True
