@@ -100,6 +100,15 @@ def r_year_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
+# A number below this is a year only after a preposition of time ("in 1066", "since 1492") or
+# with its era ("1000 AD"); else it is a count ("Mehr als 1000 interne Unterlagen", "the 1200
+# documents").
+_OLD_YEAR = 1500
+_OLD_YEAR_BEFORE = frozenset({"in", "since", "of", "by", "until", "till", "from", "before",
+                              "after", "during", "around", "circa", "c.", "ca.", "year", "to",
+                              "through", "between"})
+
+
 @gate("year")
 def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     if opt_group(m, "yw"):
@@ -129,6 +138,9 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
         return False  # "1,500 people", "(1700 GMT)"
     if regex.match(r"[ -]\d{3}", ctx.text[m.end() : m.end() + 4]):
         return False  # "the hotline on 1800 173 349": a telephone number
+    if int(y) < _OLD_YEAR and prev not in _OLD_YEAR_BEFORE and not regex.match(
+            r"\s*(?:AD|A\.D\.|BC|B\.C\.|CE|BCE)\b", ctx.text[m.end() : m.end() + 6]):
+        return False  # "Mehr als 1000 interne Unterlagen", "the 1200 documents": a count
     if prev_char == "(" or prev.endswith("("):
         return True
     if prev in ctx.lex.sets.year_gate_before or prev.lower().rstrip(".") in ctx.lex.months:

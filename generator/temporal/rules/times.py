@@ -68,6 +68,10 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'at 4:17 a.m. Tuesday', '1400 GMT', 'at noon on June 4', 'at 10 a.m. on the 13th'."""
     if m["noon"]:
         hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
+        if (hh == 24 and ((m["q"] or "").lower() in ("shortly after", "just after")
+                          or words_before(ctx, m.start(), 1) == ["after"])):
+            # "shortly after midnight on Dec. 19": the start of that day, not its end
+            hh = 0
     elif m["h24"] or m["h24b"]:
         hh, mm = int(m["h24"] or m["h24b"]), int(m["min24"] or m["min24b"])
     elif m["h4"]:
