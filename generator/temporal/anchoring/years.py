@@ -53,6 +53,12 @@ def pick_year(
     # extended until March 18" is the next March 18 after it)
     dct = label_date(ctx, start) or ctx.dct
     tense = deadline_tense(ctx, start, end)
+    if (tense == "future" and clause_cue(ctx.text, start, end, ctx.lex) == "intent"
+            and not _decision_dated(ctx, start)):
+        # "BP agreed to sell its refinery in October" said in February: the month is as
+        # likely the agreeing's (last October) as the selling's; the nearer reading wins (as
+        # for a weekday). "agreed on Monday to sell it in October" looks ahead.
+        tense = None
     cands = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         if day is not None:
@@ -87,6 +93,13 @@ def pick_year(
 
     kept = cands
     return min(kept, key=dist)[0]
+
+
+def _decision_dated(ctx: Context, start: int) -> bool:
+    """Has the decision before ``start`` its own date, before the infinitive ("agreed on Monday
+    to sell the plant in October")?"""
+    return (ctx.anchor_end > start_of_sentence(ctx.text, start)
+            and regex.search(r"\bto\s+[a-z]+", ctx.text[ctx.anchor_end : start]) is not None)
 
 
 # Words that carry a sentence's story on from a date written with its year to a later one

@@ -147,6 +147,9 @@ _AGO_GRAN = {
 }
 
 
+_THAN = regex.compile(r"\s+than\b")
+
+
 @rule("ago")
 def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'three years ago', 'two days later', 'a week after the attack' (a duration): a count
@@ -157,8 +160,10 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return None
     direction = regex.sub(r"\s+", " ", m["dir"].lower()).replace("today", "now")
     mod = quant_mod(ctx, m)
-    if direction in ("before", "after"):
-        # "three days after the attack": a duration; the preposition is a SIGNAL
+    if direction in ("before", "after") or (
+            direction in ("earlier", "later") and _THAN.match(ctx.text, m.end())):
+        # "three days after the attack": a duration; the preposition is a SIGNAL. "started
+        # in early December, a month earlier than usual": a comparison, no date moved
         end = (
             m.start("dir")
             - len(ctx.text[: m.start("dir")])
