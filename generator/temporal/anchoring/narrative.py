@@ -31,6 +31,10 @@ def follow(ctx: Context, r: Resolved) -> None:
             ctx.day_anchor = r.value
         if not r.relative:  # its year is written: a narrative may be told from it
             ctx.told_from = (r.value, r.start, r.end)
+    elif r.extra.get("told_day") and p in ("day", "time"):
+        # "A second message arrived the next morning. Later that day, a U-2 was shot down":
+        # a day counted from the story's day is the day it has reached
+        ctx.anchor, ctx.anchor_end, ctx.day_anchor = r.value, r.end, r.value
     if p in ("day", "time", "month", "year") and is_label(ctx, r.start, r.end):
         ctx.label = (int(r.value[:4]), int(r.value[5:7]) if p != "year" else 0)
         ctx.label_at = r.start

@@ -14,7 +14,7 @@ from ..anchoring import (
 from ..context import Context, Resolved
 from ..precision import calendar_shift
 from ..sentences import next_word, words_before
-from ..values import shift_value
+from ..values import precision, shift_value
 from .common import (
     RATE_BEFORE,
     opt_group,
@@ -217,4 +217,7 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     v = calendar_shift(d, gran, 0)
     if v is None:
         return None
-    return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
+    res = Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
+    if direction in ("earlier", "later") and base != ctx.dct and precision(v) == "day":
+        res.extra["told_day"] = "1"  # "two days later" is the day the story has reached
+    return res

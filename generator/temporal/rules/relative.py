@@ -239,7 +239,8 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
         n = {"previous": -1, "same": 0}.get(adj, 1)
         d = date.fromisoformat(ctx.anchor[:10]) + timedelta(days=n)
-        return Resolved(*span_of(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True)
+        return Resolved(*span_of(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True,
+                        extra={"told_day": "1"})
     nxt = next_word(ctx, m.end()).lower()
     if nxt in ("ended", "ending") and unit in ("year", "quarter") and adj in ("", "fiscal"):
         return _period_ended(ctx, m, unit, mod)
@@ -256,7 +257,10 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
             base = ctx.dct
         v = calendar_shift(base, unit, n)
-        return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True) if v else None
+        if not v:
+            return None
+        told = {"told_day": "1"} if unit == "day" and base != ctx.dct else {}
+        return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True, extra=told)
     if adj == "same":
         base = anchor_date(ctx) or ctx.dct
         v = calendar_shift(base, unit, 0)
