@@ -306,6 +306,11 @@ def g_that_unit(ctx: Context, m: regex.Match[str]) -> bool:
     return m["that"].lower() != "that" or _said_that_is_a_date(ctx, m)
 
 
+# A second season joined to the first: "warned that autumn/winter storms ...".
+_JOINED_SEASON = regex.compile(r"(?i)(?:\s*/\s*|\s+(?:and|or)\s+)(?:spring|summer|autumn|fall"
+                               r"|winter)\b")
+
+
 def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     """'Officials said that summer crops had been destroyed': after a verb of saying, "that"
     opens what was said, and "summer" before a noun is its adjective; "said that week was the
@@ -313,7 +318,8 @@ def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     before = words_before(ctx, m.start(), 1)
     if not before or before[-1] not in ctx.lex.sets.reporting:
         return True
-    nxt = next_word(ctx, m.end()).lower()
+    after = _JOINED_SEASON.match(ctx.text, m.end())  # "autumn/winter storms"
+    nxt = next_word(ctx, after.end() if after else m.end()).lower()
     noun_next = nxt.isalpha() and nxt not in ctx.lex.sets.clause_openers and not is_past_form(
         nxt, ctx.lex) and nxt not in ctx.lex.sets.future
     return not noun_next
