@@ -83,6 +83,12 @@ def g_duration(ctx: Context, m: regex.Match[str]) -> bool:
     return not (regex.match(r"-?\s?old\b", ctx.text[m.end() : m.end() + 5]) or m[0].endswith("old"))
 
 
+# Words after which "last" is the verb: "meant to last 60 days", "will last two weeks".
+_VERB_BEFORE_LAST = frozenset({"to", "will", "would", "could", "can", "may", "might", "should",
+                               "must", "shall", "did", "does", "do", "not", "'ll", "usually",
+                               "often", "typically", "normally", "generally"})
+
+
 @rule("duration")
 def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'three weeks', 'the past few days', 'two to three years', 'twice a day' (a SET)."""
@@ -112,6 +118,9 @@ def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
         return Resolved(*span_of(m), "DURATION", duration_value(code, None), mod=quant_mod(ctx, m))
     res = Resolved(*span_of(m), "DURATION", duration_value(code, n, half), mod=quant_mod(ctx, m))
+    if (rel == "last" and m.start("rel") == m.start()
+            and words_before(ctx, m.start(), 1)[:1] in [[w] for w in _VERB_BEFORE_LAST]):
+        res.start = m.start("n")  # "was meant to last 60 days", "will last two weeks": a verb
     if rel in ("first", "latest") and code == "M":
         res.extra["reporting_span"] = "1"  # "the first nine months": results now cover a span
     return res
