@@ -124,8 +124,9 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if in_insertion(ctx.text, r.start, r.end):
         return  # "The law, passed in 2018, was repealed": the noun's past, not the story's
     sentence = start_of_sentence(ctx.text, r.start)
-    if ctx.story is not None and sentence == ctx.story_sentence and not r.relative:
-        return  # "from 30 November 1939 to 13 March 1940": told from its start
+    if ctx.story is not None and sentence == ctx.story_sentence:
+        return  # "from 30 November 1939 to 13 March 1940", "began on 5 January 1968 ... and
+        # continued until 21 August": told from its start
     if ctx.news_told and _in_brackets(ctx.text, sentence, r.start):
         return  # a caption's aside in news: "Putin (on July 4, 2019, in Rome)"
     if ctx.story is None and ctx.news_told and not (

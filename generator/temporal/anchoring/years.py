@@ -225,12 +225,14 @@ def _story_year(
     branches by June"): its date is the news's."""
     if ctx.story is None or months not in (1, 3) or (months == 3 and month != 12):
         return None  # (a quarter or a half is a reporting period: "Third-quarter sales")
-    if clause_cue(ctx.text, start, end, ctx.lex) == "future":
+    if ctx.news_told and clause_cue(ctx.text, start, end, ctx.lex) == "future":
         return None  # (a deadline in a past clause is the story's future: "In January, the
-        # deadline was extended to February 18")
-    if ctx.news_told and _untold_paragraph(ctx.text, ctx.story_end, start):
-        # a news story's background ends with its paragraph: "... declaring victory on Jan.
-        # 1, 1959. || Castro noted ... || Elian's mother perished ... in late November"
+        # deadline was extended to February 18"; a text that has told no news has no
+        # future of now: "A second ceasefire took hold on 25 October")
+    if ctx.news_told and "\n\n" in ctx.text[ctx.story_end : start].strip():
+        # a news story's background ends with its paragraph: "In 2010, 33 men were trapped
+        # ... The following year, Congress passed a law. || Inspectors had visited the
+        # mine in March"
         return None
     span = bounds(ctx.story)
     if span is None:
@@ -259,12 +261,6 @@ def _story_year(
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1] if best else None
-
-
-def _untold_paragraph(text: str, since: int, at: int) -> bool:
-    """Is there a whole paragraph (not a heading) between ``since`` and ``at``?"""
-    blocks = regex.split(r"\n\s*\n", text[since:at])
-    return any(len(b.split()) > 8 or b.rstrip()[-1:] in ".!?\"”" for b in blocks[1:-1] if b.strip())
 
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
