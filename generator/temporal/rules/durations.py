@@ -135,8 +135,8 @@ def r_bare_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("past_day")
 def r_past_day(ctx: Context, m: regex.Match[str]) -> Resolved:
-    """'in the past day': the day up to now, P1D."""
-    return Resolved(*span_of(m), "DURATION", "P1D")
+    """'in the past day': the day up to now, P1D; 'over the past hour': PT1H."""
+    return Resolved(*span_of(m), "DURATION", "PT1H" if m["unit"] == "hour" else "P1D")
 
 
 _AGO_GRAN = {
