@@ -163,3 +163,12 @@ def test_add_pasted_lede_keeps_it_in_the_body(tmp_path):
     article = read_article(getattr(added, "path", added))
     assert article.body.strip().startswith("Regulators seized Hallstrom Bank on Monday")
     assert article.title.startswith("Regulators seized Hallstrom") and article.title.endswith("…")
+
+
+def test_pasted_lede_keeps_its_event(tmp_path):
+    # the lede's date is the article's main event: it must not go with a title taken from it
+    from generator.events.extract import extract_events
+    path = write(tmp_path, "a.txt", LEDE + "\n\nOther lenders fell 3 percent on Tuesday.\n")
+    article = read_article(path, dct=date(2025, 3, 18))
+    values = [e.value for e in extract_events(article, str(path))]
+    assert "2025-03-17" in values  # "on Monday", in the lede
