@@ -69,10 +69,13 @@ def _in_brackets(text: str, sentence: int, at: int) -> bool:
     return text.rfind("(", sentence, at) > text.rfind(")", sentence, at)
 
 
+_INSERTION_CLOSES = regex.compile(r"\s*[^,.;:()]{0,30},")
+
+
 def in_insertion(text: str, start: int, end: int) -> bool:
     """Is the date at start..end inside a clause set off by commas that describes a noun
     ("The law, passed in 2018, was repealed")?"""
-    return bool(regex.match(r"\s*[^,.;:()]{0,30},", text[end : end + 40])
+    return bool(_INSERTION_CLOSES.match(text, end, end + 40)
                 and _INSERTION_OPENS.search(text, max(0, start - 80), start))
 # Words of an expression counted from the news time (not "the next day", "the past decade").
 _COUNTED_FROM_NOW = regex.compile(
@@ -101,22 +104,23 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if span is None:
         return
     phrase = ctx.text[r.start : r.end]
-    near = span[1] > ctx.dct - timedelta(days=STORY_DAYS)
-    if _COUNTED_FROM_NOW.search(phrase) or (near and not (
-            r.relative and any(w in ctx.lex.months for w in regex.findall(r"[a-z]+",
-                                                                           phrase.lower())))):
-        # "yesterday", "on Monday", "last year", "two years ago" (however far back), "on 3
-        # March 2025", "the latest fiscal year": told from the news time
-        ctx.story, ctx.news_told = None, True
-        return
-    if near:
-        # a month or day without its year read as the DCT's ("will sell them by June"): the
-        # story is back in the news time, though nothing has said so yet ("the coup of 13
-        # May" opening a history)
+    if span[1] > ctx.dct - timedelta(days=STORY_DAYS):
+        # a date of the news time: "yesterday", "on Monday", "on 3 March 2025", "the latest
+        # fiscal year" tell the news; a month or day without its year read as the DCT's
+        # ("will sell them by June") brings the story back without telling that the text
+        # is news ("the coup of 13 May" opening a history)
+        if not ctx.news_told and (_COUNTED_FROM_NOW.search(phrase) or not (
+                r.relative and any(w in ctx.lex.months
+                                   for w in phrase.lower().replace(".", " ").split()))):
+            ctx.news_told = True
         ctx.story = None
         return
-    if precision(r.value) not in _STORY_PRECISIONS or _NOT_REACHED.search(
-            ctx.text, max(0, r.start - 20), r.start):
+    if _COUNTED_FROM_NOW.search(phrase):
+        ctx.story, ctx.news_told = None, True  # "last year", "two years ago", however far back
+        return
+    p = precision(r.value)
+    if p not in _STORY_PRECISIONS or _NOT_REACHED.search(ctx.text, max(0, r.start - 20),
+                                                         r.start):
         return
     before = words_before(ctx, r.start, 1)
     if (before and before[-1] in _NOT_TOLD_BEFORE) or ctx.text.startswith(("'s", "’s"), r.end):
@@ -131,6 +135,6 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
         return  # a caption's aside in news: "Putin (on July 4, 2019, in Rome)"
     if ctx.story is None and ctx.news_told and not (
             opens_sentence(ctx.text, r.start)
-            or (precision(r.value) in ("day", "time") and not r.relative)):
+            or (p in ("day", "time") and not r.relative)):
         return  # "The company, founded in 1921, said on Monday ..."
     ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end

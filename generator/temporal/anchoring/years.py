@@ -95,11 +95,14 @@ def pick_year(
     return min(kept, key=dist)[0]
 
 
+_TO_VERB = regex.compile(r"\bto\s+[a-z]+")
+
+
 def _decision_dated(ctx: Context, start: int) -> bool:
     """Has the decision before ``start`` its own date, before the infinitive ("agreed on Monday
     to sell the plant in October")?"""
     return (ctx.anchor_end > start_of_sentence(ctx.text, start)
-            and regex.search(r"\bto\s+[a-z]+", ctx.text[ctx.anchor_end : start]) is not None)
+            and _TO_VERB.search(ctx.text, ctx.anchor_end, start) is not None)
 
 
 # Words that carry a sentence's story on from a date written with its year to a later one
