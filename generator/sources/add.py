@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from .. import atomic
 from ..errors import InputError
+from ..slugs import slugify
 from .articles import (
     article_url,
     dateline_date,
@@ -29,6 +28,7 @@ from .articles import (
     timeline_name,
     url_date,
 )
+from .page_furniture import article_blocks, clean_caption, headline_of
 from .textfiles import decode_text, read_bytes
 
 _FETCH_TIMEOUT = 20
@@ -46,8 +46,21 @@ class Metadata:
     timeline: str | None = None
 
 
-def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Path:
-    """Write ``source`` as ``content/articles/<timeline>/<slug>.md``; return the new path."""
+@dataclass(frozen=True)
+class Added:
+    """Where ``add`` wrote the article; ``named_after_article`` when nothing named its
+    timeline (no --timeline, no ``timeline:`` in its front matter), so the command says so."""
+
+    path: Path
+    timeline: str
+    named_after_article: bool
+
+
+def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Added:
+    """Write ``source`` as ``content/articles/<timeline>/<slug>.md``.
+
+    Without a timeline named, the article starts one of its own, named by its slug
+    ("Talks collapse" goes to ``articles/talks-collapse/``): not a shared "timeline"."""
     raw, url = _load(source)
     given_url = article_url(Path("--url"), given.url) if given.url else None
     if _HTML_START.match(raw[:512]):
@@ -61,7 +74,8 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     if publication is None:
         raise InputError(source, "no publication date found in the page: pass --dct YYYY-MM-DD")
     chosen = _text(given.timeline) or _text(meta.get("timeline"))
-    timeline = timeline_name(source, chosen) if chosen else "timeline"
+    slug = _slug(title or Path(source).stem)
+    timeline = timeline_name(source, chosen or slug)
     page_url = _text(meta.get("url")) or url
     if page_url and not given_url:
         try:
@@ -76,8 +90,7 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         "timeline": timeline,
     }
     front = {k: v for k, v in front.items() if v}
-    slug = slugify(str(front["title"]), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    target = content_dir / "articles" / timeline / f"{slug[:80] or 'article'}.md"
+    target = content_dir / "articles" / timeline / f"{slug}.md"
     if _published_on_another_day(target, publication):
         # Wire stories reuse a headline day after day ("Cuba presses for boy's return"):
         # another day's story of the same title is another article, not a replacement.
@@ -98,7 +111,13 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         atomic.write_text(target, text + body.strip() + "\n")
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
-    return target
+    return Added(target, timeline, named_after_article=not chosen)
+
+
+def _slug(title: str) -> str:
+    """The article's file name and, unless one is given, its timeline's name."""
+    slug = slugify(title)
+    return slug[:80] or "article"
 
 
 def _same_article(folder: Path, url: str | None, body: str, publication: date
@@ -171,6 +190,8 @@ def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
         found = None
     if found is not None:
         meta = {"title": found.title, "url": found.url or url, "outlet": found.sitename}
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    meta["title"] = headline_of(meta.get("title"), first) or meta.get("title")
     body = _paragraphs(body, meta.get("title"))
     try:
         published = htmldate.find_date(html, url=url, original_date=True,
@@ -199,11 +220,12 @@ def _captions_as_paragraphs(html: str) -> str:
     if not captions:
         return html
     for caption in captions:
-        text = " ".join(caption.text_content().split())
-        figure = caption.getparent()
-        block = figure if figure is not None and figure.tag == "figure" else caption
+        text = clean_caption(" ".join(caption.text_content().split()))
+        block = _caption_block(caption)
         if block.getparent() is None:
             continue
+        if block is caption and caption.getparent().tag == "figure":
+            caption.getparent().tag = "div"  # trafilatura skips a figure's text: keep it
         paragraph = lxml.html.Element("p")
         paragraph.text = f"Caption: {text}" if text else ""
         paragraph.tail = block.tail
@@ -211,15 +233,25 @@ def _captions_as_paragraphs(html: str) -> str:
     return lxml.html.tostring(tree, encoding="unicode")
 
 
+def _caption_block(caption):  # noqa: ANN001, ANN202 - lxml elements
+    """What the caption paragraph replaces: its whole ``<figure>`` when the figure holds only
+    the picture and its caption; the caption alone when the figure holds more (a live blog
+    wraps a whole post, heading and text, in a figure: that text is the article's)."""
+    figure = caption.getparent()
+    if figure is None or figure.tag != "figure":
+        return caption
+    own = " ".join(figure.text_content().split())
+    said = " ".join(caption.text_content().split())
+    return caption if own.replace(said, "", 1).strip() else figure
+
+
 def _paragraphs(text: str, title: str | None) -> str:
     """trafilatura's text has one block (paragraph, heading, list item) per line; an article
     file has paragraphs apart, as Markdown does, so that a sentence never runs into the
     next block. The page's own headline, repeated as the first block, goes (it is the
-    title)."""
+    title), and so do a byline and promotions (see ``page_furniture``)."""
     blocks = [" ".join(line.split()) for line in text.splitlines()]
-    blocks = [b for b in blocks if b]
-    if blocks and title and blocks[0].casefold() == " ".join(title.split()).casefold():
-        blocks = blocks[1:]
+    _, blocks = article_blocks([b for b in blocks if b], title)
     return "\n\n".join(blocks)
 
 
