@@ -199,4 +199,7 @@ def timeline_summary(timeline) -> tuple:
         timeline.last, timeline.updated,
         tuple((p.key, p.label, p.year, p.path, p.save_as, len(p.entries))
               for p in timeline.parts),
+        # The key page's counts and links, and what the pages say of the background.
+        timeline.has_key, len(timeline.key_entries), len(timeline.key_events),
+        len(timeline.background_entries),
     )
