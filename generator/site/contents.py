@@ -328,8 +328,9 @@ class Timeline:
 
     @cached_property
     def has_key(self) -> bool:
-        """Some entry is a key event: the page shows those, and links to all entries."""
-        return any(e.key for e in self.entries)
+        """Some entry (not background) is a key event: the page lists those, and links to
+        all entries."""
+        return bool(self.key_events)
 
     @cached_property
     def key_entries(self) -> list[Entry]:
@@ -339,7 +340,7 @@ class Timeline:
     @cached_property
     def key_events(self) -> list[Entry]:
         """The key page's list: key entries that are not background."""
-        return [e for e in self.key_entries if not e.background]
+        return [e for e in self.entries if e.key and not e.background]
 
     @cached_property
     def key_background(self) -> list[Entry]:
@@ -414,16 +415,9 @@ class Timeline:
                 self.page_of[entry.anchor] = part.path
 
     def entry_path(self, entry: Entry) -> str:
-        """Where a reader finds ``entry`` first, relative to the timeline's folder: "" (the
-        timeline page: a key event, or any entry of a timeline without key events), else
-        the page of all entries ("all/"), or its part's folder ("2021/") for a split
-        timeline."""
-        if entry.key and self.has_key:
-            return ""
-        return self.full_path(entry)
-
-    def full_path(self, entry: Entry) -> str:
-        """Where ``entry`` is among all entries: its part's folder, or ``all_path``."""
+        """Where ``entry`` is shown whole (its permalink), relative to the timeline's folder:
+        its part's folder ("2021/") for a split timeline, else the page of all entries
+        (``all_path``: "all/", or "" for a timeline without key events)."""
         return self.page_of.get(entry.anchor, self.all_path)
 
     @property

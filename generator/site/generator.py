@@ -236,10 +236,10 @@ def _digests(entries: list[Entry]) -> tuple[str, ...]:
     return tuple(e.digest for e in entries)
 
 
-def _placed(timeline: Timeline, entries: list[Entry]) -> tuple[tuple[str, str, str], ...]:
+def _placed(timeline: Timeline, entries: list[Entry]) -> tuple[tuple[str, str], ...]:
     """The digests of ``entries`` with the pages their links point to (a page that links an
-    entry elsewhere changes when the entry moves to another page, or stops being key)."""
-    return tuple((e.digest, timeline.entry_path(e), timeline.full_path(e)) for e in entries)
+    entry elsewhere changes when the entry moves to another page)."""
+    return tuple((e.digest, timeline.entry_path(e)) for e in entries)
 
 
 class TimelineInfo(Content):

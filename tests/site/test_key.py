@@ -69,8 +69,10 @@ def test_the_page_lists_the_key_events_first(site):
     assert ids(root.cssselect("li.entry")) == KEY_EVENTS
     first = root.cssselect("li.entry")[0]
     assert first.cssselect("time")[0].text_content() == "Nov. 10, 2021"
-    assert first.cssselect(".headline a")[0].get("href") == "#2021-11-10-conflict"
+    # One line each: date, headline (linked to the whole entry, among all entries), sources.
+    assert first.cssselect(".headline a")[0].get("href") == "all/#2021-11-10-conflict"
     assert first.cssselect(".sources a")  # as on the page of all entries
+    assert not first.cssselect(".text, .note")
     meta = root.cssselect(".timeline-head .meta")[0].text_content()
     assert meta.startswith("4 key events of 12 entries")
     links = root.cssselect("p.all-link a")
@@ -156,7 +158,7 @@ def test_exports_hold_the_key_events_and_the_spreadsheet_every_entry(site):
     assert [e["unique_id"] for e in events] == [f"e-{a}" for a in KEY_ENTRIES]
     feed = (folder / "feed.atom").read_text()
     links = re.findall(r'<link rel="alternate" type="text/html" href="([^"]+)"', feed)[1:]
-    assert sorted(links) == sorted(f"./#{a}" for a in KEY_ENTRIES)
+    assert sorted(links) == sorted(f"./all/#{a}" for a in KEY_ENTRIES)
     calendar = (folder / "calendar.ics").read_text()
     assert calendar.count("BEGIN:VEVENT") == 3  # the key events dated to a day
     rows = list(csv.DictReader(io.StringIO((folder / "entries.csv").read_text())))
@@ -185,8 +187,8 @@ def test_timeline_export_all_exports_every_entry(project):
     assert len(json.loads((folder / "timeline.json").read_text())["events"]) == len(ALL)
     feed = (folder / "feed.atom").read_text()
     assert feed.count("<entry>") == len(ALL)
-    # Links go where a reader finds the entry: a key event on the page, the others on all/.
-    assert 'href="./#2021-11-18-peskov"' in feed and 'href="./all/#2021-11-18-merged"' in feed
+    # Links go to the whole entry, on all/.
+    assert 'href="./all/#2021-11-18-peskov"' in feed and 'href="./all/#2021-11-18-merged"' in feed
     embed = page(folder / "embed.html")
     assert len(embed.cssselect("li.entry")) == len(ALL)
     assert ids(embed.cssselect("aside.background li.entry")) == BACKGROUND
@@ -270,4 +272,13 @@ def test_a_split_timeline_keeps_its_pages_of_years_behind_the_key_page(project):
     assert ids(year.cssselect("aside.background li.entry")) == ["2014-conflict"]
     assert {a.get("href") for a in year.cssselect(".meta a")} == {"../all/", "../"}
     feed = (folder / "feed.atom").read_text()
-    assert 'href="./#2014-conflict"' in feed  # a key entry: the key page
+    assert 'href="./2014/#2014-conflict"' in feed  # the whole entry: its year's page
+
+
+def test_key_background_alone_is_not_a_list_of_key_events(project):
+    entries = {name: text.replace("Key: yes\n", "") for name, text in KEYED.items()}
+    write_entries(project, entries)  # only the background entry of 2014 says Key: yes
+    site = build(project) / "timeline" / "demo"
+    root = page(site / "index.html")
+    assert len(root.cssselect("li.entry")) == len(ALL)
+    assert not root.cssselect("section.key") and not (site / "all").exists()
