@@ -14,15 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from ..ruledata import rule_data
 from ..sources.articles import Article
 from ..temporal import Timex, annotate
 from ..temporal.values import bounds, precision
 from . import segment, sentence_dates
 from .headline import first_sentence, write_headline
+from .rules_file import events_rules
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +125,13 @@ class _Rules:
     background_days: int
     inferred_day_note: str
     pronoun_said: re.Pattern[str]  # "He said", "She told": a speaker named just before
+    pronouns: frozenset[str]  # no speaker's name
+    name_joiners: frozenset[str]  # "of", "and" inside a name
 
 
 @cache
 def _rules() -> _Rules:
-    data = rule_data("events", "events.yaml")
+    data = events_rules()
     verbs = "|".join(map(re.escape, data["attribution_verbs"]))
     phrases = "|".join(map(re.escape, data["attribution_phrases"]))
     # "Dmitry Peskov", "the Immigration and Naturalization Service", "Ministry of Defence"
@@ -145,6 +146,8 @@ def _rules() -> _Rules:
         attribution=attribution,
         headline_max=int(data["headline_max"]),
         titles=frozenset(data["titles"]),
+        pronouns=frozenset(data["attribution_pronouns"]),
+        name_joiners=frozenset(data["name_joiners"]),
         background_days=int(data["background_days"]),
         inferred_day_note=str(data["inferred_day_note"]),
         pronoun_said=re.compile(
@@ -287,7 +290,6 @@ def _disagree(group: list[Timex]) -> bool:
     )
 
 
-_NAME_JOINERS = frozenset({"of", "and", "for", "the"})
 # Words right before a name that make it the place or body of an unnamed speaker.
 _OWNED = re.compile(r"(?:['’]s|\b(?:at|of|from|with|for))\s+$")
 
@@ -303,12 +305,12 @@ def _attribution(sentence: str) -> tuple[bool, str | None]:
         # '..., said Florida International's Fernandez.': the sentence's full stop, not an
         # abbreviation ("Jr.", "U.S.", "Gen.")
         words[-1] = words[-1][:-1]
-    while len(words) > 1 and (words[0] in _rules().titles or words[0] in _NAME_JOINERS):
+    while len(words) > 1 and (words[0] in _rules().titles or words[0] in _rules().name_joiners):
         # "Secretary of State Antony Blinken", "State Health Officer Dr. Kathy Lofy": the
         # titles before the name are no part of it (a title word later is a name: "King")
         words.pop(0)
     named = words[0][0].isupper() and words[0] not in _rules().titles
-    named = named and who.lower() not in _PRONOUNS
+    named = named and who.lower() not in _rules().pronouns
     if match.group("a") and _OWNED.search(sentence, 0, match.start("a")):
         named = False  # "a doctor at El-Fasher's South Hospital told AFP": not the hospital
     return True, " ".join(words) if named else None

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
-from ..ruledata import rule_data
 from .extract import Event
+from .rules_file import events_rules
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -51,7 +51,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = rule_data("events", "events.yaml")["merge"]
+    data = events_rules()["merge"]
     return _Rules(
         same_date=float(data["same_date"]),
         back_reference=float(data["back_reference"]),

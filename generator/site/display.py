@@ -6,10 +6,9 @@ import re
 from datetime import date
 
 from ..ruledata import rule_data
+from ..temporal.precision import PRECISIONS
+from ..temporal.precision import day_words as precision_day_words
 from ..temporal.values import bounds, interval
-
-_TIME = re.compile(r"T(\d\d)(?::(\d\d))?")
-_PART_OF_DAY = re.compile(r"T(MO|MI|AF|EV|NI|DT)$")
 
 
 def _words() -> dict:
@@ -17,7 +16,7 @@ def _words() -> dict:
 
 
 def day_words(day: date) -> str:
-    return f"{_words()['months_with_day'][day.month - 1]} {day.day}, {day.year}"
+    return precision_day_words(day, _words())
 
 
 def date_label(value: str, precision: str, mod: str | None = None, planned: bool = False) -> str:
@@ -52,34 +51,8 @@ def _after_prefix(label: str, words: dict) -> str:
 
 
 def _label(value: str, precision: str, first: date, words: dict) -> str:
-    if precision in ("day", "time"):
-        text = day_words(first)
-        part = _PART_OF_DAY.search(value)
-        if part:
-            return f"{text}, {words['parts_of_day'][part.group(1)]}"
-        clock = _TIME.search(value)
-        if clock:
-            return f"{text}, {_clock(int(clock.group(1)), int(clock.group(2) or 0))}"
-        return text
-    if precision == "week":
-        return f"Week of {day_words(first)}"
-    if precision == "weekend":
-        return f"Weekend of {day_words(first)}"
-    if precision == "month":
-        return f"{words['months_full'][first.month - 1]} {first.year}"
-    if precision == "quarter":
-        return f"{words['quarters'][value[-2:]]} {first.year}"
-    if precision == "half":
-        return f"{words['halves'][value[-2:]]} {first.year}"
-    if precision == "season":
-        return f"{words['seasons'][value[-2:]]} {value[:4]}"
-    if precision == "year":
-        return str(first.year)
-    if precision == "decade":
-        return f"The {first.year}s"
-    if precision == "century":
-        return f"The {first.year // 100 + 1}th century"
-    return value
+    known = PRECISIONS.get(precision)
+    return known.label(value, first, words) if known else value
 
 
 def _range_label(ends: tuple[str, str], precision: str, span: tuple[date, date],
@@ -102,14 +75,3 @@ def _range_label(ends: tuple[str, str], precision: str, span: tuple[date, date],
     last_first = bounds(ends[1])[0]  # type: ignore[index]
     return (f"{_label(ends[0], precision, first, words)} – "
             f"{_label(ends[1], precision, last_first, words)}")
-
-
-def _clock(hour: int, minute: int) -> str:
-    """AP times: "3 p.m.", "10:30 a.m.", "noon", "midnight"."""
-    if (hour, minute) == (12, 0):
-        return "noon"
-    if (hour, minute) in ((0, 0), (24, 0)):
-        return "midnight"
-    suffix = "a.m." if hour % 24 < 12 else "p.m."
-    twelve = hour % 12 or 12
-    return f"{twelve} {suffix}" if minute == 0 else f"{twelve}:{minute:02d} {suffix}"

@@ -1,4 +1,4 @@
-"""Small pure calendar helpers shared by the resolver (formatting and shifting values)."""
+"""Small pure calendar helpers shared by the rules (formatting, counting months, holidays)."""
 
 from __future__ import annotations
 
@@ -55,48 +55,6 @@ def nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
 
 def valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
-
-
-def shift_value(value: str, unit: str, n: int) -> str | None:
-    """Shift a calendar value by n units, keeping the value's own granularity when possible."""
-    from .values import precision
-
-    p = precision(value)
-    if p is None:
-        return None
-    try:
-        if p == "day":
-            d = date.fromisoformat(value[:10])
-            if unit == "D":
-                return fmt_day(d + timedelta(days=n))
-            if unit == "W":
-                return fmt_day(d + timedelta(weeks=n))
-            if unit == "M":
-                y, m = add_months(d.year, d.month, n)
-                return fmt_day(date(y, m, min(d.day, calendar.monthrange(y, m)[1])))
-            if unit == "Y":
-                return fmt_day(add_years_day(d, n))
-        if p == "month":
-            y, m = int(value[:4]), int(value[5:7])
-            if unit == "M":
-                return fmt_month(*add_months(y, m, n))
-            if unit == "Y":
-                return fmt_month(y + n, m)
-        if p == "quarter":
-            y, q = int(value[:4]), int(value[6])
-            if unit == "Q":
-                k = y * 4 + q - 1 + n
-                return f"{k // 4:04d}-Q{k % 4 + 1}"
-            if unit == "Y":
-                return f"{y + n:04d}-Q{q}"
-        if p == "year" and len(value) == 4 and unit == "Y":
-            return f"{int(value) + n:04d}"
-        if p == "week" and unit == "W":
-            d = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-            return fmt_week(d + timedelta(weeks=n))
-    except ValueError:
-        return None
-    return None
 
 
 def easter(y: int) -> date:

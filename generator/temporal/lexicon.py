@@ -7,7 +7,7 @@ engine without touching code; this module is the only place that reads those fil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,83 @@ def _cased(words: list[str]) -> list[str]:
     return [w.lower() for w in words]
 
 
+@dataclass(frozen=True, slots=True)
+class WordSets:
+    """Every word list the engine tests membership in, one attribute each (a misspelt name is
+    an AttributeError at once, not a silently empty list). Built from cues.yaml."""
+
+    future: frozenset[str]
+    past: frozenset[str]
+    future_nouns: frozenset[str]
+    plan_in_past: frozenset[str]
+    not_past_ed: frozenset[str]
+    reporting: frozenset[str]
+    copulas: frozenset[str]
+    prepositions: frozenset[str]
+    decision_verbs: frozenset[str]
+    modals: frozenset[str]
+    same_as_base: frozenset[str]
+    base_form_before: frozenset[str]
+    future_before_to: frozenset[str]
+    scheduled_present: frozenset[str]
+    scheduled_present_blockers: frozenset[str]
+    abbreviations: frozenset[str]
+    fronting_prepositions: frozenset[str]
+    schedule_verbs: frozenset[str]
+    other_calendar: frozenset[str]
+    year_gate_before: frozenset[str]
+    quantity_after: frozenset[str]
+    clock_after: frozenset[str]
+    quantity_before: frozenset[str]
+    month_gate_before: frozenset[str]
+    month_reject_after: frozenset[str]
+    narrative: frozenset[str]
+    deadline: frozenset[str]
+    attributive_not_set: frozenset[str]
+    current_not_temporal: frozenset[str]
+    generic_after_today: frozenset[str]
+    recently_auxiliaries: frozenset[str]
+    history_backward: frozenset[str]
+    history_forward: frozenset[str]
+    clause_openers: frozenset[str]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        """``sets.past``, for readers outside the engine (generator/events); an unknown
+        name raises AttributeError as an attribute would."""
+        return getattr(self, name)
+
+
+# Where each set is in cues.yaml when its key there is not the attribute's name.
+_RENAMED = {"narrative": "narrative_words", "deadline": "deadline_verbs"}
+
+
+def _word_sets(cues: dict[str, Any]) -> WordSets:
+    tense = cues["tense"]
+
+    def words(name: str) -> frozenset[str]:
+        key = _RENAMED.get(name, name)
+        return frozenset(str(w) for w in (tense[key] if key in tense else cues[key]))
+
+    return WordSets(**{f.name: words(f.name) for f in fields(WordSets)})
+
+
+LEXICON_KEYS = (
+    "months", "ambiguous_months", "weekdays", "weekday_abbrev_need_period", "numbers",
+    "vague_numbers", "ordinals", "units", "seasons", "parts_of_day", "deictic_days",
+    "ref_words", "set_words", "time_zones", "zone_names", "holidays", "position_mods",
+    "quant_mods", "quant_mods_ago_only", "relative_shifts", "narrative_relatives",
+    "decade_words", "part_of_month_mods", "year_steps",
+)
+CUE_KEYS = (*(f.name for f in fields(WordSets)), "tense", "narrative_words", "deadline_verbs")
+PATTERN_KEYS = ("name", "rule", "pattern", "needs")
+
+
+def _checked(name: str, known: tuple[str, ...]) -> dict[str, Any]:
+    data = load_yaml(name)
+    ruledata.expect_keys(data, known, name)
+    return data
+
+
 @dataclass
 class Lexicon:
     """All rule data, normalized, plus the compiled recognizer patterns."""
@@ -68,11 +145,16 @@ class Lexicon:
     quant_mods: dict[str, str]
     ambiguous_months: set[str]
     cues: dict[str, Any]
+    sets: WordSets
     placeholders: dict[str, str] = field(default_factory=dict)
     # (name, rule, compiled pattern, words one of which every match holds: none, always run)
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
-    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    relative_shifts: dict[str, int] = field(default_factory=dict)
+    narrative_relatives: frozenset[str] = frozenset()
+    decade_words: dict[str, int] = field(default_factory=dict)
+    part_of_month_mods: dict[str, str] = field(default_factory=dict)
+    year_steps: dict[str, int] = field(default_factory=dict)
 
     def number(self, word: str) -> float | None:
         """Value of a numeral: digits, words ("three"), compounds ("twenty-five")."""
@@ -90,6 +172,21 @@ class Lexicon:
             if b in (100, 1000):
                 return float(a * b)
         return None
+
+    @property
+    def weekday_names(self) -> tuple[str, ...]:
+        """The weekdays written out ("monday" ... "sunday"): every name but the abbreviations
+        that need a period."""
+        need_period = set(self.cues["_weekday_abbrev_need_period"])
+        return tuple(w for w in self.weekdays if w not in need_period)
+
+    def month_number(self, word: str) -> int:
+        """1-12 for a month name as written ("Sept.", "march")."""
+        return self.months[word.lower().rstrip(".")]
+
+    def weekday_number(self, word: str) -> int:
+        """ISO weekday 1-7 for a weekday name as written ("Thurs.", "Friday")."""
+        return self.weekdays[word.lower().rstrip(".")]
 
     def ordinal(self, word: str) -> int | None:
         """Value of an ordinal: 'third', '3rd', 'twenty-first'."""
@@ -154,31 +251,7 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
         "REFWORDS": _alt(list(lex.ref_words)),
         "SETWORDS": _alt(list(lex.set_words)),
         "HOLIDAYS": _alt(list(lex.holidays)),
-        "REL": _alt(
-            [
-                "last",
-                "this",
-                "next",
-                "this past",
-                "this coming",
-                "the past",
-                "the previous",
-                "the following",
-                "the coming",
-                "the current",
-                "the same",
-                "the latest",
-                "the last",
-                "that",
-                "past",
-                "previous",
-                "following",
-                "coming",
-                "current",
-                "the next",
-                "latest",
-            ]
-        ),
+        "REL": _alt(list(lex.relative_shifts)),
         "TZ": _words(lex.cues["_time_zones"]),
         "TZNAME": (rf"(?:{_words(lex.cues['_zone_names'])}\s"
                    r"(?:standard\s|daylight\s|summer\s)?time)"),
@@ -197,8 +270,9 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
 @cache
 def get_lexicon() -> Lexicon:
     """The process-wide lexicon (loaded and compiled on first use only)."""
-    lx = load_yaml("lexicon.yaml")
-    cues = load_yaml("cues.yaml")
+    lx = _checked("lexicon.yaml", LEXICON_KEYS)
+    cues = _checked("cues.yaml", CUE_KEYS)
+    ruledata.expect_keys(cues["tense"], [f.name for f in fields(WordSets)], "cues.yaml: tense")
     cues["_weekday_abbrev_need_period"] = lx["weekday_abbrev_need_period"]
     cues["_quant_mods_ago_only"] = lx["quant_mods_ago_only"]
     cues["_time_zones"] = lx["time_zones"]
@@ -220,35 +294,15 @@ def get_lexicon() -> Lexicon:
         quant_mods=lx["quant_mods"],
         ambiguous_months=set(lx["ambiguous_months"]),
         cues=cues,
+        sets=_word_sets(cues),
+        relative_shifts=lx["relative_shifts"],
+        narrative_relatives=frozenset(lx["narrative_relatives"]),
+        decade_words=lx["decade_words"],
+        part_of_month_mods=lx["part_of_month_mods"],
+        year_steps=lx["year_steps"],
     )
-    lex.sets = {
-        "future": frozenset(cues["tense"]["future"]),
-        "past": frozenset(cues["tense"]["past"]),
-        "future_nouns": frozenset(cues["tense"]["future_nouns"]),
-        "plan_in_past": frozenset(cues["tense"]["plan_in_past"]),
-        "not_past_ed": frozenset(cues["tense"]["not_past_ed"]),
-        "reporting": frozenset(cues["tense"]["reporting"]),
-        "copulas": frozenset(cues["tense"]["copulas"]),
-        "prepositions": frozenset(cues["tense"]["prepositions"]),
-        "decision_verbs": frozenset(cues["tense"]["decision_verbs"]),
-        "schedule_verbs": frozenset(str(w) for w in cues["schedule_verbs"]),
-        "other_calendar": frozenset(str(w) for w in cues["other_calendar"]),
-        "modals": frozenset(cues["tense"]["modals"]),
-        "same_as_base": frozenset(cues["tense"]["same_as_base"]),
-        "base_form_before": frozenset(cues["tense"]["base_form_before"]),
-        "future_before_to": frozenset(cues["tense"]["future_before_to"]),
-        "scheduled_present": frozenset(cues["tense"]["scheduled_present"]),
-        "scheduled_present_blockers": frozenset(cues["tense"]["scheduled_present_blockers"]),
-        "abbreviations": frozenset(cues["tense"]["abbreviations"]),
-        "fronting_prepositions": frozenset(cues["tense"]["fronting_prepositions"]),
-        "year_gate_before": frozenset(str(w) for w in cues["year_gate_before"]),
-        "quantity_after": frozenset(str(w) for w in cues["quantity_after"]),
-        "clock_after": frozenset(str(w) for w in cues["clock_after"]),
-        "quantity_before": frozenset(str(w) for w in cues["quantity_before"]),
-        "month_gate_before": frozenset(str(w) for w in cues["month_gate_before"]),
-        "month_reject_after": frozenset(str(w) for w in cues["month_reject_after"]),
-        "narrative": frozenset(cues["narrative_words"]),
-        "deadline": frozenset(cues["deadline_verbs"]),
-    }
-    _build(lex, load_yaml("patterns.yaml"))
+    specs = load_yaml("patterns.yaml")
+    for spec in specs:
+        ruledata.expect_keys(spec, PATTERN_KEYS, f"patterns.yaml: {spec.get('name')}")
+    _build(lex, specs)
     return lex

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .context import Context
 from .lexicon import Lexicon
-from .resolver import GATES, Context
+from .rules import GATES
 
 
 @dataclass(frozen=True, slots=True)

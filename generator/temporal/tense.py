@@ -49,8 +49,8 @@ _PASSIVE_AUX = frozenset("is are am be being".split())
 def is_past_form(word: str, lex: Lexicon) -> bool:
     """A past-tense form: a listed irregular one, or a regular -ed word that is not listed as
     something else ("hundred", "united"). ``word`` is lower case."""
-    return word in lex.sets["past"] or (
-        len(word) > 4 and word.endswith("ed") and word not in lex.sets["not_past_ed"]
+    return word in lex.sets.past or (
+        len(word) > 4 and word.endswith("ed") and word not in lex.sets.not_past_ed
     )
 
 
@@ -60,33 +60,33 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return None  # "long-delayed", "Russian-backed", "so-called": compounds, no verbs
     if t == "may" and tok[:1].isupper():
         return None  # the month, not the modal
-    if t in lex.sets["future"]:
+    if t in lex.sets.future:
         if prev in ("than", "as"):
             return None  # "ended earlier than planned", "as expected": a plan compared with
         if t == "next" and nxt == "to":
             return None  # "next to the embassy": a place, not a time ahead
         if t == "soon" and nxt in ("after", "before"):
             return None  # "soon after 10 pm on Tuesday": a time next to another
-        if prev in _DETERMINERS and t in lex.sets["future_nouns"]:
+        if prev in _DETERMINERS and t in lex.sets.future_nouns:
             # "announced the plan Aug. 21": a noun, not a plan verb; but "a plan to hold the
             # vote on Sunday" looks ahead to what is planned
             return "future" if nxt == "to" else None
         # "had been due to expire Friday", "as previously planned": a plan seen from the past
-        if prev in lex.sets["plan_in_past"]:
+        if prev in lex.sets.plan_in_past:
             return "past"
         # "could be located Wednesday": a modal looks ahead less surely than "will"
-        return "modal" if t in lex.sets["modals"] else "future"
-    if nxt == "to" and t in lex.sets["future_before_to"]:
+        return "modal" if t in lex.sets.modals else "future"
+    if nxt == "to" and t in lex.sets.future_before_to:
         return "future"  # "talks are likely to run into the spring", as "expected to"
     if nxt == "for" and t in ("set", "slated"):
         return "future"  # "a NATO summit set for Washington in April": what is scheduled
-    if t in lex.sets["decision_verbs"] and nxt == "to":
+    if t in lex.sets.decision_verbs and nxt == "to":
         # "agreed to hold the vote on 17 February": what was decided; after "has" the date
         # can only be the infinitive's (a present perfect takes no past date: "has voted to
         # begin a strike on Thursday")
         return "future" if prev in ("has", "have", "'ve") else "intent"
-    if t in lex.sets["same_as_base"] and (prev in lex.sets["base_form_before"]
-                                          or prev in lex.sets["copulas"]):
+    if t in lex.sets.same_as_base and (prev in lex.sets.base_form_before
+                                          or prev in lex.sets.copulas):
         return None  # "will hit", "could cut", "to quit": the base form, no past; "will
         # remain shut": an adjective
     if t == "have" and prev in ("will", "'ll", "shall"):
@@ -94,22 +94,22 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
     if t in _PRESENT:
         # "is to resume trading Tuesday": be + to-infinitive is a scheduled future
         return "future" if nxt == "to" and t in ("is", "are") else "present"
-    if t in lex.sets["scheduled_present"]:
+    if t in lex.sets.scheduled_present:
         if t == "close" and nxt == "to":
             return None  # "close to the village": near, not a closing
         if prev == "that" and t.endswith("s"):
             return "future"  # "a warning that runs until Monday": a relative pronoun
-        return None if prev in lex.sets["scheduled_present_blockers"] else "future"
+        return None if prev in lex.sets.scheduled_present_blockers else "future"
     if t in ("earlier", "later") and nxt == "than":
         return None  # "no earlier than Thursday": a bound, not a time told
     if t in ("not", "no") and nxt == "before":
         return "future"  # "likely not before Thursday": a lower bound on what is to come
     if is_past_form(t, lex):
-        if t not in lex.sets["past"] and prev != "that" and (
+        if t not in lex.sets.past and prev != "that" and (
             prev in _DETERMINERS
             or nxt == "by"
-            or prev in lex.sets["copulas"]
-            or prev in lex.sets["prepositions"]
+            or prev in lex.sets.copulas
+            or prev in lex.sets.prepositions
         ):
             # "a still unspecified date", "markets untouched by the crisis", "would remain
             # closed", "in affected areas": an adjective or a reduced relative clause, not a
@@ -132,7 +132,7 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """``clause_tense``, with a future told by a modal ("could", "would", "may") apart:
     'modal', and one told by a past decision ("agreed to hold the vote on ...") apart:
     'intent'."""
-    token = _tokenizer(lex.sets["abbreviations"])
+    token = _tokenizer(lex.sets.abbreviations)
     left = [t.replace("’", "'") for t in token.findall(text, max(0, start - 160), start)]
     right = [t.replace("’", "'") for t in token.findall(text, end, min(len(text), end + 300))]
     best: tuple[int, str] | None = None
@@ -168,7 +168,7 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
                 break  # "talks that are due to end by May, invited ...": the comma closes it
             comma_seen = True
             continue
-        if comma_seen and tok.lower() in lex.sets["reporting"] and _ends_clause(right, dist,
+        if comma_seen and tok.lower() in lex.sets.reporting and _ends_clause(right, dist,
                                                                                  lex):
             continue  # ", he said." frames reported speech; it does not govern the date
         cls = _cue(right, dist, lex)
@@ -215,7 +215,7 @@ def _without_reporting_asides(tokens: list[str], lex: Lexicon) -> list[str]:
     out: list[str] = []
     for tok in tokens:
         out.append(tok)
-        if tok != "," or len(out) < 3 or out[-2].lower() not in lex.sets["reporting"]:
+        if tok != "," or len(out) < 3 or out[-2].lower() not in lex.sets.reporting:
             continue
         for back in range(3, 6):
             if len(out) >= back and out[-back] == ",":
@@ -229,15 +229,15 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
     prev = tokens[i - 1].lower() if i > 0 else ""
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     cls = _classify(tokens[i], prev, lex, nxt)
-    if tokens[i].lower() in lex.sets["decision_verbs"] and _object_then_to(tokens, i):
+    if tokens[i].lower() in lex.sets.decision_verbs and _object_then_to(tokens, i):
         # "ordered residents to leave starting at 8 a.m. Tuesday": what was ordered
         return "future" if prev in ("has", "have", "'ve") else "intent"
     if cls == "past" and tokens[i].lower() not in _PAST_AUX and any(
-            t.lower() in lex.sets["base_form_before"] for t in tokens[max(0, i - 2) : i]):
+            t.lower() in lex.sets.base_form_before for t in tokens[max(0, i - 2) : i]):
         # "will see elevated surf", "to keep troops stationed": no finite past right after
         # a modal's or an infinitive's verb
         return None
-    if cls == "future" and tokens[i].lower() in lex.sets["scheduled_present"]:
+    if cls == "future" and tokens[i].lower() in lex.sets.scheduled_present:
         aux = _question_aux(tokens, i)
         if aux:
             # "Did the envoy meet the rebels on Saturday?", "When does the court sit?": the
@@ -246,7 +246,7 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
     if cls == "future" and prev == "be":
         # "will be held" is sure, "could not be located" only a modal's future
         before = [t.lower() for t in tokens[max(0, i - 4) : i - 1]]
-        sure = any(t in lex.sets["future"] and t not in lex.sets["modals"] for t in before)
+        sure = any(t in lex.sets.future and t not in lex.sets.modals for t in before)
         return "future" if sure else "modal"
     return cls
 
@@ -332,7 +332,7 @@ def _nearest_cue(tokens: list[str], first: int, stop: int, lex: Lexicon,
 def _fronted(left: list[str], lex: Lexicon) -> bool:
     """Does the expression open its sentence ('In January, ...', 'Last week ...')?"""
     before = [t for t in left[-3:] if t not in ("(", ")")]
-    while before and before[-1].lower() in lex.sets["fronting_prepositions"]:
+    while before and before[-1].lower() in lex.sets.fronting_prepositions:
         before.pop()
     return not before or before[-1] in _SENTENCE_END
 

@@ -7,10 +7,11 @@ Sep-Nov, winter = Dec of the year through Feb of the next): whole months are wha
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 
 import regex
+
+from .precision import PRECISIONS, SEASON_MONTHS
 
 _X = r"[\dX]"
 _POD = r"(?:MO|AF|EV|NI|DT)"
@@ -28,8 +29,6 @@ _DURATION = (
 _VALID = regex.compile(
     rf"(?:{_DATE}(?:{_TIME_PART})?|{_TIME_PART}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF)"
 )
-
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
 def is_valid(value: str) -> bool:
@@ -77,7 +76,7 @@ def precision(value: str) -> str | None:
     if len(value) == 4:
         return "year"
     rest = value[5:]
-    if rest in _SEASON_MONTHS:
+    if rest in SEASON_MONTHS:
         return "season"  # before weeks: winter is "WI"
     if rest.startswith("W"):
         if rest.endswith("WE"):
@@ -92,10 +91,6 @@ def precision(value: str) -> str | None:
     return "day" if rest.replace("-", "").isdigit() else "month" if rest[:2].isdigit() else "year"
 
 
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
 def bounds(value: str) -> tuple[date, date] | None:
     """Inclusive (first day, last day) covered by a calendar value; None if not calendar."""
     if "/" in value:
@@ -105,44 +100,19 @@ def bounds(value: str) -> tuple[date, date] | None:
     if p is None:
         return None
     try:
-        if p == "time":
-            d = date.fromisoformat(value[:10])
-            return d, d
-        y = int(value[:4]) if len(value) >= 4 else 0
-        if p == "century":
-            c = int(value) * 100
-            return date(max(c, 1), 1, 1), date(c + 99, 12, 31)
-        if p == "decade":
-            dd = int(value) * 10
-            return date(max(dd, 1), 1, 1), date(dd + 9, 12, 31)
-        if p == "year":
-            return date(y, 1, 1), date(y, 12, 31)
-        rest = value[5:]
-        if p in ("week", "weekend", "day") and rest.startswith("W"):
-            parts = rest[1:].split("-")
-            wk = int(parts[0])
-            monday = date.fromisocalendar(y, wk, 1)
-            if p == "week":
-                return monday, monday + timedelta(days=6)
-            if p == "weekend":
-                return monday + timedelta(days=5), monday + timedelta(days=6)
-            d = monday + timedelta(days=int(parts[1]) - 1)
-            return d, d
-        if p == "quarter":
-            q = int(rest[1])
-            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-        if p == "half":
-            h = int(rest[1])
-            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-        if p == "season":
-            a, b = _SEASON_MONTHS[rest]
-            if rest == "WI":
-                return date(y, 12, 1), _month_end(y + 1, 2)
-            return date(y, a, 1), _month_end(y, b)
-        if p == "month":
-            m = int(rest[:2])
-            return date(y, m, 1), _month_end(y, m)
-        d = date.fromisoformat(value[:10])
-        return d, d
+        return PRECISIONS[p].bounds(value)
     except (ValueError, IndexError):
+        return None
+
+
+def shift_value(value: str, unit: str, n: int) -> str | None:
+    """Shift a calendar value by n units (D, W, M, Q, Y), keeping the value's own precision
+    when possible ("2021-Q3" a year back: "2020-Q3")."""
+    p = precision(value)
+    known = PRECISIONS.get(p) if p else None
+    if known is None or known.shift is None:
+        return None
+    try:
+        return known.shift(value, unit, n)
+    except ValueError:
         return None

@@ -10,7 +10,7 @@ import yaml
 
 from generator.temporal import annotate
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "temporal_cases.yaml").read_text())
+CASES = yaml.safe_load((Path(__file__).parent.parent / "data" / "temporal_cases.yaml").read_text())
 
 
 def _dct(v) -> dt.date:

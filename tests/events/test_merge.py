@@ -9,7 +9,7 @@ from generator.events.merge import merge_events
 from generator.pipeline import extract
 from generator.timeline.entry_file import entry_text
 
-EMBASSY = Path(__file__).parent / "fixtures" / "articles" / "embassy"
+EMBASSY = Path(__file__).parent.parent / "fixtures" / "articles" / "embassy"
 
 
 def report(sentence: str, published: date, value: str = "1998-08-07", **changes) -> Event:
@@ -99,7 +99,7 @@ def test_real_articles_merge_the_bombing_reports_with_all_sources():
 
 
 def test_the_demo_bombing_told_in_other_words_is_still_one_story():
-    demo = Path(__file__).parent.parent / "content" / "articles" / "embassy-bombings-1998"
+    demo = Path(__file__).parent.parent.parent / "content" / "articles" / "embassy-bombings-1998"
     result = extract([demo], demo.parent.parent)
     stories = [s for s in merge_events(result.events) if s.lead.start == date(1998, 8, 7)]
     bombing = max(stories, key=lambda s: len(s.reports))

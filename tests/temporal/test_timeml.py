@@ -9,7 +9,7 @@ import pytest
 
 from generator.temporal.timeml import annotate_dir, annotate_file, document_dct, strip_tags
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 FILES = sorted(DATA.glob("te3_*.tml"))
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
 
 import pytest
 import regex
 
 from generator.temporal.lexicon import DATA_DIR, get_lexicon, load_yaml
-from generator.temporal.resolver import RULES
+from generator.temporal.rules import GATES, RULES
 
 FILES = sorted(p.name for p in DATA_DIR.glob("*.yaml"))
 
@@ -94,7 +95,7 @@ def _corpus_texts() -> list[str]:
 
     import yaml
 
-    root = Path(__file__).parent
+    root = Path(__file__).parent.parent
     cases = yaml.safe_load((root / "data" / "temporal_cases.yaml").read_text("utf-8"))
     texts = [c["text"] for c in cases]
     texts += [p.read_text("utf-8") for p in (root.parent / "content" / "articles").rglob("*.md")]
@@ -115,3 +116,77 @@ def test_every_match_of_a_pattern_holds_one_of_the_words_it_needs():
                 assert any(word in m.group(0) or word in text[max(0, m.start() - 8):m.end()]
                            for word in needs), (name, m.group(0))
     assert checked > 50
+
+
+def test_every_rule_and_gate_has_a_pattern():
+    rules = {rule for _, rule, _, _ in get_lexicon().patterns}
+    assert set(RULES) == rules
+    assert set(GATES) <= rules
+
+
+# m["d"], m.start("d"), m.end("d"), m.group("d"): a group the rule reads without a guard
+_READS = regex.compile(r"""\bm(?:\[|\.(?:start|end|group)\()\s*["'](\w+)["']""")
+# opt_group(m, "yw"): a group the rule checks for first (a pattern of the rule may lack it)
+_GUARDED = regex.compile(r"""\bopt_group\(m,\s*["'](\w+)["']""")
+# A year written in words ("nineteen ninety-seven", group yw) is read first; the digits (y)
+# only by the patterns that have them.
+_ALTERNATIVE = {"y": "yw"}
+
+
+def test_every_group_a_rule_reads_is_in_each_of_its_patterns():
+    for _, rule, rx, _ in get_lexicon().patterns:
+        for fn in (RULES[rule], GATES.get(rule)):
+            if fn is None:
+                continue
+            source = inspect.getsource(fn)
+            missing = {g for g in set(_READS.findall(source)) - set(_GUARDED.findall(source))
+                       if g not in rx.groupindex and _ALTERNATIVE.get(g) not in rx.groupindex}
+            assert not missing, (rule, fn.__name__, missing)
+
+
+def test_every_calendar_precision_is_in_the_table():
+    from generator.temporal.precision import PRECISIONS
+    from generator.temporal.values import precision
+
+    values = ["2021-11-18T10:00", "2021-11-18", "2021-W46", "2021-W46-WE", "2021-11", "2021-Q4",
+              "2021-H2", "2021-WI", "2021", "202", "20"]
+    assert {precision(v) for v in values} == set(PRECISIONS)
+
+
+@pytest.mark.parametrize("name", ["lexicon.yaml", "cues.yaml", "patterns.yaml"])
+def test_an_unknown_key_is_an_error_naming_the_file(name, tmp_path, monkeypatch):
+    import shutil
+
+    import generator.temporal.lexicon as lx
+
+    for f in DATA_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / name).read_text()
+    if name == "patterns.yaml":
+        text = text.replace("  rule: iso_date\n", "  rule: iso_date\n  rulle: typo\n", 1)
+    else:
+        text += "\nabreviations: [typo]\n"
+    (tmp_path / name).write_text(text)
+    monkeypatch.setattr(lx, "DATA_DIR", tmp_path)
+    lx.get_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=rf"{name}.*unknown key"):
+            lx.get_lexicon()
+    finally:
+        lx.get_lexicon.cache_clear()
+
+
+def test_word_sets_are_attributes():
+    sets = get_lexicon().sets
+    assert "said" in sets.past and sets["past"] is sets.past
+    with pytest.raises(AttributeError):
+        sets.pastt  # noqa: B018 - a typo fails loudly
+
+
+def test_discourse_passes_run_in_their_registered_order():
+    from generator.temporal.discourse import PASSES
+
+    assert PASSES.names() == ["day_before_after", "week_on", "count_from", "clock_on_named_day",
+                              "weekday_spans", "month_spans", "year_halves", "apposition",
+                              "before_after"]
+    assert all(p.run.__doc__ for p in PASSES)

@@ -1,4 +1,4 @@
-"""Which dates of a sentence become events (generator/events/sentence_dates.py): ranges joined,
+"""Which dates of a sentence become events (generator/events/sentence_dates/): ranges joined,
 the day of a saying and the baseline of a record left out. Read through ``extract_events``,
 as an editor meets them."""
 

@@ -8,7 +8,7 @@ import pytest
 from generator.events.extract import extract_events
 from generator.sources.articles import read_article
 
-SAMPLE = Path(__file__).parent / "fixtures" / "articles" / "russia" / (
+SAMPLE = Path(__file__).parent.parent / "fixtures" / "articles" / "russia" / (
     "crisis-diplomacy-kremlin-weak-spots.md")
 
 

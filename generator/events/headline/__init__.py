@@ -1,0 +1,48 @@
+"""Short headlines written from an event's sentence: who did what, without the date words.
+
+A dependency parser would do this better, but none runs offline at our speed target; these
+rules (data in ``data/events.yaml``) cover the shapes of news sentences: the date phrase
+and its preposition go, a "last Thursday, when X did Y" frame keeps "X did Y", a date that
+modifies a noun ("in last Friday's bombings of ...") gives that noun phrase, discourse
+openers go, and a long sentence is cut at its first clause boundary.
+
+``strategies.STRATEGIES`` lists the ways a headline is written, in the order they are tried
+(the first that gives one wins); ``draft`` finds the parts of the sentence they read;
+``parts``, ``clauses`` and ``phrases`` hold the rules, ``tidy`` the finishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .draft import GROUP_MARK, Draft, draft
+from .strategies import STRATEGIES, Strategy
+from .tidy import first_sentence, shorten, tidy
+
+__all__ = ["first_sentence", "write_headline"]
+
+
+def write_headline(
+    sentence: str,
+    phrase_start: int,
+    phrase_end: int,
+    limit: int,
+    history: bool = False,
+    others: Sequence[tuple[int, int]] = (),
+) -> str:
+    """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it.
+    ``history``: the date is long before the article, told in passing; ``others``: the
+    spans of the sentence's other dates."""
+    d = draft(sentence, phrase_start, phrase_end, limit, history, others)
+    text = next(_finished(s, text, d) for s in STRATEGIES if (text := s.write(d)) is not None)
+    return text.replace(GROUP_MARK, ",")
+
+
+def _finished(strategy: Strategy, text: str, d: Draft) -> str:
+    """``text`` tidied and cut to the limit (a strategy's text of under two words gives way
+    to the sentence's part, if the strategy falls back)."""
+    text = tidy(text, d.rules)
+    if strategy.fallback and len(text.split()) < 2:
+        # "Until this week.": nothing but the date; the sentence itself says more than nothing
+        text = tidy(d.focused.sentence, d.rules)
+    return shorten(text, d.limit, d.rules)

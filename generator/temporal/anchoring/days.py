@@ -1,0 +1,163 @@
+"""Which day: a weekday name, a bare ordinal ("the 12th"), a clock time without a day, a
+night before a report, and the date the narrative has reached (the anchor)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import regex
+
+from .. import calendar_math as cm
+from ..context import Context
+from ..sentences import start_of_sentence
+from ..tense import clause_cue
+from ..values import bounds, precision
+from .clause import (
+    FUTURE_PENALTY,
+    TENSE_PENALTY,
+    deadline_tense,
+    sure_future,
+)
+
+
+def anchor_date(ctx: Context) -> date | None:
+    if not ctx.anchor:
+        return None
+    p = precision(ctx.anchor)
+    if p in ("day", "time"):
+        return date.fromisoformat(ctx.anchor[:10])
+    if p == "month":
+        return date(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), 15)
+    if p == "year" and len(ctx.anchor) == 4:
+        return date(int(ctx.anchor), 7, 1)
+    if p in ("season", "quarter", "half"):
+        # "in the summer of 2015 ... by the end of that year": the middle of the span
+        span = bounds(ctx.anchor)
+        return span[0] + (span[1] - span[0]) / 2 if span else None
+    return None
+
+
+def in_anchor_paragraph(ctx: Context, at: int) -> bool:
+    """Is ``at`` in the paragraph of the last explicit date (no blank line between)?"""
+    return "\n\n" not in ctx.text[ctx.anchor_end : at]
+
+
+def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -> date:
+    """Date of a weekday name relative to the DCT (AP style: bare names are within a week)."""
+    dct = ctx.dct
+    rel = (rel or "").lower().replace("the ", "").strip()
+    if (
+        rel in ("that", "following", "previous", "next")
+        and ctx.anchor
+        and precision(ctx.anchor) == "day"
+    ):
+        base = date.fromisoformat(ctx.anchor[:10])
+        if rel == "previous":
+            return base - timedelta(days=(base.isoweekday() - wd - 1) % 7 + 1)
+        if rel in ("following", "next") and rel != "next":
+            return base + timedelta(days=(wd - base.isoweekday() - 1) % 7 + 1)
+        if rel == "that":
+            return base + timedelta(days=(wd - base.isoweekday()) % 7)
+    if rel in ("last", "this past", "previous"):
+        back = dct - timedelta(days=(dct.isoweekday() - wd - 1) % 7 + 1)
+        if rel == "last" and (dct - back).days == 1:
+            # "last Thursday" said on a Friday is not yesterday (that would be "yesterday" or
+            # "Thursday") but the week before; otherwise it is the latest one, as the corpora
+            # read it ("the day before last Tuesday's hearing" in a Thursday story: Monday)
+            return back - timedelta(days=7)
+        return back
+    if rel in ("next", "this coming", "following"):
+        return dct + timedelta(days=(wd - dct.isoweekday() - 1) % 7 + 1)
+    if wd == dct.isoweekday():
+        return dct
+    tense = deadline_tense(ctx, start, end)
+    if tense == "future" and clause_cue(ctx.text, start, end, ctx.lex) == "intent":
+        # "Parliament voted to suspend him on Monday" is as often the day of the vote
+        tense = None
+    back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    if rel == "this":
+        # "this Friday" is the coming one ("this past Friday" is the other), unless the
+        # clause is told in the past
+        return back if tense == "past" else ahead
+    cost_back = (dct - back).days * (TENSE_PENALTY if tense == "future" else 1)
+    # a weekday ahead in a surely future clause pays nothing extra: "the minister will travel
+    # to Kyiv on Sunday" said on a Monday is next Sunday, not yesterday
+    ahead_factor = 1.0 if tense == "future" and sure_future(ctx, start, end) else FUTURE_PENALTY
+    cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else ahead_factor)
+    return ahead if cost_ahead < cost_back else back
+
+
+def ordinal_date(ctx: Context, d: int, start: int, end: int, this_month: bool = False
+                  ) -> str | None:
+    """'on the 12th': that day of the DCT's month, or of the month before (a past clause
+    and a day still to come) or after (a future clause and a day gone); "the 19th
+    instant", "of this month": the DCT's month whatever the tense."""
+    dct = ctx.dct
+    tense = ctx.tense(start, end)
+    y, mo = dct.year, dct.month
+    if this_month:
+        pass
+    elif tense == "past" and d > dct.day:
+        y, mo = cm.add_months(y, mo, -1)
+    elif tense == "future" and d < dct.day:
+        y, mo = cm.add_months(y, mo, 1)
+    if not cm.valid_day(y, mo, d):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+_DAY_AFTER_CLOCK = regex.compile(r"\s*\([^()]{1,30}\)\s*(?:on\s+)?([A-Z][a-z]+day)\b")
+
+
+def clock_day(ctx: Context, start: int, end: int) -> str:
+    """The day of a clock time written without one: the day the paragraph has reached ("On
+    Tuesday ... The quake hit at 4:17 a.m."), else the publication day. Not a day of an
+    earlier paragraph, nor a past day for a future clause ("The families will hold a rally
+    at 8pm")."""
+    later = _DAY_AFTER_CLOCK.match(ctx.text, end)
+    if later and later.group(1).lower() in ctx.lex.weekdays:
+        # "at about 10:35 a.m. (0735 GMT) Friday": the day follows the restated time
+        return weekday_date(ctx, ctx.lex.weekday_number(later.group(1)), start, later.end(), None
+                            ).isoformat()
+    a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
+    if a and not in_anchor_paragraph(ctx, start) and not (
+            ctx.tense(start, end) == "past"
+            and 0 < (ctx.dct - date.fromisoformat(a[:10])).days <= 1):
+        # (another paragraph's day, unless the story is of the night before and told in
+        # the past: "... late Wednesday. The blast happened shortly before 11 p.m.")
+        a = None
+    if a and a < ctx.dct.isoformat() and ctx.tense(start, end) == "future":
+        a = None
+    return a or ctx.dct.isoformat()
+
+
+_REPORTED_ON = regex.compile(
+    r"\b(?:said|says|told|reported|announced|added|stated)\b", regex.IGNORECASE
+)
+
+
+_SAID_LATER = regex.compile(
+    r",\s+[^,.;]{0,40}?\b(?:said|says|told|reported|announced|added|stated)\s+(?:on\s+)?"
+    r"([A-Z][a-z]+day)\b"
+)
+
+
+def said_on_day(ctx: Context, start: int) -> date | None:
+    """The day a report was made, when the sentence gives it before ``start`` next to its
+    reporting verb ("The air force said on Sunday that Russia had launched 600 drones
+    overnight"): "overnight" then is the night before that day, not before the DCT."""
+    later = _SAID_LATER.match(ctx.text, start + len("overnight"))
+    if later and later.group(1).lower() in ctx.lex.weekdays:
+        # "Drones struck overnight, officials said on Tuesday"
+        wd = ctx.lex.weekday_number(later.group(1))
+        return weekday_date(ctx, wd, later.start(1), later.end(1), None)
+    if not ctx.day_anchor:
+        return None
+    sentence_start = start_of_sentence(ctx.text, start)
+    if ctx.anchor_end <= sentence_start or ctx.anchor != ctx.day_anchor:
+        return None
+    said = _REPORTED_ON.search(ctx.text, sentence_start, start)
+    if said is None or abs(said.end() - ctx.anchor_end) > 25:
+        return None
+    return date.fromisoformat(ctx.day_anchor[:10])

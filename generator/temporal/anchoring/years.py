@@ -1,0 +1,214 @@
+"""Which year: a month, a month-day or a quarter written without one ("in August", "on Nov.
+10"), from the DCT, the clause's tense, a key-dates list, a history told from an old date or
+the year its sentence opened with."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import regex
+
+from .. import calendar_math as cm
+from ..context import Context
+from ..sentences import is_label, opens_sentence, start_of_sentence
+from ..values import bounds, precision
+from .clause import (
+    FUTURE_PENALTY,
+    PAST_PENALTY,
+    TENSE_PENALTY,
+    deadline_tense,
+    sure_future,
+)
+
+
+def pick_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int = 1
+) -> int:
+    """Year of a month, month-day or run of ``months`` months (a quarter, a half) given without
+    one: nearest to the DCT, after the tense.
+
+    Past clauses push readings after the DCT far away (PAST_PENALTY, not an exclusion: the
+    cue is a guess from nearby words), future clauses readings before it (TENSE_PENALTY); the
+    reading closest to the DCT wins (news talks about the recent past and near future).
+    """
+    if ctx.label and is_label(ctx, start, end):
+        # a key-dates list runs forward from its last label with a year: "July 22, 2022 – ...
+        # Aug. 1: ... Nov. 17: ... 2023 — ... March 18: ..."
+        y, last_month = ctx.label
+        return y if month >= last_month else y + 1
+    history = _history_year(ctx, start, month, day)
+    if history is not None:
+        return history
+    same = _year_of_sentence(ctx, start, end)
+    if same is None:
+        same = _linked_year(ctx, start, end, month, day)
+    if same is not None:
+        return same
+    # an entry of a key-dates list is told from its label's day ("Nov. 17: The deal is
+    # extended until March 18" is the next March 18 after it)
+    dct = label_date(ctx, start) or ctx.dct
+    tense = deadline_tense(ctx, start, end)
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        if day is not None:
+            if not cm.valid_day(y, month, day):
+                continue
+            lo = hi = date(y, month, day)
+        else:
+            lo = date(y, month, 1)
+            ny, nm = cm.add_months(y, month, months)
+            hi = date(ny, nm, 1) - timedelta(days=1)
+        cands.append((y, lo, hi))
+    if not cands:
+        return dct.year
+
+    # a surely future clause ("will", a plan, a deadline, not a modal) looks ahead as surely as
+    # a past one looks back: "The summit will take place in February" said in March is next
+    # February's (not a quarter or half: "expects to release third-quarter results" reports
+    # on a period past)
+    sure = months == 1 and tense == "future" and sure_future(ctx, start, end)
+
+    def dist(c: tuple[int, date, date]) -> float:
+        # news mostly reports the past: a future reading must be much closer to win; the
+        # clause tense multiplies the distance of readings on the wrong side of the DCT
+        if c[1] <= dct <= c[2]:
+            return 0
+        if c[1] > dct:
+            factor = PAST_PENALTY if tense == "past" else 1.0 if sure else FUTURE_PENALTY
+            return (c[1] - dct).days * factor
+        if sure:  # nothing to come fits in a month that is over, however recently
+            return (dct - c[1]).days * PAST_PENALTY
+        return (dct - c[2]).days * (TENSE_PENALTY if tense == "future" else 1)
+
+    kept = cands
+    return min(kept, key=dist)[0]
+
+
+# Words that carry a sentence's story on from a date written with its year to a later one
+# written without: "since 1962, when the cabinet was toppled on Oct. 5", "in November 2023,
+# lasted a week before fighting resumed on Dec. 1", "on Feb 24, 2022, and on March 2 ...".
+_STORY_LINK = regex.compile(
+    r"(?i)\b(?:when|where|before|after|until|till|then|including|and\s+(?:on|in|by|then)"
+    r"|and\s+[a-z]+ed)\b")
+
+
+def _linked_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int | None:
+    """The year of a month (or month-day) that a linking word ties to a date written with its
+    year earlier in the same sentence: the first on or after that date. Not a plan told
+    from an old year ("... since 2014, and will hold a vote in May")."""
+    if ctx.told_from is None:
+        return None
+    value, _opens, at = ctx.told_from
+    span = bounds(value)
+    link = _STORY_LINK.search(ctx.text, at, start)
+    if (span is None or at < start_of_sentence(ctx.text, start) or value[:4] == str(ctx.dct.year)
+            or link is None or (not link.group().lower().startswith("and")
+                                and not ctx.text[link.end() : start].strip())):
+        return None  # (no link, or one that is the date's own preposition: "until Dec. 20")
+    if precision(value) == "year" and regex.match(r"\s+[a-z]", ctx.text[at : at + 3]):
+        return None  # "the 2026 budget": a year that names a thing, not a time told
+    base = span[0]
+    if base > ctx.dct:
+        # a period to come holds what it includes: "maturities loom in the second half of
+        # 2026, including a payment in August"
+        inside = cm.valid_day(base.year, month, day or 1) and (
+            span[0].replace(day=1) <= date(base.year, month, day or 1) <= span[1])
+        return base.year if inside else None
+    if ctx.tense(start, end) == "future":
+        return None
+    for y in (base.year, base.year + 1):
+        if cm.valid_day(y, month, day or 1) and date(y, month, day or 1) >= base.replace(day=1):
+            return y
+    return None
+
+
+# A day written with its year this long before the DCT may start a history, told on from it.
+_HISTORY_DAYS = 180
+
+
+def _year_of_sentence(ctx: Context, start: int, end: int) -> int | None:
+    """A month (or day) in a past clause of a sentence that opens with a year is of that
+    year: "In 2018 the lira fell sharply in August" (not "passed in 2018, takes effect in
+    August", which is present)."""
+    if ctx.told_from is None:
+        return None
+    value, opens, at = ctx.told_from
+    sentence_start = start_of_sentence(ctx.text, start)
+    if (opens < sentence_start or not opens_sentence(ctx.text, opens)
+            or not value[:4].isdigit() or ctx.tense(start, end) != "past"):
+        return None  # (the year must frame the sentence, not a noun in it: "a program
+        # approved in 1987 ... had purchased shares through Sept. 29")
+    return int(value[:4]) if precision(value) in ("year", "season", "quarter", "half") else None
+
+
+def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int | None:
+    """The year of a month-day without one inside a history: "Then, on Sept. 27, 2020,
+    Azerbaijan launched an offensive. Six weeks later, ... Armenia signed a truce on Nov. 10"
+    is Nov. 10, 2020: the first such day on or after the old day written with its year, in
+    the same paragraph, when the sentence carries the story on ("later", "after", "then").
+    A bare month needs the past perfect of a narrative besides ("On 15 April 2023, gunfire
+    was heard ... By June, two million people had been displaced")."""
+    if ctx.told_from is None:
+        return None
+    value, opens, at = ctx.told_from
+    span = bounds(value)
+    if span is None or precision(value) != "day" or (ctx.dct - span[1]).days < _HISTORY_DAYS:
+        return None
+    if "\n\n" in ctx.text[at:start]:
+        return None  # another paragraph
+    # The history goes on only where the sentence says it does ("Six weeks later, ..."): a
+    # bare "Sept. 29" after "the crash of Oct. 19, 1987" is this year's.
+    sentence_start = start_of_sentence(ctx.text, start)
+    words = regex.findall(r"[a-z]+", ctx.text[sentence_start:start].lower())
+    base = span[0]
+    if day is None:
+        sentence_end = ctx.text.find(". ", start)
+        rest = ctx.text[start : sentence_end if sentence_end > 0 else len(ctx.text)].lower()
+        if not _PAST_PERFECT.search(rest):
+            return None
+        return base.year if month >= base.month else base.year + 1
+    chronicle = opens_sentence(ctx.text, opens) and opens_sentence(ctx.text, start)
+    if not (chronicle or ctx.lex.sets.narrative.intersection(words)):
+        # (a chronicle: "On June 22, 1941, Germany invaded ... On July 3, Stalin addressed
+        # the nation": each sentence opens with its day)
+        return None
+    if (ctx.lex.sets.history_backward.intersection(words)
+            and not ctx.lex.sets.history_forward.intersection(words)):
+        # "three days before that, on Jan. 9": the history steps back
+        for y in (base.year, base.year - 1):
+            if cm.valid_day(y, month, day) and date(y, month, day) <= base:
+                return y
+    for y in (base.year, base.year + 1):
+        if cm.valid_day(y, month, day) and date(y, month, day) >= base:
+            return y
+    return None
+
+
+
+
+
+
+# "had been displaced", "had fled": the past perfect of a narrative told from an old date.
+_PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
+
+
+
+
+def story_year(ctx: Context) -> int | None:
+    """The year "that year" points back to: the last date written with its year, when its
+    sentence is still going on ("killed in 2023 ..., most of them in June and November of
+    that year"), else the year the story has reached."""
+    if ctx.told_from and "\n" not in ctx.text[ctx.told_from[2] : ctx.anchor_end + 1] and (
+            ctx.told_from[1] >= start_of_sentence(ctx.text, ctx.anchor_end)):
+        return int(ctx.told_from[0][:4])
+    return int(ctx.anchor[:4]) if ctx.anchor and ctx.anchor[:4].isdigit() else None
+
+
+def label_date(ctx: Context, at: int) -> date | None:
+    """The day (or first day of the month or year) of the label that heads ``at``'s line."""
+    if ctx.label is None or "\n" in ctx.text[ctx.label_at : at]:
+        return None
+    if ctx.label_day:
+        return date.fromisoformat(ctx.label_day)
+    y, month = ctx.label
+    return date(y, month or 1, 1)

@@ -1,0 +1,84 @@
+"""Passes that read two dates as the ends of one span ("from Tuesday to Thursday", "between
+June and August"), and halves of a year."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+
+import regex
+
+from ..context import Resolved
+from ..lexicon import get_lexicon
+from ..values import precision
+from .registry import register
+
+_SPAN_OPEN = regex.compile(r"(?i)\b(?:from|between)\s+(?:\S+\s+){0,3}$")
+
+
+_SPAN_GAP = regex.compile(r"(?i)\s*(?:to|until|till|through|and|-|–)\s+(?:\S+\s+){0,3}?")
+
+
+def _joined_as_span(text: str, a: Resolved, b: Resolved) -> bool:
+    """Are two dates the ends of one span ("from Tuesday to Thursday", "between June and
+    August")?"""
+    return bool(_SPAN_GAP.fullmatch(text, a.end, b.start)
+                and _SPAN_OPEN.search(text, max(0, a.start - 40), a.start))
+
+
+@cache
+def _weekday_word() -> regex.Pattern[str]:
+    """A weekday written out."""
+    names = "|".join(get_lexicon().weekday_names)
+    return regex.compile(rf"(?i)\b(?:{names})\b")
+
+
+@register("weekday_spans", 50)
+def _weekday_spans(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"in force from Tuesday to Thursday", "from 18:00 Tuesday to 06:00 Thursday": the end
+    of a span of weekdays is on or after its start, whatever each would be alone (said on a
+    Monday, Thursday alone reads as the one before)."""
+    for a, b in zip(items, items[1:], strict=False):
+        if precision(a.value) not in ("day", "time") or precision(b.value) not in ("day", "time"):
+            continue
+        if not (_weekday_word().search(text, b.start, b.end) and _joined_as_span(text, a, b)):
+            continue
+        first, last = date.fromisoformat(a.value[:10]), date.fromisoformat(b.value[:10])
+        if last < first:
+            last += timedelta(days=7 * ((first - last).days // 7 + 1))
+            b.value = last.isoformat() + b.value[10:]
+    return items
+
+
+@register("month_spans", 40)
+def _month_spans(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"between early June and early August", "from October to February": a span of months
+    ends after it starts; an end read alone into an earlier year moves to the first year
+    that puts it after the start."""
+    for a, b in zip(items, items[1:], strict=False):
+        if precision(a.value) != "month" or precision(b.value) != "month":
+            continue
+        if not _joined_as_span(text, a, b):
+            continue
+        start_y, start_m = int(a.value[:4]), int(a.value[5:7])
+        end_m = int(b.value[5:7])
+        if b.value[:7] < a.value[:7]:
+            b.value = f"{start_y + (end_m < start_m):04d}-{end_m:02d}" + b.value[7:]
+    return items
+
+
+_HALF_OF = regex.compile(r"(?i)the\s+(first|second|last)\s+half\s+of\s")
+
+
+@register("year_halves", 30)
+def _year_halves(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"the first half of the year" is the TimeML half-year 2026-H1, as "the first half of
+    2023" already is; of a month or a week there is no such unit, so START/END stay."""
+    for item in items:
+        if item.type != "DATE" or precision(item.value) != "year" or len(item.value) != 4:
+            continue
+        found = _HALF_OF.match(text, item.start)
+        if found and item.mod in ("START", "END"):
+            item.value += "-H1" if found.group(1).lower() == "first" else "-H2"
+            item.mod = None
+    return items

@@ -1,0 +1,113 @@
+"""Deictic words: "today", "tomorrow night", "overnight", "now", "recently", "current"."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import regex
+
+from ..anchoring import (
+    said_on_day,
+)
+from ..context import Context, Resolved
+from ..sentences import next_word, words_before
+from .common import (
+    opt_group,
+    pod_code,
+    pos_mod,
+    span_of,
+    with_pod,
+)
+from .registry import gate, rule
+
+
+@gate("deictic")
+def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
+    """'today's youth', 'the people of tomorrow': the generic present/future, not a day."""
+    word = (opt_group(m, "deic") or "").lower()
+    if word not in ("today", "tomorrow") or opt_group(m, "pod") or opt_group(m, "pmod"):
+        return True
+    if word == "tomorrow" and words_before(ctx, m.start(), 1) == ["of"]:
+        return False
+    if ctx.text.startswith(("'s", "’s"), m.end()):
+        nxt = next_word(ctx, m.end() + 2).lower()
+        return nxt not in ctx.lex.sets.generic_after_today
+    return True
+
+
+@rule("deictic")
+def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'today', 'tomorrow night', 'tonight', 'overnight', 'this morning': a day (or part of one)
+    counted from the DCT."""
+    word = (opt_group(m, "deic") or opt_group(m, "deic2") or "").lower()
+    pod = pod_code(ctx, opt_group(m, "pod"))
+    mod = pos_mod(ctx, m)
+    dct = ctx.dct
+    if ctx.label_day and "\n" not in ctx.text[ctx.label_at : m.start()]:
+        # a live blog's entry stamped "Friday, 23:45 GMT:" tells "this evening" of its day
+        dct = date.fromisoformat(ctx.label_day)
+    if word == "tonight":
+        return Resolved(*span_of(m), "TIME", f"{dct.isoformat()}TNI", mod=mod, relative=True)
+    if word == "overnight":
+        tense = ctx.tense(m.start(), m.end())
+        d = dct if tense == "future" else dct - timedelta(days=1)
+        said = said_on_day(ctx, m.start())
+        if said is not None and tense != "future":
+            d = said - timedelta(days=1)  # "said on Sunday that ... overnight": Saturday night
+        return Resolved(*span_of(m), "TIME", f"{d.isoformat()}TNI", mod=mod, relative=True)
+    if word in ("this", "last"):
+        if not pod:
+            return None
+        d = dct - timedelta(days=1) if word == "last" else dct
+        return Resolved(*span_of(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True)
+    off = ctx.lex.deictic_days.get(word)
+    if off is None:
+        return None
+    d = (dct + timedelta(days=off)).isoformat()
+    typ, v = with_pod(d, pod)
+    return Resolved(*span_of(m), typ, v, mod=mod, relative=True)
+
+
+
+
+@gate("ref_word")
+def g_ref(ctx: Context, m: regex.Match[str]) -> bool:
+    w = m["ref"].lower()
+    before = words_before(ctx, m.start(), 1)
+    nxt = next_word(ctx, m.end()).lower()
+    if w == "soon" and (before[-1:] == ["as"] or nxt == "as" or before[-1:] == ["too"]):
+        return w == "soon" and nxt != "as" and before[-1:] != ["too"]
+    if w == "now" and nxt in ("that",):
+        return False
+    if w == "recently" and before[-1:] and before[-1] in ctx.lex.sets.recently_auxiliaries:
+        # "was recently extended", "have recently moved": untagged 3 times of 3 in te3-train
+        return False
+    if w == "soon" and (
+        nxt in ("after", "before", "afterward", "afterwards", "thereafter")
+        or ctx.tense(m.start(), m.end()) == "past"
+    ):
+        return False  # "soon after X", "was soon released": a relation, not the future
+    if w == "the future" and nxt in ("of", "looks", "look"):
+        return False  # "the future of our peoples": prospects, not a time
+    return not (w == "the past" and nxt in ("few", "several"))
+
+
+@rule("ref_word")
+def r_ref(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'now', 'recently', 'the future': PRESENT_REF, PAST_REF or FUTURE_REF."""
+    key = regex.sub(r"\s+", " ", m["ref"].lower())
+    return Resolved(*span_of(m), "DATE", ctx.lex.ref_words[key])
+
+
+@gate("current_adj")
+def g_current(ctx: Context, m: regex.Match[str]) -> bool:
+    """'his current wife', 'current market conditions': the adjective refers to the present
+    (TimeBank tags it PRESENT_REF); 'current account' and 'electric current' are not temporal."""
+    nxt = next_word(ctx, m.end())
+    return nxt[:1].islower() and nxt.lower() not in ctx.lex.sets.current_not_temporal
+
+
+@rule("current_adj")
+def r_current(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'current market conditions' (PRESENT_REF), 'the then-current rules' (PAST_REF)."""
+    return Resolved(*span_of(m), "DATE", "PAST_REF" if m["then"] else "PRESENT_REF")

@@ -1,0 +1,112 @@
+"""Times of day: clock times ("at 4:17 a.m. Tuesday", "1400 GMT", "noon") and parts of a day
+("late morning", "mid-afternoon yesterday")."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import regex
+
+from ..anchoring import (
+    clock_day,
+    ordinal_date,
+    weekday_date,
+)
+from ..context import Context, Resolved
+from ..sentences import words_before
+from ..values import precision
+from .common import (
+    opt_group,
+    pod_code,
+    pos_mod,
+    resolve_month_day,
+    span_of,
+)
+from .registry import gate, rule
+
+
+@rule("pod_mod")
+def r_pod_mod(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'by mid-afternoon', 'late morning', 'mid-afternoon yesterday': a part of the day named by
+    the narrative (the last day-precision date mentioned) or the report."""
+    deic = opt_group(m, "deic")
+    if deic:
+        d = ctx.dct + timedelta(days=ctx.lex.deictic_days[deic.lower()])
+    elif ctx.anchor and precision(ctx.anchor) in ("day", "time"):
+        d = date.fromisoformat(ctx.anchor[:10])
+    else:
+        d = ctx.dct
+    pod = pod_code(ctx, m["pod"])
+    return Resolved(*span_of(m), "TIME", f"{d.isoformat()}T{pod}", mod=pos_mod(ctx, m),
+                    relative=True)
+
+
+_EVERY_DAY_BEFORE = regex.compile(
+    r"(?i)\b(?:every\s+(?:day|morning|evening|night|weekday)|daily|nightly|each\s+day)\s+"
+    r"(?:from|at|between|until|till|before|after)\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hours|hrs)?\s*(?:to|and|until|till|-|–)\s*)?$")
+
+
+# The end of a clock time, before a parenthesis that restates it in another zone.
+_CLOCK_BEFORE = regex.compile(r"(?:\d|[ap]\.?m\.?|local\s+time|\b[A-Z]{2,4}T)\s*$")
+
+
+@gate("clock_time")
+def g_clock(ctx: Context, m: regex.Match[str]) -> bool:
+    # "High Noon", "high noon comes today": the idiom, not twelve o'clock; "10:35 a.m. (0735
+    # GMT)": the same time restated for another zone, not a second one
+    if ctx.text[max(0, m.start() - 1) : m.start()] == "(" and (
+            m["h4"] or _CLOCK_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start() - 1)):
+        return False  # "12:50 local time (06:20 GMT) on Friday"
+    if _EVERY_DAY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return False  # "distributed every day from 08:00 to 18:00": hours of a routine
+    return not (m["noon"] and words_before(ctx, m.start(), 1) == ["high"])
+
+
+@rule("clock_time")
+def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'at 4:17 a.m. Tuesday', '1400 GMT', 'at noon on June 4', 'at 10 a.m. on the 13th'."""
+    if m["noon"]:
+        hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
+    elif m["h24"] or m["h24b"]:
+        hh, mm = int(m["h24"] or m["h24b"]), int(m["min24"] or m["min24b"])
+    elif m["h4"]:
+        hh, mm = int(m["h4"]), int(m["m4"])  # wire style "1400 GMT"
+    else:
+        hh, mm = int(m["h"]), int(m["min"] or 0)
+        pm = m["ampm"].lower().startswith("p")
+        if hh > 12:
+            return None
+        hh = (hh % 12) + (12 if pm else 0)
+    extra: dict[str, str] = {}
+    if m["month3"] or m["month4"]:
+        # "at 4.30am on Wednesday 11 March": the written date fixes the day, not the weekday
+        month, day = (m["month3"], m["d3"]) if m["month3"] else (m["month4"], m["d4"])
+        d = resolve_month_day(ctx, m, month, day, m["y3"], m.start(), m.end())
+        if not d:
+            return None
+    elif m["wd"]:
+        d = weekday_date(ctx, ctx.lex.weekday_number(m["wd"]), m.start(), m.end(), None).isoformat()
+    elif m["d5"]:
+        d = ordinal_date(ctx, int(m["d5"]), m.start(), m.end())  # "at 10 a.m. on the 13th"
+        if not d:
+            return None
+    elif m["deic"]:
+        d = (ctx.dct + timedelta(days=ctx.lex.deictic_days[m["deic"].lower()])).isoformat()
+    elif m["month"] or m["month2"]:
+        month, day, year = (m["month"], m["d"], m["y"]) if m["month"] else (
+            m["month2"], m["d2"], m["y2"])
+        d = resolve_month_day(ctx, m, month, day, year, m.start(), m.end())
+        if not d:
+            return None
+    else:
+        d = clock_day(ctx, m.start(), m.end())
+        if d == ctx.dct.isoformat() and d != (ctx.day_anchor or "")[:10]:
+            # the day taken by default: the story has not reached it ("by 2 a.m. the
+            # following day" counts from the day told before, not from this one)
+            extra = {"default_day": "1"}
+    mod = "APPROX" if m["q"] and m["q"].lower() in ("around", "about", "approximately") else None
+    # a time with its day written ("11:40 p.m. on June 4") is where the story has got to
+    dated = any(m[g] for g in ("month", "month2", "month3", "month4", "wd", "d5"))
+    return Resolved(*span_of(m), "TIME", f"{d}T{hh:02d}:{mm:02d}", mod=mod, relative=True,
+                    explicit=dated, extra=extra)
