@@ -197,6 +197,8 @@ class TimelineGenerator(Generator):
         listed = timeline.key_events if export_key else timeline.entries
         embed_entries = listed[-limit:] if timeline.parts and len(listed) > limit else None
         embed_shown = _placed(timeline, embed_entries or selected)
+        if export_key:  # and the background box, however many key events are shown
+            embed_shown += _placed(timeline, timeline.key_background)
         pages.write(writer, os.path.join(folder, files["embed"]), "embed", embed_shown,
                     relative_urls=relative, page_name=f"{page_name}/embed", **extra,
                     embed_entries=embed_entries, embed_view="key" if export_key else "all")
