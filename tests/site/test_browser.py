@@ -187,6 +187,25 @@ def test_key_events_first_without_javascript(served_key, browser):
     page.context.close()
 
 
+def test_filters_on_the_page_of_all_entries_reach_the_background_box(served_key, browser):
+    base, _ = served_key
+    page = open_page(browser, timeline_url(base) + "all/")
+    assert page.errors == []
+    box = page.get_by_role("complementary", name="Background")
+    page.select_option("#filter-flag", "background")
+    assert page.locator("li.entry:visible").count() == 2
+    assert page.locator("section.year:visible").count() == 0 and box.is_visible()
+    page.select_option("#filter-flag", "reported")
+    assert page.locator("li.entry:visible").count() == 2
+    assert box.is_hidden()  # no background entry is reported
+    page.select_option("#filter-flag", "")
+    assert page.locator("li.entry:visible").count() == len(ALL) and box.is_visible()
+    page.context.close()
+    key = open_page(browser, timeline_url(base))
+    assert key.locator("#filter-flag option").first.inner_text() == "All key events"
+    key.context.close()
+
+
 @pytest.mark.parametrize("path", ["", "all/"])
 def test_axe_finds_no_serious_violations_with_key_events(served_key, browser, path):
     base, _ = served_key
