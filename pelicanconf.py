@@ -1,5 +1,7 @@
 """Pelican settings for the timeline site (development: relative URLs, no feeds)."""
 
+from pathlib import Path
+
 SITENAME = "Crisis timelines"
 SITEURL = ""
 RELATIVE_URLS = True
@@ -19,7 +21,9 @@ PLUGINS = ["generator.site"]
 
 # Our theme lives in templates/ (CSS inlined: one request, works in embeds and offline).
 THEME_TEMPLATES_OVERRIDES = ["templates"]
-THEME_STATIC_PATHS: list[str] = []
+# The site's one static file: /favicon.ico (browsers ask for it on every page).
+THEME_STATIC_PATHS = [str(Path(__file__).resolve().parent / "templates" / "static" / "favicon.ico")]
+THEME_STATIC_DIR = ""
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 FEED_ALL_ATOM = None

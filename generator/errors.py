@@ -12,5 +12,12 @@ class InputError(Exception):
         self.path = Path(path)
         self.line = line
         self.message = message
-        where = f"{self.path}:{line}" if line else str(self.path)
+        # A URL as given: Path() would fold its "//" ("https:/www.example.org/...").
+        shown = path if isinstance(path, str) else str(path)
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        """Picklable with its fields (the default passes only the text to ``__init__``): a
+        worker process or cluster node reports its errors back through pickle."""
+        return type(self), (self.path, self.message, self.line)

@@ -23,3 +23,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "content" / "articles", tmp_path / "content" / "articles")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def marked(tmp_path: Path) -> Path:
+    """``tmp_path`` made a project folder: commands find their project by its pelicanconf.py."""
+    (tmp_path / "pelicanconf.py").write_text("")
+    return tmp_path

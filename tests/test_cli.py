@@ -1,6 +1,7 @@
 """The ``timeline`` command as a user runs it: in a project folder, through a real process."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,17 @@ def test_json_output_writes_nothing(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
 
 
+def test_json_after_an_error_prints_nothing(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Talks failed on Friday.</p></body></html>")
+    good = tmp_path / "a.txt"
+    good.write_text("Talks\n\nThe ministers met on Friday.\n")
+    result = timeline("extract", str(page), str(good), "--dct", "2021-11-26", "--json",
+                      cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == "" and "timeline add" in result.stderr
+
+
 def test_dct_option_overrides_the_article(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Talks\n\nThe ministers met on Friday.\n")
@@ -37,7 +49,7 @@ def test_dct_option_overrides_the_article(tmp_path):
     assert [e["value"] for e in json.loads(result.stdout)] == ["2021-11-26"]
 
 
-def test_article_without_date_is_a_clear_error(tmp_path):
+def test_article_without_date_is_a_clear_error(tmp_path, marked):
     (tmp_path / "content" / "articles" / "t").mkdir(parents=True)
     bad = tmp_path / "content" / "articles" / "t" / "undated.md"
     bad.write_text("---\ntitle: Undated\n---\nThe talks failed on Friday.\n")
@@ -94,7 +106,7 @@ def test_demo_site_has_every_dated_event_in_order(project):
     assert starts == sorted(starts)
 
 
-def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path):
+def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path, marked):
     """Naming an article writes its timeline whole: the other articles' entries stay (they
     were all removed as "no longer produced"), and only the named one takes --dct."""
     folder = tmp_path / "content" / "articles" / "t"
@@ -115,7 +127,7 @@ def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path):
     assert "2026-11-22-rebels-seized-the-airport.md" in after  # Sunday from the 26th
 
 
-def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path):
+def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path, marked):
     folder = tmp_path / "content" / "articles" / "t"
     folder.mkdir(parents=True)
     (folder / "page.html").write_text("<html><body><nav>Home</nav><p>Talks on Monday.</p>"
@@ -129,7 +141,7 @@ def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path):
         (tmp_path / "content" / "timeline").rglob("*.md"))
 
 
-def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_path):
+def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_path, marked):
     for name, text in (("one", "Troops crossed the border on Tuesday."),
                        ("two", "Rebels seized the airport on Sunday.")):
         folder = tmp_path / "content" / "articles" / name
@@ -146,3 +158,64 @@ def test_a_timeline_whose_articles_are_all_gone_loses_its_untouched_entries(tmp_
     assert sorted(p.name for p in (entries / "two").glob("*.md")) == [
         "2026-11-20-my-own.md", "_timeline.md"]
     assert len(list((entries / "one").glob("2026-*.md"))) == 1
+
+
+def test_a_timeline_emptied_of_articles_and_entries_loses_its_folder(tmp_path, marked):
+    for name in ("one", "two"):
+        folder = tmp_path / "content" / "articles" / name
+        folder.mkdir(parents=True)
+        (folder / "a.md").write_text(f"---\ntitle: {name}\ndate: 2026-11-25\n---\n"
+                                     "Troops crossed the border on Tuesday.\n")
+    assert timeline("extract", cwd=tmp_path).returncode == 0
+    entries = tmp_path / "content" / "timeline"
+    (entries / "one" / "_timeline.md").write_text("Title: One, retitled by hand\n\n")
+    for name in ("one", "two"):
+        shutil.rmtree(tmp_path / "content" / "articles" / name)
+    result = timeline("extract", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # only our manifest and our _timeline.md were left in two/: it goes; one/ has an edit
+    assert sorted(p.name for p in entries.iterdir()) == ["one"]
+    assert sorted(p.name for p in (entries / "one").iterdir()) == [".generated", "_timeline.md"]
+    assert "its folder removed" in result.stdout
+
+
+def test_outside_a_project_commands_refuse_and_say_where_they_looked(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    for args in (["add", str(article), "--dct", "2021-11-26"], ["check"], ["build"],
+                 ["extract"]):
+        result = timeline(*args, cwd=tmp_path)
+        assert result.returncode == 1, args
+        assert f"{tmp_path}: not inside a timeline project: no pelicanconf.py" in (
+            result.stderr), args
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no content/ made
+
+
+def test_commands_find_the_project_from_a_subfolder(tmp_path, marked):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    inside = tmp_path / "content" / "articles"
+    inside.mkdir(parents=True)
+    added = timeline("add", str(article), "--dct", "2021-11-26", cwd=inside)
+    assert added.returncode == 0, added.stderr
+    assert "to the timeline 'talks-collapse' (named after the article" in added.stdout
+    assert (inside / "talks-collapse" / "talks-collapse.md").is_file()
+    assert timeline("extract", cwd=inside / "talks-collapse").returncode == 0
+    assert list((tmp_path / "content" / "timeline" / "talks-collapse").glob("2021-11-25-*.md"))
+    assert timeline("check", cwd=inside).returncode == 0
+
+
+def test_build_warns_that_newsletter_links_are_relative_without_siteurl(project):
+    folder = project / "content" / "timeline" / "t"
+    folder.mkdir(parents=True)
+    (folder / "2021-11-18-a.md").write_text(
+        "Title: Talks fail\nWhen: 2021-11-18\nSource: 2021-11-26 | AFP |  | a.md#p1 | T\n\nX.\n")
+    built = timeline("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert "warning t: newsletter links are relative" in built.stderr
+    published = subprocess.run([sys.executable, "-m", "generator", "build", "-s", "publishconf.py"],
+                               cwd=project, capture_output=True, text=True, timeout=120,
+                               env={**os.environ, "SITEURL": "https://example.org/t"})
+    assert published.returncode == 0, published.stderr
+    assert "newsletter links" not in published.stderr

@@ -48,6 +48,7 @@ def articles(version: int) -> dict[str, str]:
 def put_articles(project: Path, version: int) -> None:
     folder = project / "content" / "articles" / "t"
     folder.mkdir(parents=True, exist_ok=True)
+    (project / "pelicanconf.py").touch()  # what makes it a project folder
     for name, text in articles(version).items():
         (folder / name).write_text(text)
 

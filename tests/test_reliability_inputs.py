@@ -81,7 +81,7 @@ def message_for(stderr: str, name: str) -> str:
     return lines[0]
 
 
-def test_extract_reports_every_bad_article_and_reads_the_good_ones(tmp_path):
+def test_extract_reports_every_bad_article_and_reads_the_good_ones(tmp_path, marked):
     folder = tmp_path / "content" / "articles" / "t"
     folder.mkdir(parents=True)
     for name, what, _, _ in ARTICLE_CASES:
@@ -117,7 +117,7 @@ def test_extract_reports_every_bad_article_and_reads_the_good_ones(tmp_path):
     assert all(".hidden" not in n for n in names)
 
 
-def test_article_with_a_bad_timeline_name_cannot_leave_its_folder(tmp_path):
+def test_article_with_a_bad_timeline_name_cannot_leave_its_folder(tmp_path, marked):
     folder = tmp_path / "content" / "articles"
     folder.mkdir(parents=True)
     (folder / "escape.md").write_text(GOOD_ARTICLE.replace(
@@ -129,10 +129,10 @@ def test_article_with_a_bad_timeline_name_cannot_leave_its_folder(tmp_path):
     assert result.returncode == 1
     assert "nothing.md:4:" in result.stderr and "letters or digits" in result.stderr
     assert (tmp_path / "content" / "timeline" / "outside").is_dir()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "pelicanconf.py"]
 
 
-def test_same_slug_articles_and_entries_with_the_same_name(tmp_path):
+def test_same_slug_articles_and_entries_with_the_same_name(tmp_path, marked):
     folder = tmp_path / "content" / "articles" / "t"
     folder.mkdir(parents=True)
     shutil.copy(BAD / "good.md", folder / "a.md")
@@ -187,13 +187,15 @@ def test_add_refuses_bad_files_clearly_and_writes_nothing(tmp_path):
         make(sources / name, what)
         project = tmp_path / name.replace(".", "-")
         project.mkdir()
+        (project / "pelicanconf.py").write_text("")
         runs.append((name, words, project, start("add", str(sources / name), cwd=project)))
     for name, words, project, process in runs:
         stdout, stderr = process.communicate(timeout=120)
         assert process.returncode == 1, (name, stdout, stderr)
         assert "Traceback" not in stdout + stderr
         assert f"{name}" in stderr and words in stderr, (name, stderr)
-        assert list(project.rglob("*")) == [], (name, list(project.rglob("*")))
+        assert list(project.rglob("*")) == [project / "pelicanconf.py"], (name, list(
+            project.rglob("*")))
 
 
 CHECK_CASES = [
@@ -223,7 +225,7 @@ def timeline_with_bad_entries(project: Path) -> Path:
     return folder
 
 
-def test_check_names_file_and_line_for_every_bad_entry(tmp_path):
+def test_check_names_file_and_line_for_every_bad_entry(tmp_path, marked):
     timeline_with_bad_entries(tmp_path)
     result = run("check", cwd=tmp_path)
     no_traceback(result)
@@ -291,7 +293,7 @@ def test_unexpected_error_is_one_line_and_exit_2_traceback_only_when_asked(tmp_p
 
 
 @pytest.mark.parametrize("name", ["[bold red]x.md", "bell\x07\x1b[2J.md"])
-def test_file_names_are_printed_as_they_are_not_as_markup_or_terminal_codes(tmp_path, name):
+def test_file_names_are_printed_as_they_are_not_as_markup_or_terminal_codes(tmp_path, marked, name):
     folder = tmp_path / "content" / "articles"
     folder.mkdir(parents=True)
     (folder / name).write_text("---\ntitle: T\n---\nNo date.\n")

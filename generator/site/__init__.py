@@ -11,15 +11,13 @@ import hashlib
 import platform
 from pathlib import Path
 
-import jinja2
-from jinja2 import FileSystemBytecodeCache
-from pelican import signals
-
-from .generator import TimelineGenerator
-from .settings import DEFAULTS
+# Pelican, Jinja and the generator are imported by the functions that use them: the CLI
+# imports generator.site.commands, and `extract`, `check` or `add` should not load Pelican.
 
 
 def _defaults(pelican) -> None:
+    from .settings import DEFAULTS
+
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
 
@@ -29,6 +27,9 @@ def _bytecode_cache(generator) -> None:
     templates is a good part of a rebuild that renders a page or two. Jinja checks each
     template's source against its compiled copy; the folder's name holds what else
     compiling depends on (the Jinja and Python versions, the JINJA_ENVIRONMENT options)."""
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
     settings = generator.settings
     if not settings.get("TIMELINE_CACHE") or generator.env.bytecode_cache is not None:
         return
@@ -46,10 +47,14 @@ def _bytecode_cache(generator) -> None:
 
 
 def _generators(pelican):
+    from .generator import TimelineGenerator
+
     return TimelineGenerator
 
 
 def register() -> None:
+    from pelican import signals
+
     signals.initialized.connect(_defaults)
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(_bytecode_cache)

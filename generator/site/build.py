@@ -34,8 +34,12 @@ class _Collector(logging.Handler):
         self.records.append(record)
 
 
-def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
-    """Build the site; return the error messages (empty when the new site is in place)."""
+def build_site(settings_file: Path, content: Path, output: Path,
+               warnings: list[str] | None = None) -> list[str]:
+    """Build the site; return the error messages (empty when the new site is in place).
+
+    The build's warnings ("newsletter links are relative") go to ``warnings`` when given:
+    the command prints them, as it prints the errors."""
     try:
         output = output.resolve()  # a linked output folder: the site goes where it points
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +69,8 @@ def build_site(settings_file: Path, content: Path, output: Path) -> list[str]:
     finally:
         root.removeHandler(collector)
     errors = [r.getMessage() for r in collector.records if r.levelno >= logging.ERROR]
+    if warnings is not None:
+        warnings.extend(r.getMessage() for r in collector.records if r.levelno < logging.ERROR)
     if not errors:
         try:
             _swap_in(staging, output)

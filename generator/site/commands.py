@@ -18,10 +18,13 @@ out = Console()
 err = Console(stderr=True)
 
 SettingsOption = Annotated[
-    Path, typer.Option("--settings", "-s", help="Pelican settings file.")
+    Path | None,
+    typer.Option("--settings", "-s", help="Pelican settings file (default: the project's)."),
 ]
-ContentOption = Annotated[Path, typer.Option(help="The content folder.")]
-OutputOption = Annotated[Path, typer.Option(help="The built site.")]
+ContentOption = Annotated[
+    Path | None, typer.Option(help="The content folder (default: the project's).")
+]
+OutputOption = Annotated[Path | None, typer.Option(help="The built site (default: the project's).")]
 
 
 def count(n: int, noun: str) -> str:
@@ -40,9 +43,11 @@ def register(app: typer.Typer) -> None:
 
 
 def serve_command(
-    settings: SettingsOption = Path("pelicanconf.py"),
-    content: ContentOption = Path("content"),
-    output: Annotated[Path, typer.Option(help="Where the site is written.")] = Path("output"),
+    settings: SettingsOption = None,
+    content: ContentOption = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where the site is written (default: the project's).")
+    ] = None,
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8000,
 ) -> None:
     """Build the site, serve it on http://127.0.0.1:PORT/ and rebuild when an input changes.
@@ -52,8 +57,10 @@ def serve_command(
     """
     import watchfiles
 
+    from ..project import SETTINGS, project_paths
     from .build import build_site
 
+    settings, content, output = project_paths(settings, SETTINGS, content, output)
     if not settings.is_file():
         err.print(f"[red]error[/red] {settings}: no such settings file", highlight=False)
         raise typer.Exit(1)
@@ -77,7 +84,7 @@ def serve_command(
     out.print(f"Serving {output} at http://127.0.0.1:{server.server_address[1]}/ "
               "(Ctrl-C stops)", highlight=False)
     sys.stdout.flush()
-    watched = [p for p in [content, settings, *_template_dirs()] if p.exists()]
+    watched = [p for p in [content, settings, settings.parent / "templates"] if p.exists()]
     try:
         for changes in watchfiles.watch(*watched, debounce=300, raise_interrupt=True):
             names = sorted({os.path.relpath(path) for _, path in changes})
@@ -89,10 +96,6 @@ def serve_command(
         server.shutdown()
         server.server_close()
     out.print("stopped", highlight=False)
-
-
-def _template_dirs() -> list[Path]:
-    return [Path("templates")]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -110,7 +113,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def publish_command(
-    output: OutputOption = Path("output"),
+    output: OutputOption = None,
     cname: Annotated[
         str | None, typer.Option(help="Custom domain: written to the branch as CNAME.")
     ] = None,
@@ -127,6 +130,9 @@ def publish_command(
     """
     from ghp_import import GhpError, ghp_import
 
+    from ..project import find_root
+
+    output = output if output is not None else find_root() / "output"
     if not (output / "index.html").is_file():
         err.print(f"[red]error[/red] {output}/index.html is missing: build the site first",
                   highlight=False)
@@ -183,8 +189,8 @@ def newsletter_command(
     every: Annotated[
         bool, typer.Option("--all", help="Every entry, not only the key events.")
     ] = False,
-    settings: SettingsOption = Path("publishconf.py"),
-    content: ContentOption = Path("content"),
+    settings: SettingsOption = None,
+    content: ContentOption = None,
 ) -> None:
     """Print a newsletter issue of TIMELINE: the entries new since the last issue.
 
@@ -193,6 +199,7 @@ def newsletter_command(
     newest entries, as many as TIMELINE_NEWSLETTER_ENTRIES (10). Of a timeline with key
     events (Key: yes), only those, as on its page (TIMELINE_EXPORT); --all: every entry.
     """
+    from ..project import project_paths
     from .newsletter import render_html, render_markdown, render_text
 
     if fmt not in ("html", "txt", "md"):
@@ -204,6 +211,7 @@ def newsletter_command(
         except ValueError:
             raise typer.BadParameter(f"'{since}' is not a date in the form YYYY-MM-DD",
                                      param_hint="--since") from None
+    settings, content, _ = project_paths(settings, "publishconf.py", content)
     if not settings.is_file():
         err.print(f"[red]error[/red] {settings}: no such settings file", highlight=False)
         raise typer.Exit(1)

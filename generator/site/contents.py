@@ -15,6 +15,7 @@ import nh3
 from markupsafe import Markup
 from pelican.contents import Content
 
+from ..ruledata import rule_data
 from ..temporal.values import bounds, precision
 from .display import date_label, day_words
 
@@ -144,7 +145,7 @@ class Entry:
             end=end,
             mod=mod,
             flags=tuple(f.strip() for f in str(meta.get("flags", "")).split(",") if f.strip()),
-            note=" ".join(str(meta.get("note", "")).split()),
+            note=reader_note(" ".join(str(meta.get("note", "")).split())),
             sources=tuple(SourceRef.parse(str(s)) for s in sources if str(s).strip()),
             anchor=os.path.splitext(os.path.basename(content.source_path))[0],
             # The text may hold pasted, hostile markup: sanitized before it reaches a page.
@@ -289,6 +290,7 @@ def _restore(state: dict) -> Entry:
     return entry
 
 
+_CARD_ENTRIES = 3
 # The derived lists of a timeline, computed once its entries are sorted.
 _SELECTIONS = ("source_count", "has_key", "key_entries", "key_events", "key_background",
                "foreground", "background_entries")
@@ -319,6 +321,12 @@ class Timeline:
     parts: list[Part] = field(default_factory=list)
     # Entry anchor -> its part's folder, for a split timeline.
     page_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def first_entries(self) -> list[Entry]:
+        """What the home page's card lists when ``_timeline.md`` has only a title (no
+        introduction): the first few entries, so that the card is never empty."""
+        return [] if self.summary else self.entries[:_CARD_ENTRIES]
 
     def sort(self) -> None:
         """Put the entries in timeline order, once all are read (and count their sources)."""
@@ -501,3 +509,12 @@ def _month_heading(entry: Entry) -> str | None:
     if (start.year, start.month) != (end.year, end.month) and entry.precision != "week":
         return None
     return start.strftime("%B")
+
+
+def reader_note(note: str) -> str:
+    """An entry's note as readers see it: the engine's note for an hour without a day
+    ("… the day is taken from the date before it in the article … Check it.") is advice
+    for the editor (``timeline check`` gives it); the page says what it means for them."""
+    editor = rule_data("events", "events.yaml")["inferred_day_note"]
+    return note.replace(" ".join(editor.split()), rule_data("site", "display.yaml")[
+        "inferred_day_note"])

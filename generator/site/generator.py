@@ -16,7 +16,7 @@ from pelican.readers import Readers
 from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
-from ..timeline.entry_file import TIMELINE_FILE, read_metadata
+from ..timeline.entry_file import TIMELINE_FILE, header_gap, read_metadata
 from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
@@ -116,6 +116,10 @@ class TimelineGenerator(Generator):
             else:
                 log.error("%s:1: not UTF-8 text", where)
             return None
+        gap = header_gap(path.read_text(encoding="utf-8"))
+        if gap is not None:  # else its Source: and Generated: lines are published as text
+            log.error("%s:%d: %s", where, *gap)
+            return None
         if not entry.metadata.get("title") or not entry.metadata.get("when"):
             log.error("%s:1: an entry needs 'Title:' and 'When:' lines", where)
             return None
@@ -213,7 +217,8 @@ class TimelineGenerator(Generator):
         outputs.update(self.newsletter(timeline, entries, key=export_key))
         if address is None:
             log.warning("%s: newsletter links are relative (SITEURL is not an absolute address);"
-                        " build with publishconf.py before sending it", timeline.slug)
+                        " build with SITEURL=https://… and -s publishconf.py before sending it",
+                        timeline.slug)
         for name, data in outputs.items():
             path = Path(self.output_path) / folder / name
             path.parent.mkdir(parents=True, exist_ok=True)

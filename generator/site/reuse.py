@@ -170,7 +170,9 @@ def _base(generator) -> str | None:
         digest.update(str(part).encode("utf-8") + b"\0")
 
     try:
-        for name in sorted(env.list_templates()):
+        # templates/static/ holds the theme's files copied as they are (favicon.ico), not
+        # templates: no page shows their bytes, and Jinja cannot read a binary one.
+        for name in sorted(env.list_templates(filter_func=_is_template)):
             add(name)
             add(env.loader.get_source(env, name)[0])
     except Exception as exc:  # a loader that cannot list or load: render every page
@@ -191,12 +193,17 @@ def _base(generator) -> str | None:
     return text
 
 
+def _is_template(name: str) -> bool:
+    return not name.startswith("static/")
+
+
 def timeline_summary(timeline) -> tuple:
     """What a timeline's pages show of it besides their own entries."""
     return (
         timeline.slug, str(timeline.title), str(timeline.summary), timeline.url,
         timeline.save_as, len(timeline.entries), timeline.source_count, timeline.first,
         timeline.last, timeline.updated,
+        tuple((e.date_label, str(e.title)) for e in timeline.first_entries),
         tuple((p.key, p.label, p.year, p.path, p.save_as, len(p.entries))
               for p in timeline.parts),
         # The key page's counts and links, and what the pages say of the background.

@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from .. import atomic
 from ..errors import InputError
+from ..slugs import slugify
 from .articles import (
     article_url,
     dateline_date,
@@ -45,8 +44,21 @@ class Metadata:
     timeline: str | None = None
 
 
-def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Path:
-    """Write ``source`` as ``content/articles/<timeline>/<slug>.md``; return the new path."""
+@dataclass(frozen=True)
+class Added:
+    """Where ``add`` wrote the article; ``named_after_article`` when nothing named its
+    timeline (no --timeline, no ``timeline:`` in its front matter), so the command says so."""
+
+    path: Path
+    timeline: str
+    named_after_article: bool
+
+
+def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Added:
+    """Write ``source`` as ``content/articles/<timeline>/<slug>.md``.
+
+    Without a timeline named, the article starts one of its own, named by its slug
+    ("Talks collapse" goes to ``articles/talks-collapse/``): not a shared "timeline"."""
     raw, url = _load(source)
     given_url = article_url(Path("--url"), given.url) if given.url else None
     if _HTML_START.match(raw[:512]):
@@ -60,7 +72,8 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     if publication is None:
         raise InputError(source, "no publication date found in the page: pass --dct YYYY-MM-DD")
     chosen = _text(given.timeline) or _text(meta.get("timeline"))
-    timeline = timeline_name(source, chosen) if chosen else "timeline"
+    slug = _slug(title or Path(source).stem)
+    timeline = timeline_name(source, chosen or slug)
     page_url = _text(meta.get("url")) or url
     if page_url and not given_url:
         try:
@@ -75,8 +88,7 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         "timeline": timeline,
     }
     front = {k: v for k, v in front.items() if v}
-    slug = slugify(str(front["title"]), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    target = content_dir / "articles" / timeline / f"{slug[:80] or 'article'}.md"
+    target = content_dir / "articles" / timeline / f"{slug}.md"
     if _published_on_another_day(target, publication):
         # Wire stories reuse a headline day after day ("Cuba presses for boy's return"):
         # another day's story of the same title is another article, not a replacement.
@@ -97,7 +109,13 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         atomic.write_text(target, text + body.strip() + "\n")
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
-    return target
+    return Added(target, timeline, named_after_article=not chosen)
+
+
+def _slug(title: str) -> str:
+    """The article's file name and, unless one is given, its timeline's name."""
+    slug = slugify(title)
+    return slug[:80] or "article"
 
 
 def _same_article(folder: Path, url: str | None, body: str, publication: date

@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from .. import ruledata
+from .compiled import load_or_build
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -270,6 +271,11 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
 @cache
 def get_lexicon() -> Lexicon:
     """The process-wide lexicon (loaded and compiled on first use only)."""
+    return load_or_build("lexicon", build_lexicon)  # a disk cache: see compiled.py
+
+
+def build_lexicon() -> Lexicon:
+    """The lexicon from the YAML files (what get_lexicon caches)."""
     lx = _checked("lexicon.yaml", LEXICON_KEYS)
     cues = _checked("cues.yaml", CUE_KEYS)
     ruledata.expect_keys(cues["tense"], [f.name for f in fields(WordSets)], "cues.yaml: tense")

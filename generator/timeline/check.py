@@ -11,9 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..ruledata import rule_data
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds, precision
-from .entry_file import GENERATED_KEY, TIMELINE_FILE, is_untouched, read_metadata
+from .entry_file import (
+    GENERATED_KEY,
+    TIMELINE_FILE,
+    header_gap,
+    is_untouched,
+    read_metadata,
+)
 from .store import generated_names
 
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
@@ -32,6 +39,9 @@ class Problem:
 def check_entry(path: Path, text: str) -> list[Problem]:
     """Every problem in one entry file."""
     problems = _control_characters(path, text)
+    gap = header_gap(text)
+    if gap is not None:  # not "no 'Source:' line": the line is there, after the slip
+        return [*problems, Problem(path, *gap)]
     fields = read_metadata(text)
     found: dict[str, list[tuple[str, int]]] = {}
     for key, value, line in fields:
@@ -57,6 +67,11 @@ def check_entry(path: Path, text: str) -> list[Problem]:
     for source, source_line in found.get("source", []):
         if not source.strip(" |"):
             problems.append(Problem(path, source_line, "empty 'Source:' line"))
+    for note, note_line in found.get("note", []):
+        if inferred_day(note):
+            problems.append(Problem(path, note_line, "the day of this time is inferred from "
+                                    "the date before it in the article (or the publication "
+                                    "date): check it, then delete the note"))
     for flags, flags_line in found.get("flags", []):
         for flag in (f.strip() for f in flags.split(",") if f.strip()):
             if flag not in _KNOWN_FLAGS:
@@ -72,6 +87,12 @@ def check_entry(path: Path, text: str) -> list[Problem]:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def inferred_day(note: str) -> bool:
+    """Does ``note`` hold the engine's note on a day guessed for a clock time alone?"""
+    editor = rule_data("events", "events.yaml")["inferred_day_note"]
+    return " ".join(editor.split()) in " ".join(note.split())
+
+
 def _control_characters(path: Path, text: str) -> list[Problem]:
     """Control characters (pasted escape codes, form feeds) break the Atom feed's XML."""
     problems = []
@@ -83,14 +104,22 @@ def _control_characters(path: Path, text: str) -> list[Problem]:
     return problems
 
 
-def check_folder(root: Path) -> list[Problem]:
-    """Every problem in every timeline under ``root`` (``content/timeline``)."""
+def check_folder(root: Path, names: list[str] | None = None) -> list[Problem]:
+    """Every problem in every timeline under ``root`` (``content/timeline``), or in the
+    timelines ``names`` only (``timeline check border-crisis``: a user's own timeline, not
+    the demo's date conflicts too)."""
     problems: list[Problem] = []
     try:
         folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as exc:
         return [Problem(root, 1, f"cannot list folder: {exc.strerror or exc}")] if _exists(root) \
             else []
+    if names:
+        unknown = sorted(set(names) - {f.name for f in folders})
+        if unknown:
+            raise InputError(root, f"no timeline {', '.join(map(repr, unknown))} (timelines: "
+                             f"{', '.join(f.name for f in folders) or 'none'})")
+        folders = [f for f in folders if f.name in names]
     for folder in folders:
         seen: dict[tuple[str, str], Path] = {}
         try:

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..ruledata import rule_data
+
 if TYPE_CHECKING:
     from ..events.extract import Event
     from ..events.merge import Story
@@ -125,6 +127,41 @@ def read_metadata(text: str) -> list[tuple[str, str, int]]:
         else:
             break
     return fields
+
+
+def header_gap(text: str) -> tuple[int, str] | None:
+    """(line, message) for a blank line left inside the header, else None.
+
+    Pelican (like ``read_metadata``) ends the header at the first blank line: with one
+    between ``When:`` and ``Source:``, the Source and Generated lines would be published as
+    text and the entry read as one without a source. The blank line is a slip when the lines
+    before it are a header and the block after it holds only header lines of the keys in
+    ``timeline/data/entry.yaml``."""
+    lines = text.split("\n")
+    gap = next((n for n, line in enumerate(lines) if not line.strip()), None)
+    if gap is None or _header_keys(lines[:gap], known=None) is None:
+        return None
+    start = next((n for n in range(gap, len(lines)) if lines[n].strip()), len(lines))
+    end = next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines))
+    keys = _header_keys(lines[start:end], set(rule_data("timeline", "entry.yaml")["header_keys"]))
+    if not keys:
+        return None
+    named = ", ".join(f"'{key}:'" for key in keys)
+    return gap + 1, (f"blank line inside the header: the {named} lines after it would be "
+                     "read as text (and the entry as having none): delete the blank line")
+
+
+def _header_keys(block: list[str], known: set[str] | None) -> list[str] | None:
+    """The keys of ``block`` when every line of it is a header line (of a ``known`` key, or
+    any key when None), else None."""
+    keys: list[str] = []
+    for line in block:
+        match = _META.match(line)
+        if match and (known is None or match.group(1).lower() in known):
+            keys.append(match.group(1))
+        elif not (keys and line.startswith((" ", "\t"))):
+            return None
+    return list(dict.fromkeys(keys))
 
 
 def content_hash(text: str) -> str:

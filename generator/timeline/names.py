@@ -12,9 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
+from ..slugs import slugify
 from .entry_file import entry_exists, is_untouched, one_line, read_entry, read_metadata, source_line
 
 if TYPE_CHECKING:
@@ -36,9 +34,7 @@ def file_names(stories: list[Story], reserved: dict[int, str] | None = None) -> 
             names.append(reserved[i])
             continue
         words = event.headline.split()[:_SLUG_WORDS]
-        slug = slugify(
-            " ".join(words), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-        )[:60].strip("-")
+        slug = slugify(" ".join(words))[:60].strip("-")
         value = _value_prefix(event)
         base = f"{value}-{slug}" if slug else value
         count = seen.get(base, 0) + 1

@@ -41,6 +41,7 @@ class Report:
     skipped: list[Path] = field(default_factory=list)  # deleted by a person: not re-created
     removed: list[Path] = field(default_factory=list)  # ours, untouched, no longer produced
     names: list[str] = field(default_factory=list)  # the file of each story, in order
+    folder_removed: bool = False  # no articles and no entries left: the folder went too
 
 
 
@@ -132,9 +133,37 @@ def write_timeline(folder: Path, stories: list[Story], title: str) -> Report:
         manifest.pop(path.name, None)
     timeline_file = folder / TIMELINE_FILE
     if not entry_exists(timeline_file):
-        _write(timeline_file, f"Title: {one_line(title)}\n\n")
+        _write(timeline_file, _timeline_text(title))
     _write_manifest(manifest_path, manifest)
+    report.folder_removed = not stories and _remove_if_emptied(folder, title)
     return report
+
+
+def _timeline_text(title: str) -> str:
+    return f"Title: {one_line(title)}\n\n"
+
+
+def _remove_if_emptied(folder: Path, title: str) -> bool:
+    """Remove a timeline folder that holds only what we wrote: the manifest and an
+    untouched ``_timeline.md``. Its articles were all removed (``articles/t/`` deleted),
+    and an empty ``timeline/t/`` left behind would look like a timeline still there; a
+    file of anyone else's (an entry, an edited title) keeps the folder."""
+    try:
+        names = {path.name for path in folder.iterdir()}
+    except OSError:
+        return False
+    info = folder / TIMELINE_FILE
+    if not names <= {MANIFEST, TIMELINE_FILE} or info.is_symlink() or (
+            entry_exists(info) and read_entry(info) != _timeline_text(title)):
+        return False
+    try:
+        for name in names:
+            (folder / name).unlink()
+        folder.rmdir()
+    except OSError as exc:
+        raise InputError(folder, f"cannot remove the emptied timeline folder: "
+                         f"{exc.strerror or exc}") from None
+    return True
 
 
 def _write(path: Path, text: str) -> None:

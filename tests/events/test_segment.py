@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from generator.events.segment import paragraphs, sentences
 
 BODY = """Crisis talks
@@ -135,3 +137,16 @@ def test_correction_and_update_notes_are_furniture(tmp_path):
     news = "The correction came on Monday: officials revised the toll.\n"
     assert [p.kind for p in paragraphs(notes + news)] == ["furniture"] * 7 + ["body"]
     assert [e.sentence for e in events_of(tmp_path, "2024-10-17", notes + news)] == [news.strip()]
+
+
+def test_a_pages_time_stamp_and_loading_placeholder_are_furniture(tmp_path):
+    """A saved live page keeps "Loading..." and its "Stand: ... Uhr" stamp: no news in them."""
+    from generator.events.extract import extract_events
+    from generator.sources.add import Metadata, add_article
+    from generator.sources.articles import read_article
+
+    page = Path(__file__).parent / "fixtures" / "boilerplate" / "stamped-page.html"
+    article = read_article(add_article(str(page), tmp_path, Metadata(timeline="t")).path)
+    kinds = {p.text: p.kind for p in paragraphs(article.body, article.title)}
+    assert kinds["Stand: 28.04.2020 18:00 Uhr"] == kinds["Loading..."] == "furniture"
+    assert [e.value for e in extract_events(article, "a.md")] == ["2020-04-27", "2020-05-11"]

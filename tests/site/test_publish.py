@@ -75,7 +75,7 @@ def test_two_builds_are_byte_identical(project, monkeypatch, settings):
     second = build(project, settings, "two")
     names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    assert len(names) == 11  # home page + 10 files of the timeline
+    assert len(names) == 12  # home page, favicon + 10 files of the timeline
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     atom = (first / "timeline" / "demo" / "feed.atom").read_text()

@@ -163,6 +163,17 @@ def test_two_timelines_are_listed_on_the_home_page(project):
     assert links == ["./timeline/demo/", "./timeline/embassy/"]
 
 
+def test_a_timeline_with_only_a_title_shows_its_first_entries_on_its_card(project):
+    write_entries(project, ENTRIES)
+    folder = write_entries(project, {"1998-08-07-blasts.md": "Title: Blasts\nWhen: 1998-08-07"
+                                     "\n\nB.\n"}, timeline="embassy")
+    (folder / "_timeline.md").write_text("Title: Embassy bombings\n\n")
+    build(project)
+    home = lxml.html.parse(str(project / "output" / "index.html")).getroot()
+    cards = [" ".join(c.text_content().split()) for c in home.cssselect("ul.timelines .summary")]
+    assert cards == ["What happened, in order.", "Aug. 7, 1998: Blasts"]
+
+
 def test_bad_entry_fails_the_build_and_keeps_the_old_site(project):
     write_entries(project, ENTRIES)
     output = project / "output"
@@ -175,6 +186,26 @@ def test_bad_entry_fails_the_build_and_keeps_the_old_site(project):
     assert ":2:" in errors[0] and "2021-02-30" in errors[0]
     assert (output / "index.html").read_bytes() == before
     assert not [p for p in project.iterdir() if p.name.startswith(".output")]
+
+
+def test_a_blank_line_inside_an_entry_header_fails_the_build_at_its_line(project):
+    slip = ("Title: Slip\nWhen: 2021-11-18\n\nSource: 2021-11-26 | AFP |  | articles/a.md#p1 "
+            "| Talks\nGenerated: 0123\n\nTalks failed.\n")
+    write_entries(project, {**ENTRIES, "2021-11-18-slip.md": slip})
+    errors = build_site(project / "pelicanconf.py", project / "content", project / "output")
+    assert len(errors) == 1 and "2021-11-18-slip.md:3: blank line inside the header" in errors[0]
+    assert not (project / "output").exists()  # no page with "Source: …" shown as its text
+
+
+def test_a_day_inferred_for_a_time_is_explained_in_the_readers_words(project):
+    note = ("Note: The sentence gives the time but not the day; the day is taken from the date "
+            "before it in the article (or the publication date). Check it.\n")
+    timed = ENTRIES["2021-11-15-borrell.md"].replace("When: 2021-11-15\n",
+                                                     "When: 2021-11-15T04:17\n" + note)
+    write_entries(project, {**ENTRIES, "2021-11-15-borrell.md": timed})
+    page = (build(project) / "timeline" / "demo" / "index.html").read_text()
+    assert "Check it" not in page and "taken from the date before it" not in page
+    assert "The report gives the time but not the day; the day is the one the article" in page
 
 
 def test_rebuild_is_byte_identical(project):
@@ -335,3 +366,14 @@ def test_hidden_files_in_a_timeline_folder_are_not_entries(project):
     (folder / ".2021-12-ministers.md.abc.tmp").write_text("Title: half")
     assert build_site(project / "pelicanconf.py", project / "content", project / "output") == []
     assert len(entries_of(project / "output" / "timeline" / "demo" / "index.html")) == len(ENTRIES)
+
+
+def test_every_page_links_the_sites_favicon(project):
+    write_entries(project, ENTRIES)
+    site = build(project)
+    icon = site / "favicon.ico"
+    assert icon.read_bytes() == (project / "templates" / "static" / "favicon.ico").read_bytes()
+    assert icon.read_bytes()[:4] == b"\0\0\1\0"  # an ICO file
+    for page in (site / "index.html", site / "timeline" / "demo" / "index.html"):
+        link = lxml.html.parse(str(page)).getroot().cssselect('link[rel="icon"]')[0]
+        assert (page.parent / link.get("href")).resolve() == icon.resolve()

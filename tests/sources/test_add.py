@@ -14,7 +14,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def test_saved_html_page_gives_text_title_outlet_and_date(tmp_path):
-    path = add_article(str(FIXTURES / "saved-page.html"), tmp_path, Metadata(timeline="border"))
+    path = add_article(str(FIXTURES / "saved-page.html"), tmp_path,
+                       Metadata(timeline="border")).path
     assert path.parent == tmp_path / "articles" / "border"
     article = read_article(path)
     assert article.title == "Border talks collapse"
@@ -35,7 +36,7 @@ def test_pasted_text_takes_its_title_from_the_first_line(tmp_path):
     source = tmp_path / "pasted.txt"
     source.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
     path = add_article(str(source), tmp_path / "content",
-                       Metadata(dct=date(2021, 11, 26), outlet="AFP", timeline="t"))
+                       Metadata(dct=date(2021, 11, 26), outlet="AFP", timeline="t")).path
     article = read_article(path)
     assert (article.title, article.dct, article.outlet) == ("Talks collapse", date(2021, 11, 26),
                                                             "AFP")
@@ -45,7 +46,7 @@ def test_pasted_text_takes_its_title_from_the_first_line(tmp_path):
 def test_date_from_a_dateline_with_a_year(tmp_path):
     source = tmp_path / "wire.txt"
     source.write_text("Talks collapse\n\nWASHINGTON, Nov. 26, 2021 -- Talks collapsed Thursday.\n")
-    article = read_article(add_article(str(source), tmp_path / "c", Metadata()))
+    article = read_article(add_article(str(source), tmp_path / "c", Metadata()).path)
     assert article.dct == date(2021, 11, 26)
 
 
@@ -61,12 +62,12 @@ def test_existing_article_is_not_replaced_without_force(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
     given = Metadata(dct=date(2021, 11, 26))
-    first = add_article(str(source), tmp_path / "c", given)
+    first = add_article(str(source), tmp_path / "c", given).path
     first.write_text(first.read_text() + "\nEdited by hand.\n")
     with pytest.raises(InputError, match="--force"):
         add_article(str(source), tmp_path / "c", given)
     assert "Edited by hand." in first.read_text()
-    assert add_article(str(source), tmp_path / "c", given, force=True) == first
+    assert add_article(str(source), tmp_path / "c", given, force=True).path == first
     assert "Edited by hand." not in first.read_text()
 
 
@@ -74,8 +75,8 @@ def test_same_headline_on_another_day_is_another_article(tmp_path):
     """Wire services reuse a headline day after day: both stories are kept."""
     source = tmp_path / "a.txt"
     source.write_text("Cuba presses for boy's return\n\nRallies went on Friday.\n")
-    first = add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 7)))
-    second = add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 15)))
+    first = add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 7))).path
+    second = add_article(str(source), tmp_path / "c", Metadata(dct=date(2000, 1, 15))).path
     assert first.name == "cuba-presses-for-boys-return.md"
     assert second.name == "cuba-presses-for-boys-return-2000-01-15.md"
     assert "date: 2000-01-07" in first.read_text()
@@ -85,8 +86,22 @@ def test_same_headline_on_another_day_is_another_article(tmp_path):
 
 
 def test_unreachable_address_is_a_clear_error(tmp_path):
-    with pytest.raises(InputError, match="cannot fetch"):
+    with pytest.raises(InputError, match="cannot fetch") as raised:
         add_article("http://127.0.0.1:9/nothing-listens-here", tmp_path, Metadata())
+    # the address as given, not folded by Path() into "http:/127.0.0.1:9/..."
+    assert str(raised.value).startswith("http://127.0.0.1:9/nothing-listens-here: ")
+
+
+def test_without_a_timeline_the_article_starts_its_own(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Talks collapse\n\nTalks collapsed on Thursday.\n")
+    added = add_article(str(source), tmp_path / "c", Metadata(dct=date(2021, 11, 26)))
+    assert added.path == tmp_path / "c" / "articles" / "talks-collapse" / "talks-collapse.md"
+    assert (added.timeline, added.named_after_article) == ("talks-collapse", True)
+    assert read_article(added.path).timeline == "talks-collapse"
+    named = add_article(str(source), tmp_path / "c", Metadata(dct=date(2021, 11, 27),
+                                                              timeline="Border talks"))
+    assert (named.timeline, named.named_after_article) == ("border-talks", False)
 
 
 def test_a_figure_caption_is_kept_as_a_caption_paragraph(tmp_path):
@@ -101,7 +116,7 @@ def test_a_figure_caption_is_kept_as_a_caption_paragraph(tmp_path):
         "on 11 February 2025. Photo: Reuters</figcaption></figure>"
         "<p>The attack came a day after negotiators failed to agree on a prisoner exchange at "
         "talks in Istanbul, which began on Monday.</p></article></body></html>")
-    path = add_article(str(page), tmp_path / "content", Metadata(timeline="war"))
+    path = add_article(str(page), tmp_path / "content", Metadata(timeline="war")).path
     article = read_article(path)
     assert "Caption: Firefighters at a damaged substation in Kharkiv on 11 February 2025." in (
         article.body)
@@ -115,7 +130,7 @@ def test_the_same_article_under_another_title_is_refused(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("---\ntitle: Town hall\ndate: 2023-02-16\nurl: https://example.org/th\n"
                       "---\nResidents met on Wednesday.\n")
-    first = add_article(str(source), tmp_path / "c", Metadata(timeline="t"))
+    first = add_article(str(source), tmp_path / "c", Metadata(timeline="t")).path
     with pytest.raises(InputError, match="already added as .*town-hall.md"):
         add_article(str(source), tmp_path / "c", Metadata(timeline="t", title="Residents vent"))
     pasted = tmp_path / "b.txt"  # the same text without its address
@@ -123,7 +138,7 @@ def test_the_same_article_under_another_title_is_refused(tmp_path):
     with pytest.raises(InputError, match="the same text"):
         add_article(str(pasted), tmp_path / "c", Metadata(timeline="t", dct=date(2023, 2, 16)))
     again = add_article(str(source), tmp_path / "c", Metadata(timeline="t", title="Again"),
-                        force=True)
+                        force=True).path
     assert again != first and again.exists()
 
 
@@ -134,6 +149,7 @@ def test_a_page_in_another_encoding_keeps_its_letters(tmp_path):
         b"<article><h1>Caf\xe9 talks</h1><p>The caf\xe9 briefing was held on Monday, officials "
         b"said, and talks resumed.</p><p>More talks are due on Friday in the caf\xe9 district of "
         b"the capital city.</p></article></body></html>")
-    path = add_article(str(page), tmp_path / "c", Metadata(timeline="t", dct=date(2023, 2, 16)))
+    path = add_article(str(page), tmp_path / "c",
+                       Metadata(timeline="t", dct=date(2023, 2, 16))).path
     text = path.read_text(encoding="utf-8")
     assert "The café briefing" in text and "\ufffd" not in text

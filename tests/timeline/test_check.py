@@ -25,6 +25,17 @@ def test_clean_timeline_has_no_problems(tmp_path):
     assert messages(tmp_path) == []
 
 
+def test_a_blank_line_inside_the_header_is_reported_at_its_line(tmp_path):
+    slip = write(tmp_path / "t", "a.md", GOOD.replace("Precision: day\n", "Precision: day\n\n")
+                 .replace("\n\nTalks failed.", "\nGenerated: 0123\n\nTalks failed."))
+    assert messages(tmp_path) == [
+        f"{slip}:4: blank line inside the header: the 'Source:', 'Generated:' lines after "
+        "it would be read as text (and the entry as having none): delete the blank line"]
+    # a paragraph of the text that merely looks like a header line of another key is text
+    write(tmp_path / "t", "a.md", GOOD.replace("Talks failed.", "Update: talks resume."))
+    assert messages(tmp_path) == []
+
+
 def test_each_problem_names_file_and_line(tmp_path):
     folder = tmp_path / "t"
     write(folder, "a.md", GOOD)
@@ -44,7 +55,7 @@ def test_each_problem_names_file_and_line(tmp_path):
     assert any(m.startswith(f"{flagged}:4: date conflict") for m in found)
 
 
-def test_command_exits_non_zero_on_problems(tmp_path):
+def test_command_exits_non_zero_on_problems(tmp_path, marked):
     write(tmp_path / "content" / "timeline" / "t", "a.md", "Title: X\nWhen: soon\n\nX.\n")
     result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path,
                             capture_output=True, text=True)
@@ -92,3 +103,29 @@ def test_a_generated_entry_the_last_extract_did_not_write_is_flagged(tmp_path):
     assert not any(str(edited) in m for m in found)  # edited by hand: the person's own
     (folder / MANIFEST).write_text("a.md\nb.md\n")
     assert messages(tmp_path) == []
+
+
+def test_check_lints_only_the_timelines_named(tmp_path, marked):
+    timelines = tmp_path / "content" / "timeline"
+    write(timelines / "demo", "a.md", GOOD.replace("Precision: day\n",
+                                                    "Precision: day\nFlags: date-conflict\n"))
+    write(timelines / "mine", "a.md", GOOD)
+    run = [sys.executable, "-m", "generator", "check"]
+    mine = subprocess.run([*run, "mine"], cwd=tmp_path, capture_output=True, text=True)
+    assert (mine.returncode, mine.stdout) == (0, "0 problems\n")
+    every = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True)
+    assert every.returncode == 1 and "date conflict to resolve" in every.stdout
+    wrong = subprocess.run([*run, "mien"], cwd=tmp_path, capture_output=True, text=True)
+    assert wrong.returncode == 1 and "no timeline 'mien' (timelines: demo, mine)" in wrong.stderr
+
+
+INFERRED = ("Note: The sentence gives the time but not the day; the day is taken from the date "
+            "before it in the article (or the publication date). Check it.\n")
+
+
+def test_check_gives_the_editor_the_advice_of_a_day_inferred_for_a_time(tmp_path):
+    entry = write(tmp_path / "t", "a.md", GOOD.replace("Precision: day\n",
+                                                        "Precision: day\n" + INFERRED))
+    assert messages(tmp_path) == [f"{entry}:4: the day of this time is inferred from the date "
+                                  "before it in the article (or the publication date): check "
+                                  "it, then delete the note"]

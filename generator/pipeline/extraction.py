@@ -1,8 +1,6 @@
-"""The pipeline: articles -> dated mentions -> events -> merged happenings -> entries.
-
-``extract`` reads the articles (each through the cache) into events; ``write_timelines``
-merges each timeline's events into happenings and writes its entries, and empties a timeline
-whose articles are all gone. The CLI's ``extract`` only parses options and prints reports.
+"""Extraction: every article read (through the cache) into events, then each timeline's
+events merged into happenings and written as entries; a timeline whose articles are all gone
+is emptied. The CLI's ``extract`` only parses options and prints the reports.
 """
 
 from __future__ import annotations
@@ -13,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
-from .events.cache import EventCache
-from .events.extract import Event, extract_events
-from .events.merge import merge_events
-from .sources.articles import find_articles, read_article
-from .sources.textfiles import read_bytes
-from .timeline.store import MANIFEST, Report, write_timeline
+from ..errors import InputError
+from ..events.cache import EventCache
+from ..events.extract import Event, extract_events
+from ..events.merge import merge_events
+from ..sources.articles import find_articles, read_article
+from ..sources.textfiles import read_bytes
+from ..timeline.store import MANIFEST, Report, write_timeline
 
 
 @dataclass
@@ -54,13 +52,18 @@ def extract(
     cache: EventCache | None = None,
     on_article: Callable[[Path], None] | None = None,
     also: list[Path] | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> Extraction:
     """Read every article under ``paths``; bad files are reported and skipped, not fatal.
 
     ``also``: more articles read without ``dct`` (the rest of content/articles when a few
     were named, so that the timelines written are whole). With a ``cache``, an article whose
     bytes (and the generator) did not change since the last run is not read again: its
-    events come from the cache.
+    events come from the cache. ``jobs`` > 1 reads them in that many processes
+    (generator/pipeline/parallel.py), ``dask`` on a dask.distributed cluster ("local" or an address,
+    generator/pipeline/cluster.py); the result is the same in every case: articles are taken in
+    the same order and the events sorted the same way.
     """
     result = Extraction()
     cache = cache or EventCache(None)
@@ -69,22 +72,32 @@ def extract(
     seen = {_identity(path) for path in named}
     rest = [p for p in find_articles(also or [], result.errors) if _identity(p) not in seen]
     with_dct = set(named)
-    for path in named + rest:
-        try:
-            events = _article_events(path, content_dir, articles_root,
-                                     dct if path in with_dct else None, cache, result)
-        except InputError as error:
-            result.errors.append(error)
-            continue
-        except Exception as exc:  # a bug must not cost the editor the other articles
-            message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-            result.errors.append(InputError(path, f"internal error, please report: {message}"))
-            continue
-        finally:
+    tasks = [ArticleTask(path, _source_path(path, content_dir), articles_root,
+                         dct if path in with_dct else None, cache.folder)
+             for path in named + rest]
+    if dask:
+        from .cluster import read_on_cluster
+
+        outcomes = read_on_cluster(tasks, dask, on_article)
+    elif jobs > 1 and len(tasks) > 1:
+        from .parallel import read_in_pool
+
+        outcomes = read_in_pool(tasks, jobs, on_article)
+    else:
+        outcomes = []
+        for task in tasks:
+            outcomes.append(read_task(task))
             if on_article is not None:
-                on_article(path)
+                on_article(task.path)
+    for outcome in outcomes:
+        if outcome.key:
+            cache.used.add(outcome.key)
+        if outcome.error is not None:
+            result.errors.append(outcome.error)
+            continue
         result.articles += 1
-        result.events.extend(events)
+        result.cached += outcome.cached
+        result.events.extend(outcome.events)
     result.events.sort(key=timeline_order)
     return result
 
@@ -93,26 +106,52 @@ def _identity(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def _article_events(
-    path: Path,
-    content_dir: Path,
-    articles_root: Path,
-    dct: date | None,
-    cache: EventCache,
-    result: Extraction,
-) -> list[Event]:
-    source_path = _source_path(path, content_dir)
-    raw = read_bytes(path)  # once: for the cache key and, on a miss, for reading
-    key = cache.key(raw, source_path, dct) if cache.folder is not None else None
+@dataclass(frozen=True)
+class ArticleTask:
+    """One article to read: all a worker process (or cluster node) needs, and picklable."""
+
+    path: Path
+    source_path: str
+    articles_root: Path
+    dct: date | None
+    cache_folder: Path | None
+
+
+@dataclass
+class ArticleOutcome:
+    """What reading one article gave: its events, or the error that reports it."""
+
+    path: Path
+    events: list[Event] = field(default_factory=list)
+    cached: bool = False
+    key: str | None = None  # its cache entry, kept by the next prune
+    error: InputError | None = None
+
+
+def read_task(task: ArticleTask) -> ArticleOutcome:
+    """Read one article (through the cache); never raises, so a pool or cluster never
+    loses the other articles to one bad file or one bug."""
+    try:
+        return _article_events(task, EventCache(task.cache_folder))
+    except InputError as error:
+        return ArticleOutcome(task.path, error=error)
+    except Exception as exc:  # a bug must not cost the editor the other articles
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        return ArticleOutcome(task.path, error=InputError(
+            task.path, f"internal error, please report: {message}"))
+
+
+def _article_events(task: ArticleTask, cache: EventCache) -> ArticleOutcome:
+    raw = read_bytes(task.path)  # once: for the cache key and, on a miss, for reading
+    key = cache.key(raw, task.source_path, task.dct) if cache.folder is not None else None
     events = cache.load(key) if key else None
     if events is not None:
-        result.cached += 1
-        return events
-    article = read_article(path, dct=dct, root=articles_root, raw=raw)
-    events = extract_events(article, source_path)
+        return ArticleOutcome(task.path, events, cached=True, key=key)
+    article = read_article(task.path, dct=task.dct, root=task.articles_root, raw=raw)
+    events = extract_events(article, task.source_path)
     if key:
         cache.store(key, events)
-    return events
+    return ArticleOutcome(task.path, events, key=key)
 
 
 def _source_path(path: Path, content_dir: Path) -> str:
