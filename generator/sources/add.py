@@ -27,6 +27,7 @@ from .articles import (
     timeline_name,
     url_date,
 )
+from .page_furniture import article_blocks, clean_caption, headline_of
 from .textfiles import decode_text, read_bytes
 
 _FETCH_TIMEOUT = 20
@@ -188,6 +189,8 @@ def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
         found = None
     if found is not None:
         meta = {"title": found.title, "url": found.url or url, "outlet": found.sitename}
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    meta["title"] = headline_of(meta.get("title"), first) or meta.get("title")
     body = _paragraphs(body, meta.get("title"))
     try:
         published = htmldate.find_date(html, url=url, original_date=True,
@@ -216,11 +219,12 @@ def _captions_as_paragraphs(html: str) -> str:
     if not captions:
         return html
     for caption in captions:
-        text = " ".join(caption.text_content().split())
-        figure = caption.getparent()
-        block = figure if figure is not None and figure.tag == "figure" else caption
+        text = clean_caption(" ".join(caption.text_content().split()))
+        block = _caption_block(caption)
         if block.getparent() is None:
             continue
+        if block is caption and caption.getparent().tag == "figure":
+            caption.getparent().tag = "div"  # trafilatura skips a figure's text: keep it
         paragraph = lxml.html.Element("p")
         paragraph.text = f"Caption: {text}" if text else ""
         paragraph.tail = block.tail
@@ -228,15 +232,25 @@ def _captions_as_paragraphs(html: str) -> str:
     return lxml.html.tostring(tree, encoding="unicode")
 
 
+def _caption_block(caption):  # noqa: ANN001, ANN202 - lxml elements
+    """What the caption paragraph replaces: its whole ``<figure>`` when the figure holds only
+    the picture and its caption; the caption alone when the figure holds more (a live blog
+    wraps a whole post, heading and text, in a figure: that text is the article's)."""
+    figure = caption.getparent()
+    if figure is None or figure.tag != "figure":
+        return caption
+    own = " ".join(figure.text_content().split())
+    said = " ".join(caption.text_content().split())
+    return caption if own.replace(said, "", 1).strip() else figure
+
+
 def _paragraphs(text: str, title: str | None) -> str:
     """trafilatura's text has one block (paragraph, heading, list item) per line; an article
     file has paragraphs apart, as Markdown does, so that a sentence never runs into the
     next block. The page's own headline, repeated as the first block, goes (it is the
-    title)."""
+    title), and so do a byline and promotions (see ``page_furniture``)."""
     blocks = [" ".join(line.split()) for line in text.splitlines()]
-    blocks = [b for b in blocks if b]
-    if blocks and title and blocks[0].casefold() == " ".join(title.split()).casefold():
-        blocks = blocks[1:]
+    _, blocks = article_blocks([b for b in blocks if b], title)
     return "\n\n".join(blocks)
 
 

@@ -205,10 +205,16 @@ class _FastFrontMatterLoader(getattr(yaml, "CSafeLoader", _FrontMatterLoader)): 
 
 
 def _load_front_matter(block: str):
-    try:
-        return yaml.load(block, Loader=_FastFrontMatterLoader)  # noqa: S506 - a SafeLoader
-    except Exception:  # its message may word a problem differently: let the other say it
-        return yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    """libyaml first; PyYAML for an error's message, and for tabs, which libyaml reads where
+    PyYAML refuses them ("title:<tab>" is a title for one, an error for the other)."""
+    if "\t" not in block:
+        try:
+            return yaml.load(block, Loader=_FastFrontMatterLoader)  # noqa: S506 - a SafeLoader
+        except Exception:  # noqa: BLE001, S110 - its message may word a problem differently
+            pass
+    return yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+
+
 # One value per key: "title", "date" and the rest are short texts, never lists or mappings.
 _SCALARS = (str, int, float, bool, date, type(None))
 

@@ -145,7 +145,7 @@ def test_a_pages_time_stamp_and_loading_placeholder_are_furniture(tmp_path):
     from generator.sources.add import Metadata, add_article
     from generator.sources.articles import read_article
 
-    page = Path(__file__).parent / "fixtures" / "boilerplate" / "stamped-page.html"
+    page = Path(__file__).parents[1] / "fixtures" / "boilerplate" / "stamped-page.html"
     article = read_article(add_article(str(page), tmp_path, Metadata(timeline="t")).path)
     kinds = {p.text: p.kind for p in paragraphs(article.body, article.title)}
     assert kinds["Stand: 28.04.2020 18:00 Uhr"] == kinds["Loading..."] == "furniture"
