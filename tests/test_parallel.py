@@ -100,16 +100,24 @@ def test_dask_writes_what_one_process_writes(demo, synthetic, cluster, tmp_path)
         assert _written(content, dask=cluster)[2] == len(seen) - 2  # the cache was written
 
 
-def test_dask_cli_option(cluster, tmp_path, monkeypatch) -> None:
+def test_dask_cli_option(cluster, marked, monkeypatch) -> None:
+    import shutil
+
     from typer.testing import CliRunner
 
     from generator.cli import app
 
-    content = _copy(ROOT / "content" / "articles", tmp_path)
-    monkeypatch.chdir(tmp_path)
-    local = CliRunner().invoke(app, ["extract", "--json", "--jobs", "1"])
-    on_dask = CliRunner().invoke(app, ["extract", "--json", "--dask", cluster])
-    assert local.exit_code == on_dask.exit_code == 1  # the two bad articles
+    content = _copy(ROOT / "content" / "articles", marked)
+    monkeypatch.chdir(marked)
+    runs = [CliRunner().invoke(app, ["extract", "--json", *how])
+            for how in (["--jobs", "1"], ["--dask", cluster])]
+    # the two bad articles: the same errors, and no JSON after an error
+    assert [r.exit_code for r in runs] == [1, 1] and [r.stdout for r in runs] == ["", ""]
+    assert runs[0].stderr == runs[1].stderr and "undated.md" in runs[0].stderr
+    shutil.rmtree(content / "articles" / "bad")
+    local, on_dask = (CliRunner().invoke(app, ["extract", "--json", *how])
+                      for how in (["--jobs", "1"], ["--dask", cluster]))
+    assert local.exit_code == on_dask.exit_code == 0
     assert local.stdout == on_dask.stdout and '"value"' in local.stdout
     assert content.is_dir()
 
