@@ -17,7 +17,7 @@ from functools import cache
 from ..sources.articles import Article
 from ..temporal import Timex, annotate
 from ..temporal.values import bounds, precision
-from . import segment, sentence_dates
+from . import happening, segment, sentence_dates
 from .headline import first_sentence, write_headline
 from .rules_file import events_rules
 
@@ -76,6 +76,7 @@ class Event:
     attribution: str | None = None
     note: str = ""
     position: int = field(default=0, compare=False)  # character offset in the article
+    lead: bool = False  # told in the article's lead sentence (its main happening)
 
     @classmethod
     def from_json(cls, data: dict) -> Event:
@@ -96,6 +97,7 @@ class Event:
             attribution=data["attribution"],
             note=data["note"],
             position=int(data.get("position", 0)),
+            lead=bool(data.get("lead", False)),
         )
 
     def to_json(self) -> dict:
@@ -113,6 +115,7 @@ class Event:
             "flags": list(self.flags),
             "note": self.note,
             "timeline": self.timeline,
+            "lead": self.lead,
             "source": self.source.to_json(),
         }
 
@@ -169,10 +172,13 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     # The speaker named in the sentence before: "He said ..." right after "Borrell told
     # reporters ..." is Borrell (further back, or after an unnamed one, it is left alone).
     speaker: str | None = None
+    lead: segment.Sentence | None = None  # the first sentence of the first news paragraph
     for paragraph in segment.paragraphs(article.body, article.title):
         if paragraph.kind not in ("body", "caption"):
             continue
         for sentence in segment.sentences(article.body, paragraph):
+            if lead is None and paragraph.kind == "body":
+                lead = sentence
             # Only the mentions that start inside the sentence (found by bisection: an
             # article with thousands of sentences is not read thousands of times).
             first = bisect.bisect_left(starts, sentence.start)
@@ -186,7 +192,73 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others, speaker))
             speaker = _attribution(sentence.text)[1]
-    return events
+    events = _without_passing(article, [e for e in events if not happening.tells_nothing(e)])
+    if lead is None or happening.is_opinion(article.title):
+        return events
+    return _with_lead(article, source_path, events, lead)
+
+
+def _without_passing(article: Article, events: list[Event]) -> list[Event]:
+    """A date that only names an earlier happening ("arrested in connection with the
+    bombings ... last year", ``happening.told_in_passing``) dates no entry: when its
+    sentence has a date of its own, that one tells the happening and the passing one goes;
+    when not, the sentence's happening is dated by the publication day (once a sentence),
+    flagged "reported" with a note to check."""
+    told = {(e.source.paragraph, e.sentence) for e in events if not happening.told_in_passing(e)}
+    kept: list[Event] = []
+    redated: set[tuple[int, str]] = set()
+    for event in events:
+        place = (event.source.paragraph, event.sentence)
+        if not happening.told_in_passing(event):
+            kept.append(event)
+        elif place not in told and place not in redated:
+            redated.add(place)
+            kept.append(_dated_by_publication(article, event))
+    return kept
+
+
+def _dated_by_publication(article: Article, event: Event) -> Event:
+    dct = article.dct
+    flags = [f for f in event.flags if f not in ("background", "planned", "date-conflict")]
+    return replace(
+        event, value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct,
+        phrase="", mod=None, flags=tuple(dict.fromkeys([*flags, "reported"])),
+        headline=_headline(event.sentence, "", event.attribution),
+        note=happening.rules().lead_note)
+
+
+def _with_lead(
+    article: Article, path: str, events: list[Event], lead: segment.Sentence
+) -> list[Event]:
+    """Mark the events of the article's lead sentence; a lead with no date of its own is an
+    event dated by the publication day too (news convention: the dateline's day), flagged
+    "reported" with a note to check. An opinion piece has no lead happening
+    (``happening.is_opinion``)."""
+    own = [i for i, e in enumerate(events)
+           if lead.start <= e.position < lead.end and e.sentence == lead.text]
+    for i in own:
+        events[i] = replace(events[i], lead=True)
+    if own:
+        return events
+    if "?" in lead.text:  # a question asserts nothing ("Why now?" the diplomat asked.)
+        return events
+    if len(lead.text.split()) < happening.rules().lead_min_words:
+        return events
+    attribution = _attribution(lead.text)[1]
+    dct = article.dct
+    event = Event(
+        value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct, phrase="",
+        sentence=lead.text, headline=_headline(lead.text, "", attribution),
+        source=Source(title=article.title, url=_sentence_link(article.url, lead.text),
+                      outlet=article.outlet, date=dct, path=path,
+                      paragraph=lead.paragraph.number),
+        timeline=article.timeline, flags=("reported",), attribution=attribution,
+        note=happening.rules().lead_note, position=lead.start, lead=True,
+    )
+    if happening.tells_nothing(event):
+        return events
+    before = [e for e in events if e.position < lead.start]
+    return [*before, event, *events[len(before):]]
 
 
 def _event(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
+from . import happening, same_happening
 from .extract import Event
 from .rules_file import events_rules
 
@@ -31,11 +32,15 @@ class Story:
 
     lead: Event
     reports: tuple[Event, ...]
+    key: bool = False  # one of the timeline's key happenings (salience.mark_key)
 
     @property
     def conflicting_dates(self) -> bool:
-        """Reports whose dates cannot both be right (a time inside its day is no conflict)."""
-        return any(a.end < b.start or b.end < a.start for a in self.reports for b in self.reports)
+        """Reports whose dates cannot both be right (a time inside its day is no conflict; a
+        lead with no date of its own, dated by its publication day, has no date to
+        disagree with)."""
+        dated = [r for r in self.reports if r.phrase]
+        return any(a.end < b.start or b.end < a.start for a in dated for b in dated)
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,13 @@ def merge_events(events: list[Event]) -> list[Story]:
     rules = _rules()
     vectors = _vectors([_context(e, rules.window) for e in events], rules.stopwords)
     similarity = _Similarity(vectors)
+    similarity.proper = happening.proper_words(sorted({e.sentence for e in events}))
+    similarity.sentences = _Similarity(_vectors([e.sentence for e in events], rules.stopwords))
     clusters: list[list[int]] = []
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
     clusters = _join_adjacent_days(clusters, events, similarity, rules)
+    clusters = _join_coarser(clusters, events, similarity)
     clusters = _join_retold(clusters, events, rules)
     clusters.sort(key=min)  # a story's place is its first report's
     return [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
@@ -84,6 +92,8 @@ class _Similarity:
         self.vectors = vectors
         self.cache: dict[tuple[int, int], float] = {}
         self.centroids: dict[tuple[int, ...], dict[str, float]] = {}
+        self.proper: frozenset[str] = frozenset()  # the words that are names
+        self.sentences: _Similarity | None = None  # the same over whole sentences
 
     def __call__(self, a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -140,12 +150,17 @@ def _agglomerate(
     if len(block) > _LARGEST_BLOCK:
         return _greedy(block, events, similarity, rules)
     clusters = [[i] for i in block]
+    known: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[float, float]] = {}
     while len(clusters) > 1:
         best = None
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
-                score = similarity.linkage(clusters[x], clusters[y])
-                needed = _needed(clusters[x] + clusters[y], events, rules)
+                pair = (tuple(clusters[x]), tuple(clusters[y]))
+                if pair not in known:  # only pairs with the last merged cluster are new
+                    known[pair] = (similarity.linkage(clusters[x], clusters[y]),
+                                   _needed_pair(clusters[x], clusters[y], events, similarity,
+                                                rules))
+                score, needed = known[pair]
                 if score >= needed and (best is None or score > best[0]):
                     best = (score, x, y)
         if best is None:
@@ -162,12 +177,36 @@ def _greedy(
     for index in block:
         scored = [(similarity.linkage([index], c), n) for n, c in enumerate(clusters)]
         fits = [(score, n) for score, n in scored
-                if score >= _needed(clusters[n] + [index], events, rules)]
+                if score >= _needed_pair(clusters[n], [index], events, similarity, rules)]
         if fits:
             clusters[max(fits)[1]].append(index)
         else:
             clusters.append([index])
     return clusters
+
+
+def _needed_pair(
+    first: list[int], second: list[int], events: list[Event], similarity: _Similarity,
+    rules: _Rules,
+) -> float:
+    """The similarity two groups of one date need to merge: never for two different
+    happenings (other actors: ``same_happening.conflict``), nearly the same words for two
+    kinds, less for one kind of happening told in other words, else the date's threshold."""
+    a, b = [events[i] for i in first], [events[i] for i in second]
+    why = same_happening.conflict(a, b, similarity.proper, rules.stopwords)
+    if why == "actors":
+        return math.inf
+    needed = _needed(first + second, events, rules)
+    if why == "kinds":
+        return max(needed, same_happening.other_kinds_similarity())
+    # One kind of happening told in other words: their whole sentences are alike, though the
+    # words next to the date may not be ("The suspected car bombings occurred 700 kilometers
+    # apart ... on Friday").
+    if (same_happening.same_kind(a, b) and similarity.sentences is not None
+            and similarity.sentences.linkage(first, second)
+            >= same_happening.same_kind_similarity()):
+        return -math.inf
+    return needed
 
 
 def _needed(members: list[int], events: list[Event], rules: _Rules) -> float:
@@ -193,11 +232,60 @@ def _join_adjacent_days(
             for other in by_day.get(day + timedelta(days=1), []):
                 if id(other) in merged:
                     continue
-                if _share_a_sentence(cluster, other, events):
-                    continue  # two dates in one sentence are two happenings
+                if _undated_leads(other, events) and same_happening.same_kind(
+                        [events[i] for i in cluster], [events[i] for i in other]
+                ) and similarity.sentences is not None and similarity.sentences.linkage(
+                        cluster, other) >= same_happening.same_kind_similarity():
+                    # "Terrorist bombings at U.S. embassies ... blew apart buildings", the
+                    # lead of the next day's story: its day was only the publication day's
+                    cluster.extend(other)
+                    merged.add(id(other))
+                    continue
+                if _share_an_article(cluster, other, events):
+                    continue  # two dates in one article are two happenings
+                if _explicit(cluster, events) and _explicit(other, events):
+                    continue  # "On April 20, 2000" and "On April 21, 2000": two days as told
+                if same_happening.conflict([events[i] for i in cluster],
+                                           [events[i] for i in other],
+                                           similarity.proper, rules.stopwords) == "actors":
+                    continue
                 if similarity.linkage(cluster, other) >= rules.adjacent_days:
                     cluster.extend(other)
                     merged.add(id(other))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _join_coarser(
+    clusters: list[list[int]], events: list[Event], similarity: _Similarity
+) -> list[list[int]]:
+    """A happening told by its week or month ("Elian was rescued off the coast of Florida
+    in November") joins the one-day happening inside that span that tells the same kind of
+    happening in the most alike sentences (at least ``coarser_similarity``), by other
+    actors never: the day is the better date of it."""
+    if similarity.sentences is None:
+        return clusters
+    needed = same_happening.coarser_similarity()
+    days = [c for c in clusters if _one_day(events[c[0]])]
+    merged: set[int] = set()
+    for cluster in clusters:
+        lead = events[cluster[0]]
+        if _one_day(lead) or lead.precision not in ("week", "weekend", "month"):
+            continue
+        group = [events[i] for i in cluster]
+        best = None
+        for day in days:
+            if not lead.start <= events[day[0]].start <= lead.end or id(day) in merged:
+                continue
+            other = [events[i] for i in day]
+            if not same_happening.same_kind(group, other) or same_happening.conflict(
+                    group, other, similarity.proper) == "actors":
+                continue
+            score = similarity.sentences.linkage(cluster, day)
+            if score >= needed and (best is None or score > best[0]):
+                best = (score, day)
+        if best is not None:
+            best[1].extend(cluster)
+            merged.add(id(cluster))
     return [c for c in clusters if id(c) not in merged]
 
 
@@ -232,11 +320,33 @@ def _join_retold(clusters: list[list[int]], events: list[Event], rules: _Rules) 
     return list(merged.values())
 
 
-def _share_a_sentence(first: list[int], second: list[int], events: list[Event]) -> bool:
-    def sentences(cluster: list[int]) -> set[tuple[str, str]]:
-        return {(events[i].source.path, events[i].sentence) for i in cluster}
+# A date phrase that names its day outright ("April 20", "20 April", "Aug. 7, 1998"): two
+# reports that name two days tell two happenings; only relative dates ("Friday") can be two
+# readings of one.
+_EXPLICIT_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
+    r"|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b")
 
-    return bool(sentences(first) & sentences(second))
+
+def _undated_leads(cluster: list[int], events: list[Event]) -> bool:
+    """Every report of the group is a lead dated by its publication day (no date phrase)."""
+    return all(events[i].lead and not events[i].phrase for i in cluster)
+
+
+def _explicit(cluster: list[int], events: list[Event]) -> bool:
+    """Every report of the group names its day outright."""
+    return all(_EXPLICIT_DAY.search(events[i].phrase) for i in cluster)
+
+
+def _share_an_article(first: list[int], second: list[int], events: list[Event]) -> bool:
+    """One article tells both, on two different days: two happenings, never one with a date
+    conflict ("On April 20 the central bank announced ..." beside "On April 21 the minister
+    said ...")."""
+    def articles(cluster: list[int]) -> set[str]:  # an undated lead's day is a guess
+        return {events[i].source.path for i in cluster if events[i].phrase}
+
+    return bool(articles(first) & articles(second))
 
 
 def _looks_back(event: Event, rules: _Rules) -> bool:
@@ -257,18 +367,23 @@ def _context(event: Event, window: int) -> str:
 
 
 def _story(reports: list[Event], similarity: _Similarity, members: list[int]) -> Story:
-    """A fresh report (not a later look back, not a caption, if any other will do) most
-    like all the others speaks for the story; then the one published first."""
+    """A fresh dated report (not a later look back, not a caption, not a lead dated only by
+    its publication day, not a coarser date than another's, if any other will do) most like
+    all the others speaks for the
+    story; then the one published first. When reports of
+    its kind give figures (a toll), the latest of them speaks instead: the first toll is
+    rarely the last (the earlier ones stay in "Also reported")."""
     ordered = sorted(members)
 
     def rank(position: int) -> tuple:
         event = reports[position]
         centrality = sum(similarity(ordered[position], m) for m in ordered)
         looks_back = _looks_back(event, _rules())
-        return ("caption" in event.flags, looks_back, -round(centrality, 6), event.source.date,
-                position)
+        return ("caption" in event.flags, not event.phrase, (event.end - event.start).days,
+                looks_back, -round(centrality, 6), event.source.date, position)
 
     lead = reports[min(range(len(reports)), key=rank)]
+    lead = same_happening.figures_lead(reports, lead)
     return Story(lead=lead, reports=tuple(reports))
 
 

@@ -1,6 +1,7 @@
 """Extraction: every article read (through the cache) into events, then each timeline's
-events merged into happenings and written as entries; a timeline whose articles are all gone
-is emptied. The CLI's ``extract`` only parses options and prints the reports.
+events merged into happenings, the key ones marked, and written as entries; a timeline whose
+articles are all gone is emptied. The CLI's ``extract`` only parses options and prints the
+reports.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..errors import InputError
 from ..events.cache import EventCache
 from ..events.extract import Event, extract_events
 from ..events.merge import merge_events
+from ..events.salience import mark_key
 from ..sources.articles import find_articles, read_article
 from ..sources.textfiles import read_bytes
 from ..timeline.store import MANIFEST, Report, write_timeline
@@ -170,7 +172,8 @@ def write_timelines(result: Extraction, content_dir: Path, whole: bool) -> list[
     known to be gone: its untouched entries are removed (edited ones stay), or it would be
     published on as it was.
     """
-    timelines = {name: merge_events(events) for name, events in result.by_timeline().items()}
+    timelines = {name: mark_key(merge_events(events))
+                 for name, events in result.by_timeline().items()}
     if whole and not result.errors:
         timelines.update((name, []) for name in written_timelines(content_dir)
                          if name not in timelines)

@@ -39,7 +39,8 @@ def entry_text(story: Story) -> str:
     ]
     if event.mod:
         lines.append(f"Mod: {event.mod}")
-    lines += [f"Phrase: {one_line(event.phrase)}", f"Timeline: {event.timeline}"]
+    lines += [f"Phrase: {one_line(event.phrase)}", f"Timeline: {event.timeline}",
+              f"Key: {'yes' if story.key else 'no'}"]
     if flags:
         lines.append(f"Flags: {', '.join(flags)}")
     if event.attribution:
