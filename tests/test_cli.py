@@ -125,8 +125,8 @@ def test_extracting_one_article_keeps_the_rest_of_its_timeline(tmp_path, marked)
                       cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     after = sorted(p.name for p in entries.glob("2026-*.md"))
-    assert "2026-11-24-troops-crossed-the-border.md" in after  # a.md kept its own date
-    assert "2026-11-22-rebels-seized-the-airport.md" in after  # Sunday from the 26th
+    assert "2026-11-24-troops-cross-the-border.md" in after  # a.md kept its own date
+    assert "2026-11-22-rebels-seize-the-airport.md" in after  # Sunday from the 26th
 
 
 def test_a_saved_web_page_is_refused_with_the_way_to_add_it(tmp_path, marked):

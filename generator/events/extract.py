@@ -311,7 +311,8 @@ def _event(
         end=end,
         phrase=phrase,
         sentence=sentence.text,
-        headline=_headline(text, phrase, attribution, "background" in flags, others),
+        headline=_headline(text, phrase, attribution, "background" in flags, others,
+                           article.body[: sentence.start]),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -394,6 +395,7 @@ def _headline(
     speaker: str | None,
     history: bool = False,
     others: list[tuple[int, int]] = (),
+    context: str = "",
 ) -> str:
     limit = _rules().headline_max
     quote = _OPENING_QUOTE.match(sentence)
@@ -404,7 +406,7 @@ def _headline(
     start = sentence.find(phrase)
     if start < 0:
         start = len(sentence)
-    return write_headline(sentence, start, start + len(phrase), limit, history, others)
+    return write_headline(sentence, start, start + len(phrase), limit, history, others, context)
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:

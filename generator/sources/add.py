@@ -23,6 +23,7 @@ from .articles import (
     article_url,
     dateline_date,
     front_matter_date,
+    pasted_title,
     split_front_matter,
     timeline_name,
     url_date,
@@ -262,8 +263,9 @@ def _from_text(path: Path, raw: bytes) -> tuple[dict, str]:
     meta["url"] = article_url(path, meta["url"])
     meta["date"] = front_matter_date(path, found) or url_date(meta.get("url"))
     if not meta["title"]:
-        first, _, rest = body.lstrip().partition("\n")
-        meta["title"], body = first.strip(), rest
+        meta["title"], taken = pasted_title(body)
+        if taken:  # a headline line, not the story's lede
+            body = body.lstrip().partition("\n")[2]
     return meta, body
 
 

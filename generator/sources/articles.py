@@ -136,7 +136,7 @@ def read_article(
     if not text.strip():
         raise InputError(path, "the file is empty")
     meta, body, body_line = split_front_matter(path, text)
-    title = _text_field(meta.get("title")) or _first_line(body) or path.stem
+    title = _text_field(meta.get("title")) or pasted_title(body)[0] or path.stem
     url = article_url(path, meta.get("url"), _meta_line(text, "url"))
     publication = (
         dct
@@ -413,8 +413,36 @@ def _text_field(value: object) -> str | None:
     return text or None
 
 
-def _first_line(body: str) -> str | None:
-    for line in body.split("\n"):
-        if line.strip():
-            return line.strip()
-    return None
+# A title is a short line of its own. Pasted text without front matter often starts with
+# its lede instead ("Regulators seized Hallstrom Bank on Monday after depositors pulled
+# more than $4 billion in five days, ..."): a first line longer than this, or one that
+# ends in a full stop, or runs on into the next line, is text of the story.
+_TITLE_WORDS = 20
+# A title made from a lede keeps this many words of its first sentence.
+_LEDE_TITLE_WORDS = 12
+_FULL_STOP = re.compile(r"(?<![A-Z]\.[A-Z])\.[\"'”’)\]]*$")  # not "U.S." or "D.C."
+_SENTENCE_STOP = re.compile(r"(?<=[a-z0-9%)])[.!?][\"'”’]*\s+(?=[\"“‘(]?[A-Z])")
+
+
+def pasted_title(body: str) -> tuple[str | None, bool]:
+    """The title of a body with no title in front matter, and whether it is the body's first
+    line (which then is no text of the story).
+
+    "Talks collapse\\n\\nTalks collapsed on Thursday." -> ("Talks collapse", True): a headline.
+    "Talks in Vienna collapsed on Thursday after ... (40 words)." -> ("Talks in Vienna
+    collapsed on Thursday after ...…", False): the lede stays the first paragraph and its
+    first words give the title."""
+    lines = body.strip().split("\n")
+    first = lines[0].strip() if lines else ""
+    if not first:
+        return None, False
+    following = lines[1].lstrip() if len(lines) > 1 else ""
+    if (len(first.split()) <= _TITLE_WORDS and not _FULL_STOP.search(first)
+            and not following[:1].islower()):
+        return first, True
+    lede = " ".join(body.split())
+    sentence = _SENTENCE_STOP.split(lede, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) > _LEDE_TITLE_WORDS:
+        return " ".join(words[:_LEDE_TITLE_WORDS]).rstrip(",;:") + "…", False
+    return sentence.rstrip(".") or None, False

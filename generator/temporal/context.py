@@ -37,6 +37,12 @@ class Context:
     label: tuple[int, int] | None = None
     label_at: int = 0  # where that label starts
     label_day: str | None = None  # its day, when it names one ("Friday, 23:45 GMT:")
+    # the time a passage told about another time has reached ("In 1998, it bought a lender.
+    # In August, ..." -> "1998-08"), or None while the story is the news of the DCT
+    story: str | None = None
+    story_sentence: int = -1  # where the sentence that moved the story there starts
+    story_end: int = 0  # where the date that moved it there ends
+    news_told: bool = False  # whether the text has told anything of the news time yet
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:

@@ -89,11 +89,6 @@ class WordSets:
     history_forward: frozenset[str]
     clause_openers: frozenset[str]
 
-    def __getitem__(self, name: str) -> frozenset[str]:
-        """``sets.past``, for readers outside the engine (generator/events); an unknown
-        name raises AttributeError as an attribute would."""
-        return getattr(self, name)
-
 
 # Where each set is in cues.yaml when its key there is not the attribute's name.
 _RENAMED = {"narrative": "narrative_words", "deadline": "deadline_verbs"}
@@ -264,7 +259,9 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
         for key, val in ph.items():
             src = src.replace("{" + key + "}", val)
         # stdlib re, case-sensitive, on lower-cased text: about twice as fast as IGNORECASE
-        rx = re.compile(r"(?<![\w'])(?:" + src + r")")
+        # (a pattern that starts at a line break needs no guard, and keeps the fast scan
+        # for its first character)
+        rx = re.compile(src if src.startswith("\\n") else r"(?<![\w'])(?:" + src + r")")
         lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
 
 

@@ -229,6 +229,12 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
     prev = tokens[i - 1].lower() if i > 0 else ""
     nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     cls = _classify(tokens[i], prev, lex, nxt)
+    if (cls == "present" and tokens[i].lower() in ("is", "are", "am") and i + 2 < len(tokens)
+            and tokens[i + 2].lower() == "to"
+            and _classify(tokens[i + 1], tokens[i].lower(), lex, "to") == "future"):
+        # "On Thursday, lawmakers are expected to vote", "he is due to meet": the plan after
+        # the be-form tells the time
+        return "future"
     if tokens[i].lower() in lex.sets.decision_verbs and _object_then_to(tokens, i):
         # "ordered residents to leave starting at 8 a.m. Tuesday": what was ordered
         return "future" if prev in ("has", "have", "'ve") else "intent"

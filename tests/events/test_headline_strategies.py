@@ -4,7 +4,7 @@ reaches every one of them."""
 
 import pytest
 
-from generator.events.headline import strategies, write_headline
+from generator.events.headline import desk, strategies, write_headline, written_headline
 from generator.events.headline.draft import Draft, draft
 from generator.events.headline.strategies import STRATEGIES
 from generator.events.headline.tidy import tidy
@@ -70,7 +70,10 @@ def test_the_first_strategy_that_writes_one_wins(name, sentence, phrase, others,
     assert winner == name
     start = sentence.index(phrase)
     spans = [(sentence.index(o), sentence.index(o) + len(o)) for o in others]
-    assert write_headline(sentence, start, start + len(phrase), 110, False, spans) == expected
+    assert written_headline(sentence, start, start + len(phrase), 110, False, spans) == expected
+    # the desk's edit of it is the headline (tests/events/test_headline_desk.py)
+    assert write_headline(sentence, start, start + len(phrase), 110, False, spans) == (
+        desk.edit(expected))
 
 
 def test_a_strategy_of_another_shape_writes_none():

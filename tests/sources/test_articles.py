@@ -109,3 +109,66 @@ def test_a_colon_in_a_front_matter_value_is_read_as_written(tmp_path):
     assert article.title == "Libya: Gunmen hold foreign workers"
     assert article.outlet == "BBC News"
     assert article.dct == date(2013, 9, 21)
+
+
+LEDE = ("Regulators seized Hallstrom Bank on Monday after depositors pulled more than $4 "
+        "billion in five days, the largest failure of a regional lender since 2023, and "
+        "said its branches would reopen on Wednesday under a bridge bank.")
+
+
+def test_pasted_lede_stays_text_and_gives_the_title(tmp_path):
+    # No front matter: a 40-word first paragraph ending in a full stop is the lede, not a
+    # title; it stays the first paragraph (its events with it) and its first words title it.
+    path = write(tmp_path, "a.txt", LEDE + "\n\nShares fell on Tuesday.\n")
+    article = read_article(path, dct=date(2025, 3, 18))
+    assert article.title == ("Regulators seized Hallstrom Bank on Monday after depositors pulled "
+                             "more than $4…")
+    assert article.body.startswith("Regulators seized")
+    from generator.events.segment import paragraphs
+    kinds = [p.kind for p in paragraphs(article.body, article.title)]
+    assert kinds == ["body", "body"]
+
+
+def test_pasted_short_sentence_lede_is_text_too(tmp_path):
+    path = write(tmp_path, "a.txt", "Talks collapsed on Thursday in Vienna.\n\nNo date was set.\n")
+    article = read_article(path, dct=date(2021, 11, 26))
+    assert article.title == "Talks collapsed on Thursday in Vienna"
+    from generator.events.segment import paragraphs
+    assert [p.kind for p in paragraphs(article.body, article.title)] == ["body", "body"]
+
+
+def test_pasted_headline_line_is_the_title(tmp_path):
+    for first in ("Talks collapse in Vienna", "Will the U.S. pay?", "Storm hits the U.S.",
+                  "Regulators seize Hallstrom Bank after week-long run"):
+        path = write(tmp_path, "a.txt", f"{first}\n\nTalks collapsed on Thursday.\n")
+        article = read_article(path, dct=date(2021, 11, 26))
+        assert article.title == first
+        from generator.events.segment import paragraphs
+        assert [p.kind for p in paragraphs(article.body, article.title)] == ["title", "body"]
+
+
+def test_pasted_wrapped_lede_is_not_a_title(tmp_path):
+    path = write(tmp_path, "a.txt", "Regulators seized Hallstrom Bank on Monday after\n"
+                 "depositors pulled more than $4 billion.\n\nShares fell.\n")
+    article = read_article(path, dct=date(2021, 11, 26))
+    assert article.title.startswith("Regulators seized") and article.title.endswith("…")
+    assert article.body.startswith("Regulators seized")
+
+
+def test_add_pasted_lede_keeps_it_in_the_body(tmp_path):
+    from generator.sources.add import Metadata, add_article
+    source = tmp_path / "pasted.txt"
+    source.write_text(LEDE + "\n\nShares fell on Tuesday.\n")
+    added = add_article(str(source), tmp_path / "content", Metadata(dct=date(2025, 3, 18)))
+    article = read_article(getattr(added, "path", added))
+    assert article.body.strip().startswith("Regulators seized Hallstrom Bank on Monday")
+    assert article.title.startswith("Regulators seized Hallstrom") and article.title.endswith("…")
+
+
+def test_pasted_lede_keeps_its_event(tmp_path):
+    # the lede's date is the article's main event: it must not go with a title taken from it
+    from generator.events.extract import extract_events
+    path = write(tmp_path, "a.txt", LEDE + "\n\nOther lenders fell 3 percent on Tuesday.\n")
+    article = read_article(path, dct=date(2025, 3, 18))
+    values = [e.value for e in extract_events(article, str(path))]
+    assert "2025-03-17" in values  # "on Monday", in the lede

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import desk
 from .draft import GROUP_MARK, Draft, draft
 from .strategies import STRATEGIES, Strategy
-from .tidy import first_sentence, shorten, tidy
+from .tidy import first_sentence, tidy
 
-__all__ = ["first_sentence", "write_headline"]
+__all__ = ["first_sentence", "write_headline", "written_headline"]
 
 
 def write_headline(
@@ -29,20 +30,37 @@ def write_headline(
     limit: int,
     history: bool = False,
     others: Sequence[tuple[int, int]] = (),
+    context: str = "",
 ) -> str:
     """A headline from ``sentence``; ``phrase_start:phrase_end`` is the date phrase in it.
     ``history``: the date is long before the article, told in passing; ``others``: the
-    spans of the sentence's other dates."""
+    spans of the sentence's other dates; ``context``: the article's text before the
+    sentence, where a pronoun's name is found (none: the pronoun stays)."""
+    text = written_headline(sentence, phrase_start, phrase_end, limit, history, others)
+    return desk.edit(text, context)
+
+
+def written_headline(
+    sentence: str,
+    phrase_start: int,
+    phrase_end: int,
+    limit: int,
+    history: bool = False,
+    others: Sequence[tuple[int, int]] = (),
+) -> str:
+    """The part of ``sentence`` the strategies write for the date (tidied), before the desk's
+    edit makes it a short present-tense line: "The dam was built", "Peskov slammed the
+    United States"."""
     d = draft(sentence, phrase_start, phrase_end, limit, history, others)
     text = next(_finished(s, text, d) for s in STRATEGIES if (text := s.write(d)) is not None)
     return text.replace(GROUP_MARK, ",")
 
 
 def _finished(strategy: Strategy, text: str, d: Draft) -> str:
-    """``text`` tidied and cut to the limit (a strategy's text of under two words gives way
-    to the sentence's part, if the strategy falls back)."""
+    """``text`` tidied (a strategy's text of under two words gives way to the sentence's
+    part, if the strategy falls back); the desk's edit (``desk.edit``) makes it short."""
     text = tidy(text, d.rules)
     if strategy.fallback and len(text.split()) < 2:
         # "Until this week.": nothing but the date; the sentence itself says more than nothing
         text = tidy(d.focused.sentence, d.rules)
-    return shorten(text, d.limit, d.rules)
+    return text

@@ -70,7 +70,7 @@ def relative_clause(before: str, after: str, rules: Rules, limit: int) -> str | 
         # most wanted list"
         nxt = words[i + 1].lower() if i < len(words) - 1 else ""
         verb = i < len(words) - 1 and word not in PAST_CUES_NOT_VERBS and (
-            word in lex.sets["past"] or word in lex.sets["reporting"]
+            word in lex.sets.past or word in lex.sets.reporting
             or (is_verb(word, lex) and (prev in AUXILIARIES or nxt in DETERMINERS)))
         if word in rules.antecedent_stops or words[i].endswith(",") or verb:
             # "The junta has expelled French troops, who ...": the antecedent starts after

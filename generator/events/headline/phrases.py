@@ -156,7 +156,7 @@ def _with_article(article: str, phrase: str) -> str:
     needs ("an Aug. 10 stock purchase agreement" -> "a stock purchase agreement"); none
     before a preposition ("the weeks before the shooting" -> "before the shooting")."""
     first = phrase.split(maxsplit=1)[0].lower()
-    if first in get_lexicon().sets["prepositions"] or first in get_rules().date_prepositions:
+    if first in get_lexicon().sets.prepositions or first in get_rules().date_prepositions:
         return phrase
     if article in ("a", "an"):
         article = "an" if first[:1] in "aeiou" else "a"
@@ -257,7 +257,7 @@ def trailing_name(words: list[str]) -> int:
     before = words[-1 - n]
     if not before[:1].islower() or before.lower() in DETERMINERS:
         return 0
-    prepositions = get_lexicon().sets["prepositions"]
+    prepositions = get_lexicon().sets.prepositions
     if not any(w.lower() in prepositions for w in words[: len(words) - n]):
         return 0
     if n + 1 < len(words) and words[-2 - n].lower() in DETERMINERS:

@@ -51,7 +51,7 @@ def _abbreviated(text: str) -> bool:
     """Does ``text`` end with an abbreviation's period ("the U.S.", "on Jan.")? That period
     is no full stop to drop: "the U.S" would be a misspelling."""
     last = text.rsplit(None, 1)[-1].lstrip("(\"“‘'")
-    return bool(_INITIALS.fullmatch(last)) or last[:-1] in get_lexicon().sets["abbreviations"]
+    return bool(_INITIALS.fullmatch(last)) or last[:-1] in get_lexicon().sets.abbreviations
 
 
 # Where a sentence may end inside a quotation: after . ! or ?, before a space.

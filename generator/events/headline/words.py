@@ -16,8 +16,8 @@ def is_verb(word: str, lex) -> bool:
     (from the temporal engine's tense word lists) or a present form of "be"."""
     if word in PAST_CUES_NOT_VERBS:
         return False
-    return (is_past_form(word, lex) or word in lex.sets["reporting"]
-            or word in lex.sets["future"] or word in get_rules().present_verbs)
+    return (is_past_form(word, lex) or word in lex.sets.reporting
+            or word in lex.sets.future or word in get_rules().present_verbs)
 
 
 AUXILIARIES = word_set("auxiliaries")
@@ -41,7 +41,7 @@ def starts_with_verb(text: str) -> bool:
 def is_participle(word: str) -> bool:
     """A past participle: "built", "held", "submitted", "taken", "drawn"."""
     lex = get_lexicon()
-    return (len(word) > 3 and word.endswith(("ed", "en", "wn", "rn"))) or word in lex.sets["past"]
+    return (len(word) > 3 and word.endswith(("ed", "en", "wn", "rn"))) or word in lex.sets.past
 
 
 _FIRST_WORDS = re.compile(r"[\w'’.-]+")
@@ -63,7 +63,7 @@ def subject_of(clause: str, lex) -> str | None:
         if i >= _SUBJECT_WORDS:
             return None
         w = word.group(0).lower()
-        if i and w not in lex.sets["past"] and clause[: word.start()].split()[-1].lower() in (
+        if i and w not in lex.sets.past and clause[: word.start()].split()[-1].lower() in (
                 DETERMINERS):
             continue  # "the affected districts": an adjective, not the verb
         if is_verb(w, lex):
@@ -77,7 +77,7 @@ def reporting_frame(text: str) -> bool:
     few words up to the clause's end with a reporting verb among them?"""
     parts = _CLAUSE_END.split(text, maxsplit=1)
     words = re.findall(r"[\w'’]+", parts[0])
-    reporting = get_lexicon().sets["reporting"]
+    reporting = get_lexicon().sets.reporting
     return 0 < len(words) <= _FRAME_WORDS and any(w.lower() in reporting for w in words)
 
 

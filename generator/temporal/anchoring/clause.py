@@ -43,6 +43,10 @@ def past_before(ctx: Context, start: int) -> bool:
     return any(is_past_form(w, ctx.lex) for w in words)
 
 
+# Verbs of lasting whose infinitive with "through"/"until" names an end still to come.
+_LASTING = frozenset({"run", "last", "continue", "remain", "stay", "extend", "go", "operate"})
+
+
 _DEADLINE_AFTER = regex.compile(r"(?:['’]s)?\s+(?:deadline|ultimatum|cutoff|cut-off)s?\b")
 
 
@@ -77,6 +81,9 @@ def deadline_tense(ctx: Context, start: int, end: int) -> str | None:
         before[-8:]
     ):
         return "future"  # "has set the election for 17 February", "was moved to Friday"
+    if before[-1:] in (["until"], ["till"], ["through"], ["into"]) and before[-3:-2] == ["to"] and (
+            before[-2] in _LASTING):
+        return "future"  # "extended the program to run through June": the end of what lasts
     tense = ctx.tense(start, end)
     if tense is None and before[-1:] in (["by"], ["until"], ["till"]):
         return "future"  # "shops are closed until Monday": a present state runs up to it

@@ -69,6 +69,11 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     if rel in ("next", "this coming", "following"):
         return dct + timedelta(days=(wd - dct.isoweekday() - 1) % 7 + 1)
     if wd == dct.isoweekday():
+        if _SINCE_CLAUSE.search(ctx.text, max(0, start - 80), start):
+            # "30 people have been killed since ground operations expanded on Friday" said
+            # on a Friday: what has gone on since a day began before it, a week ago (today
+            # would be "since this morning")
+            return dct - timedelta(days=7)
         return dct
     tense = deadline_tense(ctx, start, end)
     if tense == "future" and clause_cue(ctx.text, start, end, ctx.lex) == "intent":
@@ -86,6 +91,9 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     ahead_factor = 1.0 if tense == "future" and sure_future(ctx, start, end) else FUTURE_PENALTY
     cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else ahead_factor)
     return ahead if cost_ahead < cost_back else back
+
+
+_SINCE_CLAUSE = regex.compile(r"(?i)\bsince\b[^,.;:()]*$")
 
 
 def ordinal_date(ctx: Context, d: int, start: int, end: int, this_month: bool = False

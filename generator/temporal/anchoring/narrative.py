@@ -4,11 +4,13 @@ label of a key-dates line, the reporting quarter) move on."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import regex
 
 from ..context import Context, Resolved
-from ..sentences import is_label
-from ..values import precision
+from ..sentences import is_label, opens_sentence, start_of_sentence, words_before
+from ..values import bounds, precision
 
 _NOT_REACHED = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$"
                               r"|\b(?:not|no)\s+(?:before|after|earlier\s+than|later\s+than)\s+$")
@@ -29,13 +31,110 @@ def follow(ctx: Context, r: Resolved) -> None:
             ctx.day_anchor = r.value
         if not r.relative:  # its year is written: a narrative may be told from it
             ctx.told_from = (r.value, r.start, r.end)
+    elif r.extra.get("told_day") and p in ("day", "time"):
+        # "A second message arrived the next morning. Later that day, a U-2 was shot down":
+        # a day counted from the story's day is the day it has reached
+        ctx.anchor, ctx.anchor_end, ctx.day_anchor = r.value, r.end, r.value
     if p in ("day", "time", "month", "year") and is_label(ctx, r.start, r.end):
         ctx.label = (int(r.value[:4]), int(r.value[5:7]) if p != "year" else 0)
         ctx.label_at = r.start
         ctx.label_day = r.value[:10] if p in ("day", "time") else None
+    _follow_story(ctx, r)
     if p == "quarter" and r.extra.get("reporting_quarter"):
         ctx.last_quarter = r.value
     elif r.extra.get("reporting_span"):
         # "In the first nine months, ... a year earlier": the comparison is no longer
         # with a quarter
         ctx.last_quarter = None
+
+
+# A date that ends this long before the DCT is of another time than the news.
+STORY_DAYS = 180
+# The precisions a story can be told at: not a decade or a century (too coarse to give a
+# year), nor a reporting quarter or half ("In the year-earlier third quarter, the bank had
+# net income of $2.8 million" compares, it tells no time).
+_STORY_PRECISIONS = ("day", "time", "week", "month", "season", "year")
+# Words before a date that make it part of a noun, not the time its clause tells of: "the
+# crash of Oct. 19, 1987", "the 2014 election", "since 1998" (a baseline).
+_NOT_TOLD_BEFORE = ("of", "the", "since", "'s", "’s")
+# A clause set off by commas that describes a noun: ", passed in 2018,", ", who joined the
+# company in 1985,", ", first signed in July,".
+_INSERTION_OPENS = regex.compile(
+    r",\s+(?:(?:who|which|whose|first|then|since|once|later|originally)\s+|[a-z]+(?:ed|en)\s+)"
+    r"[^,.;:()]*$")
+
+
+def _in_brackets(text: str, sentence: int, at: int) -> bool:
+    """Is ``at`` inside brackets opened in its sentence?"""
+    return text.rfind("(", sentence, at) > text.rfind(")", sentence, at)
+
+
+_INSERTION_CLOSES = regex.compile(r"\s*[^,.;:()]{0,30},")
+
+
+def in_insertion(text: str, start: int, end: int) -> bool:
+    """Is the date at start..end inside a clause set off by commas that describes a noun
+    ("The law, passed in 2018, was repealed")?"""
+    return bool(_INSERTION_CLOSES.match(text, end, end + 40)
+                and _INSERTION_OPENS.search(text, max(0, start - 80), start))
+# Words of an expression counted from the news time (not "the next day", "the past decade").
+_COUNTED_FROM_NOW = regex.compile(
+    r"(?i)(?<!\bthe\s)\b(?:last|this|next|past|coming)\b|\b(?:ago|yesterday|today|tomorrow"
+    r"|tonight|overnight|latest|current)\b")
+
+
+def _follow_story(ctx: Context, r: Resolved) -> None:
+    """Move the story the text tells on past ``r``, or bring it back to the news.
+
+    "In 1998, it bought a Florida lender. In August, when Russia defaulted, ...": a past
+    date told as the time of its clause takes the story to another time, and dates without
+    their year follow it (``anchoring.years``) until the text speaks of the news time again
+    ("Earlier this month, the auditor ..."). A text that has told nothing of the news time
+    yet (a history: "The Falklands War was fought in 1982.") is told from its first such
+    date; after news, a date takes the story back only when it opens its sentence ("In
+    2020, she became a minister.") or is a day written with its year ("on 30 November
+    1939"). Within one sentence the story stays at its first date: "It began on 30 November
+    1939 and ended on 13 March 1940." tells what follows from the start."""
+    if r.type not in ("DATE", "TIME"):
+        return
+    if r.value in ("PRESENT_REF", "FUTURE_REF"):
+        ctx.story, ctx.news_told = None, True
+        return
+    span = bounds(r.value)
+    if span is None:
+        return
+    phrase = ctx.text[r.start : r.end]
+    if span[1] > ctx.dct - timedelta(days=STORY_DAYS):
+        # a date of the news time: "yesterday", "on Monday", "on 3 March 2025", "the latest
+        # fiscal year" tell the news; a month or day without its year read as the DCT's
+        # ("will sell them by June") brings the story back without telling that the text
+        # is news ("the coup of 13 May" opening a history)
+        if not ctx.news_told and (_COUNTED_FROM_NOW.search(phrase) or not (
+                r.relative and any(w in ctx.lex.months
+                                   for w in phrase.lower().replace(".", " ").split()))):
+            ctx.news_told = True
+        ctx.story = None
+        return
+    if _COUNTED_FROM_NOW.search(phrase):
+        ctx.story, ctx.news_told = None, True  # "last year", "two years ago", however far back
+        return
+    p = precision(r.value)
+    if p not in _STORY_PRECISIONS or _NOT_REACHED.search(ctx.text, max(0, r.start - 20),
+                                                         r.start):
+        return
+    before = words_before(ctx, r.start, 1)
+    if (before and before[-1] in _NOT_TOLD_BEFORE) or ctx.text.startswith(("'s", "’s"), r.end):
+        return
+    if in_insertion(ctx.text, r.start, r.end):
+        return  # "The law, passed in 2018, was repealed": the noun's past, not the story's
+    sentence = start_of_sentence(ctx.text, r.start)
+    if ctx.story is not None and sentence == ctx.story_sentence:
+        return  # "from 30 November 1939 to 13 March 1940", "began on 5 January 1968 ... and
+        # continued until 21 August": told from its start
+    if ctx.news_told and _in_brackets(ctx.text, sentence, r.start):
+        return  # a caption's aside in news: "Putin (on July 4, 2019, in Rome)"
+    if ctx.story is None and ctx.news_told and not (
+            opens_sentence(ctx.text, r.start)
+            or (p in ("day", "time") and not r.relative)):
+        return  # "The company, founded in 1921, said on Monday ..."
+    ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end

@@ -11,6 +11,7 @@ import regex
 from .. import calendar_math as cm
 from ..context import Context
 from ..sentences import is_label, opens_sentence, start_of_sentence
+from ..tense import clause_cue
 from ..values import bounds, precision
 from .clause import (
     FUTURE_PENALTY,
@@ -19,6 +20,7 @@ from .clause import (
     deadline_tense,
     sure_future,
 )
+from .narrative import in_insertion
 
 
 def pick_year(
@@ -44,10 +46,19 @@ def pick_year(
         same = _linked_year(ctx, start, end, month, day)
     if same is not None:
         return same
+    told = _story_year(ctx, start, end, month, day, months)
+    if told is not None:
+        return told
     # an entry of a key-dates list is told from its label's day ("Nov. 17: The deal is
     # extended until March 18" is the next March 18 after it)
     dct = label_date(ctx, start) or ctx.dct
     tense = deadline_tense(ctx, start, end)
+    if (tense == "future" and clause_cue(ctx.text, start, end, ctx.lex) == "intent"
+            and not _decision_dated(ctx, start)):
+        # "BP agreed to sell its refinery in October" said in February: the month is as
+        # likely the agreeing's (last October) as the selling's; the nearer reading wins (as
+        # for a weekday). "agreed on Monday to sell it in October" looks ahead.
+        tense = None
     cands = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         if day is not None:
@@ -82,6 +93,16 @@ def pick_year(
 
     kept = cands
     return min(kept, key=dist)[0]
+
+
+_TO_VERB = regex.compile(r"\bto\s+[a-z]+")
+
+
+def _decision_dated(ctx: Context, start: int) -> bool:
+    """Has the decision before ``start`` its own date, before the infinitive ("agreed on Monday
+    to sell the plant in October")?"""
+    return (ctx.anchor_end > start_of_sentence(ctx.text, start)
+            and _TO_VERB.search(ctx.text, ctx.anchor_end, start) is not None)
 
 
 # Words that carry a sentence's story on from a date written with its year to a later one
@@ -186,6 +207,63 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
 
 
 
+
+
+# A story is told forward: a day or month before the time it has reached costs this much more
+# than one as far after it, unless the past perfect steps back ("had expelled ... on 14
+# December").
+_STORY_BACK = 3.0
+
+
+def _story_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int
+) -> int | None:
+    """The year of a month or day without one in a passage told about another time: the
+    reading nearest the time the story has reached (``ctx.story``), forward before back.
+
+    "On 24 May 1958, paratroopers landed in Corsica. ... In early September, de Gaulle
+    presented the draft" is September 1958; "The battle ended on 8 January" after "In
+    December [1939]" is January 1940; "In 1998, it bought a lender. In August, ..." is
+    August 1998. Not a clause told as the future of now ("The regulator will sell the
+    branches by June"): its date is the news's."""
+    if ctx.story is None or months not in (1, 3) or (months == 3 and month != 12):
+        return None  # (a quarter or a half is a reporting period: "Third-quarter sales")
+    if ctx.news_told and clause_cue(ctx.text, start, end, ctx.lex) == "future":
+        return None  # (a deadline in a past clause is the story's future: "In January, the
+        # deadline was extended to February 18"; a text that has told no news has no
+        # future of now: "A second ceasefire took hold on 25 October")
+    if ctx.news_told and "\n\n" in ctx.text[ctx.story_end : start].strip():
+        # a news story's background ends with its paragraph: "In 2010, 33 men were trapped
+        # ... The following year, Congress passed a law. || Inspectors had visited the
+        # mine in March"
+        return None
+    span = bounds(ctx.story)
+    if span is None:
+        return None
+    lo, hi = span
+    sentence_end = ctx.text.find(". ", end)
+    rest = ctx.text[start_of_sentence(ctx.text, start) : sentence_end if sentence_end > 0
+                    else len(ctx.text)].lower()
+    back = 1.0 if _PAST_PERFECT.search(rest) or in_insertion(ctx.text, start, end) else _STORY_BACK
+    best: tuple[float, int] | None = None
+    for y in range(lo.year - 1, hi.year + 2):
+        if day is not None:
+            if not cm.valid_day(y, month, day):
+                continue
+            first = last = date(y, month, day)
+        else:
+            first = date(y, month, 1)
+            ny, nm = cm.add_months(y, month, months)
+            last = date(ny, nm, 1) - timedelta(days=1)
+        if first <= hi and last >= lo:
+            cost = 0.0
+        elif first > hi:
+            cost = float((first - hi).days)
+        else:
+            cost = (lo - last).days * back
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1] if best else None
 
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.

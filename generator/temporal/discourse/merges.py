@@ -128,10 +128,14 @@ def _clock_on_named_day(text: str, items: list[Resolved], dct: date
     right after it, one expression."""
     drop: set[int] = set()
     for k, (a, b) in enumerate(zip(items, items[1:], strict=False)):
-        if (a.type == "TIME" and a.extra.get("default_day") and precision(b.value) == "day"
+        if (a.type == "TIME" and precision(b.value) == "day"
                 and not text[a.end : b.start].strip()
                 and _NAMED_DAY.fullmatch(text, b.start, b.end)):
             a.value = b.value + a.value[10:]
-            a.end = b.end
-            drop.add(k + 1)
+            if a.extra.get("default_day"):
+                a.end = b.end
+                drop.add(k + 1)
+            # (a clock time that took the paragraph's day keeps its own span but takes the
+            # day named after it: "signed late on 12 March. The guns fell silent at noon the
+            # next day")
     return [x for j, x in enumerate(items) if j not in drop]

@@ -11,7 +11,9 @@ from ..context import Resolved
 from ..values import precision
 from .registry import register
 
-_APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*")
+# "last Thursday (November 18)", "on Dec. 18, a Wednesday": what stands between a date and its
+# apposition.
+_APPOSITION_GAP = regex.compile(r"\s*(?:\(|,|--|—|–)\s*(?:an?\s+)?")
 
 
 @register("apposition", 20)

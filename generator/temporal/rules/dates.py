@@ -199,8 +199,8 @@ def r_month_rel_year(ctx: Context, m: regex.Match[str]) -> Resolved:
 @gate("month")
 def g_month(ctx: Context, m: regex.Match[str]) -> bool:
     word = m["month"].lower().rstrip(".")
-    if m["pmod"]:
-        return True
+    if m["pmod"] or opt_group(m, "thaty"):
+        return True  # ("in March of that year he signed": the year makes it a month)
     if m["month"].endswith(".") is False and len(word) <= 3 and word != "may":
         return False  # bare "Jan" "Dec": too often names or codes
     if _NAME_OF.match(ctx.text, m.end()):

@@ -20,6 +20,11 @@ from .common import (
 )
 from .registry import gate, rule
 
+# "Today" capitalized inside a sentence, after a possessive or before "show"/"programme": the
+# name of a broadcast, not the day.
+_SHOW_BEFORE = regex.compile(r"(?:['’]s?|\bthe|\b[A-Z][A-Za-z]*[A-Z])\s+$")
+_SHOW_AFTER = regex.compile(r"\s+(?:show|programme|program|newspaper)\b")
+
 
 @gate("deictic")
 def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
@@ -29,6 +34,10 @@ def g_deictic(ctx: Context, m: regex.Match[str]) -> bool:
         return True
     if word == "tomorrow" and words_before(ctx, m.start(), 1) == ["of"]:
         return False
+    if word == "today" and ctx.text.startswith("Today", m.start()) and (
+            _SHOW_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+            or _SHOW_AFTER.match(ctx.text, m.start() + 5)):
+        return False  # "told NBC News' Today show", "on BBC Radio 4's Today programme"
     if ctx.text.startswith(("'s", "’s"), m.end()):
         nxt = next_word(ctx, m.end() + 2).lower()
         return nxt not in ctx.lex.sets.generic_after_today

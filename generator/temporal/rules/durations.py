@@ -14,7 +14,7 @@ from ..anchoring import (
 from ..context import Context, Resolved
 from ..precision import calendar_shift
 from ..sentences import next_word, words_before
-from ..values import shift_value
+from ..values import precision, shift_value
 from .common import (
     RATE_BEFORE,
     opt_group,
@@ -83,6 +83,12 @@ def g_duration(ctx: Context, m: regex.Match[str]) -> bool:
     return not (regex.match(r"-?\s?old\b", ctx.text[m.end() : m.end() + 5]) or m[0].endswith("old"))
 
 
+# Words after which "last" is the verb: "meant to last 60 days", "will last two weeks".
+_VERB_BEFORE_LAST = frozenset({"to", "will", "would", "could", "can", "may", "might", "should",
+                               "must", "shall", "did", "does", "do", "not", "'ll", "usually",
+                               "often", "typically", "normally", "generally"})
+
+
 @rule("duration")
 def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'three weeks', 'the past few days', 'two to three years', 'twice a day' (a SET)."""
@@ -112,6 +118,9 @@ def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
         return Resolved(*span_of(m), "DURATION", duration_value(code, None), mod=quant_mod(ctx, m))
     res = Resolved(*span_of(m), "DURATION", duration_value(code, n, half), mod=quant_mod(ctx, m))
+    if (rel == "last" and m.start("rel") == m.start()
+            and words_before(ctx, m.start(), 1)[:1] in [[w] for w in _VERB_BEFORE_LAST]):
+        res.start = m.start("n")  # "was meant to last 60 days", "will last two weeks": a verb
     if rel in ("first", "latest") and code == "M":
         res.extra["reporting_span"] = "1"  # "the first nine months": results now cover a span
     return res
@@ -126,8 +135,8 @@ def r_bare_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("past_day")
 def r_past_day(ctx: Context, m: regex.Match[str]) -> Resolved:
-    """'in the past day': the day up to now, P1D."""
-    return Resolved(*span_of(m), "DURATION", "P1D")
+    """'in the past day': the day up to now, P1D; 'over the past hour': PT1H."""
+    return Resolved(*span_of(m), "DURATION", "PT1H" if m["unit"] == "hour" else "P1D")
 
 
 _AGO_GRAN = {
@@ -147,6 +156,9 @@ _AGO_GRAN = {
 }
 
 
+_THAN = regex.compile(r"\s+than\b")
+
+
 @rule("ago")
 def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'three years ago', 'two days later', 'a week after the attack' (a duration): a count
@@ -157,8 +169,10 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return None
     direction = regex.sub(r"\s+", " ", m["dir"].lower()).replace("today", "now")
     mod = quant_mod(ctx, m)
-    if direction in ("before", "after"):
-        # "three days after the attack": a duration; the preposition is a SIGNAL
+    if direction in ("before", "after") or (
+            direction in ("earlier", "later") and _THAN.match(ctx.text, m.end())):
+        # "three days after the attack": a duration; the preposition is a SIGNAL. "started
+        # in early December, a month earlier than usual": a comparison, no date moved
         end = (
             m.start("dir")
             - len(ctx.text[: m.start("dir")])
@@ -212,4 +226,7 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     v = calendar_shift(d, gran, 0)
     if v is None:
         return None
-    return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
+    res = Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
+    if direction in ("earlier", "later") and base != ctx.dct and precision(v) == "day":
+        res.extra["told_day"] = "1"  # "two days later" is the day the story has reached
+    return res

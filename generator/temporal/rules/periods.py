@@ -13,7 +13,7 @@ from ..anchoring import (
 )
 from ..context import Context, Resolved
 from ..precision import calendar_shift
-from ..sentences import is_label, next_word, words_before
+from ..sentences import is_label, next_word, opens_sentence, start_of_sentence, words_before
 from ..values import bounds, shift_value
 from .common import (
     NAME_BEFORE,
@@ -100,6 +100,15 @@ def r_year_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
+# A number below this is a year only after a preposition of time ("in 1066", "since 1492") or
+# with its era ("1000 AD"); else it is a count ("Mehr als 1000 interne Unterlagen", "the 1200
+# documents").
+_OLD_YEAR = 1500
+_OLD_YEAR_BEFORE = frozenset({"in", "since", "of", "by", "until", "till", "from", "before",
+                              "after", "during", "around", "circa", "c.", "ca.", "year", "to",
+                              "through", "between"})
+
+
 @gate("year")
 def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     if opt_group(m, "yw"):
@@ -129,6 +138,9 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
         return False  # "1,500 people", "(1700 GMT)"
     if regex.match(r"[ -]\d{3}", ctx.text[m.end() : m.end() + 4]):
         return False  # "the hotline on 1800 173 349": a telephone number
+    if int(y) < _OLD_YEAR and prev not in _OLD_YEAR_BEFORE and not regex.match(
+            r"\s*(?:AD|A\.D\.|BC|B\.C\.|CE|BCE)\b", ctx.text[m.end() : m.end() + 6]):
+        return False  # "Mehr als 1000 interne Unterlagen", "the 1200 documents": a count
     if prev_char == "(" or prev.endswith("("):
         return True
     if prev in ctx.lex.sets.year_gate_before or prev.lower().rstrip(".") in ctx.lex.months:
@@ -199,10 +211,27 @@ def r_century(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 _FALL_OF = regex.compile(r"\s+of\s+(?:the\s+)?(?!(?:19|20)\d\d\b)[A-Z]")
 
 
+_WORD_BEFORE = regex.compile(r"(\w[\w.'’-]*)\s+$")
+
+
+def _in_name(ctx: Context, start: int, end: int) -> bool:
+    """Is the capitalized word at start..end part of a name: next to another capitalized word
+    that is not a sentence's first ("The Winter War", "the Arab Spring")?"""
+    if next_word(ctx, end)[:1].isupper():
+        return True
+    before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
+    return bool(before and before.group(1)[:1].isupper()
+                and not opens_sentence(ctx.text, before.start(1))
+                and before.start(1) != start_of_sentence(ctx.text, start))
+
+
 @gate("season")
 def g_season(ctx: Context, m: regex.Match[str]) -> bool:
     if m["season"].lower() == "fall" and _FALL_OF.match(ctx.text, m.end()):
         return False  # "after the fall of Moamer Kadhafi", "the fall of Kabul": a downfall
+    at = m.start("season")
+    if ctx.text[at].isupper() and not opt_group(m, "y") and _in_name(ctx, at, m.end()):
+        return False  # "The Winter War", "the Arab Spring", "the Winter Olympics"
     if (opt_group(m, "y") or opt_group(m, "rel") or m["pmod"]
             or m.group(0).lower().startswith("the ")):
         return True

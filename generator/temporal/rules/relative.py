@@ -239,7 +239,8 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
         n = {"previous": -1, "same": 0}.get(adj, 1)
         d = date.fromisoformat(ctx.anchor[:10]) + timedelta(days=n)
-        return Resolved(*span_of(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True)
+        return Resolved(*span_of(m), "TIME", f"{d.isoformat()}T{pod}", mod=mod, relative=True,
+                        extra={"told_day": "1"})
     nxt = next_word(ctx, m.end()).lower()
     if nxt in ("ended", "ending") and unit in ("year", "quarter") and adj in ("", "fiscal"):
         return _period_ended(ctx, m, unit, mod)
@@ -256,7 +257,10 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
             base = ctx.dct
         v = calendar_shift(base, unit, n)
-        return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True) if v else None
+        if not v:
+            return None
+        told = {"told_day": "1"} if unit == "day" and base != ctx.dct else {}
+        return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True, extra=told)
     if adj == "same":
         base = anchor_date(ctx) or ctx.dct
         v = calendar_shift(base, unit, 0)
@@ -302,6 +306,11 @@ def g_that_unit(ctx: Context, m: regex.Match[str]) -> bool:
     return m["that"].lower() != "that" or _said_that_is_a_date(ctx, m)
 
 
+# A second season joined to the first: "warned that autumn/winter storms ...".
+_JOINED_SEASON = regex.compile(r"(?i)(?:\s*/\s*|\s+(?:and|or)\s+)(?:spring|summer|autumn|fall"
+                               r"|winter)\b")
+
+
 def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     """'Officials said that summer crops had been destroyed': after a verb of saying, "that"
     opens what was said, and "summer" before a noun is its adjective; "said that week was the
@@ -309,7 +318,8 @@ def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     before = words_before(ctx, m.start(), 1)
     if not before or before[-1] not in ctx.lex.sets.reporting:
         return True
-    nxt = next_word(ctx, m.end()).lower()
+    after = _JOINED_SEASON.match(ctx.text, m.end())  # "autumn/winter storms"
+    nxt = next_word(ctx, after.end() if after else m.end()).lower()
     noun_next = nxt.isalpha() and nxt not in ctx.lex.sets.clause_openers and not is_past_form(
         nxt, ctx.lex) and nxt not in ctx.lex.sets.future
     return not noun_next

@@ -68,6 +68,10 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'at 4:17 a.m. Tuesday', '1400 GMT', 'at noon on June 4', 'at 10 a.m. on the 13th'."""
     if m["noon"]:
         hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
+        if (hh == 24 and ((m["q"] or "").lower() in ("shortly after", "just after")
+                          or words_before(ctx, m.start(), 1) == ["after"])):
+            # "shortly after midnight on Dec. 19": the start of that day, not its end
+            hh = 0
     elif m["h24"] or m["h24b"]:
         hh, mm = int(m["h24"] or m["h24b"]), int(m["min24"] or m["min24b"])
     elif m["h4"]:
@@ -110,3 +114,22 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     dated = any(m[g] for g in ("month", "month2", "month3", "month4", "wd", "d5"))
     return Resolved(*span_of(m), "TIME", f"{d}T{hh:02d}:{mm:02d}", mod=mod, relative=True,
                     explicit=dated, extra=extra)
+
+
+# What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ...").
+_STAMP_HEADLINE = regex.compile(r"[ \t]+[\"“‘]?[A-Z]")
+
+
+@gate("entry_stamp")
+def g_entry_stamp(ctx: Context, m: regex.Match[str]) -> bool:
+    return bool(_STAMP_HEADLINE.match(ctx.text, m.end()))
+
+
+@rule("entry_stamp")
+def r_entry_stamp(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'14:20 Red warning stays until evening': a live blog's entry, on the day of the page
+    (or of the key-dates label above it)."""
+    day = ctx.label_day or ctx.dct.isoformat()
+    start = m.start("h")
+    return Resolved(start, m.end(), "TIME", f"{day}T{int(m['h']):02d}:{m['min']}",
+                    relative=True)

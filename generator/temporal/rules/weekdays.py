@@ -20,9 +20,15 @@ from .common import (
 )
 from .registry import gate, rule
 
+# "met on a Saturday for the first time": any Saturday, not a day told (but "on Dec. 16, a
+# Tuesday" names the day of the date before it, and "attended a Sunday memorial" one day).
+_ON_A = regex.compile(r"(?i)\bon\s+an?\s+$")
+
 
 @gate("weekday")
 def g_weekday(ctx: Context, m: regex.Match[str]) -> bool:
+    if not opt_group(m, "rel") and _ON_A.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return False
     # "Sunday Times", "Good Friday"-style names: a capitalized word right after or before
     nxt = next_word(ctx, m.end())
     if nxt[:1].isupper() and nxt.lower() not in ("and", "or") and nxt not in ("EST", "EDT", "GMT"):

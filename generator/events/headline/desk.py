@@ -1,0 +1,533 @@
+"""The news desk's edit of a written headline: one present-tense line of a few words, the
+way published chronologies print them ("Truck bombs explode outside U.S. embassies in
+Nairobi and Dar es Salaam, killing 224").
+
+The edit, in order: wire debris goes ("&QL;", "dlrs" -> "dollars"); an "According to X"
+frame goes and the claim stays; a headline that would open with a quotation names its
+speaker ('"...," Clinton said' -> 'Clinton says "..."') or is the quoted clause; a pronoun
+or "the boy" that opens it takes the article's name; a long one is made short by whole
+phrases (asides, appositions, a trailing participle phrase, an attribution, a frame, the
+clauses after the first, trailing prepositional phrases), never cut mid-phrase; and its
+main verb goes to the present (``present``). Data in ``data/events.yaml``
+(``headline.desk``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ...temporal.lexicon import get_lexicon
+from ..rules_file import events_rules
+from .names import named
+from .present import participle_lemma, past_lemma, present, present_of, quoted_spans
+
+
+@cache
+def _data() -> dict:
+    return events_rules()["headline"]["desk"]
+
+
+def max_words() -> int:
+    return int(_data()["max_words"])
+
+
+def words(text: str) -> int:
+    """How many words ``text`` has (a dash or a lone punctuation mark is none)."""
+    return len([w for w in text.split() if re.search(r"\w", w)])
+
+
+def edit(text: str, context: str = "") -> str:
+    """``text`` (a tidied headline) as the desk prints it; ``context``: the article before
+    the sentence, where the names are."""
+    text = without_debris(text)
+    text = without_according_to(text)
+    text = speaker_first(text)
+    text = named(text, context)
+    text = fitted(text)
+    text = named(text, context)  # a pronoun the shortening brought to the front
+    text = present(text)
+    text = re.sub(r"\s*(?:…|\.\.\.)$", "", text).strip(" ,;:")  # no line ends cut off
+    # "..., arriving" (its date gone with the strategy): a participle with nothing to say
+    text = re.sub(r",\s+[a-z]+ing$", "", text)
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+# --- debris ---------------------------------------------------------------------------
+
+
+def without_debris(text: str) -> str:
+    """Wire-service codes and abbreviations out: "&QL;" (a quote follows), "&UR;" and
+    "&LR;" (paragraph marks); "dlrs 1,667" -> "1,667 dollars"; the AP's " _ " dash -> "--"."""
+    data = _data()
+    for code in data["debris"]:
+        text = re.sub(rf"\s*{re.escape(code.rstrip(';'))};?", " ", text)
+    for word, spelled in data["wire_words"].items():
+        text = re.sub(rf"\b{re.escape(word)}\s+(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)",
+                      rf"\1 {spelled}", text)
+        text = re.sub(rf"\b{re.escape(word)}\b", spelled, text)
+    text = re.sub(r"\s_\s", " -- ", text)
+    text = text.replace("``", "“").replace("''", "”")
+    if text.startswith("”"):
+        text = "“" + text[1:]  # a closing mark set for an opening one
+    return " ".join(text.split()).strip(" ,;:")
+
+
+# --- frames ---------------------------------------------------------------------------
+
+
+def without_according_to(text: str) -> str:
+    """"According to press reports, Caridad Gonzalez was the first ..." -> "Caridad Gonzalez
+    was the first ..."; "The group might come to the U.S., according to unconfirmed media
+    reports" -> "The group might come to the U.S."."""
+    frames = "|".join(map(re.escape, _data()["attribution_frames"]))
+    opening = re.match(rf"^(?:{frames})\s[^,]+,\s+(?=\S)", text, re.IGNORECASE)
+    if opening and _has_clause(text[opening.end() :]):
+        text = text[opening.end() :]
+    closing = re.search(rf",?\s+(?:{frames})\s[^,;]+$", text, re.IGNORECASE)
+    if closing and _has_clause(text[: closing.start()]):
+        text = text[: closing.start()]
+    return text
+
+
+_QUOTE_OPEN = "\"“‘'`"
+_SPEAKING = (r"(?:said|says|told|added|wrote|declared|insisted|stressed|asked|warned|stated|"
+             r"read|reads|shouted|cried)")
+# '"...," Clinton told reporters' / '"...," said a government communique, read at ...'
+_QUOTE_THEN_SPEAKER = re.compile(
+    rf"^[\"“](?P<quote>[^\"”]+?)[,\s]*[\"”],?\s+(?:(?!{_SPEAKING}\b)(?P<who>[A-Z][^,;\"“]*?|[a-z][^,;\"“]*?)"
+    rf"\s+(?P<verb>{_SPEAKING})\b(?P<rest>.*)|(?P<verb2>{_SPEAKING})\s+(?P<who2>[^,;\"“]+?)(?P<rest2>(?:,|\s+"
+    rf"(?:that|which|who|in|at|on|after|before)\b).*)?)$")
+
+
+def speaker_first(text: str) -> str:
+    """A headline that would open with a quotation: 'Clinton says "..."' when a speaker
+    follows the quotation; the quoted clause itself when it stands alone."""
+    if not text or text[0] not in _QUOTE_OPEN:
+        return text
+    found = _QUOTE_THEN_SPEAKER.match(text)
+    if found:
+        who = (found.group("who") or found.group("who2") or "").strip()
+        who = re.sub(r"\s+(?:that|which|who)\s.*$", "", who)
+        if who and words(who) <= 8:
+            who = who[:1].upper() + who[1:]
+            quote = found.group("quote").strip().rstrip(",")
+            said = found.group("verb") or found.group("verb2")
+            lemma = _SAYING.get(said, past_lemma(said) or "say")
+            plural = who.lower() in ("they", "we", "i", "you")
+            return f'{who} {present_of(lemma, plural)} "{quote}"'
+    if text[0] in "\"“" and _closing(text) >= len(text.rstrip(" .")) - 1:
+        inner = text[1 : _closing(text)].strip(" ,")
+        if _has_clause(inner):
+            return inner
+    return text
+
+
+# The verbs of a quotation's attribution that a headline tells as "says"
+_SAYING = {"said": "say", "told": "say", "added": "say", "stated": "say", "declared": "say",
+           "stressed": "say", "insisted": "say", "read": "read", "reads": "read"}
+
+
+def _closing(text: str) -> int:
+    """Where the quotation that opens ``text`` closes (its end when it is left open)."""
+    spans = quoted_spans(text)
+    if not spans or text[spans[0][1] - 1] not in "\"”":
+        return len(text)
+    return spans[0][1] - 1
+
+
+# --- fitting --------------------------------------------------------------------------
+
+
+def fitted(text: str) -> str:
+    """``text`` in ``max_words`` words or fewer, shortened by whole phrases in the order
+    that loses least; when nothing fits, the shortest whole clause with a subject and a
+    verb (or the text as it is: a long headline, never one cut off)."""
+    limit = max_words()
+    if words(text) <= limit:
+        return text
+    need_verb = _has_clause(text)
+    shortest = int(_data()["min_words"])
+    for step in _STEPS:
+        for _ in range(1 if step in _ONCE else 6):
+            if words(text) <= limit:
+                return text
+            shorter = step(text)
+            if shorter is None or shorter == text or words(shorter) < shortest or (
+                    _SUBORDINATE.match(shorter) and not _SUBORDINATE.match(text)):
+                break
+            if need_verb and not _has_clause(shorter):
+                break
+            if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(shorter):
+                break
+            text = shorter
+    if words(text) > limit:
+        text = _quote_clause(text)
+    if words(text) > limit:
+        text = _last_resort(text)
+    if words(text) > limit:
+        text = _last_resort(text, need_verb=False)
+    if words(text) > limit:
+        # no phrase boundary in reach at all (a run of names, a pasted table): the first words
+        kept = list(re.finditer(r"\S+", text))
+        counted = [m for m in kept if re.search(r"\w", m.group(0))]
+        text = _closed(text[: counted[limit - 1].end()].rstrip(" ,;:-"))
+    return text
+
+
+_BOUNDARY_WORDS = frozenset({"and", "but", "or", "that", "which", "who", "when", "where",
+                             "while", "because", "if", "as", "so", "to", "after",
+                             "before", "since", "until", "saying", "including"})
+
+
+def _last_resort(text: str, need_verb: bool = True) -> str:
+    """A line no whole-phrase step made short: the words before the last phrase boundary
+    (a comma, a preposition, a conjunction, a relative word) that leaves a subject and a
+    verb, again until it fits; an open quotation is closed (its words stay as spoken)."""
+    limit = max_words()
+    prepositions = get_lexicon().sets.prepositions | _BOUNDARY_WORDS
+
+    def clause(head: str) -> bool:
+        return has_finite_verb(re.sub(r"[\"“”]", "", head)) or not need_verb
+
+    need_verb = need_verb and has_finite_verb(re.sub(r"[\"“”]", "", text))
+    while words(text) > limit:
+        tokens = list(re.finditer(r"\S+", text))
+        cut = None
+        for token in reversed(tokens[4 : limit + 1]):
+            head = text[: token.start()].rstrip()
+            boundary = head.endswith((",", ";", ":")) or token.group(0).lower().strip(
+                "\"“”") in prepositions
+            if boundary and words(head) >= 4 and clause(head) and not _DANGLING.search(
+                    head.rstrip(" ,;:")):
+                cut = _closed(head.rstrip(" ,;:"))
+                break
+        if cut is None or cut == text:
+            return text
+        text = cut
+    return text
+
+
+def _closed(text: str) -> str:
+    if text.count('"') % 2:
+        return text.rstrip(" ,;:") + '"'
+    if text.count("“") > text.count("”"):
+        return text.rstrip(" ,;:") + "”"
+    return text
+
+
+_SUBORDINATE = re.compile(r"(?i)(?:ever\s+)?(?:if|when|while|although|though|because|as|since|"
+                          r"before|after|once|unless|whether|until|whereas)\b")
+
+
+def starts_with_verb(text: str) -> bool:
+    """Does ``text`` open with a finite verb ("said he ...", "will now proceed", "was
+    hospitalized")?"""
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[:3]:
+        low = word.lower()
+        if low in _FINITE or past_lemma(low):
+            return True
+        from .present import is_present_form
+
+        if is_present_form(low):
+            return True
+        if low not in ("now", "also", "still", "later", "then", "quickly", "not", "never",
+                       "already", "just", "reportedly", "initially", "first"):
+            return False
+    return False
+
+
+# A shortening may not leave a line ending in a word that needs what followed it.
+_DANGLING = re.compile(r",\s[a-z]+ing$|\s(?:and|or|but|of|to|the|a|an|that|with|for|in|on|at|"
+                       r"by|from|than|as|those|whose|its|their|his|her|is|are|was|were|be|been|leading|"
+                       r"including|following|according)$")
+
+
+def last_of(pattern: str, text: str) -> re.Match[str] | None:
+    return max(re.finditer(pattern, text), key=lambda m: m.start(), default=None)
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”") or (
+        text.count("(") != text.count(")"))
+
+
+def _outside_quotes(text: str, at: int) -> bool:
+    return not any(a < at < b for a, b in quoted_spans(text))
+
+
+def _drop_brackets(text: str) -> str | None:
+    """"700 kilometers (450 miles) from each other" -> "700 kilometers from each other"."""
+    found = re.search(r"\s*\([^()]*\)", text)
+    return text[: found.start()] + text[found.end() :] if found else None
+
+
+def _drop_dash_aside(text: str) -> str | None:
+    """"About 200 Americans -- nonessential staff and their families -- left Pakistan" ->
+    "About 200 Americans left Pakistan"; a dash to the end goes too."""
+    found = re.search(r"\s(?:-{2,}|—)\s[^—]*?\s(?:-{2,}|—)\s", text)
+    if found and _outside_quotes(text, found.start()):
+        return text[: found.start()] + " " + text[found.end() :]
+    found = re.search(r"\s(?:--|—)\s.*$", text)
+    if found and _outside_quotes(text, found.start()) and _has_clause(text[: found.start()]):
+        return text[: found.start()]
+    return None
+
+
+def _drop_trailing_attribution(text: str) -> str | None:
+    """"..., hospital officials and family members said" / "..., Bushnell told Kenya
+    Television" / "..., said the ministry": the attribution goes, the claim stays."""
+    found = re.search(rf",\s+(?:[^,;\"”]{{0,60}}?\s)?{_REPORTING}\b[^,;\"”]{{0,60}}$", text)
+    if found and _outside_quotes(text, found.start()) and _has_clause(text[: found.start()]):
+        return text[: found.start()]
+    return None
+
+
+_REPORTING = (r"(?:said|say|says|told|tells|added|adds|reported|reports|announced|stated|"
+              r"noted|explained|confirmed|according|predicted|warned|insisted|argued|claimed|"
+              r"charged|alleged|wrote|estimated|conceded|suggested|believed)")
+
+
+def _drop_reporting_frame(text: str) -> str | None:
+    """"Capt. Rod Beer said the FBI arrested Mohamed" -> "The FBI arrested Mohamed" (the
+    claim, when the frame is what makes the line long)."""
+    found = re.match(rf"^(?P<who>[^;\"“]{{2,80}}?)\s{_REPORTING}(?:\s+(?:on|in)\s+\w+)?"
+                     r"(?:\s+that\s+|\s+(?=[A-Z]|(?:the|a|an|they|he|she|it)\s))", text)
+    if not (found and _has_clause(text[found.end() :]) and words(text[found.end() :]) >= 4):
+        return None
+    if re.search(rf"\b{_REPORTING}\b", found.group("who")):
+        return None
+    rest = text[found.end() :]
+    if re.match(r"(?:he|she|they|it|we|i)\s", rest, re.IGNORECASE):
+        # "Castro said she had been kidnapped": whom the pronoun means, the frame tells
+        return None
+    return rest[:1].upper() + rest[1:]
+
+
+def _drop_leading_frame(text: str) -> str | None:
+    """"In Cape Town, South Africa, police said ..." -> "Police said ..."; "Retaliating 13
+    days after the bombings, U.S. forces launched ..." -> "U.S. forces launched ..."."""
+    first = text.split(maxsplit=1)[0].lower() if text.split() else ""
+    participle = first.endswith("ing") or (first.endswith("ed") and participle_lemma(first))
+    if not text[:1].isupper() or not (first in _frame_words() or participle
+                                      or _SUBORDINATE.match(first)):
+        return None
+    for comma in re.finditer(r",[\"”]?\s+(?=\S)", text[:200]):
+        head, rest = text[: comma.end()].rstrip(), text[comma.end() :]
+        if _unbalanced(head):
+            continue  # the comma of a quotation inside the frame ('"an excellent girl,"')
+        if re.match(r"[A-Z][^,;\"“]{0,30},", rest) and not starts_with_verb(rest):
+            continue  # "In Cape Town, South Africa, police ...": the place goes on
+        if not _has_clause(rest) or starts_with_verb(rest):
+            return None
+        return rest[:1].upper() + rest[1:]
+    return None
+
+
+@cache
+def _frame_words() -> frozenset[str]:
+    return frozenset(_data()["frame_words"])
+
+
+def _drop_comma_aside(text: str) -> str | None:
+    """An apposition or relative clause between commas: "Elian Gonzalez, the 6-year-old boy
+    who survived ..., should be reunited" -> "Elian Gonzalez should be reunited"."""
+    for found in re.finditer(r",\s+(?P<aside>[^,;\"“”]{2,120}?),\s+", text):
+        aside = found.group("aside")
+        first = aside.split()[0].lower()
+        if re.fullmatch(rf"(?:[\w.'’-]+\s+){{1,4}}{_REPORTING}", aside):
+            return text[: found.start()] + ", " + text[found.end() :]  # ", she said,"
+        own_clause = re.split(r"\s(?:who|which|that)\s", aside)[0]
+        if not starts_with_verb(text[found.end() :]) or (
+                first not in ("who", "which", "whose") and has_finite_verb(own_clause)):
+            continue
+        if not (first in ("who", "which", "whose", "the", "a", "an", "including", "now", "after",
+                          "before", "despite", "without", "like", "unlike", "since", "amid",
+                          "then", "itself", "himself", "herself")
+                or first.endswith(("ing", "ed")) or re.match(r"\d", first)
+                or aside[:1].isupper()):
+            continue
+        if not _outside_quotes(text, found.start()):
+            continue
+        shorter = text[: found.start()] + " " + text[found.end() :]
+        if _has_clause(shorter):
+            return shorter
+    return None
+
+
+def _drop_trailing_participle(text: str) -> str | None:
+    """", killing at least 81 people and injuring more than 1,000" goes when the line is
+    long; so do ", calling them ..." and ", including 12 Americans"."""
+    found = last_of(r",[”\"]?\s+(?:[a-z]+ing|including|as|with|while|prompting)\b", text)
+    if found and text[found.start() + 1 : found.start() + 2] in "”\"":
+        head = text[: found.start()] + text[found.start() + 1]  # 'discoveries,” having'
+        return head if _has_clause(head) else None
+    if found and _outside_quotes(text, found.start()) and _has_clause(text[: found.start()]):
+        return text[: found.start()]
+    return None
+
+
+_CLAUSE_CUTS = re.compile(
+    r";\s|,\s+(?:and|but|while|as|after|before|because|although|though|when|where|whereas|"
+    r"so|since|until)\s|\s(?:while|because|although|though|whereas|after|before|when|as|until"
+    r"|since)\s")
+
+
+def _first_clause(text: str) -> str | None:
+    """The clause before ", and the army said ...", "; a 14th ...", " while ...": the first
+    of a sentence's clauses, when it has its subject and verb."""
+    for found in _CLAUSE_CUTS.finditer(text):
+        head = text[: found.start()]
+        that = last_of(r"\bthat\s", head)
+        if that and not has_finite_verb(head[that.end() :]):
+            continue  # "What matters most is that Elian, after ...": its clause goes on
+        if words(head) >= 3 and _has_clause(head) and _outside_quotes(text, found.start()) and (
+                not _SUBORDINATE.match(head)):
+            return head
+    return None
+
+
+def _drop_relative(text: str) -> str | None:
+    """A relative clause at the end: "Tanzania expelled five Iraqis and a Libyan who were
+    questioned by the FBI" -> "Tanzania expelled five Iraqis and a Libyan"."""
+    found = None
+    for found in re.finditer(r",?\s+(?P<rel>who|which|that|whose|where)\s", text):
+        head = text[: found.start()]
+        prev = head.rsplit(None, 1)[-1].lower() if head.split() else ""
+        if found.group("rel") == "that" and (past_lemma(prev) or participle_lemma(prev) or (
+                prev in _FINITE) or prev.endswith("s") and not prev.endswith("ss")
+                and _is_verb_s(prev)):
+            continue  # "ruled that ...", "says that ...": the verb's complement
+        that = last_of(r"\bthat\s", head)
+        if that and not has_finite_verb(head[that.end() :]):
+            continue  # "said that a suspect who ...": the suspect's verb is to come
+        if "," in text[found.end() :] or prev in ("those", "anyone", "everyone", "someone", "one",
+                                                   "all", "whoever", "what"):
+            continue  # a relative clause inside an aside that closes later; "those who ..."
+        if _has_clause(head) and words(head) >= 4 and _outside_quotes(text, found.start()):
+            return head
+    return None
+
+
+def _drop_second_verb(text: str) -> str | None:
+    """"Clinton condemned the attacks and vowed to hunt down ..." -> "Clinton condemned the
+    attacks"."""
+    for found in re.finditer(r",?\s+(?:and|but)\s+(?P<verb>[a-z]+)\b", text):
+        verb = found.group("verb")
+        if (past_lemma(verb) or verb in ("has", "have", "is", "are", "was", "were", "will")) and (
+                _has_clause(text[: found.start()]) and words(text[: found.start()]) >= 4):
+            return text[: found.start()]
+    return None
+
+
+def _drop_trailing_phrase(text: str) -> str | None:
+    """The last prepositional phrase: "... arrived at the FBI lab at the bureau's Washington
+    headquarters" -> "... arrived at the FBI lab"."""
+    prepositions = get_lexicon().sets.prepositions | frozenset(_data()["trailing_words"])
+    tokens = list(re.finditer(r"\S+", text))
+    for token in reversed(tokens[3:]):
+        word = token.group(0).lower()
+        if word not in prepositions:
+            continue
+        head = text[: token.start()].rstrip(" ,")
+        prev = head.rsplit(None, 1)[-1].lower() if head else ""
+        if word == "to" and (past_lemma(prev) or participle_lemma(prev)) or (
+                prev.endswith("ing") and word in ("to", "for", "with", "into")):
+            continue  # "vowed to hunt", "leading to the arrest": the verb's complement
+        if prev in ("of", "to", "the", "a", "an") or not _outside_quotes(text, token.start()):
+            continue
+        if _has_clause(head) and words(head) >= 4:
+            return head
+        return None
+    return None
+
+
+def _is_verb_s(word: str) -> bool:
+    from .present import is_present_form
+
+    return is_present_form(word)
+
+
+_STEPS: tuple[Callable[[str], str | None], ...] = (
+    _drop_brackets, _drop_dash_aside, _drop_trailing_attribution, _drop_comma_aside,
+    _drop_leading_frame, _drop_trailing_participle, _first_clause, _drop_reporting_frame,
+    _drop_relative, _drop_second_verb, _drop_trailing_phrase,
+)
+_ONCE = frozenset({_drop_reporting_frame, _drop_leading_frame, _first_clause})
+
+
+def _quote_clause(text: str) -> str:
+    """A line still long because of its quotation: the quotation's first whole clause
+    ('Albright says "I will bring a message of solidarity"'), its words as spoken."""
+    spans = quoted_spans(text)
+    if not spans:
+        return text
+    a, b = spans[0]
+    inner = text[a + 1 : b - 1] if text[b - 1 : b] in "\"”" else text[a + 1 : b]
+    parts = [p.strip() for p in re.split(r"[,;:]\s|\s--\s|(?<=[!?])\s", inner) if p.strip()]
+    room = max_words() - words(text[:a] + text[b:])
+    fitting = [p for p in parts if 3 <= words(p) <= room and _has_clause(p)]
+    if not fitting:
+        return text
+    part = fitting[0].rstrip(",.;")
+    return f"{text[:a]}\"{part}\"{text[b:]}"
+
+
+# --- verbs ----------------------------------------------------------------------------
+
+
+_FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would",
+                     "can", "could", "may", "might", "must", "should", "shall", "do", "does",
+                     "did", "didn't", "won't", "can't", "isn't", "wasn't", "says", "say"})
+
+
+def has_finite_verb(text: str) -> bool:
+    """Does ``text`` hold a finite verb outside its quotations (an auxiliary or modal, a
+    simple past, a present after a word that can be its subject)? A reading of word forms,
+    not a parse."""
+    from .present import is_base_form, is_present_form
+
+    spans = quoted_spans(text)
+    tokens = [m.group(0) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)
+              if not any(a <= m.start() < b for a, b in spans)]
+    determiners = set(_data()["no_verb_after"])
+    prepositions = get_lexicon().sets.prepositions
+    for i, word in enumerate(tokens):
+        low = word.lower()
+        prev = tokens[i - 1].lower() if i else ""
+        if low in _FINITE:
+            return True
+        if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
+            continue
+        if past_lemma(low) or is_present_form(low) and not _noun_after_adjective(low, prev):
+            return True
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
+                                  or tokens[i - 1][:1].isupper() or prev in _PLURALS
+                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)):
+            # "10 others perish", "people rally", "the poet fight for", "lawyers raise
+            # accusations" (not "a sea voyage to")
+            return True
+    return False
+
+
+def _noun_after_adjective(word: str, prev: str) -> bool:
+    """Is ``word`` ("attacks", "talks") a plural noun after an adjective ("simultaneous
+    attacks", "bilateral talks"), not a verb? Read from the adjective's ending."""
+    from .verb_table import verbs
+
+    return word in verbs().plurals and prev.endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "ful", "less", "ern", "ian", "ese", "ish",
+                      "ary", "ent", "ant", "ed", "ing", "ible", "able", "est", "er")
+_PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
+_OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
+                           "in", "at", "into", "from", "against", "up", "down", "out"})
+
+
+def _has_clause(text: str) -> bool:
+    return has_finite_verb(text)

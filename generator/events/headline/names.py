@@ -1,0 +1,176 @@
+"""Who a headline's pronoun or "the boy" is: the article's most recent fitting proper name
+before the sentence ("He was rescued off the coast of Florida" after "... Elian ..." ->
+"Elian was rescued ..."). A headline stands alone on the timeline; "He" says nobody."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules_file import events_rules
+
+# A run of capitalised words (a name): "Khalfan Khamis Mohamed", "Madeleine Albright",
+# "Elian", "Osama bin Laden", "O'Brien".
+_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:(?:bin|de|al|van|von|"
+                   r"del|da|la|ben|el)\s+)?(?:[A-Z][a-z][\w'’-]*|[A-Z]\.))*")
+# How much of the article before the sentence is read for names.
+_CONTEXT = 6000
+
+
+def _data() -> dict:
+    return events_rules()["headline"]["names"]
+
+
+def _titles() -> frozenset[str]:
+    return frozenset(events_rules()["titles"])
+
+
+def _spans(context: str) -> list[re.Match[str]]:
+    return list(_NAME.finditer(context))
+
+
+def clean_name(name: str) -> str:
+    """A proper name without its titles, or "" when ``name`` is no name."""
+    cleaned = _clean(name)
+    return cleaned if cleaned and _NAME.fullmatch(cleaned) else ""
+
+
+def _clean(name: str) -> str:
+    """The name without the titles and function words before it ("U.S. Secretary of State
+    Madeleine Albright" -> "Madeleine Albright", "But Elian" -> "Elian")."""
+    words = name.split()
+    skip = _titles() | set(_data()["not_names"])
+    while words and (words[0] in skip or words[0].rstrip(".") in skip):
+        words.pop(0)
+    while words and words[-1] in skip:
+        words.pop()
+    return " ".join(words)
+
+
+def _persons(context: str) -> list[tuple[int, str]]:
+    """The names of persons in ``context`` with where each is mentioned: a name after a title
+    or a role word ("Capt. Rod Beer", "spokesman Rod Beer", "boy Elian Gonzalez") or before
+    a speaking verb or an aside about a person (", who", ", 6,"), and every later mention of
+    one of its words alone ("Elian", "Albright")."""
+    data = _data()
+    known: set[str] = set()
+    mentions: list[tuple[int, str]] = []
+    for found in _spans(context):
+        raw = found.group(0)
+        name = _clean(raw)
+        if not name or any(w in data["not_names"] or w in data["place_words"]
+                           for w in name.split()):
+            continue
+        before = context[max(0, found.start() - 30) : found.start()].split()
+        after = context[found.end() : found.end() + 30]
+        titled = raw != name and raw.split()[0] in _titles()
+        role = bool(before) and before[-1].lower().strip(",") in data["person_words"]
+        speaking = re.match(rf"\s*(?:,\s+(?:who|\d+|the\s+\d+-year-old|a\s+\d+-year-old)\b|\s+"
+                            rf"(?:{'|'.join(data['person_verbs'])})\b)", after)
+        parts = set(name.split())
+        if not titled and re.search(r"\b(?:of|the|The)\s*$",
+                                    context[max(0, found.start() - 5) : found.start()]):
+            continue  # "the National Council of Churches": part of a body's name
+        # a name of two or more words that is no place or body ("Juan Miguel Gonzalez") is a
+        # person's; one word is when it is titled, given a role, or part of a known name
+        if len(name.split()) > 1 or titled or role or speaking and parts & known or (
+                name in known):
+            known |= {name} | {p for p in parts if len(p) > 2 and p not in data["not_names"]}
+            mentions.append((found.start(), name))
+    return mentions
+
+
+def _described(context: str, noun: str) -> str | None:
+    """The most recent name the article calls ``noun`` ("the 6-year-old boy Elian Gonzalez",
+    "Elian Gonzalez, the boy who ...", "suspect Khalfan Khamis Mohamed")."""
+    best: tuple[int, str] | None = None
+    for found in _spans(context):
+        name = _clean(found.group(0))
+        if not name or any(w in _data()["not_names"] for w in name.split()):
+            continue
+        before = context[max(0, found.start() - 40) : found.start()].lower()
+        after = context[found.end() : found.end() + 40].lower()
+        aged = noun in _data()["aged_nouns"] and (
+            re.search(r"\b[\w]+-year-old\s*$", before)
+            or re.match(r",\s+(?:the|a|an)\s+[\w]+-year-old\b", after))
+        if aged or re.search(rf"\b{noun}\s*,?\s*$", before) or re.match(
+                rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", after):
+            best = (found.start(), name)
+    if best is None:
+        return None
+    # the short form the article uses after that ("Elian" after "Elian Gonzalez")
+    short = best[1]
+    for pos, name in _persons(context):
+        if pos > best[0] and set(name.split()) <= set(best[1].split()):
+            short = name
+    return short
+
+
+def _latest_subject(context: str) -> str | None:
+    """The person the article spoke of last, the first named in the last sentence that names
+    one (a sentence's first name is most often its subject, whom a following "he" means)."""
+    persons = _persons(context)
+    if not persons:
+        return None
+    last = persons[-1][0]
+    sentence_start = max(context.rfind(". ", 0, last), context.rfind("\n", 0, last)) + 1
+    pos, name = next((pos, name) for pos, name in persons if pos >= sentence_start)
+    opening = context[sentence_start:pos]
+    if len(opening.split()) > _SUBJECT_WORDS or re.search(r"[\"“”]", opening):
+        return None  # '"...," said Sergio Navarro': a speaker named after the words, no subject
+    return name
+
+
+# How many words (titles, "But", "In Miami,") may stand before a sentence's subject.
+_SUBJECT_WORDS = 6
+
+
+_HE = re.compile(r"\b(?:he|his|him|himself|Mr\.)\s", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself|Mrs\.|Ms\.)\s", re.IGNORECASE)
+
+
+def _fits(person: str, pronoun: str, context: str) -> bool:
+    """Does ``pronoun`` fit ``person`` (no sign of the other gender: the text after the
+    person's last mention says "he" and never "she", and the pronoun is "She")? "He said
+    ..." after "Josep Borrell told reporters" is Borrell; "She said nothing" then is not."""
+    at = context.rfind(person)
+    after = context[at + len(person) :] if at >= 0 else ""
+    before = context[max(0, at - 6) : at] if at >= 0 else ""
+    female = pronoun.lower() in ("she", "her")
+    same, other = (_SHE, _HE) if female else (_HE, _SHE)
+    return not (other.search(before) or (other.search(after) and not same.search(after)))
+
+
+def named(text: str, context: str) -> str:
+    """``text`` with the pronoun or "the boy", "the suspect" that opens it replaced by the
+    article's name for that person, when ``context`` (the article before the sentence)
+    names one; "The suspect -- Khalfan Khamis Mohamed -- was ..." takes the name of its own
+    aside."""
+    data = _data()
+    aside = re.match(r"^(?:The|A|An)\s+[a-z-]+\s+(?:--|—|,)\s+(?P<name>[A-Z][^,—-]+?)\s+"
+                     r"(?:--|—|,)\s+(?=[a-z])", text)
+    if aside and _NAME.fullmatch(aside.group("name")):
+        return aside.group("name") + " " + text[aside.end() :]
+    if not context:
+        return text
+    context = context[-_CONTEXT:]
+    first = re.match(r"^(\w+)(?:\s+(\w+))?", text)
+    if first is None:
+        return text
+    word = first.group(1)
+    if word in data["pronouns"] and first.group(2) and first.group(2) not in (
+            data["pronoun_stops"]):
+        person = _latest_subject(context)
+        if person and _fits(person, word, context):
+            return person + text[len(word) :]
+    if word in data["possessives"] and first.group(2):
+        person = _latest_subject(context)
+        if person and _fits(person, word, context):
+            return f"{person}'s" + text[len(word) :]
+    if word in ("The", "the") and first.group(2) and first.group(2).lower() in data["nouns"]:
+        name = _described(context, first.group(2).lower())
+        if name is None and first.group(2).lower() in data["any_person_nouns"]:
+            persons = _persons(context)
+            name = persons[-1][1] if persons else None
+        if name:
+            return name + text[first.end() :]
+    return text
