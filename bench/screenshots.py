@@ -3,8 +3,9 @@
     .venv/bin/python bench/screenshots.py [OUTPUT_DIR] [--into bench/screenshots]
 
 Serves OUTPUT_DIR (default: output/) on 127.0.0.1 and opens the home page, each timeline page
-and its embed page in Debian's Chromium (no `playwright install`). PNGs go to a git-ignored
-folder: bench/screenshots/<page>-<width>-<scheme>.png.
+(and its page of all entries), its embed page and newsletter in Debian's Chromium (no
+`playwright install`). PNGs go to a git-ignored folder:
+bench/screenshots/<page>-<width>-<scheme>.png.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def main() -> None:
     pages = {"home": "index.html"}
     for folder in sorted((args.output / "timeline").glob("*/")):
         pages[folder.name] = f"timeline/{folder.name}/index.html"
+        if (folder / "all" / "index.html").is_file():  # a timeline with key events
+            pages[f"{folder.name}-all"] = f"timeline/{folder.name}/all/index.html"
         pages[f"{folder.name}-embed"] = f"timeline/{folder.name}/embed.html"
         pages[f"{folder.name}-newsletter"] = f"timeline/{folder.name}/newsletter.html"
     server = serve(args.output.resolve())

@@ -186,6 +186,9 @@ def newsletter_command(
     siteurl: Annotated[
         str | None, typer.Option(help="The site's absolute address (default: the settings').")
     ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every entry, not only the key events.")
+    ] = False,
     settings: SettingsOption = None,
     content: ContentOption = None,
 ) -> None:
@@ -193,7 +196,8 @@ def newsletter_command(
 
     An entry is new after DATE when its earliest source was published after DATE (an entry
     without a dated source counts from the first day its date covers). Without --since: the
-    newest entries, as many as TIMELINE_NEWSLETTER_ENTRIES (10).
+    newest entries, as many as TIMELINE_NEWSLETTER_ENTRIES (10). Of a timeline with key
+    events (Key: yes), only those, as on its page (TIMELINE_EXPORT); --all: every entry.
     """
     from ..project import project_paths
     from .newsletter import render_html, render_markdown, render_text
@@ -219,21 +223,25 @@ def newsletter_command(
                   highlight=False)
         raise typer.Exit(1)
     chosen = found[timeline]
+    choice = "all" if every else generator.settings["TIMELINE_EXPORT"]
+    selected = chosen.selected(choice)
+    key = choice == "key" and chosen.has_key
     if day is not None:
-        entries = chosen.since(day)
+        entries = chosen.since(day, selected)
     else:
-        entries = chosen.newest(limit or generator.settings["TIMELINE_NEWSLETTER_ENTRIES"])
+        entries = chosen.newest(limit or generator.settings["TIMELINE_NEWSLETTER_ENTRIES"],
+                                selected)
     url, name = generator.settings["SITEURL"], generator.settings["SITENAME"]
     if not str(url).startswith(("http://", "https://")):
         err.print("warning: SITEURL is not an absolute address: the links are relative; "
                   "pass --siteurl https://… before sending", highlight=False)
     if fmt == "html":
         text = render_html(generator.get_template("newsletter"), chosen, entries,
-                           dict(generator.context, SITEURL=url))
+                           dict(generator.context, SITEURL=url), key=key)
     elif fmt == "txt":
-        text = render_text(chosen, entries, url, name)
+        text = render_text(chosen, entries, url, name, key=key)
     else:
-        text = render_markdown(chosen, entries, url)
+        text = render_markdown(chosen, entries, url, key=key)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

@@ -127,6 +127,8 @@ class Entry:
     source_path: str
     attribution: str = ""
     lang: str = ""  # the language of the entry's text, when not English ("Lang:")
+    # ``Key: yes``: one of the events a reader sees first (absent or anything else: no).
+    key: bool = False
 
     @classmethod
     def from_content(cls, content: TimelineEntry) -> Entry:
@@ -152,6 +154,7 @@ class Entry:
             source_path=content.source_path,
             attribution=" ".join(str(meta.get("attribution", "")).split()),
             lang=_lang_tag(meta.get("lang")),
+            key=str(meta.get("key", "")).strip().lower() in _YES,
         )
 
     def __reduce__(self):
@@ -176,7 +179,7 @@ class Entry:
                 self.end.toordinal(), self.mod, self.flags, self.note,
                 tuple((s.date, s.outlet, s.link, s.ref, s.title) for s in self.sources),
                 self.anchor, str(self.body_html), self.source_path, self.attribution,
-                self.lang)
+                self.lang, self.key)
 
     @cached_property
     def digest(self) -> str:
@@ -199,6 +202,12 @@ class Entry:
     @property
     def planned(self) -> bool:
         return "planned" in self.flags
+
+    @property
+    def background(self) -> bool:
+        """History told in passing (``Flags: background``): shown apart, never among the
+        key events."""
+        return "background" in self.flags
 
     @cached_property
     def date_label(self) -> str:
@@ -269,7 +278,7 @@ _KEPT = ("digest", "date_label", "datetime", "text", "headline_is_text")
 
 
 _PLAIN = ("value", "title", "precision", "mod", "flags", "note", "anchor", "source_path",
-          "attribution", "lang")
+          "attribution", "lang", "key")
 
 
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -280,6 +289,10 @@ def _lang_tag(value: object) -> str:
     tag: a hand-edited "Lang: Spanish!" must not reach the page's markup)."""
     text = str(value or "").strip()
     return text if _LANG_TAG.fullmatch(text) and text.lower() != "en" else ""
+
+
+# What ``Key:`` says for "this is a key event" (the extract writes yes or no).
+_YES = ("yes", "true")
 
 
 def _restore(state: dict) -> Entry:
@@ -293,11 +306,25 @@ def _restore(state: dict) -> Entry:
 
 
 _CARD_ENTRIES = 3
+# The derived lists of a timeline, computed once its entries are sorted.
+_SELECTIONS = ("source_count", "has_key", "key_entries", "key_events", "key_background",
+               "foreground", "background_entries")
+# The page of every entry, relative to the timeline's folder, when the timeline page shows
+# the key events.
+ALL_PATH = "all/"
+# What the exports and the newsletter hold (TIMELINE_EXPORT): the key events, or every entry.
+EXPORT_CHOICES = ("key", "all")
 
 
 @dataclass
 class Timeline:
-    """A crisis: its entries in chronological order, grouped by year and month for reading."""
+    """A crisis: its entries in chronological order, grouped by year and month for reading.
+
+    Key events (``Key: yes``) are what its page shows first; every entry is one click away
+    on a page of its own (``all_path``). Background entries (``Flags: background``) are
+    shown apart on both. A timeline with no key event (an old or hand-made one) shows every
+    entry on its page, as before there were key events, and has no page of all entries.
+    """
 
     slug: str
     title: str
@@ -319,7 +346,54 @@ class Timeline:
     def sort(self) -> None:
         """Put the entries in timeline order, once all are read (and count their sources)."""
         self.entries.sort(key=lambda e: e.sort_key)
-        self.__dict__.pop("source_count", None)
+        for name in _SELECTIONS:
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def has_key(self) -> bool:
+        """Some entry (not background) is a key event: the page lists those, and links to
+        all entries."""
+        return bool(self.key_events)
+
+    @cached_property
+    def key_entries(self) -> list[Entry]:
+        """What the key page shows (the key events and the key background), in order."""
+        return [e for e in self.entries if e.key]
+
+    @cached_property
+    def key_events(self) -> list[Entry]:
+        """The key page's list: key entries that are not background."""
+        return [e for e in self.entries if e.key and not e.background]
+
+    @cached_property
+    def key_background(self) -> list[Entry]:
+        """The key page's background box: key entries flagged background."""
+        return [e for e in self.key_entries if e.background]
+
+    @cached_property
+    def foreground(self) -> list[Entry]:
+        """The entries of the crisis itself (all but the background), in order."""
+        return [e for e in self.entries if not e.background]
+
+    @cached_property
+    def background_entries(self) -> list[Entry]:
+        return [e for e in self.entries if e.background]
+
+    @property
+    def all_path(self) -> str:
+        """The page of all entries, relative to the timeline's folder: "all/", or "" (the
+        timeline page itself) when no entry is a key event."""
+        return ALL_PATH if self.has_key else ""
+
+    @property
+    def all_save_as(self) -> str:
+        folder = self.save_as.rsplit("/", 1)[0] + "/" if "/" in self.save_as else ""
+        return f"{folder}{ALL_PATH}index.html"
+
+    def selected(self, choice: str) -> list[Entry]:
+        """The entries an export holds: ``"key"``, the key events (every entry when there is
+        none), or ``"all"``."""
+        return self.key_entries if choice != "all" and self.has_key else self.entries
 
     @property
     def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
@@ -364,9 +438,10 @@ class Timeline:
                 self.page_of[entry.anchor] = part.path
 
     def entry_path(self, entry: Entry) -> str:
-        """Where ``entry`` is, relative to the timeline's folder: "" (the timeline page) or
-        its part's folder ("2021/") for a split timeline."""
-        return self.page_of.get(entry.anchor, "")
+        """Where ``entry`` is shown whole (its permalink), relative to the timeline's folder:
+        its part's folder ("2021/") for a split timeline, else the page of all entries
+        (``all_path``: "all/", or "" for a timeline without key events)."""
+        return self.page_of.get(entry.anchor, self.all_path)
 
     @property
     def part_years(self) -> list[tuple[int, list[Part]]]:
@@ -390,15 +465,18 @@ class Timeline:
     def updated_words(self) -> str:
         return day_words(self.updated) if self.updated else ""
 
-    def newest(self, count: int) -> list[Entry]:
-        """The ``count`` entries reported last, shown in timeline order."""
-        order = {id(e): i for i, e in enumerate(self.entries)}
-        latest = sorted(self.entries, key=lambda e: (e.reported, order[id(e)]))[-count:]
+    def newest(self, count: int, entries: list[Entry] | None = None) -> list[Entry]:
+        """The ``count`` entries reported last (of ``entries``, by default all), shown in
+        timeline order."""
+        entries = self.entries if entries is None else entries
+        order = {id(e): i for i, e in enumerate(entries)}
+        latest = sorted(entries, key=lambda e: (e.reported, order[id(e)]))[-count:]
         return sorted(latest, key=lambda e: order[id(e)]) if count > 0 else []
 
-    def since(self, day: date) -> list[Entry]:
-        """Entries new after ``day``: reported (earliest source date) strictly after it."""
-        return [e for e in self.entries if e.reported > day]
+    def since(self, day: date, entries: list[Entry] | None = None) -> list[Entry]:
+        """Entries (of ``entries``, by default all) new after ``day``: reported (earliest
+        source date) strictly after it."""
+        return [e for e in (self.entries if entries is None else entries) if e.reported > day]
 
     @cached_property
     def source_count(self) -> int:
@@ -421,6 +499,14 @@ class Part:
     @property
     def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
         return _years(self.entries)
+
+    @property
+    def foreground(self) -> list[Entry]:
+        return [e for e in self.entries if not e.background]
+
+    @property
+    def background_entries(self) -> list[Entry]:
+        return [e for e in self.entries if e.background]
 
 
 def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:

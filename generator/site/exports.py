@@ -45,6 +45,11 @@ FILES = {
 }
 
 
+def _of(timeline: Timeline, entries: list[Entry] | None) -> list[Entry]:
+    """The entries an export holds: ``entries`` (``Timeline.selected``), by default all."""
+    return timeline.entries if entries is None else entries
+
+
 def absolute_base(siteurl: str) -> str | None:
     """The site's absolute address (no trailing slash), or None for a relative build."""
     siteurl = (siteurl or "").strip()
@@ -99,14 +104,15 @@ def _sources_html(entry: Entry) -> str:
     return f'<p class="tl-sources">{label}: {"; ".join(parts)}</p>'
 
 
-def timelinejs(timeline: Timeline) -> dict:
+def timelinejs(timeline: Timeline, entries: list[Entry] | None = None) -> dict:
     """The timeline in TimelineJS's JSON format, each date at its own precision.
 
     A day is ``{year, month, day}``, a month ``{year, month}``, a year ``{year}``; spans (a
     week, a quarter, a decade) get an ``end_date`` at the same precision. ``display_date`` is
     the site's AP-style wording.
     """
-    return {"title": _tjs_title(timeline), "events": [_tjs_event(e) for e in timeline.entries]}
+    events = [_tjs_event(e) for e in _of(timeline, entries)]
+    return {"title": _tjs_title(timeline), "events": events}
 
 
 def _tjs_title(timeline: Timeline) -> dict:
@@ -139,14 +145,14 @@ def _tjs_event(entry: Entry) -> dict:
     return event
 
 
-def timelinejs_text(timeline: Timeline) -> str:
+def timelinejs_text(timeline: Timeline, entries: list[Entry] | None = None) -> str:
     """``timelinejs`` as JSON text, one event a line (compact JSON: ``json``'s C encoder)."""
-    return timelinejs_bytes(timeline).decode("utf-8")
+    return timelinejs_bytes(timeline, entries).decode("utf-8")
 
 
-def timelinejs_bytes(timeline: Timeline) -> bytes:
+def timelinejs_bytes(timeline: Timeline, entries: list[Entry] | None = None) -> bytes:
     """``timelinejs_text`` in UTF-8."""
-    events = [e.fragment("json", (), partial(_json_event, e)) for e in timeline.entries]
+    events = [e.fragment("json", (), partial(_json_event, e)) for e in _of(timeline, entries)]
     title = json.dumps(_tjs_title(timeline), ensure_ascii=False)
     return (f'{{"title": {title},\n"events": [\n'.encode() + b",\n".join(events)
             + b"\n]}\n")
@@ -163,7 +169,8 @@ def _rfc3339(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom(timeline: Timeline, siteurl: str, sitename: str) -> str:
+def atom(timeline: Timeline, siteurl: str, sitename: str,
+         entries: list[Entry] | None = None) -> str:
     """An Atom feed of the timeline's entries, newest reported first.
 
     ``published`` is an entry's earliest source date, ``updated`` its latest, and the feed's
@@ -174,10 +181,11 @@ def atom(timeline: Timeline, siteurl: str, sitename: str) -> str:
     Written directly, in the bytes ElementTree writes for the same feed
     (``atom_with_elementtree``; tests/test_incremental.py compares the two).
     """
-    return atom_bytes(timeline, siteurl, sitename).decode("utf-8")
+    return atom_bytes(timeline, siteurl, sitename, entries).decode("utf-8")
 
 
-def atom_bytes(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
+def atom_bytes(timeline: Timeline, siteurl: str, sitename: str,
+               entries: list[Entry] | None = None) -> bytes:
     """``atom`` in UTF-8."""
     page = timeline_address(timeline, siteurl) or "./"
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="{ATOM_NS}">',
@@ -193,7 +201,8 @@ def atom_bytes(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
         " <author>", _xml("  ", "name", sitename), " </author>",
         _xml(" ", "generator", "crisis-timeline"),
     ]
-    ordered = sorted(timeline.entries, key=lambda e: (e.reported, e.sort_key), reverse=True)
+    ordered = sorted(_of(timeline, entries), key=lambda e: (e.reported, e.sort_key),
+                     reverse=True)
     entries = [entry.fragment("atom", (timeline.slug, page, path),
                               partial(_atom_entry, timeline, entry, page, path))
                for entry in ordered for path in (timeline.entry_path(entry),)]
@@ -234,7 +243,8 @@ def _xml_attr(text: str) -> str:
             .replace("\n", "&#10;").replace("\t", "&#09;"))
 
 
-def atom_with_elementtree(timeline: Timeline, siteurl: str, sitename: str) -> str:
+def atom_with_elementtree(timeline: Timeline, siteurl: str, sitename: str,
+                          entries: list[Entry] | None = None) -> str:
     """``atom`` built with ElementTree: the reference the direct writer matches."""
     ET.register_namespace("", ATOM_NS)
     page = timeline_address(timeline, siteurl) or "./"
@@ -256,7 +266,8 @@ def atom_with_elementtree(timeline: Timeline, siteurl: str, sitename: str) -> st
     author = sub(feed, "author")
     sub(author, "name", sitename)
     sub(feed, "generator", "crisis-timeline")
-    ordered = sorted(timeline.entries, key=lambda e: (e.reported, e.sort_key), reverse=True)
+    ordered = sorted(_of(timeline, entries), key=lambda e: (e.reported, e.sort_key),
+                     reverse=True)
     for entry in ordered:
         item = sub(feed, "entry")
         sub(item, "id", f"urn:uuid:{entry_uid(timeline, entry)}")
@@ -286,7 +297,8 @@ def _plain(html: str) -> str:
 # --- iCalendar -----------------------------------------------------------------------------
 
 
-def ics(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
+def ics(timeline: Timeline, siteurl: str, sitename: str,
+        entries: list[Entry] | None = None) -> bytes:
     """An iCalendar file of the entries dated to a day, as all-day events.
 
     UIDs are stable per entry; DTSTAMP is the entry's earliest source date (RFC 5545 wants a
@@ -301,7 +313,7 @@ def ics(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
              f"PRODID:{_ical_text(f'-//{sitename}//crisis-timeline//EN')}",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{timeline.title}"]  # icalendar: as it is
     text = ["".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")]
-    for entry in timeline.entries:
+    for entry in _of(timeline, entries):
         if entry.precision in _ICS_PRECISIONS:
             path = timeline.entry_path(entry)
             text.append(entry.fragment("ics", (timeline.slug, page, path),
@@ -340,9 +352,9 @@ def _ics_description(entry: Entry) -> str:
     return "\n\n".join(x for x in lines if x)
 
 
-def _ics_events(timeline: Timeline):
+def _ics_events(timeline: Timeline, entries: list[Entry] | None = None):
     """(entry, description) for each entry the calendar holds."""
-    for entry in timeline.entries:
+    for entry in _of(timeline, entries):
         if entry.precision in _ICS_PRECISIONS:
             yield entry, _ics_description(entry)
 
@@ -354,7 +366,8 @@ def _ical_text(text: str) -> str:
             .replace("\r", r"\n"))
 
 
-def ics_with_icalendar(timeline: Timeline, siteurl: str, sitename: str) -> bytes:
+def ics_with_icalendar(timeline: Timeline, siteurl: str, sitename: str,
+                       entries: list[Entry] | None = None) -> bytes:
     """The same calendar built with the icalendar library: the reference ``ics`` matches."""
     from icalendar import Calendar, Event
 
@@ -364,7 +377,7 @@ def ics_with_icalendar(timeline: Timeline, siteurl: str, sitename: str) -> bytes
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", str(timeline.title))
-    for entry, description in _ics_events(timeline):
+    for entry, description in _ics_events(timeline, entries):
         event = Event()
         event.add("uid", f"{entry_uid(timeline, entry)}@crisis-timeline")
         event.add("dtstamp", datetime.combine(entry.reported, time(0), tzinfo=UTC))
@@ -421,11 +434,16 @@ def _fold(line: str) -> str:
 CSV_COLUMNS = [
     "id", "when", "date", "start", "end", "precision", "mod", "title", "text", "flags",
     "attribution", "note", "source_dates", "source_outlets", "source_links", "source_titles",
+    "key",
 ]
 
 
 def csv_text(timeline: Timeline) -> str:
-    """One row per entry in timeline order; several sources are one per line in a cell."""
+    """One row per entry in timeline order; several sources are one per line in a cell.
+
+    Every entry, whatever TIMELINE_EXPORT says (a spreadsheet is for research: filtering is
+    the reader's), with its ``key`` (yes or no) in the last column and ``background`` among
+    its flags."""
     return csv_bytes(timeline).decode("utf-8")
 
 
@@ -444,6 +462,7 @@ def _csv_row(e: Entry) -> str:
         e.mod or "", e.title, e.text, ",".join(e.flags), e.attribution, e.note,
         "\n".join(s.date for s in e.sources), "\n".join(s.outlet for s in e.sources),
         "\n".join(s.link for s in e.sources), "\n".join(s.title for s in e.sources),
+        "yes" if e.key else "no",
     )])
     return buffer.getvalue()
 

@@ -21,7 +21,7 @@ from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
 from .cache import fingerprint as cache_fingerprint
-from .contents import Entry, Timeline, TimelineEntry
+from .contents import EXPORT_CHOICES, Entry, Timeline, TimelineEntry
 from .readers import use_reusing_reader
 from .reuse import PageReuse
 
@@ -134,6 +134,11 @@ class TimelineGenerator(Generator):
         return entry
 
     def generate_output(self, writer) -> None:
+        choice = self.settings.get("TIMELINE_EXPORT")
+        if choice not in EXPORT_CHOICES:
+            log.error("TIMELINE_EXPORT = %r: use %s", choice,
+                      " or ".join(repr(c) for c in EXPORT_CHOICES))
+            return
         pages = PageReuse(self)
         for timeline in self.timelines:
             self._write_timeline(writer, timeline, pages)
@@ -149,22 +154,37 @@ class TimelineGenerator(Generator):
         folder = os.path.dirname(timeline.save_as)
         address = exports.timeline_address(timeline, siteurl)
         files = dict(exports.FILES)
+        # The exports, the embed and the newsletter hold the key events (when there are
+        # any), or every entry with TIMELINE_EXPORT = "all"; the spreadsheet holds them all.
+        choice = settings["TIMELINE_EXPORT"]
+        selected = timeline.selected(choice)
+        export_key = choice == "key" and timeline.has_key
         extra = {
             "timeline": timeline,
             "url": timeline.url,
             "exports": files,
             "timeline_address": address,
+            "export_key": export_key,
             "embed_code": exports.embed_code(
                 (address or "") + files["embed"], str(timeline.title), height),
         }
         page_name = timeline.url.rstrip("/")
         relative = settings["RELATIVE_URLS"]
-        # A split timeline's embed shows its last entries (an iframe of thousands is unusable).
-        limit = max(1, settings.get("TIMELINE_EMBED_ENTRIES") or 1)
-        extra["embed_entries"] = timeline.entries[-limit:] if timeline.parts else None
-        shown = () if timeline.parts else _digests(timeline.entries)
+        # The key page: the key events and the key background (linked to their place among
+        # all entries); a timeline without key events: every entry (or the index of years).
+        if timeline.has_key:
+            shown = _placed(timeline, timeline.key_entries)
+        else:
+            shown = () if timeline.parts else _digests(timeline.entries)
         pages.write(writer, timeline.save_as, "timeline", shown, relative_urls=relative,
                     page_name=page_name, **extra)
+        if timeline.has_key:
+            # Every entry, as the timeline page was before key events (an index of years for
+            # a split timeline, its background linked to the years' pages).
+            every = _placed(timeline, timeline.background_entries) if timeline.parts \
+                else _digests(timeline.entries)
+            pages.write(writer, timeline.all_save_as, "timeline_all", every,
+                        relative_urls=relative, page_name=f"{page_name}/all", **extra)
         for number, part in enumerate(timeline.parts):
             previous = timeline.parts[number - 1] if number else None
             following = timeline.parts[number + 1] if number + 1 < len(timeline.parts) \
@@ -175,19 +195,26 @@ class TimelineGenerator(Generator):
                         (part.key, neighbours, _digests(part.entries)),
                         relative_urls=relative, page_name=f"{page_name}/{part.key}", **extra,
                         part=part, previous=previous, next=following)
-        embed_entries = extra["embed_entries"] or timeline.entries
-        pages.write(writer, os.path.join(folder, files["embed"]), "embed",
-                    _digests(embed_entries), relative_urls=relative,
-                    page_name=f"{page_name}/embed", **extra)
+        # The embed of a split timeline shows the last of its entries (an iframe of
+        # thousands is unusable).
+        limit = max(1, settings.get("TIMELINE_EMBED_ENTRIES") or 1)
+        listed = timeline.key_events if export_key else timeline.entries
+        embed_entries = listed[-limit:] if timeline.parts and len(listed) > limit else None
+        embed_shown = _placed(timeline, embed_entries or selected)
+        if export_key:  # and the background box, however many key events are shown
+            embed_shown += _placed(timeline, timeline.key_background)
+        pages.write(writer, os.path.join(folder, files["embed"]), "embed", embed_shown,
+                    relative_urls=relative, page_name=f"{page_name}/embed", **extra,
+                    embed_entries=embed_entries, embed_view="key" if export_key else "all")
         outputs = {
-            files["json"]: exports.timelinejs_bytes(timeline),
-            files["atom"]: exports.atom_bytes(timeline, siteurl, sitename),
-            files["ics"]: exports.ics(timeline, siteurl, sitename),
+            files["json"]: exports.timelinejs_bytes(timeline, selected),
+            files["atom"]: exports.atom_bytes(timeline, siteurl, sitename, selected),
+            files["ics"]: exports.ics(timeline, siteurl, sitename, selected),
             files["csv"]: exports.csv_bytes(timeline),
             files["oembed"]: exports.oembed_text(timeline, siteurl, sitename, height),
         }
-        entries = timeline.newest(settings["TIMELINE_NEWSLETTER_ENTRIES"])
-        outputs.update(self.newsletter(timeline, entries))
+        entries = timeline.newest(settings["TIMELINE_NEWSLETTER_ENTRIES"], selected)
+        outputs.update(self.newsletter(timeline, entries, key=export_key))
         if address is None:
             log.warning("%s: newsletter links are relative (SITEURL is not an absolute address);"
                         " build with SITEURL=https://… and -s publishconf.py before sending it",
@@ -197,20 +224,29 @@ class TimelineGenerator(Generator):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
 
-    def newsletter(self, timeline: Timeline, entries: list[Entry]) -> dict[str, str]:
-        """``newsletter.html``, ``.txt`` and ``.md`` for ``entries`` of ``timeline``."""
+    def newsletter(self, timeline: Timeline, entries: list[Entry],
+                   key: bool = False) -> dict[str, str]:
+        """``newsletter.html``, ``.txt`` and ``.md`` for ``entries`` of ``timeline`` (``key``:
+        they are its key events, and the issue says so)."""
         siteurl, sitename = self.settings["SITEURL"], self.settings["SITENAME"]
         context = dict(self.context, SITEURL=siteurl)
         return {
             "newsletter.html": newsletter.render_html(
-                self.get_template("newsletter"), timeline, entries, context),
-            "newsletter.txt": newsletter.render_text(timeline, entries, siteurl, sitename),
-            "newsletter.md": newsletter.render_markdown(timeline, entries, siteurl),
+                self.get_template("newsletter"), timeline, entries, context, key=key),
+            "newsletter.txt": newsletter.render_text(timeline, entries, siteurl, sitename,
+                                                     key=key),
+            "newsletter.md": newsletter.render_markdown(timeline, entries, siteurl, key=key),
         }
 
 
 def _digests(entries: list[Entry]) -> tuple[str, ...]:
     return tuple(e.digest for e in entries)
+
+
+def _placed(timeline: Timeline, entries: list[Entry]) -> tuple[tuple[str, str], ...]:
+    """The digests of ``entries`` with the pages their links point to (a page that links an
+    entry elsewhere changes when the entry moves to another page)."""
+    return tuple((e.digest, timeline.entry_path(e)) for e in entries)
 
 
 class TimelineInfo(Content):

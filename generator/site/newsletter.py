@@ -7,7 +7,10 @@ Which entries
     (default 10) entries reported last. ``timeline newsletter TIMELINE --since DATE`` holds the
     entries reported strictly after DATE: send an issue on DATE, and the next issue with
     ``--since DATE`` repeats none of the entries the first one had. Entries are shown in
-    timeline order (oldest event first), as on the site.
+    timeline order (oldest event first), as on the site. Of a timeline with key events
+    (``Key: yes``), only those count, as on its page and in its exports (TIMELINE_EXPORT
+    "key", the default); ``TIMELINE_EXPORT = "all"``, or ``timeline newsletter --all``, counts
+    every entry.
 
 Links
     Email needs absolute links, so the newsletter uses SITEURL (publishconf.py). A relative
@@ -44,7 +47,8 @@ def page_address(timeline: Timeline, siteurl: str) -> str:
     return timeline_address(timeline, siteurl) or "./"
 
 
-def render_html(template, timeline: Timeline, entries: list[Entry], context: dict) -> str:
+def render_html(template, timeline: Timeline, entries: list[Entry], context: dict,
+                key: bool = False) -> str:
     """The newsletter's HTML: the template rendered, then every CSS rule inlined.
 
     The ``<style>`` block is removed after inlining, so the email holds no stylesheet, no
@@ -57,6 +61,8 @@ def render_html(template, timeline: Timeline, entries: list[Entry], context: dic
         entries=entries,
         page=page_address(timeline, siteurl),
         absolute=timeline_address(timeline, siteurl) is not None,
+        intro=_intro(timeline, entries, key),
+        noun="key events" if key else "entries",
     )
     html = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
     html = _IMG_WITHOUT_ALT.sub('<img alt=""', html)
@@ -68,12 +74,13 @@ def render_html(template, timeline: Timeline, entries: list[Entry], context: dic
     return _BLANKS.sub("\n", html)
 
 
-def render_text(timeline: Timeline, entries: list[Entry], siteurl: str, sitename: str) -> str:
+def render_text(timeline: Timeline, entries: list[Entry], siteurl: str, sitename: str,
+                key: bool = False) -> str:
     """The plain-text part: wrapped at 72 columns, every link written out."""
     page = page_address(timeline, siteurl)
     rule = "=" * min(72, len(str(timeline.title)))
     lines = [sitename.upper(), "", str(timeline.title), rule, ""]
-    lines += _wrap(_intro(timeline, entries)) + [""]
+    lines += _wrap(_intro(timeline, entries, key)) + [""]
     for entry in entries:
         lines.append("-" * 72)
         when = entry.date_label
@@ -94,11 +101,12 @@ def render_text(timeline: Timeline, entries: list[Entry], siteurl: str, sitename
     return "\n".join(lines)
 
 
-def render_markdown(timeline: Timeline, entries: list[Entry], siteurl: str) -> str:
+def render_markdown(timeline: Timeline, entries: list[Entry], siteurl: str,
+                    key: bool = False) -> str:
     """Markdown for newsletter services (Buttondown, Substack): headings, links, no HTML."""
     page = page_address(timeline, siteurl)
     page = _md_url(page)
-    out = [f"# [{_md(str(timeline.title))}]({page})", "", _intro(timeline, entries), ""]
+    out = [f"# [{_md(str(timeline.title))}]({page})", "", _intro(timeline, entries, key), ""]
     for entry in entries:
         flags = "".join(f" · *{words}*" for _, words in entry.flag_labels)
         link = _md_url(f"{page}{timeline.entry_path(entry)}#{entry.anchor}")
@@ -130,10 +138,16 @@ def _md_url(url: str) -> str:
     return "".join(_URL_UNSAFE.get(c, c) for c in url)
 
 
-def _intro(timeline: Timeline, entries: list[Entry]) -> str:
-    if not entries:
-        return "No new entries."
-    count = "1 new entry" if len(entries) == 1 else f"{len(entries)} new entries"
+def _intro(timeline: Timeline, entries: list[Entry], key: bool = False) -> str:
+    """"3 new entries in the timeline, oldest first." (``key``: "3 new key events")."""
+    if key:
+        if not entries:
+            return "No new key events."
+        count = "1 new key event" if len(entries) == 1 else f"{len(entries)} new key events"
+    else:
+        if not entries:
+            return "No new entries."
+        count = "1 new entry" if len(entries) == 1 else f"{len(entries)} new entries"
     return f"{count} in the timeline, oldest first."
 
 

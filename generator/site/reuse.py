@@ -206,4 +206,7 @@ def timeline_summary(timeline) -> tuple:
         tuple((e.date_label, str(e.title)) for e in timeline.first_entries),
         tuple((p.key, p.label, p.year, p.path, p.save_as, len(p.entries))
               for p in timeline.parts),
+        # The key page's counts and links, and what the pages say of the background.
+        timeline.has_key, len(timeline.key_entries), len(timeline.key_events),
+        len(timeline.background_entries),
     )

