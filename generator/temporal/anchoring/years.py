@@ -59,17 +59,8 @@ def pick_year(
         # likely the agreeing's (last October) as the selling's; the nearer reading wins (as
         # for a weekday). "agreed on Monday to sell it in October" looks ahead.
         tense = None
-    cands = []
-    for y in (dct.year - 1, dct.year, dct.year + 1):
-        if day is not None:
-            if not cm.valid_day(y, month, day):
-                continue
-            lo = hi = date(y, month, day)
-        else:
-            lo = date(y, month, 1)
-            ny, nm = cm.add_months(y, month, months)
-            hi = date(ny, nm, 1) - timedelta(days=1)
-        cands.append((y, lo, hi))
+    cands = [(y, *span) for y in (dct.year - 1, dct.year, dct.year + 1)
+             if (span := _reading(y, month, day, months)) is not None]
     if not cands:
         return dct.year
 
@@ -96,6 +87,15 @@ def pick_year(
 
 
 _TO_VERB = regex.compile(r"\bto\s+[a-z]+")
+
+
+def _reading(y: int, month: int, day: int | None, months: int) -> tuple[date, date] | None:
+    """The first and last day of "June 3" (or "June", spanning ``months``) in year ``y``;
+    None for a day the year does not have ("Feb. 29" in 2021)."""
+    if day is not None:
+        return (date(y, month, day),) * 2 if cm.valid_day(y, month, day) else None
+    ny, nm = cm.add_months(y, month, months)
+    return date(y, month, 1), date(ny, nm, 1) - timedelta(days=1)
 
 
 def _decision_dated(ctx: Context, start: int) -> bool:
@@ -247,14 +247,10 @@ def _story_year(
     back = 1.0 if _PAST_PERFECT.search(rest) or in_insertion(ctx.text, start, end) else _STORY_BACK
     best: tuple[float, int] | None = None
     for y in range(lo.year - 1, hi.year + 2):
-        if day is not None:
-            if not cm.valid_day(y, month, day):
-                continue
-            first = last = date(y, month, day)
-        else:
-            first = date(y, month, 1)
-            ny, nm = cm.add_months(y, month, months)
-            last = date(ny, nm, 1) - timedelta(days=1)
+        reading = _reading(y, month, day, months)
+        if reading is None:
+            continue
+        first, last = reading
         if first <= hi and last >= lo:
             cost = 0.0
         elif first > hi:
@@ -268,8 +264,6 @@ def _story_year(
 
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
 _PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
-
-
 
 
 def story_year(ctx: Context) -> int | None:
