@@ -9,6 +9,7 @@ Everything is served from 127.0.0.1; any other request fails the test.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import http.server
@@ -65,6 +66,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def _serving(www: Path):
+    """``www`` served on a free loopback port for the block: its address."""
+    handler = functools.partial(_Quiet, directory=str(www))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The site built into <root>/crisis-timeline/, test pages and vendor files beside it."""
@@ -83,14 +97,8 @@ def served(tmp_path_factory):
         "&quot;", '"')
     embed = embed.replace('src="embed.html"', f'src="/{SUB_PATH}/timeline/demo/embed.html"')
     (www / "article.html").write_text(IFRAME_PAGE % embed)
-    handler = functools.partial(_Quiet, directory=str(www))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", site
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(www) as address:
+        yield address, site
 
 
 @pytest.fixture(scope="module")
@@ -103,14 +111,8 @@ def served_key(tmp_path_factory):
     www = root / "www"
     www.mkdir()
     shutil.copytree(site, www / SUB_PATH)
-    handler = functools.partial(_Quiet, directory=str(www))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", site
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(www) as address:
+        yield address, site
 
 
 @pytest.fixture(scope="module")
