@@ -39,7 +39,7 @@ import pelican
 
 from .. import atomic
 from ..fingerprint import engine_fingerprint
-from .contents import Entry
+from .entry import Entry
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,8 @@ from xml.etree import ElementTree as ET
 
 from markupsafe import escape
 
-from .contents import Entry, Timeline
+from .contents import Timeline
+from .entry import Entry
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Stable ids for feed entries and calendar events: the same entry keeps its id across builds
@@ -289,7 +290,7 @@ def _esc(text: str) -> str:
 
 
 def _plain(html: str) -> str:
-    from .contents import html_to_text
+    from .entry import html_to_text
 
     return html_to_text(html)
 

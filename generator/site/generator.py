@@ -21,7 +21,8 @@ from . import exports, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
 from .cache import fingerprint as cache_fingerprint
-from .contents import EXPORT_CHOICES, Entry, Timeline, TimelineEntry
+from .contents import EXPORT_CHOICES, Timeline
+from .entry import Entry, TimelineEntry
 from .readers import use_reusing_reader
 from .reuse import PageReuse
 

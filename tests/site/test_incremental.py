@@ -20,7 +20,8 @@ import pytest
 
 from generator.site import exports
 from generator.site.build import build_site
-from generator.site.contents import Entry, SourceRef, Timeline
+from generator.site.contents import Timeline
+from generator.site.entry import Entry, SourceRef
 from generator.site.reuse import PageReuse
 from generator.temporal.values import bounds
 

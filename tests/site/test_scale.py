@@ -14,7 +14,8 @@ from pelican.settings import read_settings
 
 from generator.site import exports
 from generator.site.build import build_site
-from generator.site.contents import Entry, SourceRef, Timeline
+from generator.site.contents import Timeline
+from generator.site.entry import Entry, SourceRef
 from generator.site.readers import ReusingMarkdownReader
 from generator.temporal.values import bounds
 

@@ -182,7 +182,7 @@ def test_timeml_detects_each_document(tmp_path):
 
 
 def test_site_entry_lang_tag_is_a_tag():
-    from generator.site.contents import _lang_tag
+    from generator.site.entry import _lang_tag
 
     assert _lang_tag("es") == "es" and _lang_tag("pt-BR") == "pt-BR"
     assert _lang_tag("en") == "" and _lang_tag('es" onload="x') == "" and _lang_tag(None) == ""
