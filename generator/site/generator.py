@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
 from ..timeline.entry_file import TIMELINE_FILE, header_gap, read_metadata
-from . import exports, newsletter
+from . import exports, ical, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
 from .cache import fingerprint as cache_fingerprint
@@ -210,7 +210,7 @@ class TimelineGenerator(Generator):
         outputs = {
             files["json"]: exports.timelinejs_bytes(timeline, selected),
             files["atom"]: exports.atom_bytes(timeline, siteurl, sitename, selected),
-            files["ics"]: exports.ics(timeline, siteurl, sitename, selected),
+            files["ics"]: ical.ics(timeline, siteurl, sitename, selected),
             files["csv"]: exports.csv_bytes(timeline),
             files["oembed"]: exports.oembed_text(timeline, siteurl, sitename, height),
         }
