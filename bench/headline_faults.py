@@ -22,7 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.events.extract import extract_events  # noqa: E402
-from generator.events.headline.desk import has_finite_verb, words  # noqa: E402
+from generator.events.headline.verbs import has_finite_verb  # noqa: E402
+from generator.events.headline.words import words  # noqa: E402
 from generator.sources.articles import Article, read_article  # noqa: E402
 from generator.temporal.timeml import document_dct, strip_tags, unescape_with_map  # noqa: E402
 

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.events.headline import write_headline, written_headline
-from generator.events.headline.desk import words as desk_words
+from generator.events.headline.words import words as desk_words
 
 
 def headline(sentence: str, phrase: str, limit: int = 110) -> str:

@@ -1,6 +1,7 @@
-"""The news desk's edit of a headline (generator/events/headline/desk.py, present.py,
-names.py): one present-tense line of 16 words or fewer, never cut off with "…", no wire
-debris, no "According to", no opening quotation, the article's names for its pronouns."""
+"""The news desk's edit of a headline (generator/events/headline/desk.py, wire.py,
+verbs.py, present.py, names.py): one present-tense line of 16 words or fewer, never cut
+off with "…", no wire debris, no "According to", no opening quotation, the article's names
+for its pronouns."""
 
 from pathlib import Path
 
@@ -8,17 +9,13 @@ import pytest
 
 from generator.events.extract import extract_events
 from generator.events.headline import write_headline
-from generator.events.headline.desk import (
-    fitted,
-    has_finite_verb,
-    speaker_first,
-    without_according_to,
-    without_debris,
-    words,
-)
+from generator.events.headline.desk import fitted
 from generator.events.headline.names import named
 from generator.events.headline.present import present
 from generator.events.headline.verb_table import read_rows, rows_from_lemminflect
+from generator.events.headline.verbs import has_finite_verb
+from generator.events.headline.wire import speaker_first, without_according_to, without_debris
+from generator.events.headline.words import words
 from generator.sources.articles import read_article
 
 DEMO = Path(__file__).resolve().parents[2] / "content" / "articles"

@@ -101,3 +101,8 @@ CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 
 
 DETERMINERS = word_set("determiners")
+
+
+def words(text: str) -> int:
+    """How many words ``text`` has (a dash or a lone punctuation mark is none)."""
+    return len([w for w in text.split() if re.search(r"\w", w)])
