@@ -13,8 +13,9 @@ from datetime import date
 
 from ..model import Timex
 from ..values import is_valid
+from .context import Ctx
 from .lexicon import available, get_lang_lexicon
-from .rules import RULES, Ctx
+from .rules import RULES
 
 __all__ = ["annotate_lang", "available"]
 
