@@ -22,8 +22,29 @@ ALL_PATH = "all/"
 EXPORT_CHOICES = ("key", "all")
 
 
+class _Listing:
+    """What a timeline's page and each page of a split timeline list: their ``entries`` by
+    year and month, the crisis itself apart from the background."""
+
+    entries: list[Entry]
+
+    @property
+    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
+        """[(year, [(month heading or None for coarser entries, entries)])] in order."""
+        return _years(self.entries)
+
+    @cached_property
+    def foreground(self) -> list[Entry]:
+        """The entries of the crisis itself (all but the background), in order."""
+        return [e for e in self.entries if not e.background]
+
+    @cached_property
+    def background_entries(self) -> list[Entry]:
+        return [e for e in self.entries if e.background]
+
+
 @dataclass
-class Timeline:
+class Timeline(_Listing):
     """A crisis: its entries in chronological order, grouped by year and month for reading.
 
     Key events (``Key: yes``) are what its page shows first; every entry is one click away
@@ -76,15 +97,6 @@ class Timeline:
         """The key page's background box: key entries flagged background."""
         return [e for e in self.key_entries if e.background]
 
-    @cached_property
-    def foreground(self) -> list[Entry]:
-        """The entries of the crisis itself (all but the background), in order."""
-        return [e for e in self.entries if not e.background]
-
-    @cached_property
-    def background_entries(self) -> list[Entry]:
-        return [e for e in self.entries if e.background]
-
     @property
     def all_path(self) -> str:
         """The page of all entries, relative to the timeline's folder: "all/", or "" (the
@@ -100,11 +112,6 @@ class Timeline:
         """The entries an export holds: ``"key"``, the key events (every entry when there is
         none), or ``"all"``."""
         return self.key_entries if choice != "all" and self.has_key else self.entries
-
-    @property
-    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
-        """[(year, [(month heading or None for coarser entries, entries)])] in order."""
-        return _years(self.entries)
 
     def years_of(self, entries: list[Entry]) -> list:
         """``years`` for some of the entries (in timeline order)."""
@@ -192,7 +199,7 @@ class Timeline:
 
 
 @dataclass
-class Part:
+class Part(_Listing):
     """One page of a split timeline: a year, or a month of a long year."""
 
     key: str  # "2021" or "2021-03": the page's folder under the timeline's
@@ -201,18 +208,6 @@ class Part:
     path: str  # "2021/", relative to the timeline's folder
     save_as: str
     entries: list[Entry]
-
-    @property
-    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
-        return _years(self.entries)
-
-    @property
-    def foreground(self) -> list[Entry]:
-        return [e for e in self.entries if not e.background]
-
-    @property
-    def background_entries(self) -> list[Entry]:
-        return [e for e in self.entries if e.background]
 
 
 def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
