@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from ..ruledata import settings
 from ..sources.articles import Article
 from ..sources.language import supported
 from ..temporal import Timex, annotate
@@ -152,14 +153,10 @@ def _rules() -> _Rules:
         rf"|\b(?:{verbs})\s+(?P<b>{name})"
         rf"|\b(?:{phrases})\s+(?P<c>{name}|[a-z]+)"
     )
-    return _Rules(
+    return settings(
+        _Rules, data,
         attribution=attribution,
-        headline_max=int(data["headline_max"]),
-        titles=frozenset(data["titles"]),
         pronouns=frozenset(data["attribution_pronouns"]),
-        name_joiners=frozenset(data["name_joiners"]),
-        background_days=int(data["background_days"]),
-        inferred_day_note=str(data["inferred_day_note"]),
         pronoun_said=re.compile(
             rf"^(He|She)\s+(?:{'|'.join(map(re.escape, data['pronoun_speaker_verbs']))})\b"),
     )

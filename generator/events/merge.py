@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
+from ..ruledata import settings
 from . import happening, same_happening
 from .extract import Event
 from .rules_file import events_rules
@@ -56,16 +57,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = events_rules()["merge"]
-    return _Rules(
-        same_date=float(data["same_date"]),
-        back_reference=float(data["back_reference"]),
-        back_reference_days=int(data["back_reference_days"]),
-        adjacent_days=float(data["adjacent_days"]),
-        retold_days=int(data["retold_days"]),
-        window=int(data["window"]),
-        stopwords=frozenset(data["stopwords"]),
-    )
+    return settings(_Rules, events_rules()["merge"])
 
 
 def merge_events(events: list[Event]) -> list[Story]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from ..ruledata import expect_keys, rule_data
+from ..ruledata import expect_keys, rule_data, settings
 from . import happening
 from .merge import Story
 
@@ -54,18 +54,10 @@ def _rules() -> _Rules:
     count = data["key_count"]
     expect_keys(count, ("per_sqrt", "per_article", "min_key", "max_key", "max_share", "per_day"),
                 f"{where}.key_count")
-    return _Rules(
+    return settings(
+        _Rules, {**data, **count},
         weights={k: float(data["weights"].get(k, 0.0)) for k in _SIGNALS},
         exact={k: float(v) for k, v in data["exact"].items()},
-        core_share=float(data["core_share"]),
-        core_days=int(data["core_days"]),
-        background_days=int(data["background_days"]),
-        names_share=float(data["names_share"]),
-        per_sqrt=float(count["per_sqrt"]),
-        per_article=float(count["per_article"]),
-        min_key=int(count["min_key"]),
-        max_key=int(count["max_key"]),
-        max_share=float(count["max_share"]),
         key_per_day=int(count["per_day"]),
     )
 
