@@ -266,6 +266,15 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
 
 
 @cache
+def weekdays_pattern(template: str) -> regex.Pattern[str]:
+    """``template`` compiled once with ``{weekday}`` as the weekdays written out
+    ("monday|tuesday|...") and ``{Weekday}`` as the same capitalized: the passes that look
+    for a weekday's name around a date ("a week on Tuesday", "the Friday before")."""
+    names = "|".join(get_lexicon().weekday_names)
+    return regex.compile(template.replace("{weekday}", names).replace("{Weekday}", names.title()))
+
+
+@cache
 def get_lexicon() -> Lexicon:
     """The process-wide lexicon (loaded and compiled on first use only)."""
     return load_or_build("lexicon", build_lexicon)  # a disk cache: see compiled.py

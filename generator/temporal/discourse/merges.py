@@ -4,23 +4,19 @@ hearing", "a week on Tuesday", "two weeks from Monday", "by 2 a.m. the following
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 
 import regex
 
 from ..context import Resolved
-from ..lexicon import get_lexicon
+from ..lexicon import get_lexicon, weekdays_pattern
 from ..values import precision
 from .registry import register
 
 _DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
 
 
-@cache
-def _weekday_offset_lead() -> regex.Pattern[str]:
-    """"the Friday before ": a weekday counted from the day named after it."""
-    names = "|".join(get_lexicon().weekday_names).title()
-    return regex.compile(rf"\b[Tt]he\s+({names})\s+(before|after)\s+$")
+# "the Friday before ": a weekday counted from the day named after it
+_WEEKDAY_OFFSET_LEAD = r"\b[Tt]he\s+({Weekday})\s+(before|after)\s+$"
 
 
 @register("day_before_after", 90)
@@ -32,7 +28,7 @@ def _day_before_after(text: str, items: list[Resolved], dct: date) -> list[Resol
         if b.type != "DATE" or precision(b.value) != "day":
             continue
         lead = _DAY_OFFSET_LEAD.search(text, max(0, b.start - 20), b.start)
-        named = _weekday_offset_lead().search(text, max(0, b.start - 25), b.start)
+        named = weekdays_pattern(_WEEKDAY_OFFSET_LEAD).search(text, max(0, b.start - 25), b.start)
         if not lead and not named:
             continue
         day = date.fromisoformat(b.value[:10])
@@ -64,11 +60,8 @@ _WEEK_ON_BEFORE = regex.compile(r"(?i)\b(?:a|one)\s+(week|fortnight)\s+(?:on|fro
 _WEEK_AFTER = regex.compile(r"\s+week\b(?!['’]s)")
 
 
-@cache
-def _named_weekday() -> regex.Pattern[str]:
-    """"Tuesday", "next Tuesday", "this Friday": a weekday a week can be counted on from."""
-    names = "|".join(get_lexicon().weekday_names)
-    return regex.compile(rf"(?i)(?:next\s+|this\s+)?(?:{names})")
+# "Tuesday", "next Tuesday", "this Friday": a weekday a week can be counted on from
+_NAMED_WEEKDAY = r"(?i)(?:next\s+|this\s+)?(?:{weekday})"
 
 
 @register("week_on", 80)
@@ -77,8 +70,8 @@ def _week_on(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
     Monday": that weekday's date one or two weeks later, one expression."""
     drop: set[int] = set()
     for k, item in enumerate(items):
-        if item.type != "DATE" or precision(item.value) != "day" or not _named_weekday().fullmatch(
-                text, item.start, item.end):
+        if item.type != "DATE" or precision(item.value) != "day" or not weekdays_pattern(
+                _NAMED_WEEKDAY).fullmatch(text, item.start, item.end):
             continue
         before = _WEEK_ON_BEFORE.search(text, max(0, item.start - 25), item.start)
         after = None if before else _WEEK_AFTER.match(text, item.end)
