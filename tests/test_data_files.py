@@ -65,11 +65,13 @@ class _Window:
     share: float
     words: frozenset[str]
     label: str
+    note: str = "none"
 
 
 def test_settings_read_each_field_as_its_type_and_take_what_is_given():
     data = {"days": "3", "share": 1, "words": ["a", "the", "a"], "label": "x"}
-    assert settings(_Window, data) == _Window(3, 1.0, frozenset({"a", "the"}), "x")
+    assert settings(_Window, data) == _Window(3, 1.0, frozenset({"a", "the"}), "x", "none")
     assert settings(_Window, data, label="given").label == "given"
+    assert settings(_Window, {**data, "note": "kept"}).note == "kept"  # else the default
     with pytest.raises(KeyError, match="share"):
         settings(_Window, {"days": 3, "words": [], "label": ""})
