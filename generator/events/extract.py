@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import urllib.parse
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from functools import cache
 
@@ -26,6 +26,14 @@ from .rules_file import events_rules
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
 
 
+def _stored(cls: type, data: dict, **converted: object) -> dict[str, object]:
+    """The fields of dataclass ``cls`` as its ``to_json`` stored them in ``data`` (a field
+    with a default may be absent), with ``converted`` ones (dates, tuples) given."""
+    stored = {f.name: data[f.name] for f in fields(cls) if f.name not in converted and (
+        f.name in data or f.default is MISSING and f.default_factory is MISSING)}
+    return stored | converted
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where an event was read: the article and the paragraph that holds the sentence."""
@@ -39,14 +47,8 @@ class Source:
 
     @classmethod
     def from_json(cls, data: dict) -> Source:
-        return cls(
-            title=data["title"],
-            url=data["url"],
-            outlet=data["outlet"],
-            date=date.fromisoformat(data["date"]),
-            path=data["path"],
-            paragraph=int(data["paragraph"]),
-        )
+        return cls(**_stored(cls, data, date=date.fromisoformat(data["date"]),
+                             paragraph=int(data["paragraph"])))
 
     def to_json(self) -> dict:
         return {
@@ -84,25 +86,15 @@ class Event:
     @classmethod
     def from_json(cls, data: dict) -> Event:
         """The inverse of ``to_json`` (plus ``position``, which the cache stores)."""
-        return cls(
-            value=data["value"],
-            type=data["type"],
-            precision=data["precision"],
+        return cls(**_stored(
+            cls, data,
             start=date.fromisoformat(data["start"]),
             end=date.fromisoformat(data["end"]),
-            phrase=data["phrase"],
-            sentence=data["sentence"],
-            headline=data["headline"],
             source=Source.from_json(data["source"]),
-            timeline=data["timeline"],
-            mod=data["mod"],
             flags=tuple(data["flags"]),
-            attribution=data["attribution"],
-            note=data["note"],
             position=int(data.get("position", 0)),
             lead=bool(data.get("lead", False)),
-            lang=data.get("lang", "en"),
-        )
+        ))
 
     def to_json(self) -> dict:
         """The event as JSON; ``lang`` only for an article not in English."""
