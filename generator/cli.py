@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .errors import InputError
+from .site.commands import ContentOption
 from .site.commands import count as _count
 from .site.commands import register as register_site_commands
 
@@ -67,9 +68,7 @@ def extract_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
     ] = False,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every article again, even unchanged ones.")
     ] = False,
@@ -173,9 +172,7 @@ def add_command(
     lang: Annotated[str | None, typer.Option(
         "--lang", help="The article's language (default: detected from its text).")] = None,
     force: Annotated[bool, typer.Option(help="Replace an article of the same name.")] = False,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
 ) -> None:
     """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
     from .project import content_folder
@@ -197,9 +194,7 @@ def check_command(
         list[str] | None,
         typer.Argument(help="Only these timelines (their folder names; default: all)."),
     ] = None,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
 ) -> None:
     """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
     from .project import content_folder
@@ -236,9 +231,7 @@ def build_command(
         Path | None,
         typer.Option("--settings", "-s", help="Pelican settings file (default: the project's)."),
     ] = None,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
     output: Annotated[
         Path | None, typer.Option(help="Where the site is written (default: the project's).")
     ] = None,
