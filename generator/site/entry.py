@@ -22,14 +22,6 @@ from .display import date_label, day_words
 _FIELD_SEPARATOR = " | "
 _CLOCK = re.compile(r"T(\d\d:\d\d)")
 
-# Flags shown to readers, in words ("planned" is shown in the date: "December 2021 (planned)").
-FLAG_WORDS = {
-    "caption": "photo caption",
-    "reported": "reported",
-    "date-conflict": "date uncertain",
-    "background": "background",
-}
-
 
 def _iso_day(text: str) -> date | None:
     try:
@@ -216,7 +208,8 @@ class Entry:
     @cached_property
     def flag_labels(self) -> list[tuple[str, str]]:
         """The flags a reader sees, as (flag, words); ``planned`` is part of the date words."""
-        return [(f, FLAG_WORDS[f]) for f in self.flags if f in FLAG_WORDS]
+        shown = rule_data("site", "display.yaml")["flags"]
+        return [(f, shown[f]) for f in self.flags if f in shown]
 
     @cached_property
     def reported(self) -> date:
