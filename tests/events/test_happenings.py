@@ -26,6 +26,12 @@ def report(sentence: str, published: date, value: str = "1998-08-07", article: s
     return replace(event, **changes)
 
 
+def told_outright(sentence: str, published: date, day: date, article: str, **changes) -> Event:
+    """A report of ``sentence``, which names ``day`` outright ("April 20, 2000")."""
+    return report(sentence, published, value=day.isoformat(), article=article,
+                  phrase=f"{day:%B} {day.day}, {day.year}", **changes)
+
+
 def article(body: str, title: str = "Blasts rock embassies", dct: date = date(1998, 8, 8)
             ) -> Article:
     return Article(path=Path("a.md"), title=title, dct=dct, url=None, outlet="AP",
@@ -129,14 +135,16 @@ def test_different_actors_on_one_day_never_merge():
     assert [len(s.reports) for s in stories] == [1, 1]
 
 
+_APRIL_20, _APRIL_21 = date(2000, 4, 20), date(2000, 4, 21)
+_SANCTIONS = "the central bank announced new sanctions on exporters."
+
+
 def test_two_dates_of_one_article_are_two_happenings_not_a_date_conflict():
     one = "bank"
     stories = merge_events([
-        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 22), value="2000-04-20", article=one, phrase="April 20, 2000"),
-        report("On April 21, 2000, the central bank announced new sanctions on importers.",
-               date(2000, 4, 22), value="2000-04-21", article=one, phrase="April 21, 2000",
-               position=100),
+        told_outright(f"On April 20, 2000, {_SANCTIONS}", date(2000, 4, 22), _APRIL_20, one),
+        told_outright("On April 21, 2000, the central bank announced new sanctions on importers.",
+                      date(2000, 4, 22), _APRIL_21, one, position=100),
     ])
     assert [s.lead.value for s in stories] == ["2000-04-20", "2000-04-21"]
     assert not any(s.conflicting_dates for s in stories)
@@ -145,24 +153,21 @@ def test_two_dates_of_one_article_are_two_happenings_not_a_date_conflict():
 def test_days_named_outright_in_two_articles_are_two_happenings():
     """Neither a date conflict: only a relative date ("Friday") can be read two ways."""
     stories = merge_events([
-        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 25), value="2000-04-20", article="a", phrase="April 20, 2000"),
-        report("On April 21, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 26), value="2000-04-21", article="b", phrase="April 21, 2000"),
+        told_outright(f"On April 20, 2000, {_SANCTIONS}", date(2000, 4, 25), _APRIL_20, "a"),
+        told_outright(f"On April 21, 2000, {_SANCTIONS}", date(2000, 4, 26), _APRIL_21, "b"),
     ])
     assert [s.lead.value for s in stories] == ["2000-04-20", "2000-04-21"]
 
 
 def test_common_noun_actors_and_the_dated_action_keep_happenings_apart():
     stories = merge_events([
-        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 25), value="2000-04-20", article="a", phrase="April 20, 2000"),
-        report("On April 20, 2000, the defence minister announced new sanctions on exporters.",
-               date(2000, 4, 25), value="2000-04-20", article="b", phrase="April 20, 2000"),
-        report("On April 20, 2000, the central bank accused exporters of fraud.",
-               date(2000, 4, 26), value="2000-04-20", article="c", phrase="April 20, 2000"),
-        report("The central bank on April 20, 2000 announced sanctions on exporters.",
-               date(2000, 4, 26), value="2000-04-20", article="d", phrase="April 20, 2000"),
+        told_outright(f"On April 20, 2000, {_SANCTIONS}", date(2000, 4, 25), _APRIL_20, "a"),
+        told_outright("On April 20, 2000, the defence minister announced new sanctions on "
+                      "exporters.", date(2000, 4, 25), _APRIL_20, "b"),
+        told_outright("On April 20, 2000, the central bank accused exporters of fraud.",
+                      date(2000, 4, 26), _APRIL_20, "c"),
+        told_outright("The central bank on April 20, 2000 announced sanctions on exporters.",
+                      date(2000, 4, 26), _APRIL_20, "d"),
     ])
     assert sorted(len(s.reports) for s in stories) == [1, 1, 2]
 
