@@ -35,7 +35,12 @@ def max_words() -> int:
 
 def words(text: str) -> int:
     """How many words ``text`` has (a dash or a lone punctuation mark is none)."""
-    return len([w for w in text.split() if re.search(r"\w", w)])
+    return len(_WORD.findall(text))
+
+
+# A run of non-spaces (what ``str.split`` gives) that holds a letter or digit: one scan of
+# the line, where a search per word cost a fifth of the headline time (it is asked often).
+_WORD = re.compile(r"\S*\w\S*")
 
 
 def edit(text: str, context: str = "") -> str:
@@ -62,18 +67,26 @@ def edit(text: str, context: str = "") -> str:
 def without_debris(text: str) -> str:
     """Wire-service codes and abbreviations out: "&QL;" (a quote follows), "&UR;" and
     "&LR;" (paragraph marks); "dlrs 1,667" -> "1,667 dollars"; the AP's " _ " dash -> "--"."""
-    data = _data()
-    for code in data["debris"]:
-        text = re.sub(rf"\s*{re.escape(code.rstrip(';'))};?", " ", text)
-    for word, spelled in data["wire_words"].items():
-        text = re.sub(rf"\b{re.escape(word)}\s+(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)",
-                      rf"\1 {spelled}", text)
-        text = re.sub(rf"\b{re.escape(word)}\b", spelled, text)
+    for pattern, replacement in _debris_rules():
+        text = pattern.sub(replacement, text)
     text = re.sub(r"\s_\s", " -- ", text)
     text = text.replace("``", "“").replace("''", "”")
     if text.startswith("”"):
         text = "“" + text[1:]  # a closing mark set for an opening one
     return " ".join(text.split()).strip(" ,;:")
+
+
+@cache
+def _debris_rules() -> list[tuple[re.Pattern[str], str]]:
+    """The debris codes and wire words as compiled substitutions, in the order applied."""
+    data = _data()
+    rules = [(re.compile(rf"\s*{re.escape(code.rstrip(';'))};?"), " ")
+             for code in data["debris"]]
+    for word, spelled in data["wire_words"].items():
+        number = r"(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)"
+        rules.append((re.compile(rf"\b{re.escape(word)}\s+{number}"), rf"\1 {spelled}"))
+        rules.append((re.compile(rf"\b{re.escape(word)}\b"), spelled))
+    return rules
 
 
 # --- frames ---------------------------------------------------------------------------
