@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from .. import ruledata
-from .compiled import load_or_build
+from .compiled import load_or_build, scanning
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -279,6 +279,7 @@ def _build(lex: Lexicon, specs: list[dict[str, Any]]) -> None:
         # (a pattern that starts at a line break needs no guard, and keeps the fast scan
         # for its first character)
         rx = re.compile(src if src.startswith("\\n") else r"(?<![\w'])(?:" + src + r")")
+        rx = scanning(rx)  # the same matches, skipping to their first characters
         lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
 
 

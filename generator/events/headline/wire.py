@@ -7,6 +7,7 @@ data in ``data/events.yaml`` (``headline.desk``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..rules_file import events_rules
 from .present import past_lemma, present_of, quoted_spans
@@ -19,18 +20,26 @@ from .words import words
 def without_debris(text: str) -> str:
     """Wire-service codes and abbreviations out: "&QL;" (a quote follows), "&UR;" and
     "&LR;" (paragraph marks); "dlrs 1,667" -> "1,667 dollars"; the AP's " _ " dash -> "--"."""
-    data = events_rules()["headline"]["desk"]
-    for code in data["debris"]:
-        text = re.sub(rf"\s*{re.escape(code.rstrip(';'))};?", " ", text)
-    for word, spelled in data["wire_words"].items():
-        text = re.sub(rf"\b{re.escape(word)}\s+(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)",
-                      rf"\1 {spelled}", text)
-        text = re.sub(rf"\b{re.escape(word)}\b", spelled, text)
+    for pattern, replacement in _debris_rules():
+        text = pattern.sub(replacement, text)
     text = re.sub(r"\s_\s", " -- ", text)
     text = text.replace("``", "“").replace("''", "”")
     if text.startswith("”"):
         text = "“" + text[1:]  # a closing mark set for an opening one
     return " ".join(text.split()).strip(" ,;:")
+
+
+@cache
+def _debris_rules() -> list[tuple[re.Pattern[str], str]]:
+    """The debris codes and wire words as compiled substitutions, in the order applied."""
+    data = events_rules()["headline"]["desk"]
+    rules = [(re.compile(rf"\s*{re.escape(code.rstrip(';'))};?"), " ")
+             for code in data["debris"]]
+    for word, spelled in data["wire_words"].items():
+        number = r"(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)"
+        rules.append((re.compile(rf"\b{re.escape(word)}\s+{number}"), rf"\1 {spelled}"))
+        rules.append((re.compile(rf"\b{re.escape(word)}\b"), spelled))
+    return rules
 
 
 # --- frames ---------------------------------------------------------------------------
