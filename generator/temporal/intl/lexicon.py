@@ -26,7 +26,7 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_case",
+    "tense", "ambiguous_months", "names_case", "outside_extent",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future")
@@ -55,6 +55,9 @@ class LangLexicon:
     day_shifts: dict[str, int] = field(default_factory=dict)
     ambiguous_months: frozenset[str] = frozenset()
     names_lowercase: bool = False
+    # the words a match may start with that the language's TimeML leaves outside the
+    # expression (Portuguese "no", "neste": a preposition fused with the article)
+    outside_extent: re.Pattern[str] | None = None
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -129,6 +132,8 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         day_shifts=cues["day_shifts"],
         ambiguous_months=frozenset(cues.get("ambiguous_months", ())),
         names_lowercase=cues.get("names_case", "capitalized") == "lower",
+        outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"\s+")
+                        if cues.get("outside_extent") else None),
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)

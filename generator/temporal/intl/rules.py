@@ -268,13 +268,13 @@ def part_of_today(ctx: Ctx, m: re.Match[str]):
 
 
 def rel_unit(ctx: Ctx, m: re.Match[str]):
-    """"la semana pasada", "l'année dernière", "dieses Jahr", "il mese prossimo"."""
+    """"la semana pasada", "l'année dernière", "dieses Jahr", "il mese prossimo": the
+    calendar unit, even in a quarterly report ("el año pasado" is the year, as in English;
+    "hace un año" is the quarter a year before)."""
     unit = ctx.lex.units[_word(m.group("unit"))]
     rel = _rel(ctx, m) or 0
     if unit in ("Q", "HY"):
         return None
-    if unit == "Y" and rel == -1 and ctx.quarter:
-        return "DATE", _year_ago_quarter(ctx), None
     return "DATE", _shifted(ctx.dct, unit, rel), None
 
 

@@ -14,7 +14,8 @@ import re
 from .lexicon import LangLexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# an initial ("Daniel P. Davison", "J. Smith") does not end the sentence
+_SENTENCE_END = re.compile(r"(?<![\s(][^\W\d_])[.!?;]\s|\n")
 
 
 def _kind(lex: LangLexicon, word: str) -> str | None:

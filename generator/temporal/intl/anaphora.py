@@ -1,0 +1,48 @@
+"""Rules for expressions that lean on a period the text told before: "o trimestre homólogo
+do ano passado", "el mismo periodo del año anterior", "ese día", "ce jour-là", "an diesem
+Tag". Each is resolved against what ``Ctx`` remembers (the quarter a report is about, the
+day told last), falling back on the publication date when nothing was told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .rules import Ctx, _rel, _word, g
+
+
+def same_period_year_before(ctx: Ctx, m: re.Match[str]):
+    """"No trimestre homólogo do ano passado, a empresa lucrou...", "el mismo periodo de
+    1988": the quarter the report is about, in that year (the year alone in a text that
+    names no quarter)."""
+    y = g(m, "y")
+    year = int(y) if y else ctx.dct.year + (_rel(ctx, m) or 0)
+    if ctx.quarter and _word(m.group("per")) not in ("semestre", "semestres"):
+        return "DATE", f"{year:04d}{ctx.quarter[4:]}", None
+    return "DATE", f"{year:04d}", None
+
+
+def day_told(ctx: Ctx, m: re.Match[str]):
+    """"El 11 de septiembre ... ese día no sabíamos": the day told last; without one, no
+    value can be given and the phrase is left alone."""
+    if ctx.day is None:
+        return None
+    return "DATE", ctx.day.isoformat(), None
+
+
+def year_told(ctx: Ctx, m: re.Match[str]):
+    """"En 1997 ... ese año", "dans l'année": the year told last (of the day or month told
+    last), else none."""
+    if ctx.month is not None:
+        return "DATE", f"{ctx.month[0]:04d}", None
+    if ctx.day is not None:
+        return "DATE", f"{ctx.day.year:04d}", None
+    return None
+
+
+RULES: dict[str, Callable] = {
+    "same_period_year_before": same_period_year_before,
+    "day_told": day_told,
+    "year_told": year_told,
+}
