@@ -26,10 +26,10 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_case", "outside_extent",
+    "tense", "ambiguous_months", "names_case", "outside_extent", "until",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
-              "min_length", "not_past", "not_future")
+              "min_length", "not_past", "not_future", "participle_endings")
 
 
 @dataclass
@@ -58,6 +58,8 @@ class LangLexicon:
     # the words a match may start with that the language's TimeML leaves outside the
     # expression (Portuguese "no", "neste": a preposition fused with the article)
     outside_extent: re.Pattern[str] | None = None
+    # "until" right before a date: a deadline, which a past clause does not put behind
+    until: re.Pattern[str] | None = None
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -134,6 +136,8 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         names_lowercase=cues.get("names_case", "capitalized") == "lower",
         outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"\s+")
                         if cues.get("outside_extent") else None),
+        until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")
+               if cues.get("until") else None),
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)

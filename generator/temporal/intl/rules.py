@@ -79,7 +79,7 @@ def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> 
         return year if here < now else year - 1
     if rel == 1:
         return year if here > now else year + 1
-    tense = ctx.tense(m)
+    tense = None if _a_deadline(ctx, m) else ctx.tense(m)
     # a past clause may still name a date some weeks ahead ("a annoncé ... le 30 octobre")
     if tense == "past" and here > now and month - ctx.dct.month >= 4:
         return year - 1
@@ -92,6 +92,14 @@ def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> 
         if ahead < -6:
             return year + 1
     return year
+
+
+def _a_deadline(ctx: Ctx, m: re.Match[str]) -> bool:
+    """"aumentou a linha de crédito até janeiro": the month "until" names is the nearer one,
+    whatever the tense of the clause around it."""
+    until = ctx.lex.until
+    return until is not None and until.search(ctx.low, max(0, m.start() - 20),
+                                              m.start()) is not None
 
 
 def _part(ctx: Ctx, m: re.Match[str]) -> str | None:

@@ -19,6 +19,8 @@ _SENTENCE_END = re.compile(r"(?<![\s(][^\W\d_])[.!?;]\s|\n")
 
 
 def _kind(lex: LangLexicon, word: str) -> str | None:
+    """"past", "future", "participle" (a weak past: "especificada" is as often an
+    adjective) or None for one word."""
     t = lex.tense
     if word in t["past_words"]:
         return "past"
@@ -30,6 +32,8 @@ def _kind(lex: LangLexicon, word: str) -> str | None:
         return "future"
     if word not in t["not_past"] and word.endswith(tuple(t["past_endings"])):
         return "past"
+    if word not in t["not_past"] and word.endswith(tuple(t.get("participle_endings", ()))):
+        return "participle"
     return None
 
 
@@ -40,7 +44,7 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int) -> str | None
     s0 = cut[-1] if cut else left
     m = _SENTENCE_END.search(low, end, min(len(low), end + 300))
     s1 = m.start() if m else min(len(low), end + 300)
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for tok in _TOKEN.finditer(low, s0, s1):
         if start <= tok.start() < end:
             continue
@@ -49,7 +53,11 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int) -> str | None
             continue
         dist = start - tok.end() if tok.end() <= start else tok.start() - end
         # a verb before the date usually governs it ("anunció el lunes"); after it too
-        # ("el lunes anunció"): both count, the nearer wins
-        if best is None or dist < best[0]:
-            best = (dist, kind)
-    return best[1] if best else None
+        # ("el lunes anunció"): both count, the nearer wins; a participle alone ("numa data
+        # ainda não especificada em janeiro") only when no finite verb tells the tense
+        rank = (kind == "participle", dist)
+        if best is None or rank < best[:2]:
+            best = (*rank, kind)
+    if best is None:
+        return None
+    return "past" if best[2] == "participle" else best[2]
