@@ -21,6 +21,7 @@ from .rules import Ctx
 __all__ = ["annotate_lang", "available"]
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR = re.compile(r"\d{4}(?:$|-)")
 RULES = {**PLAIN_RULES, **ANAPHORA_RULES}
 
 
@@ -104,4 +105,6 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
                 if typ in ("DATE", "TIME") and _DAY.match(value):
                     ctx.day = date.fromisoformat(value[:10])
+                if typ in ("DATE", "TIME") and _YEAR.match(value):
+                    ctx.year = int(value[:4])
     return out

@@ -32,16 +32,20 @@ def day_told(ctx: Ctx, m: re.Match[str]):
 
 
 def year_told(ctx: Ctx, m: re.Match[str]):
-    """"En 1997 ... ese año", "dans l'année": the year told last (of the day or month told
-    last), else none."""
-    if ctx.month is not None:
-        return "DATE", f"{ctx.month[0]:04d}", None
-    if ctx.day is not None:
-        return "DATE", f"{ctx.day.year:04d}", None
-    return None
+    """"En 1997 ... hasta ese año", "cette année-là": the year of the date told last; without
+    one, no value can be given and the phrase is left alone."""
+    if ctx.year is None:
+        return None
+    return "DATE", f"{ctx.year:04d}", None
+
+
+def then(ctx: Ctx, m: re.Match[str]):
+    """"Desde entonces, el grupo...", "desde então": the time told before, in the past."""
+    return "DATE", "PAST_REF", None
 
 
 RULES: dict[str, Callable] = {
+    "then": then,
     "same_period_year_before": same_period_year_before,
     "day_told": day_told,
     "year_told": year_told,

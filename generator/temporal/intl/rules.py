@@ -34,6 +34,8 @@ class Ctx:
     day: date | None = None
     # the quarter a report is about: its "a year ago" is that quarter a year before
     quarter: str | None = None
+    # the year of the date told last ("en 1997 ... ese año")
+    year: int | None = None
     spans: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> str | None:
@@ -251,6 +253,8 @@ def weekday(ctx: Ctx, m: re.Match[str]):
         shift = (wd - now - 1) % 7 + 1
     else:
         tense = ctx.tense(m)
+        if tense is None and _a_deadline(ctx, m):
+            tense = "future"  # "cierre ... hasta la mañana del miércoles": the coming one
         if tense == "future":
             shift = (wd - now) % 7
         elif tense == "past" or rel is None:
@@ -471,7 +475,8 @@ def clock(ctx: Ctx, m: re.Match[str]):
         day += timedelta(days=ctx.lex.deictic[_word(m.group("deic"))])
     elif g(m, "wd"):
         day = date.fromisoformat(weekday(ctx, m)[1][:10])
-    return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None
+    zone = "Z" if g(m, "utc") else ""  # "13.00 GMT"
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}{zone}", None
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
