@@ -15,6 +15,7 @@ from ..model import Timex
 from ..values import is_valid
 from .anaphora import RULES as ANAPHORA_RULES
 from .lexicon import available, get_lang_lexicon
+from .pairs import RULES as PAIR_RULES
 from .rules import RULES as PLAIN_RULES
 from .rules import Ctx
 
@@ -22,7 +23,7 @@ __all__ = ["annotate_lang", "available"]
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _YEAR = re.compile(r"\d{4}(?:$|-)")
-RULES = {**PLAIN_RULES, **ANAPHORA_RULES}
+RULES = {**PLAIN_RULES, **ANAPHORA_RULES, **PAIR_RULES}
 
 
 def _lower(text: str) -> str:

@@ -17,7 +17,10 @@ def same_period_year_before(ctx: Ctx, m: re.Match[str]):
     1988": the quarter the report is about, in that year (the year alone in a text that
     names no quarter)."""
     y = g(m, "y")
-    year = int(y) if y else ctx.dct.year + (_rel(ctx, m) or 0)
+    shift = -1 if g(m, "before") else (_rel(ctx, m) or 0)  # "des Vorjahres"
+    year = int(y) if y else ctx.dct.year + shift
+    if _word(m.group("per")) == "monat" and ctx.month:
+        return "DATE", f"{year:04d}-{ctx.month[1]:02d}", None
     if ctx.quarter and _word(m.group("per")) not in ("semestre", "semestres"):
         return "DATE", f"{year:04d}{ctx.quarter[4:]}", None
     return "DATE", f"{year:04d}", None

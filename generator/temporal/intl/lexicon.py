@@ -29,7 +29,8 @@ CUES_KEYS = (
     "tense", "ambiguous_months", "names_case", "outside_extent", "until",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
-              "min_length", "not_past", "not_future", "participle_endings")
+              "min_length", "not_past", "not_future", "participle_endings",
+              "capitalized_nouns")
 
 
 @dataclass

@@ -39,7 +39,7 @@ class Ctx:
     spans: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> str | None:
-        return clause_tense(self.lex, self.low, m.start(), m.end())
+        return clause_tense(self.lex, self.low, m.start(), m.end(), self.text)
 
 
 def g(m: re.Match[str], name: str) -> str | None:

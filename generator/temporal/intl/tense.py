@@ -37,8 +37,13 @@ def _kind(lex: LangLexicon, word: str) -> str | None:
     return None
 
 
-def clause_tense(lex: LangLexicon, low: str, start: int, end: int) -> str | None:
-    """"past", "future" or None for the date at ``low[start:end]`` (lower-cased text)."""
+def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
+                 text: str | None = None) -> str | None:
+    """"past", "future" or None for the date at ``low[start:end]`` (lower-cased ``text``).
+
+    Where nouns are capitalized (German), a capitalized word is no verb: "mit den
+    Landesräten" has no past ending."""
+    nouns = text is not None and lex.tense.get("capitalized_nouns", False)
     left = max(0, start - 300)
     cut = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
     s0 = cut[-1] if cut else left
@@ -46,7 +51,7 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int) -> str | None
     s1 = m.start() if m else min(len(low), end + 300)
     best: tuple[int, int, str] | None = None
     for tok in _TOKEN.finditer(low, s0, s1):
-        if start <= tok.start() < end:
+        if start <= tok.start() < end or (nouns and text[tok.start()].isupper()):
             continue
         kind = _kind(lex, tok.group(0))
         if kind is None:
