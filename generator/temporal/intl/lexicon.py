@@ -30,7 +30,7 @@ CUES_KEYS = (
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future", "participle_endings",
-              "capitalized_nouns")
+              "nouns")
 
 
 @dataclass

@@ -43,7 +43,7 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
 
     Where nouns are capitalized (German), a capitalized word is no verb: "mit den
     Landesräten" has no past ending."""
-    nouns = text is not None and lex.tense.get("capitalized_nouns", False)
+    nouns = text is not None and lex.tense.get("nouns") == "capitalized"
     left = max(0, start - 300)
     cut = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
     s0 = cut[-1] if cut else left
