@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .rules import Ctx
+from .rules import Ctx, _month
 
 
 def year_pair(ctx: Ctx, m: re.Match[str]):
@@ -21,6 +21,19 @@ def year_pair(ctx: Ctx, m: re.Match[str]):
             (m.start("y2"), m.end("y2"), "DATE", second, None)]
 
 
+def month_pair(ctx: Ctx, m: re.Match[str]):
+    """"janvier-février 2011", "enero-febrero de 2012": both months, in the year written
+    once after the second."""
+    first, second = _month(ctx.lex, m.group("m1")), _month(ctx.lex, m.group("month"))
+    y = int(m.group("y"))
+    if second <= first:
+        return None
+    ctx.month = (y, second)
+    return [(m.start("m1"), m.end("m1"), "DATE", f"{y:04d}-{first:02d}", None),
+            (m.start("month"), m.end(), "DATE", f"{y:04d}-{second:02d}", None)]
+
+
 RULES: dict[str, Callable] = {
     "year_pair": year_pair,
+    "month_pair": month_pair,
 }
