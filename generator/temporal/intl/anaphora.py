@@ -1,6 +1,6 @@
-"""Rules for expressions that lean on a period the text told before: "o trimestre homólogo
-do ano passado", "el mismo periodo del año anterior", "ese día", "ce jour-là", "an diesem
-Tag". Each is resolved against what ``Ctx`` remembers (the quarter a report is about, the
+"""Rules for expressions that lean on a period the text told before or on the publication
+date without naming one: "o trimestre homólogo do ano passado", "ese día", "ce jour-là",
+"an diesem Tag", "desde entonces", "la próxima edición". Each is resolved against what ``Ctx`` remembers (the quarter a report is about, the
 day told last), falling back on the publication date when nothing was told.
 """
 
@@ -47,8 +47,14 @@ def then(ctx: Ctx, m: re.Match[str]):
     return "DATE", "PAST_REF", None
 
 
+def adjective_ref(ctx: Ctx, m: re.Match[str]):
+    """"la próxima edición", "la pasada campaña": the adjective's FUTURE_REF or PAST_REF."""
+    return "DATE", ctx.lex.adjective_refs[_word(m.group("adj"))], None
+
+
 RULES: dict[str, Callable] = {
     "then": then,
+    "adjective_ref": adjective_ref,
     "same_period_year_before": same_period_year_before,
     "day_told": day_told,
     "year_told": year_told,

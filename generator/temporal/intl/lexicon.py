@@ -26,7 +26,7 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_case", "outside_extent", "until",
+    "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
 )
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future", "participle_endings",
@@ -59,6 +59,8 @@ class LangLexicon:
     # the words a match may start with that the language's TimeML leaves outside the
     # expression (Portuguese "no", "neste": a preposition fused with the article)
     outside_extent: re.Pattern[str] | None = None
+    # adjectives that place their noun in the future or past ("la próxima edición")
+    adjective_refs: dict[str, str] = field(default_factory=dict)
     # "until" right before a date: a deadline, which a past clause does not put behind
     until: re.Pattern[str] | None = None
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
@@ -137,6 +139,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         names_lowercase=cues.get("names_case", "capitalized") == "lower",
         outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"\s+")
                         if cues.get("outside_extent") else None),
+        adjective_refs=cues.get("adjective_refs", {}),
         until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")
                if cues.get("until") else None),
     )
@@ -161,6 +164,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         "LATER_BEFORE": _alt(cues["later_before"]),
         "APPROX": _alt(cues["approx"]),
         "REF": _alt(lex.refs),
+        "ADJ_REF": _alt(lex.adjective_refs),
         "SET": _alt(lex.sets),
         "HOLIDAY": _alt(lex.holidays),
         "ORD": _alt(lex.ordinals),
