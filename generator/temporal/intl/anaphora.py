@@ -1,7 +1,8 @@
 """Rules for expressions that lean on a period the text told before or on the publication
 date without naming one: "o trimestre homólogo do ano passado", "ese día", "ce jour-là",
-"an diesem Tag", "desde entonces", "la próxima edición". Each is resolved against what ``Ctx`` remembers (the quarter a report is about, the
-day told last), falling back on the publication date when nothing was told.
+"an diesem Tag", "desde entonces", "la próxima edición". Each is resolved against what
+``Ctx`` remembers (the quarter a report is about, the day or year told last), falling back
+on the publication date when nothing was told.
 """
 
 from __future__ import annotations
