@@ -1,4 +1,6 @@
-"""Rules for a match that holds two expressions, where a language's TimeML tags each end.
+"""Rules for a match of two parts: two expressions where a language's TimeML tags each
+end ("2009-2011", "tres o cuatro semanas"), or one duration told in two counts ("dos años y
+tres meses", "dois anos e meio").
 
 KRAUTS (German) tags "Bozen 2009-2011" and "(1898-1976)" as two years, where Spanish and
 Portuguese TimeBank tag one expression valued as its first year (``year_range`` in rules.py).
@@ -59,8 +61,23 @@ def compound_duration(ctx: Ctx, m: re.Match[str]):
     return "DURATION", f"{first[1]}{int(n2)}{letter}", None
 
 
+# half of each unit, in the next unit down ("dois anos e meio": P2Y6M)
+_HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
+def and_a_half(ctx: Ctx, m: re.Match[str]):
+    """"2 anos e meio", "un minuto y medio", "une heure et demie": P2Y6M, PT1M30S, PT1H30M
+    (a week and a half is left at its whole weeks)."""
+    whole = duration(ctx, m)
+    unit = ctx.lex.units[_word(m.group("unit"))]
+    if whole is None or unit not in _HALF or "X" in whole[1]:
+        return whole
+    return "DURATION", whole[1] + _HALF[unit], None
+
+
 RULES: dict[str, Callable] = {
     "year_pair": year_pair,
+    "and_a_half": and_a_half,
     "count_pair": count_pair,
     "compound_duration": compound_duration,
     "month_pair": month_pair,

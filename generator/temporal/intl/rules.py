@@ -475,6 +475,11 @@ def clock(ctx: Ctx, m: re.Match[str]):
         day += timedelta(days=ctx.lex.deictic[_word(m.group("deic"))])
     elif g(m, "wd"):
         day = date.fromisoformat(weekday(ctx, m)[1][:10])
+    elif g(m, "month"):  # "às 5 da tarde de 9 de novembro": on that day
+        named = date_dmy(ctx, m)
+        if named is None:
+            return None
+        day = date.fromisoformat(named[1][:10])
     zone = "Z" if g(m, "utc") else ""  # "13.00 GMT"
     return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}{zone}", None
 
