@@ -137,7 +137,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         day_shifts=cues["day_shifts"],
         ambiguous_months=frozenset(cues.get("ambiguous_months", ())),
         names_lowercase=cues.get("names_case", "capitalized") == "lower",
-        outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"\s+")
+        outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"(?:\s+|(?<=['’]))")
                         if cues.get("outside_extent") else None),
         adjective_refs=cues.get("adjective_refs", {}),
         until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")

@@ -470,7 +470,8 @@ def clock(ctx: Ctx, m: re.Match[str]):
         hh += 12
     if hh > 24 or mm > 59:
         return None
-    day = ctx.day or ctx.dct
+    # a live blog's entry time ("stamp") is of the publication day, whatever it tells
+    day = ctx.dct if g(m, "stamp") is not None else ctx.day or ctx.dct
     if g(m, "deic"):
         day += timedelta(days=ctx.lex.deictic[_word(m.group("deic"))])
     elif g(m, "wd"):
