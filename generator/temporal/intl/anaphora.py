@@ -19,7 +19,13 @@ def same_period_year_before(ctx: Ctx, m: re.Match[str]):
     names no quarter)."""
     y = g(m, "y")
     shift = -1 if g(m, "before") else (_rel(ctx, m) or 0)  # "des Vorjahres"
-    year = int(y) if y else ctx.dct.year + shift
+    # a year before the quarter reported ("bis zum dritten Trimester 2009 ... gegenüber dem
+    # gleichen Zeitraum des Vorjahres": 2008), else before the publication's year (a
+    # forecast's quarter, after it, is no report)
+    told = ctx.dct.year
+    if ctx.quarter and int(ctx.quarter[:4]) <= ctx.dct.year:
+        told = int(ctx.quarter[:4])
+    year = int(y) if y else told + shift
     if _word(m.group("per")) == "monat" and ctx.month:
         return "DATE", f"{year:04d}-{ctx.month[1]:02d}", None
     if ctx.quarter and _word(m.group("per")) not in ("semestre", "semestres"):
