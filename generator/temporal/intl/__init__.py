@@ -56,6 +56,7 @@ def _find(low: str, lex) -> list[tuple[int, int, int, str, re.Match[str]]]:
 
 _NAME_GROUPS = ("wd", "month")
 _CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])[A-ZÀ-Ý][\w.'’-]*\s+$")
+_SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
 
 
 def _part_of_a_name(text: str, m) -> bool:
@@ -66,7 +67,12 @@ def _part_of_a_name(text: str, m) -> bool:
         if name not in m.re.groupindex or m.start(name) < 0:
             continue
         at = m.start(name)
-        if text[at].isupper() and _CAPITALIZED_WORD.search(text, max(0, at - 40), at):
+        if not text[at].isupper():
+            continue
+        if _CAPITALIZED_WORD.search(text, max(0, at - 40), at):
+            return True
+        # "de que Domingo García no las tiene todas": a first name, before its surname
+        if m.end(name) == m.end() and _SURNAME_AFTER.match(text, m.end()):
             return True
     return False
 
