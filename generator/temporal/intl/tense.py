@@ -37,13 +37,21 @@ def _kind(lex: LangLexicon, word: str) -> str | None:
     return None
 
 
+def _a_name(capitals: str | None, text: str | None, at: int, sentence: int) -> bool:
+    """Is the word at ``at`` a noun or name by its capital (see ``clause_tense``)?"""
+    if capitals is None or not text[at].isupper():
+        return False
+    return capitals == "capitalized" or text[sentence:at].strip(" \t\"'«“(-–") != ""
+
+
 def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
                  text: str | None = None) -> str | None:
     """"past", "future" or None for the date at ``low[start:end]`` (lower-cased ``text``).
 
     Where nouns are capitalized (German), a capitalized word is no verb: "mit den
-    Landesräten" has no past ending."""
-    nouns = text is not None and lex.tense.get("nouns") == "capitalized"
+    Landesräten" has no past ending; where only names are (the Romance languages), one
+    inside a sentence is none either: "o vaivém Columbia" has no imperfect ending."""
+    capitals = lex.tense.get("nouns") if text is not None else None
     left = max(0, start - 300)
     cut = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
     s0 = cut[-1] if cut else left
@@ -51,7 +59,7 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
     s1 = m.start() if m else min(len(low), end + 300)
     best: tuple[int, int, str] | None = None
     for tok in _TOKEN.finditer(low, s0, s1):
-        if start <= tok.start() < end or (nouns and text[tok.start()].isupper()):
+        if start <= tok.start() < end or _a_name(capitals, text, tok.start(), s0):
             continue
         kind = _kind(lex, tok.group(0))
         if kind is None:
