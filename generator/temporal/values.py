@@ -15,7 +15,7 @@ import regex
 from .precision import PRECISIONS, SEASON_MONTHS
 
 _X = r"[\dX]"
-_POD = r"(?:MO|AF|EV|NI|DT)"
+_POD = r"(?:MO|MI|AF|EV|NI|DT)"  # TimeML's parts of the day (MI: midday, "este mediodía")
 _CLOCK = rf"(?:{_X}{_X}(?::{_X}{_X}(?::{_X}{_X}(?:\.\d+)?)?)?)"
 _TIME_PART = rf"T(?:{_POD}|{_CLOCK})(?:Z|[+-]\d\d(?::?\d\d)?)?"
 _DATE = (

@@ -18,9 +18,8 @@ from generator.pipeline import extract
 from generator.sources.articles import read_article
 from generator.sources.language import detect, supported
 from generator.temporal import annotate
-from generator.temporal.intl import available
+from generator.temporal.intl import RULES, available
 from generator.temporal.intl.lexicon import get_lang_lexicon
-from generator.temporal.intl.rules import RULES
 from generator.temporal.lexicon import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -26,10 +26,12 @@ class Ctx:
     day: date | None = None
     # the quarter a report is about: its "a year ago" is that quarter a year before
     quarter: str | None = None
+    # the year of the date told last ("en 1997 ... ese año")
+    year: int | None = None
     spans: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> str | None:
-        return clause_tense(self.lex, self.low, m.start(), m.end())
+        return clause_tense(self.lex, self.low, m.start(), m.end(), self.text)
 
 
 def g(m: re.Match[str], name: str) -> str | None:
@@ -71,7 +73,7 @@ def year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> i
         return year if here < now else year - 1
     if rel == 1:
         return year if here > now else year + 1
-    tense = ctx.tense(m)
+    tense = None if a_deadline(ctx, m) else ctx.tense(m)
     # a past clause may still name a date some weeks ahead ("a annoncé ... le 30 octobre")
     if tense == "past" and here > now and month - ctx.dct.month >= 4:
         return year - 1
@@ -84,6 +86,14 @@ def year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> i
         if ahead < -6:
             return year + 1
     return year
+
+
+def a_deadline(ctx: Ctx, m: re.Match[str]) -> bool:
+    """"aumentou a linha de crédito até janeiro": the month "until" names is the nearer one,
+    whatever the tense of the clause around it."""
+    until = ctx.lex.until
+    return until is not None and until.search(ctx.low, max(0, m.start() - 20),
+                                              m.start()) is not None
 
 
 def part_of(ctx: Ctx, m: re.Match[str]) -> str | None:

@@ -26,14 +26,14 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_case",
+    "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
 _LEXICON_PLACEHOLDERS = {
     "UNIT": "units", "DEICTIC": "deictic", "PART": "parts", "SEASON": "seasons", "REF": "refs",
     "SET": "sets", "HOLIDAY": "holidays", "ORD": "ordinals", "DECADE": "decades",
-    "POSITION": "position",
+    "POSITION": "position", "ADJ_REF": "adjective_refs",
 }
 _CUE_PLACEHOLDERS = {
     "PART_BEFORE": "part_of_day_before", "REL_BEFORE": "relative_before",
@@ -43,7 +43,8 @@ _CUE_PLACEHOLDERS = {
     "DAY_SHIFT": "day_shifts",
 }
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
-              "min_length", "not_past", "not_future")
+              "min_length", "not_past", "not_future", "participle_endings",
+              "nouns")
 
 
 @dataclass
@@ -69,6 +70,13 @@ class LangLexicon:
     day_shifts: dict[str, int] = field(default_factory=dict)
     ambiguous_months: frozenset[str] = frozenset()
     names_lowercase: bool = False
+    # the words a match may start with that the language's TimeML leaves outside the
+    # expression (Portuguese "no", "neste": a preposition fused with the article)
+    outside_extent: re.Pattern[str] | None = None
+    # adjectives that place their noun in the future or past ("la próxima edición")
+    adjective_refs: dict[str, str] = field(default_factory=dict)
+    # "until" right before a date: a deadline, which a past clause does not put behind
+    until: re.Pattern[str] | None = None
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -131,6 +139,11 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         vague=frozenset(cues["vague_numbers"]),
         ambiguous_months=frozenset(cues.get("ambiguous_months", ())),
         names_lowercase=cues.get("names_case", "capitalized") == "lower",
+        outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"(?:\s+|(?<=['’]))")
+                        if cues.get("outside_extent") else None),
+        adjective_refs=cues.get("adjective_refs", {}),
+        until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")
+               if cues.get("until") else None),
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from ..calendar_math import add_months, two_digit_year, valid_day
 from .context import (
     Ctx,
+    a_deadline,
     day_number,
     g,
     lex_key,
@@ -149,6 +150,8 @@ def weekday(ctx: Ctx, m: re.Match[str]):
         shift = (wd - now - 1) % 7 + 1
     else:
         tense = ctx.tense(m)
+        if tense is None and a_deadline(ctx, m):
+            tense = "future"  # "cierre ... hasta la mañana del miércoles": the coming one
         if tense == "future":
             shift = (wd - now) % 7
         elif tense == "past" or rel is None:
@@ -246,12 +249,19 @@ def clock(ctx: Ctx, m: re.Match[str]):
         hh += 12
     if hh > 24 or mm > 59:
         return None
-    day = ctx.day or ctx.dct
+    # a live blog's entry time ("stamp") is of the publication day, whatever it tells
+    day = ctx.dct if g(m, "stamp") is not None else ctx.day or ctx.dct
     if g(m, "deic"):
         day += timedelta(days=ctx.lex.deictic[lex_key(m.group("deic"))])
     elif g(m, "wd"):
         day = date.fromisoformat(weekday(ctx, m)[1][:10])
-    return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None
+    elif g(m, "month"):  # "às 5 da tarde de 9 de novembro": on that day
+        named = date_dmy(ctx, m)
+        if named is None:
+            return None
+        day = date.fromisoformat(named[1][:10])
+    zone = "Z" if g(m, "utc") else ""  # "13.00 GMT"
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}{zone}", None
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}

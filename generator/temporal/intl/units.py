@@ -13,17 +13,17 @@ _CLOCK_UNITS = ("H", "MIN", "S")
 
 
 def rel_unit(ctx: Ctx, m: re.Match[str]):
-    """"la semana pasada", "l'année dernière", "dieses Jahr", "il mese prossimo"."""
+    """"la semana pasada", "l'année dernière", "dieses Jahr", "il mese prossimo": the
+    calendar unit, even in a quarterly report ("el año pasado" is the year, as in English;
+    "hace un año" is the quarter a year before)."""
     unit = ctx.lex.units[lex_key(m.group("unit"))]
     rel = rel_of(ctx, m) or 0
     if unit in ("Q", "HY"):
         return None
-    if unit == "Y" and rel == -1 and ctx.quarter:
-        return "DATE", _year_ago_quarter(ctx), None
     return "DATE", shifted(ctx.dct, unit, rel), None
 
 
-def _count(ctx: Ctx, m: re.Match[str]) -> float | None:
+def count(ctx: Ctx, m: re.Match[str]) -> float | None:
     """The count of a "tres días": 1 without a numeral, NaN for "varios"/"plusieurs"."""
     num = g(m, "num")
     if num is None:
@@ -40,7 +40,7 @@ _AGO_MAX = {"Y": 200, "E": 20, "C": 5, "M": 600, "W": 520, "D": 3650}
 
 def ago(ctx: Ctx, m: re.Match[str]):
     """"hace tres días", "il y a deux semaines", "vor zwei Wochen", "tre giorni fa"."""
-    n = _count(ctx, m)
+    n = count(ctx, m)
     if n is not None and n != n:  # "hace unos días", "vor wenigen Tagen": how long, not when
         return vague_duration(ctx, m)
     if n is None or n != int(n):
@@ -60,7 +60,7 @@ def _year_ago_quarter(ctx: Ctx) -> str:
 
 def later(ctx: Ctx, m: re.Match[str]):
     """"dentro de tres días", "dans deux semaines", "in zwei Wochen", "tra tre giorni"."""
-    n = _count(ctx, m)
+    n = count(ctx, m)
     if n is None or n != int(n):
         return None
     unit = ctx.lex.units[lex_key(m.group("unit"))]
@@ -71,7 +71,7 @@ def later(ctx: Ctx, m: re.Match[str]):
 
 def duration(ctx: Ctx, m: re.Match[str]):
     """"tres días", "65 años", "fünf Jahren", "environ une heure", "los últimos tres meses"."""
-    n = _count(ctx, m)
+    n = count(ctx, m)
     if n is None:
         return None
     unit = ctx.lex.units[lex_key(m.group("unit"))]
