@@ -128,10 +128,12 @@ def clock_day(ctx: Context, start: int, end: int) -> str:
         # "at about 10:35 a.m. (0735 GMT) Friday": the day follows the restated time
         return weekday_date(ctx, ctx.lex.weekday_number(later.group(1)), start, later.end(), None
                             ).isoformat()
-    a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
+    # the day of a day or of a time ("lifted off at 6:02 p.m. on Friday. The second stage
+    # began at 6:25 p.m.": Friday)
+    a = ctx.anchor[:10] if ctx.anchor and precision(ctx.anchor) in ("day", "time") else None
     if a and not in_anchor_paragraph(ctx, start) and not (
             ctx.tense(start, end) == "past"
-            and 0 < (ctx.dct - date.fromisoformat(a[:10])).days <= 1):
+            and 0 < (ctx.dct - date.fromisoformat(a)).days <= 1):
         # (another paragraph's day, unless the story is of the night before and told in
         # the past: "... late Wednesday. The blast happened shortly before 11 p.m.")
         a = None
