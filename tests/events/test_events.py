@@ -197,3 +197,14 @@ def test_an_abbreviation_or_an_initial_does_not_end_a_quoted_first_sentence(tmp_
     assert {e.headline for e in events} == {
         'Andrew Cuomo: "There will be no budget on Jan. 1 unless John F. Kennedy Airport '
         'reopens"'}
+
+
+def test_past_fronted_weekday_in_a_friday_story_is_no_plan(tmp_path):
+    # a past verb of deciding ("planned to", as "agreed to") after a fronted weekday: the
+    # day before the story's Friday, told in the past, not next week's plan
+    events = events_of(tmp_path, "2025-12-19",
+                       "On Thursday, the Kenyan government planned to pay the first 32 death "
+                       "claims of 100,000 shillings each.\n")
+    (event,) = by_phrase(events, "Thursday")
+    assert event.value == "2025-12-18"
+    assert "planned" not in event.flags
