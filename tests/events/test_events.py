@@ -208,3 +208,17 @@ def test_past_fronted_weekday_in_a_friday_story_is_no_plan(tmp_path):
     (event,) = by_phrase(events, "Thursday")
     assert event.value == "2025-12-18"
     assert "planned" not in event.flags
+
+
+def test_weekday_in_apposition_to_its_date_is_one_entry(tmp_path):
+    events = events_of(tmp_path, "2024-12-27",
+                       "Flights were cancelled on Dec. 18, a Wednesday, as the storm hit.\n")
+    assert [e.value for e in events] == ["2024-12-18"]
+
+
+def test_later_that_day_after_midnight_stays_on_that_day(tmp_path):
+    events = events_of(tmp_path, "2024-12-27",
+                       "The attack began shortly after midnight on Dec. 19 in the port city.\n\n"
+                       "Later that day, the army sent reinforcements to the port.\n")
+    assert [e.value[:10] for e in events] == ["2024-12-19", "2024-12-19"]
+    assert events[0].value == "2024-12-19T00:00"
