@@ -26,3 +26,12 @@ def test_fronted_weekday_before_a_past_plan_verb_looks_back():
     friday = date(2021, 11, 19)
     assert resolve("weekday", "On Thursday, the government planned to pay the first claims.",
                    friday) == [("Thursday", "2021-11-18", None)]
+
+
+def test_weekday_local_time_told_in_the_past_may_be_the_next_day():
+    # a story filed on Tuesday from a zone behind the place: its Wednesday is a day ahead
+    tuesday = date(2020, 1, 7)
+    text = "The jet crashed after takeoff from Tehran early Wednesday local time, ISNA said."
+    assert resolve("weekday", text, tuesday) == [("early Wednesday", "2020-01-08", "START")]
+    assert resolve("weekday", "The jet crashed early Wednesday, ISNA said.", tuesday) == [
+        ("early Wednesday", "2020-01-01", "START")]

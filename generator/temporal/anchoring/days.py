@@ -81,6 +81,10 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
         tense = None
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    if tense == "past" and (ahead - dct).days == 1 and _LOCAL_TIME.match(ctx.text, end):
+        # "crashed after takeoff from Tehran early Wednesday local time" filed on Tuesday:
+        # the place's day runs ahead of the paper's, by a day at most
+        return ahead
     if rel == "this":
         # "this Friday" is the coming one ("this past Friday" is the other), unless the
         # clause is told in the past
@@ -94,6 +98,9 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
 
 
 _SINCE_CLAUSE = regex.compile(r"(?i)\bsince\b[^,.;:()]*$")
+# "Wednesday local time", "Wednesday morning (local time)": the day is the place's own.
+_LOCAL_TIME = regex.compile(
+    r"(?i)(?:\s+(?:morning|afternoon|evening|night))?,?\s+\(?local\s+time\b")
 
 
 def ordinal_date(ctx: Context, d: int, start: int, end: int, this_month: bool = False
