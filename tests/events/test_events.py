@@ -193,3 +193,29 @@ def test_a_speakers_titles_and_the_place_of_an_unnamed_speaker_are_no_name(tmp_p
         "on Thursday.\n")
     assert [e.attribution for e in events] == ["Dana Whitfield", "Kathy Lofy", None]
     assert all("reported" in e.flags for e in events)
+
+
+
+def test_past_fronted_weekday_in_a_friday_story_is_no_plan(tmp_path):
+    # a past verb of deciding ("planned to", as "agreed to") after a fronted weekday: the
+    # day before the story's Friday, told in the past, not next week's plan
+    events = events_of(tmp_path, "2025-12-19",
+                       "On Thursday, the Kenyan government planned to pay the first 32 death "
+                       "claims of 100,000 shillings each.\n")
+    (event,) = by_phrase(events, "Thursday")
+    assert event.value == "2025-12-18"
+    assert "planned" not in event.flags
+
+
+def test_weekday_in_apposition_to_its_date_is_one_entry(tmp_path):
+    events = events_of(tmp_path, "2024-12-27",
+                       "Flights were cancelled on Dec. 18, a Wednesday, as the storm hit.\n")
+    assert [e.value for e in events] == ["2024-12-18"]
+
+
+def test_later_that_day_after_midnight_stays_on_that_day(tmp_path):
+    events = events_of(tmp_path, "2024-12-27",
+                       "The attack began shortly after midnight on Dec. 19 in the port city.\n\n"
+                       "Later that day, the army sent reinforcements to the port.\n")
+    assert [e.value[:10] for e in events] == ["2024-12-19", "2024-12-19"]
+    assert events[0].value == "2024-12-19T00:00"

@@ -1,9 +1,11 @@
 """Passes that merge two resolved expressions into one: "the day before last Tuesday's
-hearing", "a week on Tuesday", "two weeks from Monday", "by 2 a.m. the following day"."""
+hearing", "a week on Tuesday", "two weeks from Monday", "by 2 a.m. the following day", "the
+night of 26 May"."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 import regex
 
@@ -132,3 +134,32 @@ def _clock_on_named_day(text: str, items: list[Resolved], dct: date
             # day named after it: "signed late on 12 March. The guns fell silent at noon the
             # next day")
     return [x for j, x in enumerate(items) if j not in drop]
+
+
+@cache
+def _part_of_day_lead() -> regex.Pattern[str]:
+    """"the night of ", "the morning of ": a part of the day named after it (the parts of
+    the day that are spans, not clock times: "the noon of" is no English)."""
+    parts = [w for w, code in get_lexicon().parts_of_day.items() if code.isalpha()
+             and w != "overnight"]
+    return regex.compile(rf"(?i)\b(?:the\s+)?({'|'.join(parts)})\s+of\s+$")
+
+
+_RANGE_ON = regex.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
+
+
+@register("part_of_named_day", 55)
+def _part_of_named_day(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"on the night of 26 May", "the morning of October 16": one TIME, that part of that
+    day (TimeML: 1982-05-26TNI), not the day alone. A night across two days ("the night of
+    10-11 March") stays two days."""
+    for item in items:
+        if (item.type != "DATE" or precision(item.value) != "day" or "W" in item.value
+                or _RANGE_ON.match(text, item.end)):
+            continue
+        lead = _part_of_day_lead().search(text, max(0, item.start - 20), item.start)
+        if lead is None:
+            continue
+        code = get_lexicon().parts_of_day[lead.group(1).lower()]
+        item.type, item.value, item.start = "TIME", f"{item.value}T{code}", lead.start()
+    return items
