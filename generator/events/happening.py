@@ -214,6 +214,19 @@ def told_kind(text: str) -> Kind:
     return told
 
 
+def report_kind(sentence: str, phrase: str) -> Kind:
+    """The kind of the happening a dated report tells, for ranking: the date's own
+    happening when the date owns it ("Cuba condemned the handling of Wednesday's meeting
+    between Elian and his grandmothers": the entry is the meeting's), else ``told_kind``."""
+    at = sentence.find(phrase) if phrase else -1
+    rest = sentence[at + len(phrase):] if at >= 0 else ""
+    if rest.startswith(("'s", "’s")):
+        owned = [k for k in (lemma_kind(w) for w in _WORD.findall(rest[2:])[:3]) if k]
+        if owned:
+            return rules().kinds[owned[0]]
+    return told_kind(sentence)
+
+
 def _referred_to(words: list[str], at: int, r: _Rules) -> bool:
     """A kind word right after a relative pronoun, or one that is no verb in the past with a
     determiner or a possessive at most three words before it ("the deadly embassy bombings",

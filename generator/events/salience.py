@@ -19,7 +19,8 @@ A happening's score is a weighted sum (weights in ``data/happenings.yaml``) of:
 Happenings well before the core (or naming none of the timeline's people and places) are
 ``background`` and never key, nor is a plan (``planned``: dated after every report of it, it
 has not happened yet). The top ``key_count`` of the others are key: about one a day of the
-story's coverage (its articles' distinct publication days).
+story's coverage (its articles' distinct publication days); colour told by one article only
+when nothing else fills the count.
 """
 
 from __future__ import annotations
@@ -147,7 +148,8 @@ def scores(stories: list[Story], core: tuple[date, date] | None) -> list[float]:
     people = _people(stories)
     result = []
     for story, articles, size in zip(stories, counts, sizes, strict=True):
-        kind = max(happening.told_kind(report.sentence).weight for report in story.reports)
+        kind = max(happening.report_kind(report.sentence, report.phrase).weight
+                   for report in story.reports)
         signals = {
             "articles": math.log1p(articles) / math.log1p(most_articles),
             "lead": max((_lead_value(report) for report in story.reports), default=0.0),
@@ -217,13 +219,23 @@ def _people(stories: list[Story]):
     return lambda story: values[id(story)] / top
 
 
+def _colour_once(story: Story) -> bool:
+    """Told by one article, and as colour: no report tells a kind of happening ("Tour
+    operators who specialize in travel to East Africa ..."; "Attention turns to the
+    judges")."""
+    if len({report.source.path for report in story.reports}) > 1:
+        return False
+    return all(happening.report_kind(r.sentence, r.phrase).name == happening.COLOUR
+               for r in story.reports)
+
+
 def _lead_value(report) -> float:
     """For a lead sentence, the weight of the kind it tells over the heaviest (a lead that
     only sets a feature's scene counts little); 0 for any other sentence."""
     if not report.lead:
         return 0.0
     heaviest = max(k.weight for k in happening.rules().kinds.values())
-    return happening.told_kind(report.sentence).weight / heaviest
+    return happening.report_kind(report.sentence, report.phrase).weight / heaviest
 
 
 def _nearness(story: Story, core: tuple[date, date] | None, days: int) -> float:
@@ -252,7 +264,9 @@ def mark_key(stories: list[Story]) -> list[Story]:
     wanted = key_count(len(stories), len(news_days))
     eligible = [i for i, bg in enumerate(background)
                 if not bg and "planned" not in stories[i].lead.flags]
-    ranked = sorted(eligible, key=lambda i: (-round(score[i], 9), i))
+    # colour told once (a scene, a feature's opening) comes after every happening: a
+    # chronology gives it no item unless nothing else fills the count
+    ranked = sorted(eligible, key=lambda i: (_colour_once(stories[i]), -round(score[i], 9), i))
     key: set[int] = set()
     per_day: dict[date, int] = {}
     for i in ranked:  # the best of each day first: a chronology gives a day one or two items

@@ -15,7 +15,7 @@ from generator.timeline.entry_file import entry_text
 
 def report(sentence: str, published: date, value: str = "1998-08-07", article: str = "",
            phrase: str = "Friday", **changes) -> Event:
-    day = date.fromisoformat(value[:10])
+    day = date.fromisoformat(value[:10]) if len(value) >= 10 else date(1999, 1, 1)
     source = Source("T", None, "AP", published, f"articles/{article or published}.md", 1)
     event = Event(value=value, type="DATE", precision="day", start=day, end=day,
                   phrase=phrase, sentence=sentence, headline=sentence, source=source,
@@ -44,6 +44,10 @@ def test_the_kind_told_is_not_the_kind_referred_to():
         "Police spokesman Rod Beer said the FBI arrested Mohamed at the airport.").name \
         == "arrest"
     assert happening.told_kind("Albright said she was heartened.").name == "statement"
+    owned = ("Cuba condemned the handling of Wednesday's meeting between Elian and his "
+             "grandmothers.")
+    assert happening.told_kind(owned).name == "statement"
+    assert happening.report_kind(owned, "Wednesday").name == "arrival"  # the date's meeting
 
 
 # --- reports of one happening, whatever their wording -------------------------------------
@@ -202,3 +206,26 @@ def test_a_happening_of_a_news_day_told_as_fact_outranks_one_told_in_passing():
     scores = dict(zip((s.lead.sentence for s in stories),
                       salience.scores(stories, salience.core_span(stories)), strict=True))
     assert scores[told.sentence] > scores[passing.sentence]
+
+
+def test_colour_told_once_is_key_only_when_nothing_else_fills_the_count():
+    """An article's lead that only sets a scene, on the story's own day, outscores remarks
+    told by their month long after; the remarks still fill the count first."""
+    scene = report("Kenyan tour operators counted empty hotel rooms on Friday.",
+                   date(1998, 9, 7), value="1998-09-04", article="scene", lead=True)
+
+    def remark(n: int) -> Event:
+        month = date(1999, n, 1)
+        return report(f"Kenyan officials said in {month:%B} that talks on suspect {n} went on.",
+                      date(1999, n, 28), value=f"1999-{n:02d}", article=f"r{n}",
+                      phrase=f"{month:%B}", precision="month", start=month,
+                      end=month.replace(day=28))
+
+    stories = merge_events([scene, *(remark(n) for n in range(1, 13))])
+    scores = salience.scores(stories, salience.core_span(stories))
+    assert scores[0] > max(scores[1:])  # the scene outscores every remark ...
+    marked = salience.mark_key(stories)
+    assert sum(s.key for s in marked) == salience.key_count(13, 13) == 5
+    assert not marked[0].key  # ... yet five remarks are key before it
+    alone = salience.mark_key(merge_events([scene]))
+    assert alone[0].key  # nothing else: the scene is the timeline's one key event
