@@ -12,7 +12,7 @@ check`` lists it). Rules in ``data/happenings.yaml`` (``reactions``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from ..ruledata import expect_keys, rule_data
@@ -22,21 +22,15 @@ from .merge import Story
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-@dataclass(frozen=True)
-class _Rules:
-    verbs: frozenset[str]
-    window: int
-    min_articles: int
-    note: str
-
-
 @cache
-def _rules() -> _Rules:
+def _rules() -> dict:
+    """verbs (lemmas), window, min_articles and note, read strictly."""
     data = rule_data("events", "happenings.yaml")["reactions"]
     expect_keys(data, ("verbs", "window", "min_articles", "note"),
                 "generator/events/data/happenings.yaml reactions")
-    return _Rules(verbs=frozenset(w.lower() for w in data["verbs"]), window=int(data["window"]),
-                  min_articles=int(data["min_articles"]), note=" ".join(str(data["note"]).split()))
+    return {"verbs": frozenset(w.lower() for w in data["verbs"]),
+            "window": int(data["window"]), "min_articles": int(data["min_articles"]),
+            "note": " ".join(str(data["note"]).split())}
 
 
 def reacted_to(sentence: str) -> str | None:
@@ -47,9 +41,9 @@ def reacted_to(sentence: str) -> str | None:
     r = _rules()
     words = _WORD.findall(sentence)
     for at, word in enumerate(words):
-        if not word.lower().endswith("ed") or not set(happening.lemmas(word)) & r.verbs:
+        if not word.lower().endswith("ed") or not set(happening.lemmas(word)) & r["verbs"]:
             continue
-        for later in words[at + 1:at + 1 + r.window]:
+        for later in words[at + 1:at + 1 + r["window"]]:
             kind = happening.lemma_kind(later)
             if kind and kind != "statement":
                 return kind
@@ -64,7 +58,7 @@ def flag_early_reactions(stories: list[Story]) -> list[Story]:
         kind = happening.told_kind(story.lead.sentence).name
         articles = len({report.source.path for report in story.reports})
         best = causes.get(kind)
-        if articles >= r.min_articles and (best is None or articles > len(
+        if articles >= r["min_articles"] and (best is None or articles > len(
                 {report.source.path for report in best.reports})):
             causes[kind] = story
     flagged = []
@@ -73,7 +67,7 @@ def flag_early_reactions(stories: list[Story]) -> list[Story]:
         cause = causes.get(kind) if kind else None
         if cause is not None and cause is not story and story.lead.end < cause.lead.start \
                 and "date-conflict" not in story.lead.flags:
-            note = r.note.format(kind=kind, day=cause.lead.start.isoformat())
+            note = r["note"].format(kind=kind, day=cause.lead.start.isoformat())
             lead = replace(story.lead, flags=(*story.lead.flags, "date-conflict"),
                            note="; ".join(n for n in (story.lead.note, note) if n))
             story = replace(story, lead=lead)
