@@ -227,7 +227,8 @@ def test_the_happening_many_articles_report_ranks_first():
 def test_key_marks_a_clamped_number_and_never_background():
     stories = salience.mark_key(_timeline())
     keys = [s for s in stories if s.key]
-    assert len(keys) == salience.key_count(len(stories), 24)
+    news_days = {r.source.date for s in stories for r in s.reports}
+    assert len(keys) == salience.key_count(len(stories), len(news_days))
     assert any("exploded" in s.lead.sentence for s in keys)
     history = [s for s in stories if s.lead.value == "1980"]
     assert history and "background" in history[0].lead.flags and not history[0].key
@@ -247,9 +248,28 @@ def test_one_key_happening_a_day():
 
 
 def test_key_count_rule():
-    assert salience.key_count(150, 25) == 30  # capped
-    assert salience.key_count(40, 2) == 14  # 2 * sqrt(40) + 1 = 13.6
+    assert salience.key_count(150, 20) == 20  # one a day of coverage
+    assert salience.key_count(400, 90) == 30  # capped
+    assert salience.key_count(60, 3) == 12  # at least 12 for a story of a few days
     assert salience.key_count(14, 1) == 5  # a third of a small one-article timeline
+
+
+def test_key_count_follows_the_days_of_coverage():
+    """The days the articles came out, not the number of reports, set how many are key:
+    24 reports of the bombing over three days mark as many key happenings as 3 do."""
+    def keys(reports_per_day: int) -> int:
+        bombing = [report("Two bombs exploded outside U.S. embassies in Nairobi on Friday.",
+                          date(1998, 8, 7 + n % 3), article=f"a{n}")
+                   for n in range(3 * reports_per_day)]
+        quiet = [report(f"Tourists in Nairobi wandered the markets on day {n}.",
+                        date(1998, 9, 30), value=f"1998-09-{n:02d}", article=f"q{n}")
+                 for n in range(1, 29, 2)]
+        stories = salience.mark_key(merge_events(sorted(bombing + quiet,
+                                                        key=lambda e: e.start)))
+        assert len({r.source.date for s in stories for r in s.reports}) == 4
+        return sum(s.key for s in stories)
+
+    assert keys(8) == keys(1) == salience.key_count(15, 4) == 6  # a third of 15, rounded up
 
 
 def test_key_header_is_written_and_an_edited_one_is_kept(tmp_path):
