@@ -17,6 +17,7 @@ from pelican.contents import Content
 
 from ..ruledata import rule_data
 from ..temporal.values import bounds, precision
+from . import order
 from .display import date_label, day_words
 
 _FIELD_SEPARATOR = " | "
@@ -268,9 +269,17 @@ class Entry:
         return bool(title) and "\n" not in text and text.startswith(title)
 
     @cached_property
+    def placed(self) -> date:
+        """The day the timeline lists the entry at (``order.placed``: a coarse date where
+        its first report puts it in its span, else at the span's end)."""
+        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        return order.placed(self.precision, self.start, self.end, min(days) if days else None)
+
+    @cached_property
     def sort_key(self) -> tuple:
         first = self.sources[0] if self.sources else SourceRef("", "", "", "", "")
-        return (self.start, -(self.end - self.start).days, first.date, first.ref, self.anchor)
+        return (*order.order_key(self.precision, self.start, self.end, self.placed),
+                first.date, first.ref, self.anchor)
 
 
 # Derived values kept when an entry is pickled (strings: cheap to store, costly to compute).
@@ -416,7 +425,7 @@ class Timeline:
         for year, months in self.years:
             count = sum(len(entries) for _, entries in months)
             groups: list[tuple[int | None, list[Entry]]] = [
-                (entries[0].start.month if heading else None, entries)
+                (entries[0].placed.month if heading else None, entries)
                 for heading, entries in months
             ]
             named = [m for m, _ in groups if m is not None]
@@ -511,7 +520,7 @@ class Part:
 
 def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
     result = []
-    for year, in_year in groupby(entries, key=lambda e: e.start.year):
+    for year, in_year in groupby(entries, key=lambda e: e.placed.year):
         months = []
         for month, in_month in groupby(in_year, key=_month_heading):
             months.append((month, list(in_month)))
@@ -520,10 +529,10 @@ def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[
 
 
 def _month_heading(entry: Entry) -> str | None:
-    start, end = entry.start, entry.end
-    if (start.year, start.month) != (end.year, end.month) and entry.precision != "week":
+    """The month the entry is listed in, or None for a span listed after its months."""
+    if order.during(entry.precision, entry.start, entry.end, entry.placed):
         return None
-    return start.strftime("%B")
+    return entry.placed.strftime("%B")
 
 
 def reader_note(note: str) -> str:
