@@ -17,7 +17,7 @@ from pelican.contents import Content
 
 from ..ruledata import rule_data
 from ..temporal.values import bounds, precision
-from . import order
+from . import order, source_list
 from .display import date_label, day_words
 
 _FIELD_SEPARATOR = " | "
@@ -267,6 +267,12 @@ class Entry:
         text = self.text
         title = self.title.rstrip("…. ").strip()
         return bool(title) and "\n" not in text and text.startswith(title)
+
+    @cached_property
+    def source_lines(self) -> tuple[list[source_list.Story], list[source_list.Story]]:
+        """The sources as the page lists them: one story per title and outlet, the first few
+        shown and the rest behind a click (``source_list.split``)."""
+        return source_list.split(source_list.stories(self.sources))
 
     @cached_property
     def placed(self) -> date:
