@@ -358,6 +358,15 @@ class Timeline:
         introduction): the first few entries, so that the card is never empty."""
         return [] if self.summary else self.entries[:_CARD_ENTRIES]
 
+    @property
+    def card_entries(self) -> list[Entry]:
+        """What the home page's card lists under the introduction: the first key events (a
+        reader choosing a timeline wants its story, not its oldest mentions), or, with no
+        key event, ``first_entries``."""
+        if not self.has_key:
+            return self.first_entries
+        return self.key_events[:int(rule_data("site", "display.yaml")["card_key_events"])]
+
     def sort(self) -> None:
         """Put the entries in timeline order, once all are read (and count their sources)."""
         self.entries.sort(key=lambda e: e.sort_key)

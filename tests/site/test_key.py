@@ -282,3 +282,26 @@ def test_key_background_alone_is_not_a_list_of_key_events(project):
     root = page(site / "index.html")
     assert len(root.cssselect("li.entry")) == len(ALL)
     assert not root.cssselect("section.key") and not (site / "all").exists()
+
+
+def test_a_home_page_card_lists_the_first_key_events_and_counts_them(project):
+    write_entries(project, KEYED)
+    days = {f"1998-08-{d:02d}-day.md": (f"Title: Happening {d}\nWhen: 1998-08-{d:02d}\n"
+                                        f"Key: {'yes' if d % 2 else 'no'}\n\nText {d}.\n")
+            for d in range(1, 16)}
+    folder = write_entries(project, days, timeline="embassy")
+    (folder / "_timeline.md").write_text("Title: Embassy bombings\n\n")
+    home = page(build(project) / "index.html")
+    demo, embassy = home.cssselect("ul.timelines > li")
+    assert [a.get("href").rsplit("#", 1)[1] for a in demo.cssselect("ol.card-entries a")] == (
+        KEY_EVENTS)
+    assert not demo.cssselect("p.more")
+    assert " ".join(demo.cssselect("p.meta")[0].text_content().split()).startswith(
+        f"{len(KEY_EVENTS)} key events of {len(KEYED)} entries")
+    # Eight key events of fifteen entries: the first five (card_key_events), then a link.
+    titles = [a.text_content() for a in embassy.cssselect("ol.card-entries a")]
+    assert titles == ["Happening 1", "Happening 3", "Happening 5", "Happening 7", "Happening 9"]
+    assert embassy.cssselect("p.more a")[0].text_content() == "3 more key events"
+    assert " ".join(embassy.cssselect("p.meta")[0].text_content().split()).startswith(
+        "8 key events of 15 entries")
+    assert not home.cssselect(".first-entries")
