@@ -17,6 +17,7 @@ from pelican.contents import Content
 
 from ..ruledata import rule_data
 from ..temporal.values import bounds, precision
+from ..timeline.key_header import key_value
 from . import order, source_list
 from .display import date_label, day_words
 
@@ -155,7 +156,7 @@ class Entry:
             source_path=content.source_path,
             attribution=" ".join(str(meta.get("attribution", "")).split()),
             lang=_lang_tag(meta.get("lang")),
-            key=str(meta.get("key", "")).strip().lower() in _YES,
+            key=key_value(str(meta.get("key", ""))) is True,
         )
 
     def __reduce__(self):
@@ -304,10 +305,6 @@ def _lang_tag(value: object) -> str:
     tag: a hand-edited "Lang: Spanish!" must not reach the page's markup)."""
     text = str(value or "").strip()
     return text if _LANG_TAG.fullmatch(text) and text.lower() != "en" else ""
-
-
-# What ``Key:`` says for "this is a key event" (the extract writes yes or no).
-_YES = ("yes", "true")
 
 
 def _restore(state: dict) -> Entry:

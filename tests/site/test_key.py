@@ -14,7 +14,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from test_site import ALL, build, build_project, write_entries
+from test_site import ALL, ENTRIES, build, build_project, write_entries
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -305,3 +305,13 @@ def test_a_home_page_card_lists_the_first_key_events_and_counts_them(project):
     assert " ".join(embassy.cssselect("p.meta")[0].text_content().split()).startswith(
         "8 key events of 15 entries")
     assert not home.cssselect(".first-entries")
+
+
+def test_a_key_header_neither_yes_nor_no_fails_the_build_at_its_line(project):
+    entries = {**KEYED, "2021-11-15-borrell.md": _with(ENTRIES["2021-11-15-borrell.md"],
+                                                        "Key: maybe")}
+    write_entries(project, entries)
+    errors = build_site(project / "pelicanconf.py", project / "content", project / "output")
+    assert len(errors) == 1
+    assert "2021-11-15-borrell.md:2: 'Key: maybe' is neither yes nor no" in errors[0]
+    assert not (project / "output").exists()
