@@ -8,6 +8,8 @@ from datetime import date
 from functools import cached_property
 from itertools import groupby
 
+from ..ruledata import rule_data
+from . import order
 from .display import day_words
 from .entry import Entry
 
@@ -70,6 +72,15 @@ class Timeline(_Listing):
         introduction): the first few entries, so that the card is never empty."""
         return [] if self.summary else self.entries[:_CARD_ENTRIES]
 
+    @property
+    def card_entries(self) -> list[Entry]:
+        """What the home page's card lists under the introduction: the first key events (a
+        reader choosing a timeline wants its story, not its oldest mentions), or, with no
+        key event, ``first_entries``."""
+        if not self.has_key:
+            return self.first_entries
+        return self.key_events[:int(rule_data("site", "display.yaml")["card_key_events"])]
+
     def sort(self) -> None:
         """Put the entries in timeline order, once all are read (and count their sources)."""
         self.entries.sort(key=lambda e: e.sort_key)
@@ -129,7 +140,7 @@ class Timeline(_Listing):
         for year, months in self.years:
             count = sum(len(entries) for _, entries in months)
             groups: list[tuple[int | None, list[Entry]]] = [
-                (entries[0].start.month if heading else None, entries)
+                (entries[0].placed.month if heading else None, entries)
                 for heading, entries in months
             ]
             named = [m for m, _ in groups if m is not None]
@@ -212,7 +223,7 @@ class Part(_Listing):
 
 def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
     result = []
-    for year, in_year in groupby(entries, key=lambda e: e.start.year):
+    for year, in_year in groupby(entries, key=lambda e: e.placed.year):
         months = []
         for month, in_month in groupby(in_year, key=_month_heading):
             months.append((month, list(in_month)))
@@ -221,7 +232,7 @@ def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[
 
 
 def _month_heading(entry: Entry) -> str | None:
-    start, end = entry.start, entry.end
-    if (start.year, start.month) != (end.year, end.month) and entry.precision != "week":
+    """The month the entry is listed in, or None for a span listed after its months."""
+    if order.during(entry.precision, entry.start, entry.end, entry.placed):
         return None
-    return start.strftime("%B")
+    return entry.placed.strftime("%B")

@@ -17,6 +17,8 @@ from pelican.contents import Content
 
 from ..ruledata import rule_data
 from ..temporal.values import bounds, precision
+from ..timeline.key_header import key_value
+from . import order, source_list
 from .display import date_label, day_words
 
 _FIELD_SEPARATOR = " | "
@@ -146,7 +148,7 @@ class Entry:
             source_path=content.source_path,
             attribution=" ".join(str(meta.get("attribution", "")).split()),
             lang=_lang_tag(meta.get("lang")),
-            key=str(meta.get("key", "")).strip().lower() in _YES,
+            key=key_value(str(meta.get("key", ""))) is True,
         )
 
     def __reduce__(self):
@@ -261,9 +263,23 @@ class Entry:
         return bool(title) and "\n" not in text and text.startswith(title)
 
     @cached_property
+    def source_lines(self) -> tuple[list[source_list.Story], list[source_list.Story]]:
+        """The sources as the page lists them: one story per title and outlet, the first few
+        shown and the rest behind a click (``source_list.split``)."""
+        return source_list.split(source_list.stories(self.sources))
+
+    @cached_property
+    def placed(self) -> date:
+        """The day the timeline lists the entry at (``order.placed``: a coarse date where
+        its first report puts it in its span, else at the span's end)."""
+        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        return order.placed(self.precision, self.start, self.end, min(days) if days else None)
+
+    @cached_property
     def sort_key(self) -> tuple:
         first = self.sources[0] if self.sources else SourceRef("", "", "", "", "")
-        return (self.start, -(self.end - self.start).days, first.date, first.ref, self.anchor)
+        return (*order.order_key(self.precision, self.start, self.end, self.placed),
+                first.date, first.ref, self.anchor)
 
 
 # Derived values kept when an entry is pickled (strings: cheap to store, costly to compute).
@@ -282,10 +298,6 @@ def _lang_tag(value: object) -> str:
     tag: a hand-edited "Lang: Spanish!" must not reach the page's markup)."""
     text = str(value or "").strip()
     return text if _LANG_TAG.fullmatch(text) and text.lower() != "en" else ""
-
-
-# What ``Key:`` says for "this is a key event" (the extract writes yes or no).
-_YES = ("yes", "true")
 
 
 def _restore(state: dict) -> Entry:

@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
 from ..timeline.entry_file import TIMELINE_FILE, header_gap, read_metadata
+from ..timeline.key_header import key_problem, key_value
 from . import exports, ical, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
@@ -131,6 +132,11 @@ class TimelineGenerator(Generator):
                 "%s:%d: 'When: %s' is not a calendar date value (e.g. 2021-11-18, 2021-W46, "
                 "2021-11, 2021)", where, line, entry.metadata["when"],
             )
+            return None
+        if "key" in entry.metadata and key_value(str(entry.metadata["key"])) is None:
+            text = path.read_text(encoding="utf-8")
+            line = next((n for key, _, n in read_metadata(text) if key == "key"), 1)
+            log.error("%s:%d: %s", where, line, key_problem(str(entry.metadata["key"])))
             return None
         return entry
 

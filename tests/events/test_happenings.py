@@ -47,6 +47,7 @@ def article(body: str, title: str = "Blasts rock embassies", dct: date = date(19
     ("It was not immediately known if the arrest was linked to the bombings on Friday.", ()),
     ("The New York Times says in an editorial on Friday: &QL;", ()),
     ("Until this week.", ()),
+    ("The following are the latest figures as of Friday for the dead and injured.", ()),
 ])
 def test_sentences_that_tell_no_happening_make_no_entry(sentence, flags):
     phrase = "this week" if "week" in sentence else "Friday"
@@ -59,6 +60,7 @@ def test_sentences_that_tell_no_happening_make_no_entry(sentence, flags):
     ("Rescuers search the rubble of the embassy in Nairobi on Friday.", ("caption",)),
     ("Clinton said on Friday that the United States would hunt down the bombers.", ()),
     ("But Thursday's decision made it clear the family has only 14 days to decide. &UR;", ()),
+    ("Officials said on Friday the following day would be one of mourning.", ()),
 ])
 def test_news_and_statements_stay_entries(sentence, flags):
     assert not happening.tells_nothing(report(sentence, date(1998, 8, 8), flags=flags))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.events.extract import extract_events
-from generator.events.headline import write_headline
+from generator.events.headline import desk, write_headline
 from generator.events.headline.desk import fitted
 from generator.events.headline.names import named
 from generator.events.headline.present import present
@@ -204,3 +204,18 @@ def test_headlines_of_the_demo_articles_fit_and_are_never_cut_off():
 def test_the_verb_table_is_lemminflect_s():
     """verb_forms.json.gz is lemminflect's (the pinned version), written by verb_table.py."""
     assert read_rows() == rows_from_lemminflect()
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("The bomb outside the U.S. Embassy in Tanzania was so powerful that it shook furniture "
+     "in homes a mile away from the blast site", "so powerful"),
+    ("At a meeting of European foreign ministers, EU foreign policy chief Josep Borrell said, "
+     '"I don\'t believe Lukashenka is doing what he is doing without strong support from '
+     'Russia"', "Borrell said"),
+    ("Elian Gonzalez will remain in the United States for at least two more weeks even after "
+     "a federal appeals court refused to order a political asylum hearing", "weeks even"),
+])
+def test_a_shortened_line_never_ends_where_its_complement_was_cut(text, cut):
+    line = desk.edit(text)
+    assert desk.words(line) <= desk.max_words()
+    assert not line.endswith(cut), line

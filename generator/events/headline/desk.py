@@ -140,9 +140,12 @@ _SUBORDINATE = re.compile(r"(?i)(?:ever\s+)?(?:if|when|while|although|though|bec
 
 
 # A shortening may not leave a line ending in a word that needs what followed it.
+# "Borrell said", "... even", "... was so powerful", "... police were forced": a verb
+# whose quotation or complement was cut, a focus word or degree word whose clause was.
 _DANGLING = re.compile(r",\s[a-z]+ing$|\s(?:and|or|but|of|to|the|a|an|that|with|for|in|on|at|"
                        r"by|from|than|as|those|whose|its|their|his|her|is|are|was|were|be|been|leading|"
-                       r"including|following|according)$")
+                       r"including|following|according|even|so\s+[a-z]+|forced|expected)$"
+                       r"|^[^,]*\s(?:said|says|told)$")
 
 
 def last_of(pattern: str, text: str) -> re.Match[str] | None:
