@@ -5,7 +5,10 @@ shared/samples and the TE3 training corpus (shared/data/te3-train).
 
 Prints, for every headline and for the demo articles' alone, how many (a) end cut off with
 "…", (b) have over 16 words, (c) have under 6, (d) have no finite verb (a reading of word
-forms: headline/desk.has_finite_verb), (e) start with a quotation mark or a pronoun.
+forms: headline/desk.has_finite_verb), (e) start with a quotation mark or a pronoun, (f) are
+weak lines a desk would not print: a meta-sentence (a list's introduction, a statement or
+decision placed in time: "Castro's statement comes less than an hour") or a line that ends
+where its complement was cut ("... even", "... is so powerful", "... is expected").
 ``--save`` writes the headlines (one "file<TAB>headline" a line) to read or to diff;
 ``--count`` counts a listing saved so (by another checkout: the "before" of a change).
 """
@@ -22,12 +25,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.events.extract import extract_events  # noqa: E402
-from generator.events.headline.desk import has_finite_verb, words  # noqa: E402
+from generator.events.headline.verbs import has_finite_verb  # noqa: E402
+from generator.events.headline.words import words  # noqa: E402
 from generator.sources.articles import Article, read_article  # noqa: E402
 from generator.temporal.timeml import document_dct, strip_tags, unescape_with_map  # noqa: E402
 
 _OPENING = re.compile(r"^(?:[\"“‘'`]|(?:He|She|They|It|We|I|His|Her|Their)\b"
                       r"|The (?:boy|girl|suspect)\b)")
+_WEAK = re.compile(
+    r"^(?:The following|Here (?:is|are))\b"
+    r"|^\S+(?:\s\S+)?(?:'s)?\s(?:statement|announcement|remarks|comments|decision|move|ruling)"
+    r"\s(?:comes|came|follows|is\s+expected|is\s+announced)\b"
+    r"|\s(?:even|so\s+(?!far\b)\w+|than|expected|forced|that)$"
+    r"|^(?:[^,]|,\s(?!(?:[\w.'’-]+\s){0,6}(?:said|says)$))*\s(?:said|says)$", re.IGNORECASE)
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 
 
@@ -61,6 +71,7 @@ def faults(headlines: list[str]) -> dict[str, int]:
         "(c) under 6 words": sum(words(h) < 6 for h in headlines),
         "(d) no finite verb": sum(not has_finite_verb(h) for h in headlines),
         "(e) quote/pronoun first": sum(bool(_OPENING.match(h)) for h in headlines),
+        "(f) meta or cut complement": sum(bool(_WEAK.search(h)) for h in headlines),
     }
 
 

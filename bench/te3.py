@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also score HeidelTime, ours beside it, on the first N documents")
     args = ap.parse_args(argv)
     if args.heideltime:
-        return side_by_side(args.corpus, args.heideltime)
+        return side_by_side(args.corpus, args.heideltime, args.lang)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         pred = args.pred
@@ -166,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def side_by_side(corpus: Path, n: int) -> int:
-    """Ours and HeidelTime on the first ``n`` documents of ``corpus``: one table."""
+def side_by_side(corpus: Path, n: int, lang: str | None = None) -> int:
+    """Ours and HeidelTime on the first ``n`` documents of ``corpus`` (each in ``lang``, or
+    in the language of its text): one table."""
     import shutil
 
     sys.path.insert(0, str(Path(__file__).resolve().parent / "peers"))
@@ -180,10 +181,10 @@ def side_by_side(corpus: Path, n: int) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)
         t0 = time.perf_counter()
-        annotate_dir(gold, ours)
+        annotate_dir(gold, ours, lang)
         t_ours = time.perf_counter() - t0
         t0 = time.perf_counter()
-        annotate_corpus(gold, theirs)
+        annotate_corpus(gold, theirs, lang=lang)
         t_theirs = time.perf_counter() - t0
         rows = [("ours", score(gold, ours), t_ours), ("HeidelTime", score(gold, theirs),
                                                        t_theirs)]

@@ -9,7 +9,13 @@ its source), this reads the entries in content/timeline/<timeline>/ and reports:
   the share of the key entries' distinct dates that the chronology has, recall the share of
   the chronology's dates among them. A chronology item dated by its month alone is matched
   by any day of that month. Only chronology items dated on or before the last article's
-  publication day count (no article could report the rest).
+  publication day count (no article could report the rest). A chronology whose stored copy is
+  cut off says so (``covers: {until: DAY}``): only entries dated up to that day are scored
+  against it, as the items it lost could be theirs.
+- each chronology's ``role``: ``tuning`` (the rules were looked at against it) or
+  ``held-out`` (never tuned to: its figures say how the rules generalise). A timeline may
+  have several chronologies (``<timeline>.yaml``, ``<timeline>-<outlet>.yaml``), each
+  scored on its own.
 - the same for all entries (what an editor would have to read);
 - counts: entries, key entries, background entries, merged entries (more than one source
   paragraph), headlines of more than 16 words.
@@ -82,17 +88,19 @@ def evaluate(content: Path, chronology: Path) -> dict:
     data = yaml.safe_load(chronology.read_text(encoding="utf-8"))
     timeline = data["timeline"]
     last = last_article_day(content, timeline).isoformat()
+    until = str(data.get("covers", {}).get("until", last))
     reference = {str(item["date"]) for item in data["items"] if str(item["date"]) <= last}
     entries = read_entries(content / "timeline" / timeline)
     key = [e for e in entries if is_key(e)]
 
     def days(group: list[dict]) -> set[str]:
-        return {d for e in group if (d := _day(e.get("when", [""])[0]))}
+        return {d for e in group if (d := _day(e.get("when", [""])[0])) and d[:len(until)] <= until}
 
     flags = [e.get("flags", [""])[0] for e in entries]
     return {
         "timeline": timeline,
         "chronology": data["source"]["title"],
+        "role": data.get("role", "tuning"),
         "reference dates": len(reference),
         "entries": len(entries),
         "key": len(key),
@@ -109,7 +117,8 @@ def main(argv: list[str]) -> int:
     content = Path(argv[1]) if len(argv) > 1 else ROOT / "content"
     for chronology in sorted(CHRONOLOGIES.glob("*.yaml")):
         result = evaluate(content, chronology)
-        print(f"{result.pop('timeline')}  (against {result.pop('chronology')!r})")
+        print(f"{result.pop('timeline')}  (against {result.pop('chronology')!r}, "
+              f"{result.pop('role')})")
         for name, value in result.items():
             if isinstance(value, tuple):
                 value = "P {:.3f}  R {:.3f}  Date-F1 {:.3f}".format(*value)

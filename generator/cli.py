@@ -7,17 +7,15 @@ import json
 import os
 import re
 import sys
-import traceback
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from .console import LazyConsole, escape, progress
 from .errors import InputError
+from .site.commands import ContentOption
 from .site.commands import count as _count
 from .site.commands import register as register_site_commands
 
@@ -30,14 +28,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Build a crisis timeline from news articles and publish it as a static site.",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-
-def _progress(console: Console) -> Progress:
-    """A progress line on a terminal; nothing at all when output goes to a file or CI log."""
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    console=console, transient=True, disable=not console.is_terminal)
+out = LazyConsole(soft_wrap=True)
+err = LazyConsole(stderr=True, soft_wrap=True)
 
 
 def _parse_dct(value: str | None) -> date | None:
@@ -67,9 +59,7 @@ def extract_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the events as JSON instead of writing entries.")
     ] = False,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every article again, even unchanged ones.")
     ] = False,
@@ -97,14 +87,14 @@ def extract_command(
     # --json writes nothing, not even the cache.
     use_cache = not (no_cache or as_json)
     cache = EventCache(content.resolve().parent / ".cache" / "extract" if use_cache else None)
-    with _progress(err) as progress:
-        task = progress.add_task("reading articles", total=None)
+    with progress(err) as bar:
+        task = bar.add_task("reading articles", total=None)
         # Named articles are written with the rest of content/articles, or their timelines
         # would lose every entry of the articles not named.
         whole = ([content / "articles"] if articles and not as_json
                  and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
-                         on_article=lambda _path: progress.advance(task), also=whole,
+                         on_article=lambda _path: bar.advance(task), also=whole,
                          jobs=jobs or default_jobs(), dask=dask, lang=lang)
     if not articles and not result.errors:
         cache.prune()
@@ -173,9 +163,7 @@ def add_command(
     lang: Annotated[str | None, typer.Option(
         "--lang", help="The article's language (default: detected from its text).")] = None,
     force: Annotated[bool, typer.Option(help="Replace an article of the same name.")] = False,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
 ) -> None:
     """Copy an article into content/articles/<timeline>/ with its metadata filled in."""
     from .project import content_folder
@@ -197,9 +185,7 @@ def check_command(
         list[str] | None,
         typer.Argument(help="Only these timelines (their folder names; default: all)."),
     ] = None,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
 ) -> None:
     """Lint the timeline entries: bad dates, missing sources, duplicates, date conflicts."""
     from .project import content_folder
@@ -236,9 +222,7 @@ def build_command(
         Path | None,
         typer.Option("--settings", "-s", help="Pelican settings file (default: the project's)."),
     ] = None,
-    content: Annotated[
-        Path | None, typer.Option(help="The content folder (default: the project's).")
-    ] = None,
+    content: ContentOption = None,
     output: Annotated[
         Path | None, typer.Option(help="Where the site is written (default: the project's).")
     ] = None,
@@ -291,6 +275,8 @@ def main() -> None:
         sys.exit(0)
     except Exception as error:
         if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+            import traceback
+
             traceback.print_exc()
         message = " ".join(f"{type(error).__name__}: {error}".split())[:300]
         err.print(f"[red]internal error[/red] {escape(_printable(message))} (please report it; "

@@ -7,10 +7,11 @@ or a key the reader does not know is an error naming the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import MISSING, Field, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_origin, get_type_hints
 
 import yaml
 
@@ -64,3 +65,26 @@ def expect_keys(mapping: dict[str, Any], known: Iterable[str], where: str) -> No
     unknown = sorted(set(mapping) - set(known))
     if unknown:
         raise RuleDataError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))}")
+
+
+_Settings = TypeVar("_Settings")
+
+
+def settings(cls: type[_Settings], data: Mapping[str, Any], **given: Any) -> _Settings:
+    """A stage's settings (``cls``, a dataclass) with each field not ``given`` read from the
+    key of its name in ``data``, as the field's type says: ``window: 12`` -> ``int``,
+    ``stopwords: [a, the]`` -> ``frozenset``. One reading for every stage's numbers and
+    word lists; a missing key is a KeyError, as reading it by hand would be, unless the
+    field has a default."""
+    hints = get_type_hints(cls)
+    values = dict(given)
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name in values or f.name not in data and _has_default(f):
+            continue
+        kind = hints[f.name]
+        values[f.name] = (get_origin(kind) or kind)(data[f.name])
+    return cls(**values)
+
+
+def _has_default(f: Field) -> bool:
+    return f.default is not MISSING or f.default_factory is not MISSING

@@ -4,10 +4,13 @@ YAML 1.1 reads bare on/off/yes/no as booleans: a word list with an unquoted "on"
 silently hold True instead of the word.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+
+from generator.ruledata import settings
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # every stage's rule data but the date engine's (tests/temporal checks those)
@@ -54,3 +57,21 @@ def _lists(node, path=""):
 def test_every_stage_has_its_rule_files():
     """The list above is not empty by accident (a moved data folder would test nothing)."""
     assert {p.name for p in RULE_FILES} >= {"events.yaml", "segment.yaml", "display.yaml"}
+
+
+@dataclass(frozen=True)
+class _Window:
+    days: int
+    share: float
+    words: frozenset[str]
+    label: str
+    note: str = "none"
+
+
+def test_settings_read_each_field_as_its_type_and_take_what_is_given():
+    data = {"days": "3", "share": 1, "words": ["a", "the", "a"], "label": "x"}
+    assert settings(_Window, data) == _Window(3, 1.0, frozenset({"a", "the"}), "x", "none")
+    assert settings(_Window, data, label="given").label == "given"
+    assert settings(_Window, {**data, "note": "kept"}).note == "kept"  # else the default
+    with pytest.raises(KeyError, match="share"):
+        settings(_Window, {"days": 3, "words": [], "label": ""})

@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 import urllib.parse
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from functools import cache
 
+from ..ruledata import settings
 from ..sources.articles import Article
 from ..sources.language import supported
 from ..temporal import Timex, annotate
@@ -26,6 +27,14 @@ from .intl.rules import languages as intl_languages
 from .rules_file import events_rules
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
+
+
+def _stored(cls: type, data: dict, **converted: object) -> dict[str, object]:
+    """The fields of dataclass ``cls`` as its ``to_json`` stored them in ``data`` (a field
+    with a default may be absent), with ``converted`` ones (dates, tuples) given."""
+    stored = {f.name: data[f.name] for f in fields(cls) if f.name not in converted and (
+        f.name in data or f.default is MISSING and f.default_factory is MISSING)}
+    return stored | converted
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +50,8 @@ class Source:
 
     @classmethod
     def from_json(cls, data: dict) -> Source:
-        return cls(
-            title=data["title"],
-            url=data["url"],
-            outlet=data["outlet"],
-            date=date.fromisoformat(data["date"]),
-            path=data["path"],
-            paragraph=int(data["paragraph"]),
-        )
+        return cls(**_stored(cls, data, date=date.fromisoformat(data["date"]),
+                             paragraph=int(data["paragraph"])))
 
     def to_json(self) -> dict:
         return {
@@ -86,25 +89,15 @@ class Event:
     @classmethod
     def from_json(cls, data: dict) -> Event:
         """The inverse of ``to_json`` (plus ``position``, which the cache stores)."""
-        return cls(
-            value=data["value"],
-            type=data["type"],
-            precision=data["precision"],
+        return cls(**_stored(
+            cls, data,
             start=date.fromisoformat(data["start"]),
             end=date.fromisoformat(data["end"]),
-            phrase=data["phrase"],
-            sentence=data["sentence"],
-            headline=data["headline"],
             source=Source.from_json(data["source"]),
-            timeline=data["timeline"],
-            mod=data["mod"],
             flags=tuple(data["flags"]),
-            attribution=data["attribution"],
-            note=data["note"],
             position=int(data.get("position", 0)),
             lead=bool(data.get("lead", False)),
-            lang=data.get("lang", "en"),
-        )
+        ))
 
     def to_json(self) -> dict:
         """The event as JSON; ``lang`` only for an article not in English."""
@@ -133,6 +126,9 @@ class Event:
 @dataclass(frozen=True)
 class _Rules:
     attribution: re.Pattern[str]
+    # a verb or phrase of ``attribution`` anywhere: without one the attribution cannot
+    # match, and this plain search is far cheaper than its search at every word
+    attribution_cue: re.Pattern[str]
     headline_max: int
     titles: frozenset[str]
     background_days: int
@@ -155,14 +151,11 @@ def _rules() -> _Rules:
         rf"|\b(?:{verbs})\s+(?P<b>{name})"
         rf"|\b(?:{phrases})\s+(?P<c>{name}|[a-z]+)"
     )
-    return _Rules(
+    return settings(
+        _Rules, data,
         attribution=attribution,
-        headline_max=int(data["headline_max"]),
-        titles=frozenset(data["titles"]),
+        attribution_cue=re.compile(f"{verbs}|{phrases}"),
         pronouns=frozenset(data["attribution_pronouns"]),
-        name_joiners=frozenset(data["name_joiners"]),
-        background_days=int(data["background_days"]),
-        inferred_day_note=str(data["inferred_day_note"]),
         pronoun_said=re.compile(
             rf"^(He|She)\s+(?:{'|'.join(map(re.escape, data['pronoun_speaker_verbs']))})\b"),
     )
@@ -392,6 +385,8 @@ def _attribution(sentence: str, lang: str = "en") -> tuple[bool, str | None]:
     (by ``intl.attribution``'s verb lists in an article not in English)."""
     if lang in intl_languages():
         return intl_attribution(sentence, lang)
+    if not _rules().attribution_cue.search(sentence):
+        return False, None
     match = _rules().attribution.search(sentence)
     if not match:
         return False, None

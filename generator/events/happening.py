@@ -56,17 +56,23 @@ class _Rules:
     other_kinds_similarity: float
     date_kind_window: int
     coarser_similarity: float
+    dominant_share: float
+    reported_days: int
     not_names: frozenset[str]
     figure: re.Pattern[str]
     figure_days: int
     figure_words: int
+    referring: frozenset[str]
+    relative: frozenset[str]
+    saying: frozenset[str]
 
 
 @cache
 def rules() -> _Rules:
     data = rule_data("events", "happenings.yaml")
     where = "generator/events/data/happenings.yaml"
-    expect_keys(data, ("not_entries", "lead", "kinds", "inflection", "merge", "salience"), where)
+    expect_keys(data, ("not_entries", "lead", "kinds", "referring", "inflection", "merge",
+                       "salience", "reactions"), where)
     ne = data["not_entries"]
     expect_keys(ne, ("photo_words", "patterns", "debris", "min_words"), f"{where} not_entries")
     expect_keys(data["lead"], ("opinion_labels", "note", "passing_days", "passing_window",
@@ -85,7 +91,8 @@ def rules() -> _Rules:
             word_kind.setdefault(word.lower(), name)
     merge = data["merge"]
     expect_keys(merge, ("same_kind_similarity", "other_kinds_similarity", "date_kind_window",
-                        "coarser_similarity", "not_names", "figure", "figure_days",
+                        "coarser_similarity", "dominant_share", "reported_days",
+                        "not_names", "figure", "figure_days",
                         "figure_words"), f"{where} merge")
     photo = "|".join(re.escape(w) for w in sorted(ne["photo_words"], key=len, reverse=True))
     return _Rules(
@@ -108,10 +115,15 @@ def rules() -> _Rules:
         other_kinds_similarity=float(merge["other_kinds_similarity"]),
         date_kind_window=int(merge["date_kind_window"]),
         coarser_similarity=float(merge["coarser_similarity"]),
+        dominant_share=float(merge["dominant_share"]),
+        reported_days=int(merge["reported_days"]),
         not_names=frozenset(merge["not_names"]),
         figure=re.compile(merge["figure"]),
         figure_days=int(merge["figure_days"]),
         figure_words=int(merge["figure_words"]),
+        referring=frozenset(w.lower() for w in data["referring"]["determiners"]),
+        relative=frozenset(w.lower() for w in data["referring"]["relatives"]),
+        saying=frozenset(w.lower() for w in data["referring"]["saying"]),
     )
 
 
@@ -124,6 +136,11 @@ def lemma_kind(word: str) -> str | None:
         if candidate in r.word_kind:
             return r.word_kind[candidate]
     return None
+
+
+def lemmas(word: str) -> list[str]:
+    """The word (lower-cased) and its lemma candidates ("condemned" -> condemn, ...)."""
+    return _lemmas(word.lower(), rules())
 
 
 def _lemmas(word: str, r: _Rules) -> list[str]:
@@ -175,6 +192,66 @@ def main_kind(text: str) -> Kind:
         return r.kinds[first]
     said = [lemma_kind(w) for w in words]
     return r.kinds["statement"] if "statement" in said else Kind(COLOUR, r.colour_weight)
+
+
+def told_kind(text: str) -> Kind:
+    """The kind of happening ``text`` itself tells, for ranking: as ``main_kind``, but a kind
+    word after a determiner names a happening the sentence refers to, not the one it tells
+    ("The bombings at the American Embassies have frightened away travelers": colour, not an
+    attack; "The bomb was so powerful that it shook furniture": colour). "Two bombs
+    exploded" and "the bombings killed 259 people" still tell an attack by their verbs."""
+    r = rules()
+    words = _WORD.findall(text)
+    kept = [w for at, w in enumerate(words) if not _referred_to(words, at, r)]
+    told = main_kind(" ".join(kept))
+    saying = [at for at, w in enumerate(kept)
+              if not w.lower().endswith("ing") and set(_lemmas(w.lower(), r)) & r.saying]
+    if told.name == "statement" and saying:
+        reported = [k for w in kept[saying[0] + 1:] if _past_verb(w, r)
+                    and (k := lemma_kind(w)) and k != "statement"]
+        if reported:  # "police said the FBI arrested Mohamed": what was said happened
+            return r.kinds[reported[0]]
+    return told
+
+
+def report_kind(sentence: str, phrase: str) -> Kind:
+    """The kind of the happening a dated report tells, for ranking: the date's own
+    happening when the date owns it ("Cuba condemned the handling of Wednesday's meeting
+    between Elian and his grandmothers": the entry is the meeting's), else ``told_kind``."""
+    at = sentence.find(phrase) if phrase else -1
+    rest = sentence[at + len(phrase):] if at >= 0 else ""
+    if rest.startswith(("'s", "’s")):
+        owned = [k for k in (lemma_kind(w) for w in _WORD.findall(rest[2:])[:3]) if k]
+        if owned:
+            return rules().kinds[owned[0]]
+    return told_kind(sentence)
+
+
+def _referred_to(words: list[str], at: int, r: _Rules) -> bool:
+    """A kind word right after a relative pronoun, or one that is no verb in the past with a
+    determiner or a possessive at most three words before it ("the deadly embassy bombings",
+    "Elian's return")."""
+    word = words[at]
+    if not lemma_kind(word):
+        return False
+    if at and words[at - 1].lower() in r.relative:
+        return True
+    if word.lower().endswith("ed") or word.lower() in r.irregular:
+        return False
+    return any(w.lower() in r.referring or w.endswith(("'s", "’s"))
+               for w in words[max(at - 3, 0):at])
+
+
+def next_to_saying(sentence: str, phrase: str) -> bool:
+    """The date phrase stands right after or before a verb of saying ("police said today",
+    "reported today that", "said Friday")."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return False
+    r = rules()
+    before = _WORD.findall(sentence[:at])[-1:]
+    after = _WORD.findall(sentence[at + len(phrase):])[:1]
+    return any(set(_lemmas(w.lower(), r)) & r.saying for w in before + after)
 
 
 def dated_kind(sentence: str, phrase: str) -> Kind | None:
@@ -310,6 +387,8 @@ def told_in_passing(event: Event) -> bool:
     publication, the sentence's main kind says what happened, and the kind word nearest
     before the date is a noun of another kind (a verb in the past dates its own clause)."""
     r = rules()
+    if _plan_of_another(event, r):
+        return True
     if (event.source.date - event.end).days <= r.passing_days or not event.phrase:
         return False
     main = main_kind(event.sentence)
@@ -331,6 +410,26 @@ def told_in_passing(event: Event) -> bool:
     if _past_verb(word, r):
         return False  # "Armenia signed a truce on Nov. 10": the date is the verb's
     return kind != main.name and [k for _, k in named].count(main.name) < len(named)
+
+
+def _plan_of_another(event: Event, r: _Rules) -> bool:
+    """A later date that belongs to a plan the sentence names in passing, not to what it
+    tells: "Burton said he subpoenaed Elian to testify before the committee on Feb. 10" (a
+    subpoena, told on Jan. 7; Feb. 10 is the hearing's). The date starts after publication,
+    and between a kind word that is a verb in the past (the happening told) and the date
+    stands "to" and a verb (the plan)."""
+    if not event.phrase or event.start <= event.source.date:
+        return False
+    at = event.sentence.find(event.phrase)
+    if at < 0:
+        return False
+    before = _WORD.findall(event.sentence[:at])
+    past = [n for n, w in enumerate(before)
+            if _past_verb(w, r) and lemma_kind(w) not in (None, "statement")]
+    if not past:
+        return False
+    between = [w.lower() for w in before[past[0] + 1:]]
+    return "to" in between[:-1]
 
 
 def _past_verb(word: str, r: _Rules) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
+from ..ruledata import settings
 from . import happening, same_happening
 from .across_languages import join_languages
 from .extract import Event
@@ -57,16 +58,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = events_rules()["merge"]
-    return _Rules(
-        same_date=float(data["same_date"]),
-        back_reference=float(data["back_reference"]),
-        back_reference_days=int(data["back_reference_days"]),
-        adjacent_days=float(data["adjacent_days"]),
-        retold_days=int(data["retold_days"]),
-        window=int(data["window"]),
-        stopwords=frozenset(data["stopwords"]),
-    )
+    return settings(_Rules, events_rules()["merge"])
 
 
 def merge_events(events: list[Event]) -> list[Story]:
@@ -81,6 +73,7 @@ def merge_events(events: list[Event]) -> list[Story]:
         clusters.extend(_agglomerate(block, events, similarity, rules))
     clusters = _join_adjacent_days(clusters, events, similarity, rules)
     clusters = _join_coarser(clusters, events, similarity)
+    clusters = _join_reported(clusters, events, similarity, rules)
     clusters = _join_retold(clusters, events, rules)
     clusters = join_languages(clusters, events)
     clusters.sort(key=min)  # a story's place is its first report's
@@ -262,11 +255,11 @@ def _join_coarser(
 ) -> list[list[int]]:
     """A happening told by its week or month ("Elian was rescued off the coast of Florida
     in November") joins the one-day happening inside that span that tells the same kind of
-    happening in the most alike sentences (at least ``coarser_similarity``), by other
+    happening in the most alike sentences (at least ``coarser_similarity``), or the span's
+    dominant happening of that kind (``_dominant``) at ``same_kind_similarity``; by other
     actors never: the day is the better date of it."""
     if similarity.sentences is None:
         return clusters
-    needed = same_happening.coarser_similarity()
     days = [c for c in clusters if _one_day(events[c[0]])]
     merged: set[int] = set()
     for cluster in clusters:
@@ -274,7 +267,7 @@ def _join_coarser(
         if _one_day(lead) or lead.precision not in ("week", "weekend", "month"):
             continue
         group = [events[i] for i in cluster]
-        best = None
+        candidates = []
         for day in days:
             if not lead.start <= events[day[0]].start <= lead.end or id(day) in merged:
                 continue
@@ -282,9 +275,68 @@ def _join_coarser(
             if not same_happening.same_kind(group, other) or same_happening.conflict(
                     group, other, similarity.proper) == "actors":
                 continue
-            score = similarity.sentences.linkage(cluster, day)
-            if score >= needed and (best is None or score > best[0]):
-                best = (score, day)
+            candidates.append((similarity.sentences.linkage(cluster, day), day))
+        best = max(candidates, key=lambda c: c[0], default=None)
+        dominant = _dominant([day for _, day in candidates], events)
+        if dominant is not None:  # the span's big story of the kind, in whatever words
+            best = next(c for c in candidates if c[1] is dominant)
+        needed = (same_happening.same_kind_similarity() if dominant is not None
+                  else same_happening.coarser_similarity())
+        if best is not None and best[0] >= needed:
+            best[1].extend(cluster)
+            merged.add(id(cluster))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _dominant(candidates: list[list[int]], events: list[Event]) -> list[int] | None:
+    """Of a span's happenings of one kind, the one told by ``dominant_share`` times as many
+    articles as any other (at least two): "the bombings in Kenya and Tanzania last week
+    claimed at least 217 lives" is the week's bombing that 17 articles report, not another
+    attack told once that week. None when none stands out so."""
+    def articles(cluster: list[int]) -> int:
+        return len({events[i].source.path for i in cluster})
+
+    ranked = sorted(candidates, key=articles, reverse=True)
+    if not ranked or articles(ranked[0]) < 2:
+        return None
+    runner_up = articles(ranked[1]) if len(ranked) > 1 else 0
+    return ranked[0] if articles(ranked[0]) >= same_happening.dominant_share() * runner_up \
+        else None
+
+
+def _join_reported(
+    clusters: list[list[int]], events: list[Event], similarity: _Similarity, rules: _Rules
+) -> list[list[int]]:
+    """A happening dated only by its report ("Another man has been arrested ..., police said
+    today": every report's date is its saying's) joins the happening of the kind it tells
+    dated up to ``reported_days`` before (the nearest, then the most alike), whose reports
+    give it its own date ("police said the FBI arrested Mohamed ... Thursday morning"), by
+    other actors never."""
+    if similarity.sentences is None:
+        return clusters
+    days = [c for c in clusters if _one_day(events[c[0]])]
+    merged: set[int] = set()
+    for cluster in clusters:
+        group = [events[i] for i in cluster]
+        if not _one_day(group[0]) or not all(
+                same_happening.dated_by_report(e) or not e.phrase for e in group):
+            continue
+        kinds = same_happening.told_kinds(group)
+        day = group[0].start
+        best = None
+        for other in days:
+            before = (day - events[other[0]].start).days
+            if other is cluster or id(other) in merged or \
+                    not 0 < before <= same_happening.reported_days():
+                continue
+            told = [events[i] for i in other]
+            if not kinds & same_happening.told_kinds(told) or same_happening.conflict(
+                    group, told, similarity.proper, rules.stopwords) == "actors":
+                continue
+            score = similarity.sentences.linkage(cluster, other)
+            if score >= same_happening.same_kind_similarity() and (
+                    best is None or (before, -score) < best[0]):
+                best = ((before, -score), other)
         if best is not None:
             best[1].extend(cluster)
             merged.add(id(cluster))
@@ -370,19 +422,22 @@ def _context(event: Event, window: int) -> str:
 
 def _story(reports: list[Event], similarity: _Similarity, members: list[int]) -> Story:
     """A fresh dated report (not a later look back, not a caption, not a lead dated only by
-    its publication day, not a coarser date than another's, if any other will do) most like
-    all the others speaks for the
-    story; then the one published first. When reports of
+    its publication day, not a coarser date than another's, one that tells a happening, not a
+    statement or colour: the ruling, not a reaction to it, if any other will do) most
+    like all the others speaks for the story; then the one published first. When reports of
     its kind give figures (a toll), the latest of them speaks instead: the first toll is
     rarely the last (the earlier ones stay in "Also reported")."""
     ordered = sorted(members)
+    weak = [not same_happening.told_kinds([r]) for r in reports]  # a statement, colour
 
     def rank(position: int) -> tuple:
         event = reports[position]
         centrality = sum(similarity(ordered[position], m) for m in ordered)
         looks_back = _looks_back(event, _rules())
-        return ("caption" in event.flags, not event.phrase, (event.end - event.start).days,
-                looks_back, -round(centrality, 6), event.source.date, position)
+        return ("caption" in event.flags, not event.phrase,
+                same_happening.dated_by_report(event), (event.end - event.start).days,
+                weak[position] and not all(weak), looks_back, -round(centrality, 6),
+                event.source.date, position)
 
     lead = reports[min(range(len(reports)), key=rank)]
     lead = same_happening.figures_lead(reports, lead)

@@ -38,7 +38,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "headline.words": ("determiners", "auxiliaries", "past_cues_not_verbs",
                        "subject_pronouns", "preposition_like", "recent_date_clauses",
                        "not_main_clause", "particles", "deictic_starts",
-                       "subject_auxiliaries", "plural_auxiliaries"),
+                       "subject_auxiliaries", "plural_auxiliaries", "temporal_subordinators",
+                       "sequence_subjects", "sequence_verbs"),
     "merge": ("same_date", "back_reference", "back_reference_days", "window", "adjacent_days",
               "retold_days", "stopwords"),
 }

@@ -8,10 +8,19 @@ A happening's score is a weighted sum (weights in ``data/happenings.yaml``) of:
   deadline > statement > colour), by the first word of each report that names a kind;
 - exact: how exactly it is dated (a day over a month over a year);
 - core: how near it is to the crisis's own span (the dense core of the timeline's dates);
-- reports: how many reports tell it.
+- reports: how many reports tell it;
+- coverage: how much news its day made (the peak of coverage): the distinct articles
+  published on its first day or the day after, against the busiest such day;
+- people: how much it involves the story's own people and places (the share of its names
+  that are the timeline's, weighted by how many of its articles name each);
+- direct: whether a report tells it as fact, not attributed ("U.S. forces launched cruise
+  missile strikes" over "Clinton said he had ordered the strikes").
 
 Happenings well before the core (or naming none of the timeline's people and places) are
-``background`` and never key. The top ``key_count`` of the others are key.
+``background`` and never key, nor is a plan (``planned``: dated after every report of it, it
+has not happened yet). The top ``key_count`` of the others are key: about one a day of the
+story's coverage (its articles' distinct publication days); colour told by one article only
+when nothing else fills the count.
 """
 
 from __future__ import annotations
@@ -21,11 +30,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from ..ruledata import expect_keys, rule_data
+from ..ruledata import expect_keys, rule_data, settings
 from . import happening
 from .merge import Story
 
-_SIGNALS = ("articles", "lead", "kind", "exact", "core", "reports")
+_SIGNALS = ("articles", "lead", "kind", "exact", "core", "reports", "coverage", "people",
+            "direct")
 
 
 @dataclass(frozen=True)
@@ -34,10 +44,10 @@ class _Rules:
     exact: dict[str, float]
     core_share: float
     core_days: int
+    coverage_days: int
     background_days: int
     names_share: float
-    per_sqrt: float
-    per_article: float
+    per_news_day: float
     min_key: int
     max_key: int
     max_share: float
@@ -48,33 +58,27 @@ class _Rules:
 def _rules() -> _Rules:
     data = rule_data("events", "happenings.yaml")["salience"]
     where = "generator/events/data/happenings.yaml salience"
-    expect_keys(data, ("weights", "exact", "core_share", "core_days", "background_days",
-                       "names_share", "key_count"), where)
+    expect_keys(data, ("weights", "exact", "core_share", "core_days", "coverage_days",
+                       "background_days", "names_share", "key_count"), where)
     expect_keys(data["weights"], _SIGNALS, f"{where}.weights")
     count = data["key_count"]
-    expect_keys(count, ("per_sqrt", "per_article", "min_key", "max_key", "max_share", "per_day"),
+    expect_keys(count, ("per_news_day", "min_key", "max_key", "max_share", "per_day"),
                 f"{where}.key_count")
-    return _Rules(
+    return settings(
+        _Rules, {**data, **count},
         weights={k: float(data["weights"].get(k, 0.0)) for k in _SIGNALS},
         exact={k: float(v) for k, v in data["exact"].items()},
-        core_share=float(data["core_share"]),
-        core_days=int(data["core_days"]),
-        background_days=int(data["background_days"]),
-        names_share=float(data["names_share"]),
-        per_sqrt=float(count["per_sqrt"]),
-        per_article=float(count["per_article"]),
-        min_key=int(count["min_key"]),
-        max_key=int(count["max_key"]),
-        max_share=float(count["max_share"]),
         key_per_day=int(count["per_day"]),
     )
 
 
-def key_count(happenings: int, articles: int) -> int:
-    """round(per_sqrt * sqrt(happenings) + per_article * articles), clamped to
-    [min_key, max_key], and at most max_share of the happenings (rounded up)."""
+def key_count(happenings: int, news_days: int) -> int:
+    """round(per_news_day * news_days), clamped to [min_key, max_key], and at most max_share
+    of the happenings (rounded up). ``news_days``: the distinct publication days of the
+    timeline's articles; a chronology gives a day of coverage about one item (24 stories
+    over 17 days of the embassy bombings: 17 key events)."""
     r = _rules()
-    wanted = round(r.per_sqrt * math.sqrt(happenings) + r.per_article * articles)
+    wanted = round(r.per_news_day * news_days)
     wanted = min(max(wanted, r.min_key), r.max_key)
     return min(wanted, math.ceil(r.max_share * happenings))
 
@@ -132,9 +136,12 @@ def scores(stories: list[Story], core: tuple[date, date] | None) -> list[float]:
     counts = [len({report.source.path for report in s.reports}) for s in stories]
     sizes = [len(s.reports) for s in stories]
     most_articles, most_reports = max(counts, default=1), max(sizes, default=1)
+    coverage = _coverage(stories)
+    people = _people(stories)
     result = []
     for story, articles, size in zip(stories, counts, sizes, strict=True):
-        kind = max(happening.main_kind(report.sentence).weight for report in story.reports)
+        kind = max(happening.report_kind(report.sentence, report.phrase).weight
+                   for report in story.reports)
         signals = {
             "articles": math.log1p(articles) / math.log1p(most_articles),
             "lead": max((_lead_value(report) for report in story.reports), default=0.0),
@@ -142,9 +149,76 @@ def scores(stories: list[Story], core: tuple[date, date] | None) -> list[float]:
             "exact": r.exact.get(story.lead.precision, 0.0),
             "core": _nearness(story, core, r.core_days),
             "reports": math.log1p(size) / math.log1p(most_reports),
+            "coverage": coverage(story),
+            "people": people(story),
+            "direct": float(any("reported" not in rep.flags for rep in story.reports)),
         }
         result.append(sum(r.weights[name] * value for name, value in signals.items()))
     return result
+
+
+def _coverage(stories: list[Story]):
+    """The peak-of-coverage signal: a happening of a day that made news ("the INS ruled
+    Wednesday", and five stories came out Wednesday and Thursday) over one told in passing
+    between news days. log(1 + articles published on its first day or up to
+    ``coverage_days`` after) over the same for the busiest day; 0 for a happening dated
+    coarser than a week."""
+    published: dict[date, set[str]] = {}
+    for story in stories:
+        for report in story.reports:
+            published.setdefault(report.source.date, set()).add(report.source.path)
+
+    after = _rules().coverage_days
+
+    def news(day: date) -> int:
+        return len(set().union(*(published.get(day + timedelta(days=n), set())
+                                 for n in range(after + 1))))
+
+    busiest = max((news(day) for day in published), default=1)
+
+    def value(story: Story) -> float:
+        if story.lead.precision not in ("day", "time", "week", "weekend"):
+            return 0.0
+        return math.log1p(news(story.lead.start)) / math.log1p(busiest)
+
+    return value
+
+
+def _people(stories: list[Story]):
+    """The protagonists signal: of the names a happening's reports give, the share (each
+    weighted by the articles that name it) that the timeline's articles name most ("Reno",
+    "INS", "Elian" over "the men who launched the Cuban Revolution"): a name's weight is the
+    share of the timeline's articles naming it; a happening's value the best of its reports'
+    mean name weights, over the best of any happening's."""
+    per_article: dict[str, set[str]] = {}
+    for story in stories:
+        for report in story.reports:
+            for name in happening.names(report.sentence):
+                per_article.setdefault(name.lower(), set()).add(report.source.path)
+    articles = {report.source.path for story in stories for report in story.reports}
+    weight = {name: len(paths) / len(articles) for name, paths in per_article.items()}
+
+    def raw(story: Story) -> float:
+        best = 0.0
+        for report in story.reports:
+            told = {n.lower() for n in happening.names(report.sentence)}
+            if told:
+                best = max(best, sum(weight[n] for n in told) / len(told))
+        return best
+
+    values = {id(story): raw(story) for story in stories}
+    top = max(values.values(), default=0.0) or 1.0
+    return lambda story: values[id(story)] / top
+
+
+def _colour_once(story: Story) -> bool:
+    """Told by one article, and as colour: no report tells a kind of happening ("Tour
+    operators who specialize in travel to East Africa ..."; "Attention turns to the
+    judges")."""
+    if len({report.source.path for report in story.reports}) > 1:
+        return False
+    return all(happening.report_kind(r.sentence, r.phrase).name == happening.COLOUR
+               for r in story.reports)
 
 
 def _lead_value(report) -> float:
@@ -153,7 +227,7 @@ def _lead_value(report) -> float:
     if not report.lead:
         return 0.0
     heaviest = max(k.weight for k in happening.rules().kinds.values())
-    return happening.main_kind(report.sentence).weight / heaviest
+    return happening.report_kind(report.sentence, report.phrase).weight / heaviest
 
 
 def _nearness(story: Story, core: tuple[date, date] | None, days: int) -> float:
@@ -178,10 +252,13 @@ def mark_key(stories: list[Story]) -> list[Story]:
     names = timeline_names(stories)
     background = [is_background(s, core, names) for s in stories]
     score = scores(stories, core)
-    articles = {report.source.path for s in stories for report in s.reports}
-    wanted = key_count(len(stories), len(articles))
-    eligible = [i for i, bg in enumerate(background) if not bg]
-    ranked = sorted(eligible, key=lambda i: (-round(score[i], 9), i))
+    news_days = {report.source.date for s in stories for report in s.reports}
+    wanted = key_count(len(stories), len(news_days))
+    eligible = [i for i, bg in enumerate(background)
+                if not bg and "planned" not in stories[i].lead.flags]
+    # colour told once (a scene, a feature's opening) comes after every happening: a
+    # chronology gives it no item unless nothing else fills the count
+    ranked = sorted(eligible, key=lambda i: (_colour_once(stories[i]), -round(score[i], 9), i))
     key: set[int] = set()
     per_day: dict[date, int] = {}
     for i in ranked:  # the best of each day first: a chronology gives a day one or two items

@@ -84,12 +84,37 @@ def same_kind(first: list[Event], second: list[Event]) -> bool:
     return bool(kinds_a & kinds_b)
 
 
+def dated_by_report(event: Event) -> bool:
+    """The date is the report's, not the happening's: the date phrase stands next to a
+    verb of saying ("Another man has been arrested ..., police said today"; "The Cape Argus
+    reported today that a man was arrested") while the sentence tells another kind of
+    happening (an arrest). The happening came on that day or before it."""
+    told = happening.told_kind(event.sentence)
+    if told.name in _WEAK or not event.phrase:
+        return False
+    return happening.next_to_saying(event.sentence, event.phrase)
+
+
+def told_kinds(events: list[Event]) -> set[str]:
+    """The kinds of happening the reports tell (``happening.told_kind``), statements and
+    colour left out."""
+    return {happening.told_kind(e.sentence).name for e in events} - _WEAK
+
+
+def reported_days() -> int:
+    return happening.rules().reported_days
+
+
 def same_kind_similarity() -> float:
     return happening.rules().same_kind_similarity
 
 
 def coarser_similarity() -> float:
     return happening.rules().coarser_similarity
+
+
+def dominant_share() -> float:
+    return happening.rules().dominant_share
 
 
 def other_kinds_similarity() -> float:

@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..events.cache import EventCache
 from ..events.extract import Event, extract_events
 from ..events.merge import merge_events
+from ..events.reactions import flag_early_reactions
 from ..events.salience import mark_key
 from ..sources.articles import find_articles, read_article
 from ..sources.language import Detected, supported, unsupported_message
@@ -189,7 +190,7 @@ def write_timelines(result: Extraction, content_dir: Path, whole: bool) -> list[
     known to be gone: its untouched entries are removed (edited ones stay), or it would be
     published on as it was.
     """
-    timelines = {name: mark_key(merge_events(events))
+    timelines = {name: mark_key(flag_early_reactions(merge_events(events)))
                  for name, events in result.by_timeline().items()}
     if whole and not result.errors:
         timelines.update((name, []) for name in written_timelines(content_dir)

@@ -39,7 +39,7 @@ import pelican
 
 from .. import atomic
 from ..fingerprint import engine_fingerprint
-from .contents import Entry
+from .entry import Entry
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,9 @@ _RACY_NS = 2_000_000_000
 
 def fingerprint(settings: dict) -> str:
     digest = hashlib.sha256()
-    # Only the code an entry passes through on its way to an Entry: not the date engine.
-    code = engine_fingerprint("site", "temporal/values.py")
+    # Only the code an entry passes through on its way to an Entry (its date words are
+    # precision.py's): not the date engine.
+    code = engine_fingerprint("site", "temporal/values.py", "temporal/precision.py")
     versions = (code, pelican.__version__, markdown.__version__,
                 getattr(nh3, "__version__", ""))
     for part in versions + tuple(repr(settings.get(k)) for k in _SETTINGS):

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import sys
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-out = Console()
-err = Console(stderr=True)
+from ..console import LazyConsole
+
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 SettingsOption = Annotated[
     Path | None,
@@ -75,9 +73,13 @@ def serve_command(
             state = f"failed ({count(len(errors), 'error')}; still serving the last good site)"
         out.print(f"{reason}: build {state}", highlight=False)
 
+    import functools
+    import http.server
+    import threading
+
     rebuild("start")
     output.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_Handler, directory=str(output))
+    handler = functools.partial(_handler_class(), directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -98,15 +100,22 @@ def serve_command(
     out.print("stopped", highlight=False)
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the folder by its path on every request, so a rebuilt (swapped-in) site shows."""
+def _handler_class() -> type:
+    """The request handler (http.server loaded by ``serve`` only, not by every command)."""
+    import http.server
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
-        err.print(f"{self.address_string()} {format % args}", highlight=False, style="dim")
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        """Serves the folder by its path on every request, so a rebuilt (swapped-in) site
+        shows."""
 
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
+        def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+            err.print(f"{self.address_string()} {format % args}", highlight=False, style="dim")
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+    return Handler
 
 
 # --- publish -------------------------------------------------------------------------------

@@ -1,309 +1,17 @@
-"""Timeline content types: an entry (a Pelican ``Content``) and a timeline (entries in order)."""
+"""A timeline's contents: its entries in order, grouped by year and month for reading,
+and split into pages when long."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from html.parser import HTMLParser
 from itertools import groupby
 
-import nh3
-from markupsafe import Markup
-from pelican.contents import Content
-
 from ..ruledata import rule_data
-from ..temporal.values import bounds, precision
-from .display import date_label, day_words
-
-_FIELD_SEPARATOR = " | "
-_CLOCK = re.compile(r"T(\d\d:\d\d)")
-
-# Flags shown to readers, in words ("planned" is shown in the date: "December 2021 (planned)").
-FLAG_WORDS = {
-    "caption": "photo caption",
-    "reported": "reported",
-    "date-conflict": "date uncertain",
-    "background": "background",
-}
-
-
-def _iso_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
-def html_to_text(html: str) -> str:
-    """Sanitized entry HTML as plain text: one paragraph per block, blank lines between."""
-    parser = _TextParser()
-    parser.feed(str(html))
-    parser.close()
-    return "\n\n".join(" ".join(b.split()) for b in "".join(parser.parts).split("\x00")
-                       if b.strip())
-
-
-class _TextParser(HTMLParser):
-    _BLOCKS = frozenset({"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "ul", "ol", "pre", "table", "tr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append("\x00")
-        elif tag == "br":
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append("\x00")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """One source of an entry, parsed from ``Source: date | outlet | link | ref | title``."""
-
-    date: str
-    outlet: str
-    link: str
-    ref: str
-    title: str
-
-    @classmethod
-    def parse(cls, text: str) -> SourceRef:
-        parts = [p.strip() for p in text.split(_FIELD_SEPARATOR, 4)]
-        if len(parts) < 5:
-            # A person may write just a title or a link; keep what is there.
-            link = next((p for p in parts if p.startswith(("http://", "https://"))), "")
-            title = next((p for p in reversed(parts) if p and p != link), link)
-            return cls("", "", link, "", title)
-        # Only a web address is a link: never javascript:, data: or vbscript: (XSS).
-        return cls(*parts[:2], parts[2] if re.match(r"(?i)https?://", parts[2]) else "", *parts[3:])
-
-    @property
-    def date_words(self) -> str:
-        try:
-            return day_words(date.fromisoformat(self.date))
-        except ValueError:
-            return self.date
-
-
-class TimelineEntry(Content):
-    """An entry file as Pelican read it; every metadata key becomes an attribute."""
-
-    mandatory_properties = ("title", "when")
-    default_template = "timeline"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What the theme shows of one entry, derived from its file (``When`` is the truth).
-
-    Derived values (date words, plain text, sort key) are computed once per entry: a page,
-    its embed, the feed, the calendar and the spreadsheet all ask for them.
-    """
-
-    value: str
-    title: str
-    precision: str
-    start: date
-    end: date
-    mod: str | None
-    flags: tuple[str, ...]
-    note: str
-    sources: tuple[SourceRef, ...]
-    anchor: str
-    body_html: Markup
-    source_path: str
-    attribution: str = ""
-    lang: str = ""  # the language of the entry's text, when not English ("Lang:")
-    # ``Key: yes``: one of the events a reader sees first (absent or anything else: no).
-    key: bool = False
-
-    @classmethod
-    def from_content(cls, content: TimelineEntry) -> Entry:
-        meta = content.metadata
-        value = str(meta["when"]).strip()
-        start, end = bounds(value)  # type: ignore[misc]
-        raw_sources = meta.get("source", [])
-        sources = raw_sources if isinstance(raw_sources, list) else [raw_sources]
-        mod = str(meta.get("mod", "")).strip() or None
-        return cls(
-            value=value,
-            title=str(meta["title"]),
-            precision=precision(value) or "day",
-            start=start,
-            end=end,
-            mod=mod,
-            flags=tuple(f.strip() for f in str(meta.get("flags", "")).split(",") if f.strip()),
-            note=reader_note(" ".join(str(meta.get("note", "")).split())),
-            sources=tuple(SourceRef.parse(str(s)) for s in sources if str(s).strip()),
-            anchor=os.path.splitext(os.path.basename(content.source_path))[0],
-            # The text may hold pasted, hostile markup: sanitized before it reaches a page.
-            body_html=Markup(nh3.clean(content.content or "")),
-            source_path=content.source_path,
-            attribution=" ".join(str(meta.get("attribution", "")).split()),
-            lang=_lang_tag(meta.get("lang")),
-            key=str(meta.get("key", "")).strip().lower() in _YES,
-        )
-
-    def __reduce__(self):
-        # Pickled as a dict of plain values (the entry cache loads thousands of entries each
-        # build; the default pickling of dates, Markup and SourceRef objects is several times
-        # slower), with the derived strings and export fragments computed so far.
-        d = self.__dict__
-        state = {name: d[name] for name in _PLAIN}
-        state["start"], state["end"] = self.start.toordinal(), self.end.toordinal()
-        state["sources"] = tuple((s.date, s.outlet, s.link, s.ref, s.title)
-                                 for s in self.sources)
-        state["body_html"] = str(self.body_html)
-        for name in _KEPT:
-            if name in d:
-                state[name] = d[name]
-        if "_fragments" in d:
-            state["_fragments"] = d["_fragments"]
-        return _restore, (state,)
-
-    def _state(self) -> tuple:
-        return (self.value, self.title, self.precision, self.start.toordinal(),
-                self.end.toordinal(), self.mod, self.flags, self.note,
-                tuple((s.date, s.outlet, s.link, s.ref, s.title) for s in self.sources),
-                self.anchor, str(self.body_html), self.source_path, self.attribution,
-                self.lang, self.key)
-
-    @cached_property
-    def digest(self) -> str:
-        """A hash of everything the entry is: equal digests, equal entries (and pages)."""
-        return hashlib.sha256(repr(self._state()).encode("utf-8")).hexdigest()
-
-    def fragment(self, kind: str, params: tuple, make) -> bytes:
-        """``make()`` in UTF-8, remembered with the entry (and its cache) while ``params`` are
-        the same: the entry's part of an export (its feed entry, calendar event, JSON event,
-        CSV row). Bytes: a rebuild joins thousands of them without decoding any."""
-        store = self.__dict__.setdefault("_fragments", {})
-        known = store.get(kind)
-        if known is not None and known[0] == params:
-            return known[1]
-        text = make().encode("utf-8")
-        store[kind] = (params, text)
-        self.__dict__["_fresh"] = True  # the cache has something new to save
-        return text
-
-    @property
-    def planned(self) -> bool:
-        return "planned" in self.flags
-
-    @property
-    def background(self) -> bool:
-        """History told in passing (``Flags: background``): shown apart, never among the
-        key events."""
-        return "background" in self.flags
-
-    @cached_property
-    def date_label(self) -> str:
-        return date_label(self.value, self.precision, self.mod, self.planned)
-
-    @cached_property
-    def flag_labels(self) -> list[tuple[str, str]]:
-        """The flags a reader sees, as (flag, words); ``planned`` is part of the date words."""
-        return [(f, FLAG_WORDS[f]) for f in self.flags if f in FLAG_WORDS]
-
-    @cached_property
-    def reported(self) -> date:
-        """When the entry became known: its earliest source's date, else the day it starts.
-
-        This is the entry's date for feeds, calendars and newsletters ("new since DATE"), so
-        that nothing depends on when the site was built.
-        """
-        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
-        return min(days) if days else self.start
-
-    @cached_property
-    def updated(self) -> date:
-        """The latest date a source of the entry was published (merged entries), else reported."""
-        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
-        return max(days) if days else self.start
-
-    @cached_property
-    def text(self) -> str:
-        """The entry's text as plain text (for CSV, calendars and plain-text email)."""
-        return html_to_text(self.body_html)
-
-    @cached_property
-    def datetime(self) -> str:
-        """A valid HTML ``datetime`` for the value (TIMEX3 goes further than HTML can).
-
-        Days, weeks, months and years map one to one (a clock time is kept); a part of the day
-        becomes its day, a weekend its ISO week, a quarter, half or season its year, a decade
-        or century its first year. The TIMEX3 value itself is in ``data-when``.
-        """
-        start, p = self.start, self.precision
-        if p == "time":
-            clock = _CLOCK.search(self.value)
-            return f"{start.isoformat()}T{clock.group(1)}" if clock else start.isoformat()
-        if p == "day":
-            return start.isoformat()
-        if p in ("week", "weekend"):
-            year, week, _ = start.isocalendar()
-            return f"{year:04d}-W{week:02d}"
-        if p == "month":
-            return f"{start.year:04d}-{start.month:02d}"
-        return f"{start.year:04d}"
-
-    @cached_property
-    def headline_is_text(self) -> bool:
-        """The title is just the start of a one-paragraph text (as extracted, not edited)."""
-        text = self.text
-        title = self.title.rstrip("…. ").strip()
-        return bool(title) and "\n" not in text and text.startswith(title)
-
-    @cached_property
-    def sort_key(self) -> tuple:
-        first = self.sources[0] if self.sources else SourceRef("", "", "", "", "")
-        return (self.start, -(self.end - self.start).days, first.date, first.ref, self.anchor)
-
-
-# Derived values kept when an entry is pickled (strings: cheap to store, costly to compute).
-_KEPT = ("digest", "date_label", "datetime", "text", "headline_is_text")
-
-
-_PLAIN = ("value", "title", "precision", "mod", "flags", "note", "anchor", "source_path",
-          "attribution", "lang", "key")
-
-
-_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-
-
-def _lang_tag(value: object) -> str:
-    """A BCP 47 tag for the ``lang`` attribute ("es", "pt-BR"), or "" (English, or not a
-    tag: a hand-edited "Lang: Spanish!" must not reach the page's markup)."""
-    text = str(value or "").strip()
-    return text if _LANG_TAG.fullmatch(text) and text.lower() != "en" else ""
-
-
-# What ``Key:`` says for "this is a key event" (the extract writes yes or no).
-_YES = ("yes", "true")
-
-
-def _restore(state: dict) -> Entry:
-    state["start"] = date.fromordinal(state["start"])
-    state["end"] = date.fromordinal(state["end"])
-    state["sources"] = tuple(SourceRef(*s) for s in state["sources"])
-    state["body_html"] = Markup(state["body_html"])
-    entry = object.__new__(Entry)
-    object.__setattr__(entry, "__dict__", state)
-    return entry
-
+from . import order
+from .display import day_words
+from .entry import Entry
 
 _CARD_ENTRIES = 3
 # The derived lists of a timeline, computed once its entries are sorted.
@@ -316,8 +24,29 @@ ALL_PATH = "all/"
 EXPORT_CHOICES = ("key", "all")
 
 
+class _Listing:
+    """What a timeline's page and each page of a split timeline list: their ``entries`` by
+    year and month, the crisis itself apart from the background."""
+
+    entries: list[Entry]
+
+    @property
+    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
+        """[(year, [(month heading or None for coarser entries, entries)])] in order."""
+        return _years(self.entries)
+
+    @cached_property
+    def foreground(self) -> list[Entry]:
+        """The entries of the crisis itself (all but the background), in order."""
+        return [e for e in self.entries if not e.background]
+
+    @cached_property
+    def background_entries(self) -> list[Entry]:
+        return [e for e in self.entries if e.background]
+
+
 @dataclass
-class Timeline:
+class Timeline(_Listing):
     """A crisis: its entries in chronological order, grouped by year and month for reading.
 
     Key events (``Key: yes``) are what its page shows first; every entry is one click away
@@ -342,6 +71,15 @@ class Timeline:
         """What the home page's card lists when ``_timeline.md`` has only a title (no
         introduction): the first few entries, so that the card is never empty."""
         return [] if self.summary else self.entries[:_CARD_ENTRIES]
+
+    @property
+    def card_entries(self) -> list[Entry]:
+        """What the home page's card lists under the introduction: the first key events (a
+        reader choosing a timeline wants its story, not its oldest mentions), or, with no
+        key event, ``first_entries``."""
+        if not self.has_key:
+            return self.first_entries
+        return self.key_events[:int(rule_data("site", "display.yaml")["card_key_events"])]
 
     def sort(self) -> None:
         """Put the entries in timeline order, once all are read (and count their sources)."""
@@ -370,15 +108,6 @@ class Timeline:
         """The key page's background box: key entries flagged background."""
         return [e for e in self.key_entries if e.background]
 
-    @cached_property
-    def foreground(self) -> list[Entry]:
-        """The entries of the crisis itself (all but the background), in order."""
-        return [e for e in self.entries if not e.background]
-
-    @cached_property
-    def background_entries(self) -> list[Entry]:
-        return [e for e in self.entries if e.background]
-
     @property
     def all_path(self) -> str:
         """The page of all entries, relative to the timeline's folder: "all/", or "" (the
@@ -394,11 +123,6 @@ class Timeline:
         """The entries an export holds: ``"key"``, the key events (every entry when there is
         none), or ``"all"``."""
         return self.key_entries if choice != "all" and self.has_key else self.entries
-
-    @property
-    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
-        """[(year, [(month heading or None for coarser entries, entries)])] in order."""
-        return _years(self.entries)
 
     def years_of(self, entries: list[Entry]) -> list:
         """``years`` for some of the entries (in timeline order)."""
@@ -416,7 +140,7 @@ class Timeline:
         for year, months in self.years:
             count = sum(len(entries) for _, entries in months)
             groups: list[tuple[int | None, list[Entry]]] = [
-                (entries[0].start.month if heading else None, entries)
+                (entries[0].placed.month if heading else None, entries)
                 for heading, entries in months
             ]
             named = [m for m, _ in groups if m is not None]
@@ -486,7 +210,7 @@ class Timeline:
 
 
 @dataclass
-class Part:
+class Part(_Listing):
     """One page of a split timeline: a year, or a month of a long year."""
 
     key: str  # "2021" or "2021-03": the page's folder under the timeline's
@@ -496,22 +220,10 @@ class Part:
     save_as: str
     entries: list[Entry]
 
-    @property
-    def years(self) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
-        return _years(self.entries)
-
-    @property
-    def foreground(self) -> list[Entry]:
-        return [e for e in self.entries if not e.background]
-
-    @property
-    def background_entries(self) -> list[Entry]:
-        return [e for e in self.entries if e.background]
-
 
 def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[Entry]]]]]:
     result = []
-    for year, in_year in groupby(entries, key=lambda e: e.start.year):
+    for year, in_year in groupby(entries, key=lambda e: e.placed.year):
         months = []
         for month, in_month in groupby(in_year, key=_month_heading):
             months.append((month, list(in_month)))
@@ -520,16 +232,7 @@ def _years(entries: list[Entry]) -> list[tuple[int, list[tuple[str | None, list[
 
 
 def _month_heading(entry: Entry) -> str | None:
-    start, end = entry.start, entry.end
-    if (start.year, start.month) != (end.year, end.month) and entry.precision != "week":
+    """The month the entry is listed in, or None for a span listed after its months."""
+    if order.during(entry.precision, entry.start, entry.end, entry.placed):
         return None
-    return start.strftime("%B")
-
-
-def reader_note(note: str) -> str:
-    """An entry's note as readers see it: the engine's note for an hour without a day
-    ("… the day is taken from the date before it in the article … Check it.") is advice
-    for the editor (``timeline check`` gives it); the page says what it means for them."""
-    editor = rule_data("events", "events.yaml")["inferred_day_note"]
-    return note.replace(" ".join(editor.split()), rule_data("site", "display.yaml")[
-        "inferred_day_note"])
+    return entry.placed.strftime("%B")

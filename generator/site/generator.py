@@ -17,11 +17,13 @@ from ..errors import InputError
 from ..sources.textfiles import decode_text, read_bytes
 from ..temporal.values import bounds
 from ..timeline.entry_file import TIMELINE_FILE, header_gap, read_metadata
-from . import exports, newsletter
+from ..timeline.key_header import key_problem, key_value
+from . import exports, ical, newsletter
 from .cache import FILE_NAME as ENTRY_CACHE_FILE
 from .cache import EntryCache
 from .cache import fingerprint as cache_fingerprint
-from .contents import EXPORT_CHOICES, Entry, Timeline, TimelineEntry
+from .contents import EXPORT_CHOICES, Timeline
+from .entry import Entry, TimelineEntry
 from .readers import use_reusing_reader
 from .reuse import PageReuse
 
@@ -131,6 +133,11 @@ class TimelineGenerator(Generator):
                 "2021-11, 2021)", where, line, entry.metadata["when"],
             )
             return None
+        if "key" in entry.metadata and key_value(str(entry.metadata["key"])) is None:
+            text = path.read_text(encoding="utf-8")
+            line = next((n for key, _, n in read_metadata(text) if key == "key"), 1)
+            log.error("%s:%d: %s", where, line, key_problem(str(entry.metadata["key"])))
+            return None
         return entry
 
     def generate_output(self, writer) -> None:
@@ -209,7 +216,7 @@ class TimelineGenerator(Generator):
         outputs = {
             files["json"]: exports.timelinejs_bytes(timeline, selected),
             files["atom"]: exports.atom_bytes(timeline, siteurl, sitename, selected),
-            files["ics"]: exports.ics(timeline, siteurl, sitename, selected),
+            files["ics"]: ical.ics(timeline, siteurl, sitename, selected),
             files["csv"]: exports.csv_bytes(timeline),
             files["oembed"]: exports.oembed_text(timeline, siteurl, sitename, height),
         }

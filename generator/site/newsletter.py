@@ -26,7 +26,8 @@ import textwrap
 
 import css_inline
 
-from .contents import Entry, Timeline
+from .contents import Timeline
+from .entry import Entry
 from .exports import timeline_address
 
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)", re.IGNORECASE)

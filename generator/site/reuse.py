@@ -203,7 +203,7 @@ def timeline_summary(timeline) -> tuple:
         timeline.slug, str(timeline.title), str(timeline.summary), timeline.url,
         timeline.save_as, len(timeline.entries), timeline.source_count, timeline.first,
         timeline.last, timeline.updated,
-        tuple((e.date_label, str(e.title)) for e in timeline.first_entries),
+        tuple((e.date_label, str(e.title)) for e in timeline.card_entries),
         tuple((p.key, p.label, p.year, p.path, p.save_as, len(p.entries))
               for p in timeline.parts),
         # The key page's counts and links, and what the pages say of the background.

@@ -79,14 +79,17 @@ def load_or_build(name: str, build: Callable[[], T]) -> T:
 
 
 def pattern_code(pattern: re.Pattern) -> tuple | None:
-    """What ``_sre.compile`` needs to remake ``pattern`` without parsing it again, or None
-    where this Python's ``re`` internals are not the ones this was written against."""
+    """What ``_sre.compile`` needs to remake ``pattern`` without parsing it again (its first
+    characters in the info block: first_chars.py), or None where this Python's ``re``
+    internals are not the ones this was written against."""
     try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        from .first_chars import code as compiled_code
 
         flags = pattern.flags
         parsed = _parser.parse(pattern.pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # plain ints: they pickle
+        code = [int(op) for op in compiled_code(parsed, flags)]  # plain ints: they pickle
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
         for key, index in groupindex.items():
@@ -109,6 +112,13 @@ def from_code(args: tuple) -> re.Pattern | None:
     except Exception:
         return None
     return made if isinstance(made, re.Pattern) else None
+
+
+def scanning(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` remade from ``pattern_code``: the same matches, found by skipping to the
+    characters a match can start with (``pattern`` itself where it cannot be remade)."""
+    args = pattern_code(pattern)
+    return (from_code(args) if args is not None else None) or pattern
 
 
 def _load_pattern(args: tuple) -> re.Pattern:

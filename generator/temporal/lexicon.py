@@ -7,6 +7,7 @@ engine without touching code; this module is the only place that reads those fil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import regex
 
 from .. import ruledata
-from .compiled import load_or_build
+from .compiled import load_or_build, scanning
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -32,15 +33,33 @@ def _words(words: list[str]) -> str:
                             for w in sorted(set(words), key=lambda s: (-len(s), s))) + ")"
 
 
-def _alt(words: list[str] | set[str], *, optional_period: bool = False) -> str:
-    """A regex alternation, longest first so that 'Sept' wins over 'Sep'."""
+def alternation(words: Iterable[str], *, suffix: str = "", any_apostrophe: bool = False) -> str:
+    r"""A regex alternation of lower-case words, longest first so that 'Sept' wins over 'Sep'
+    (a space inside one matches any run of white space); ``suffix`` follows each word
+    (r"\.?": an optional period), and with ``any_apostrophe`` an apostrophe matches ’ too."""
     parts = []
     for w in sorted(set(words), key=lambda s: (-len(s), s)):
         p = re.escape(w).replace(r"\ ", r"\s+")
-        if optional_period:
-            p += r"\.?"
-        parts.append(p)
+        if any_apostrophe:
+            p = p.replace("'", "['’]")
+        parts.append(p + suffix)
     return "(?:" + "|".join(parts) + ")"
+
+
+def expanded(pattern: str, placeholders: dict[str, str]) -> str:
+    """A patterns.yaml pattern with each ``{NAME}`` replaced by its regex."""
+    for key, val in placeholders.items():
+        pattern = pattern.replace("{" + key + "}", val)
+    return pattern
+
+
+def pattern_specs(path: Path) -> list[dict[str, Any]]:
+    """A patterns.yaml's entries (name, rule, pattern, needs), each entry's keys checked."""
+    specs = ruledata.load_yaml(path) or []
+    for spec in specs:
+        where = f"{path.relative_to(DATA_DIR)}: {spec.get('name')}"
+        ruledata.expect_keys(spec, PATTERN_KEYS, where)
+    return specs
 
 
 def _cased(words: list[str]) -> list[str]:
@@ -200,7 +219,7 @@ _NUM_WORDS_SIMPLE = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
-def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
+def _build(lex: Lexicon, specs: list[dict[str, Any]]) -> None:
     units1 = [u for u in lex.units]
     month_words: list[str] = []
     for w in lex.months:
@@ -222,47 +241,55 @@ def _build(lex: Lexicon, pattern_specs: list[dict[str, str]]) -> None:
     num_words = sorted((k for k in lex.numbers if k not in ("a", "an")), key=len, reverse=True)
     num = (
         rf"(?:(?:{tens_alt})(?:[\s-](?:{simple_alt[: simple_alt.index('|ten')]}))?"
-        rf"|{_alt(num_words)[3:-1]}|a|an|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+        rf"|{alternation(num_words)[3:-1]}|a|an|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     )
     units_alt = simple_alt[: simple_alt.index("|ten")]
     yearwords = (
         rf"(?:nineteen|twenty)[\s-](?:(?:{tens_alt})(?:[\s-](?:{units_alt}))?"
         rf"|{simple_alt})|two\sthousand(?:\s(?:and\s)?(?:{simple_alt}))?"
     )
-    ordwords = _alt([k for k in lex.ordinals if k not in ("last", "final")])
+    ordwords = alternation([k for k in lex.ordinals if k not in ("last", "final")])
     ph = {
-        "MONTH": _alt(month_words),
-        "WEEKDAY": _alt(wd_words),
-        "WEEKDAY_PL": _alt(wd_plural),
+        "MONTH": alternation(month_words),
+        "WEEKDAY": alternation(wd_words),
+        "WEEKDAY_PL": alternation(wd_plural),
         "YEAR4": r"(?:1\d\d\d|20\d\d)",
         "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
         "ORDWORD": ordwords,
         "NUM": num,
-        "VAGUE": _alt(sorted(lex.vague)),
-        "UNIT": _alt(units1),
-        "SEASON": _alt(list(lex.seasons)),
-        "POSMOD": _alt(list(lex.position_mods)),
-        "QMOD": _alt([k for k in lex.quant_mods if k != "or more" and k not in ago_only]),
-        "QMOD_AGO": _alt([k for k in lex.quant_mods if k != "or more"]),
-        "REFWORDS": _alt(list(lex.ref_words)),
-        "SETWORDS": _alt(list(lex.set_words)),
-        "HOLIDAYS": _alt(list(lex.holidays)),
-        "REL": _alt(list(lex.relative_shifts)),
+        "VAGUE": alternation(sorted(lex.vague)),
+        "UNIT": alternation(units1),
+        "SEASON": alternation(list(lex.seasons)),
+        "POSMOD": alternation(list(lex.position_mods)),
+        "QMOD": alternation([k for k in lex.quant_mods if k != "or more" and k not in ago_only]),
+        "QMOD_AGO": alternation([k for k in lex.quant_mods if k != "or more"]),
+        "REFWORDS": alternation(list(lex.ref_words)),
+        "SETWORDS": alternation(list(lex.set_words)),
+        "HOLIDAYS": alternation(list(lex.holidays)),
+        "REL": alternation(list(lex.relative_shifts)),
         "TZ": _words(lex.cues["_time_zones"]),
         "TZNAME": (rf"(?:{_words(lex.cues['_zone_names'])}\s"
                    r"(?:standard\s|daylight\s|summer\s)?time)"),
         "YEARWORDS": yearwords,
     }
     lex.placeholders = ph
-    for spec in pattern_specs:
-        src = spec["pattern"]
-        for key, val in ph.items():
-            src = src.replace("{" + key + "}", val)
+    for spec in specs:
+        src = expanded(spec["pattern"], ph)
         # stdlib re, case-sensitive, on lower-cased text: about twice as fast as IGNORECASE
         # (a pattern that starts at a line break needs no guard, and keeps the fast scan
         # for its first character)
         rx = re.compile(src if src.startswith("\\n") else r"(?<![\w'])(?:" + src + r")")
+        rx = scanning(rx)  # the same matches, skipping to their first characters
         lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
+
+
+@cache
+def weekdays_pattern(template: str) -> regex.Pattern[str]:
+    """``template`` compiled once with ``{weekday}`` as the weekdays written out
+    ("monday|tuesday|...") and ``{Weekday}`` as the same capitalized: the passes that look
+    for a weekday's name around a date ("a week on Tuesday", "the Friday before")."""
+    names = "|".join(get_lexicon().weekday_names)
+    return regex.compile(template.replace("{weekday}", names).replace("{Weekday}", names.title()))
 
 
 @cache
@@ -280,32 +307,11 @@ def build_lexicon() -> Lexicon:
     cues["_quant_mods_ago_only"] = lx["quant_mods_ago_only"]
     cues["_time_zones"] = lx["time_zones"]
     cues["_zone_names"] = lx["zone_names"]
-    lex = Lexicon(
-        months=lx["months"],
-        weekdays=lx["weekdays"],
-        numbers=lx["numbers"],
+    lex = ruledata.settings(
+        Lexicon, lx,
         vague=set(lx["vague_numbers"]),
-        ordinals=lx["ordinals"],
-        units=lx["units"],
-        seasons=lx["seasons"],
-        parts_of_day=lx["parts_of_day"],
-        deictic_days=lx["deictic_days"],
-        ref_words=lx["ref_words"],
-        set_words=lx["set_words"],
-        holidays=lx["holidays"],
-        position_mods=lx["position_mods"],
-        quant_mods=lx["quant_mods"],
-        ambiguous_months=set(lx["ambiguous_months"]),
         cues=cues,
         sets=_word_sets(cues),
-        relative_shifts=lx["relative_shifts"],
-        narrative_relatives=frozenset(lx["narrative_relatives"]),
-        decade_words=lx["decade_words"],
-        part_of_month_mods=lx["part_of_month_mods"],
-        year_steps=lx["year_steps"],
     )
-    specs = load_yaml("patterns.yaml")
-    for spec in specs:
-        ruledata.expect_keys(spec, PATTERN_KEYS, f"patterns.yaml: {spec.get('name')}")
-    _build(lex, specs)
+    _build(lex, pattern_specs(DATA_DIR / "patterns.yaml"))
     return lex

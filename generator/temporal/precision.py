@@ -238,54 +238,33 @@ def _day_label(value: str, first: date, words: Words) -> str:
     return text
 
 
-def _week_label(value: str, first: date, words: Words) -> str:
-    return f"Week of {day_words(first, words)}"
+def _worded(name: str) -> Callable[[str, date, Words], str]:
+    """The label of a precision written by its template in the site's words (``labels`` in
+    display.yaml: "Week of {day}", "{quarter} {year}"), the same fields for every one."""
 
+    def label(value: str, first: date, words: Words) -> str:
+        code = value[-2:]
+        return words["labels"][name].format(
+            day=day_words(first, words), month=words["months_full"][first.month - 1],
+            year=first.year, written_year=value[:4],  # a winter's first day is in December
+            century=first.year // 100 + 1, quarter=words["quarters"].get(code),
+            half=words["halves"].get(code), season=words["seasons"].get(code))
 
-def _weekend_label(value: str, first: date, words: Words) -> str:
-    return f"Weekend of {day_words(first, words)}"
-
-
-def _month_label(value: str, first: date, words: Words) -> str:
-    return f"{words['months_full'][first.month - 1]} {first.year}"
-
-
-def _quarter_label(value: str, first: date, words: Words) -> str:
-    return f"{words['quarters'][value[-2:]]} {first.year}"
-
-
-def _half_label(value: str, first: date, words: Words) -> str:
-    return f"{words['halves'][value[-2:]]} {first.year}"
-
-
-def _season_label(value: str, first: date, words: Words) -> str:
-    return f"{words['seasons'][value[-2:]]} {value[:4]}"
-
-
-def _year_label(value: str, first: date, words: Words) -> str:
-    return str(first.year)
-
-
-def _decade_label(value: str, first: date, words: Words) -> str:
-    return f"The {first.year}s"
-
-
-def _century_label(value: str, first: date, words: Words) -> str:
-    return f"The {first.year // 100 + 1}th century"
+    return label
 
 
 PRECISIONS: dict[str, Precision] = {
     "time": Precision(_time_bounds, _day_label),
     "day": Precision(_day_bounds, _day_label, _day_containing, _day_shift),
-    "week": Precision(_week_bounds, _week_label, _week_containing, _week_shift),
-    "weekend": Precision(_weekend_bounds, _weekend_label, _weekend_containing),
-    "month": Precision(_month_bounds, _month_label, _month_containing, _month_shift),
-    "quarter": Precision(_quarter_bounds, _quarter_label, _quarter_containing, _quarter_shift),
-    "half": Precision(_half_bounds, _half_label, _half_containing),
-    "season": Precision(_season_bounds, _season_label),
-    "year": Precision(_year_bounds, _year_label, _year_containing, _year_shift),
-    "decade": Precision(_decade_bounds, _decade_label, _decade_containing),
-    "century": Precision(_century_bounds, _century_label, _century_containing),
+    "week": Precision(_week_bounds, _worded("week"), _week_containing, _week_shift),
+    "weekend": Precision(_weekend_bounds, _worded("weekend"), _weekend_containing),
+    "month": Precision(_month_bounds, _worded("month"), _month_containing, _month_shift),
+    "quarter": Precision(_quarter_bounds, _worded("quarter"), _quarter_containing, _quarter_shift),
+    "half": Precision(_half_bounds, _worded("half"), _half_containing),
+    "season": Precision(_season_bounds, _worded("season")),
+    "year": Precision(_year_bounds, _worded("year"), _year_containing, _year_shift),
+    "decade": Precision(_decade_bounds, _worded("decade"), _decade_containing),
+    "century": Precision(_century_bounds, _worded("century"), _century_containing),
 }
 
 

@@ -60,6 +60,12 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return None  # "long-delayed", "Russian-backed", "so-called": compounds, no verbs
     if t == "may" and tok[:1].isupper():
         return None  # the month, not the modal
+    if t in lex.sets.decision_verbs and nxt == "to" and prev not in ("than", "as"):
+        # "agreed to hold the vote on 17 February", "On Friday, the government planned to
+        # pay the first claims": what was decided, or the deciding's day; after "has" the
+        # date can only be the infinitive's (a present perfect takes no past date: "has
+        # voted to begin a strike on Thursday")
+        return "future" if prev in ("has", "have", "'ve") else "intent"
     if t in lex.sets.future:
         if prev in ("than", "as"):
             return None  # "ended earlier than planned", "as expected": a plan compared with
@@ -80,11 +86,6 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
         return "future"  # "talks are likely to run into the spring", as "expected to"
     if nxt == "for" and t in ("set", "slated"):
         return "future"  # "a NATO summit set for Washington in April": what is scheduled
-    if t in lex.sets.decision_verbs and nxt == "to":
-        # "agreed to hold the vote on 17 February": what was decided; after "has" the date
-        # can only be the infinitive's (a present perfect takes no past date: "has voted to
-        # begin a strike on Thursday")
-        return "future" if prev in ("has", "have", "'ve") else "intent"
     if t in lex.sets.same_as_base and (prev in lex.sets.base_form_before
                                           or prev in lex.sets.copulas):
         return None  # "will hit", "could cut", "to quit": the base form, no past; "will

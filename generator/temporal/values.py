@@ -8,13 +8,14 @@ Sep-Nov, winter = Dec of the year through Feb of the next): whole months are wha
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import regex
 
 from .precision import PRECISIONS, SEASON_MONTHS
 
 _X = r"[\dX]"
-_POD = r"(?:MO|AF|EV|NI|DT)"
+_POD = r"(?:MO|MI|AF|EV|NI|DT)"  # TimeML's parts of the day (MI: midday, "este mediodía")
 _CLOCK = rf"(?:{_X}{_X}(?::{_X}{_X}(?::{_X}{_X}(?:\.\d+)?)?)?)"
 _TIME_PART = rf"T(?:{_POD}|{_CLOCK})(?:Z|[+-]\d\d(?::?\d\d)?)?"
 _DATE = (
@@ -57,6 +58,9 @@ def interval(value: str) -> tuple[str, str] | None:
     return first, last
 
 
+# precision and bounds are asked of the same few values many times over (each mention, each
+# event, each merge): they are pure, so each value is worked out once per process.
+@lru_cache(maxsize=8192)
 def precision(value: str) -> str | None:
     """Calendar granularity of a value (of each end of a range), or None for durations, REF
     tokens and X-only values."""
@@ -91,6 +95,7 @@ def precision(value: str) -> str | None:
     return "day" if rest.replace("-", "").isdigit() else "month" if rest[:2].isdigit() else "year"
 
 
+@lru_cache(maxsize=8192)
 def bounds(value: str) -> tuple[date, date] | None:
     """Inclusive (first day, last day) covered by a calendar value; None if not calendar."""
     if "/" in value:

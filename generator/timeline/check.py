@@ -21,6 +21,7 @@ from .entry_file import (
     is_untouched,
     read_metadata,
 )
+from .key_header import key_problem, key_value
 from .store import generated_names
 
 _KNOWN_FLAGS = {"caption", "reported", "planned", "background", "date-conflict"}
@@ -67,6 +68,9 @@ def check_entry(path: Path, text: str) -> list[Problem]:
     for source, source_line in found.get("source", []):
         if not source.strip(" |"):
             problems.append(Problem(path, source_line, "empty 'Source:' line"))
+    for key, key_line in found.get("key", []):
+        if key_value(key) is None:
+            problems.append(Problem(path, key_line, key_problem(key)))
     for note, note_line in found.get("note", []):
         if inferred_day(note):
             problems.append(Problem(path, note_line, "the day of this time is inferred from "

@@ -111,13 +111,19 @@ def test_history_told_in_passing_is_background(events):
     assert "background" not in borrell.flags
 
 
-def test_a_quoted_headline_ends_cleanly_at_an_ellipsis(tmp_path):
-    events = events_of(
-        tmp_path, "2000-01-06",
-        "“Today is a sad day for the US Constitution . . . and for the hopes of "
-        "his mother,” said Roger Bernstein on Wednesday.\n")
-    assert {e.headline for e in events} == {
-        'Roger Bernstein: "Today is a sad day for the US Constitution"'}
+@pytest.mark.parametrize(("published", "body", "headline"), [
+    pytest.param("2000-01-06", "“Today is a sad day for the US Constitution . . . and for the "
+                 "hopes of his mother,” said Roger Bernstein on Wednesday.\n",
+                 'Roger Bernstein: "Today is a sad day for the US Constitution"',
+                 id="ends cleanly at an ellipsis"),
+    pytest.param("2013-12-20", "“There will be no budget on Jan. 1 unless John F. Kennedy "
+                 "Airport reopens. We know it,” said Gov. Andrew Cuomo on Thursday.\n",
+                 'Andrew Cuomo: "There will be no budget on Jan. 1 unless John F. Kennedy '
+                 'Airport reopens"', id="not ended by an abbreviation or an initial"),
+])
+def test_a_quoted_headline_is_the_quotation_s_first_sentence(tmp_path, published, body,
+                                                              headline):
+    assert {e.headline for e in events_of(tmp_path, published, body)} == {headline}
 
 
 def test_a_time_and_its_day_are_one_date_without_conflict(tmp_path):
@@ -189,11 +195,27 @@ def test_a_speakers_titles_and_the_place_of_an_unnamed_speaker_are_no_name(tmp_p
     assert all("reported" in e.flags for e in events)
 
 
-def test_an_abbreviation_or_an_initial_does_not_end_a_quoted_first_sentence(tmp_path):
-    events = events_of(
-        tmp_path, "2013-12-20",
-        "“There will be no budget on Jan. 1 unless John F. Kennedy Airport reopens. We know "
-        "it,” said Gov. Andrew Cuomo on Thursday.\n")
-    assert {e.headline for e in events} == {
-        'Andrew Cuomo: "There will be no budget on Jan. 1 unless John F. Kennedy Airport '
-        'reopens"'}
+
+def test_past_fronted_weekday_in_a_friday_story_is_no_plan(tmp_path):
+    # a past verb of deciding ("planned to", as "agreed to") after a fronted weekday: the
+    # day before the story's Friday, told in the past, not next week's plan
+    events = events_of(tmp_path, "2025-12-19",
+                       "On Thursday, the Kenyan government planned to pay the first 32 death "
+                       "claims of 100,000 shillings each.\n")
+    (event,) = by_phrase(events, "Thursday")
+    assert event.value == "2025-12-18"
+    assert "planned" not in event.flags
+
+
+def test_weekday_in_apposition_to_its_date_is_one_entry(tmp_path):
+    events = events_of(tmp_path, "2024-12-27",
+                       "Flights were cancelled on Dec. 18, a Wednesday, as the storm hit.\n")
+    assert [e.value for e in events] == ["2024-12-18"]
+
+
+def test_later_that_day_after_midnight_stays_on_that_day(tmp_path):
+    events = events_of(tmp_path, "2024-12-27",
+                       "The attack began shortly after midnight on Dec. 19 in the port city.\n\n"
+                       "Later that day, the army sent reinforcements to the port.\n")
+    assert [e.value[:10] for e in events] == ["2024-12-19", "2024-12-19"]
+    assert events[0].value == "2024-12-19T00:00"

@@ -26,6 +26,12 @@ def report(sentence: str, published: date, value: str = "1998-08-07", article: s
     return replace(event, **changes)
 
 
+def told_outright(sentence: str, published: date, day: date, article: str, **changes) -> Event:
+    """A report of ``sentence``, which names ``day`` outright ("April 20, 2000")."""
+    return report(sentence, published, value=day.isoformat(), article=article,
+                  phrase=f"{day:%B} {day.day}, {day.year}", **changes)
+
+
 def article(body: str, title: str = "Blasts rock embassies", dct: date = date(1998, 8, 8)
             ) -> Article:
     return Article(path=Path("a.md"), title=title, dct=dct, url=None, outlet="AP",
@@ -41,6 +47,7 @@ def article(body: str, title: str = "Blasts rock embassies", dct: date = date(19
     ("It was not immediately known if the arrest was linked to the bombings on Friday.", ()),
     ("The New York Times says in an editorial on Friday: &QL;", ()),
     ("Until this week.", ()),
+    ("The following are the latest figures as of Friday for the dead and injured.", ()),
 ])
 def test_sentences_that_tell_no_happening_make_no_entry(sentence, flags):
     phrase = "this week" if "week" in sentence else "Friday"
@@ -53,6 +60,7 @@ def test_sentences_that_tell_no_happening_make_no_entry(sentence, flags):
     ("Rescuers search the rubble of the embassy in Nairobi on Friday.", ("caption",)),
     ("Clinton said on Friday that the United States would hunt down the bombers.", ()),
     ("But Thursday's decision made it clear the family has only 14 days to decide. &UR;", ()),
+    ("Officials said on Friday the following day would be one of mourning.", ()),
 ])
 def test_news_and_statements_stay_entries(sentence, flags):
     assert not happening.tells_nothing(report(sentence, date(1998, 8, 8), flags=flags))
@@ -129,14 +137,16 @@ def test_different_actors_on_one_day_never_merge():
     assert [len(s.reports) for s in stories] == [1, 1]
 
 
+_APRIL_20, _APRIL_21 = date(2000, 4, 20), date(2000, 4, 21)
+_SANCTIONS = "the central bank announced new sanctions on exporters."
+
+
 def test_two_dates_of_one_article_are_two_happenings_not_a_date_conflict():
     one = "bank"
     stories = merge_events([
-        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 22), value="2000-04-20", article=one, phrase="April 20, 2000"),
-        report("On April 21, 2000, the central bank announced new sanctions on importers.",
-               date(2000, 4, 22), value="2000-04-21", article=one, phrase="April 21, 2000",
-               position=100),
+        told_outright(f"On April 20, 2000, {_SANCTIONS}", date(2000, 4, 22), _APRIL_20, one),
+        told_outright("On April 21, 2000, the central bank announced new sanctions on importers.",
+                      date(2000, 4, 22), _APRIL_21, one, position=100),
     ])
     assert [s.lead.value for s in stories] == ["2000-04-20", "2000-04-21"]
     assert not any(s.conflicting_dates for s in stories)
@@ -145,24 +155,21 @@ def test_two_dates_of_one_article_are_two_happenings_not_a_date_conflict():
 def test_days_named_outright_in_two_articles_are_two_happenings():
     """Neither a date conflict: only a relative date ("Friday") can be read two ways."""
     stories = merge_events([
-        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 25), value="2000-04-20", article="a", phrase="April 20, 2000"),
-        report("On April 21, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 26), value="2000-04-21", article="b", phrase="April 21, 2000"),
+        told_outright(f"On April 20, 2000, {_SANCTIONS}", date(2000, 4, 25), _APRIL_20, "a"),
+        told_outright(f"On April 21, 2000, {_SANCTIONS}", date(2000, 4, 26), _APRIL_21, "b"),
     ])
     assert [s.lead.value for s in stories] == ["2000-04-20", "2000-04-21"]
 
 
 def test_common_noun_actors_and_the_dated_action_keep_happenings_apart():
     stories = merge_events([
-        report("On April 20, 2000, the central bank announced new sanctions on exporters.",
-               date(2000, 4, 25), value="2000-04-20", article="a", phrase="April 20, 2000"),
-        report("On April 20, 2000, the defence minister announced new sanctions on exporters.",
-               date(2000, 4, 25), value="2000-04-20", article="b", phrase="April 20, 2000"),
-        report("On April 20, 2000, the central bank accused exporters of fraud.",
-               date(2000, 4, 26), value="2000-04-20", article="c", phrase="April 20, 2000"),
-        report("The central bank on April 20, 2000 announced sanctions on exporters.",
-               date(2000, 4, 26), value="2000-04-20", article="d", phrase="April 20, 2000"),
+        told_outright(f"On April 20, 2000, {_SANCTIONS}", date(2000, 4, 25), _APRIL_20, "a"),
+        told_outright("On April 20, 2000, the defence minister announced new sanctions on "
+                      "exporters.", date(2000, 4, 25), _APRIL_20, "b"),
+        told_outright("On April 20, 2000, the central bank accused exporters of fraud.",
+                      date(2000, 4, 26), _APRIL_20, "c"),
+        told_outright("The central bank on April 20, 2000 announced sanctions on exporters.",
+                      date(2000, 4, 26), _APRIL_20, "d"),
     ])
     assert sorted(len(s.reports) for s in stories) == [1, 1, 2]
 
@@ -222,7 +229,8 @@ def test_the_happening_many_articles_report_ranks_first():
 def test_key_marks_a_clamped_number_and_never_background():
     stories = salience.mark_key(_timeline())
     keys = [s for s in stories if s.key]
-    assert len(keys) == salience.key_count(len(stories), 24)
+    news_days = {r.source.date for s in stories for r in s.reports}
+    assert len(keys) == salience.key_count(len(stories), len(news_days))
     assert any("exploded" in s.lead.sentence for s in keys)
     history = [s for s in stories if s.lead.value == "1980"]
     assert history and "background" in history[0].lead.flags and not history[0].key
@@ -242,9 +250,28 @@ def test_one_key_happening_a_day():
 
 
 def test_key_count_rule():
-    assert salience.key_count(150, 25) == 30  # capped
-    assert salience.key_count(40, 2) == 14  # 2 * sqrt(40) + 1 = 13.6
+    assert salience.key_count(150, 20) == 20  # one a day of coverage
+    assert salience.key_count(400, 90) == 30  # capped
+    assert salience.key_count(60, 3) == 12  # at least 12 for a story of a few days
     assert salience.key_count(14, 1) == 5  # a third of a small one-article timeline
+
+
+def test_key_count_follows_the_days_of_coverage():
+    """The days the articles came out, not the number of reports, set how many are key:
+    24 reports of the bombing over three days mark as many key happenings as 3 do."""
+    def keys(reports_per_day: int) -> int:
+        bombing = [report("Two bombs exploded outside U.S. embassies in Nairobi on Friday.",
+                          date(1998, 8, 7 + n % 3), article=f"a{n}")
+                   for n in range(3 * reports_per_day)]
+        quiet = [report(f"Tourists in Nairobi wandered the markets on day {n}.",
+                        date(1998, 9, 30), value=f"1998-09-{n:02d}", article=f"q{n}")
+                 for n in range(1, 29, 2)]
+        stories = salience.mark_key(merge_events(sorted(bombing + quiet,
+                                                        key=lambda e: e.start)))
+        assert len({r.source.date for s in stories for r in s.reports}) == 4
+        return sum(s.key for s in stories)
+
+    assert keys(8) == keys(1) == salience.key_count(15, 4) == 6  # a third of 15, rounded up
 
 
 def test_key_header_is_written_and_an_edited_one_is_kept(tmp_path):

@@ -1,24 +1,21 @@
-"""The news desk's edit of a headline (generator/events/headline/desk.py, present.py,
-names.py): one present-tense line of 16 words or fewer, never cut off with "…", no wire
-debris, no "According to", no opening quotation, the article's names for its pronouns."""
+"""The news desk's edit of a headline (generator/events/headline/desk.py, wire.py,
+verbs.py, present.py, names.py): one present-tense line of 16 words or fewer, never cut
+off with "…", no wire debris, no "According to", no opening quotation, the article's names
+for its pronouns."""
 
 from pathlib import Path
 
 import pytest
 
 from generator.events.extract import extract_events
-from generator.events.headline import write_headline
-from generator.events.headline.desk import (
-    fitted,
-    has_finite_verb,
-    speaker_first,
-    without_according_to,
-    without_debris,
-    words,
-)
+from generator.events.headline import desk, write_headline
+from generator.events.headline.desk import fitted
 from generator.events.headline.names import named
 from generator.events.headline.present import present
 from generator.events.headline.verb_table import read_rows, rows_from_lemminflect
+from generator.events.headline.verbs import has_finite_verb
+from generator.events.headline.wire import speaker_first, without_according_to, without_debris
+from generator.events.headline.words import words
 from generator.sources.articles import read_article
 
 DEMO = Path(__file__).resolve().parents[2] / "content" / "articles"
@@ -207,3 +204,18 @@ def test_headlines_of_the_demo_articles_fit_and_are_never_cut_off():
 def test_the_verb_table_is_lemminflect_s():
     """verb_forms.json.gz is lemminflect's (the pinned version), written by verb_table.py."""
     assert read_rows() == rows_from_lemminflect()
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("The bomb outside the U.S. Embassy in Tanzania was so powerful that it shook furniture "
+     "in homes a mile away from the blast site", "so powerful"),
+    ("At a meeting of European foreign ministers, EU foreign policy chief Josep Borrell said, "
+     '"I don\'t believe Lukashenka is doing what he is doing without strong support from '
+     'Russia"', "Borrell said"),
+    ("Elian Gonzalez will remain in the United States for at least two more weeks even after "
+     "a federal appeals court refused to order a political asylum hearing", "weeks even"),
+])
+def test_a_shortened_line_never_ends_where_its_complement_was_cut(text, cut):
+    line = desk.edit(text)
+    assert desk.words(line) <= desk.max_words()
+    assert not line.endswith(cut), line

@@ -16,6 +16,8 @@ EXAMPLES = [
      '"We will stay at least through the end of next week," he said'),
     ("counted_clause", "He left on May 19, two days after the Iranian Parliament voted to "
      "expel him.", "two days after", ("May 19",), "The Iranian Parliament voted to expel him"),
+    ("sequence_frame", "The minister's statement came an hour after rebels freed two "
+     "hostages on Friday.", "Friday", (), "Rebels freed two hostages on Friday"),
     ("participle_aside", "The dam, built in 1958, failed on Wednesday.", "1958",
      ("Wednesday",), "The dam was built"),
     ("reduced_relative_subject", "The red warning issued on Sunday evening was lifted at 09:00 "
@@ -29,6 +31,9 @@ EXAMPLES = [
      "Castro revealed the plan"),
     ("relative_clause", "Juanita Castro, who arrived in Miami in 1961, believes the island "
      "will change.", "1961", (), "Juanita Castro arrived in Miami"),
+    ("dated_subordinate", "The boy will stay in Miami even after a federal court Thursday "
+     "refused to order a hearing.", "Thursday", (),
+     "A federal court refused to order a hearing"),
     ("embedded_clause", "The death toll from the earthquakes that struck Turkey on Feb. 6 rose "
      "above 40,000 on Tuesday.", "Feb. 6", ("Tuesday",), "The earthquakes struck Turkey"),
     ("dated_noun_phrase", "They replace agents charged in the Dec. 21, 1988, bombing of a Pan "
@@ -95,3 +100,25 @@ def test_only_the_strategies_of_the_date_s_own_part_fall_back_to_it():
     fallback = [s.name for s in STRATEGIES if s.fallback]
     assert fallback[0] == "event_clause" and fallback[-1] == "without_date"
     assert all(s.fallback for s in STRATEGIES[len(STRATEGIES) - len(fallback) :])
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    # the date ends the clause: it may be the main clause's
+    ("Protesters rallied after police arrested him on Friday.", "on Friday"),
+    # a preposition's noun and its relative clause, not a clause of time
+    ("They could ask for a rehearing before the same panel that issued Thursday's ruling.",
+     "Thursday"),
+    # the date heads a noun phrase ("a flat second quarter")
+    ("After a flat second quarter tied to lower newsprint earnings, the company gained.",
+     "second quarter"),
+    # the main clause goes on past the clause of time
+    ("The man who fired seconds before the bomb exploded was identified Thursday as a suspect.",
+     "Thursday"),
+])
+def test_a_date_is_no_clause_of_time_s_own_when_the_clause_does_not_go_on(sentence, phrase):
+    assert strategies.dated_subordinate(_draft(sentence, phrase, ())) is None
+
+
+def test_a_sequence_frame_needs_a_statement_or_decision_as_its_subject():
+    d = _draft("Rain came an hour after rebels freed two hostages on Friday.", "Friday", ())
+    assert strategies.sequence_frame(d) is None

@@ -79,16 +79,23 @@ def _serving(www: Path):
         server.server_close()
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The site built into <root>/crisis-timeline/, test pages and vendor files beside it."""
-    root = tmp_path_factory.mktemp("browser")
+def _built(tmp_path_factory, name: str, entries) -> tuple[Path, Path]:
+    """(site, www): a project of ``entries`` built, and a folder to serve with the site
+    copied under the sub-path (<www>/crisis-timeline/)."""
+    root = tmp_path_factory.mktemp(name)
     project = root / "project"
     project.mkdir()
-    site = build_project(project, ALL)
+    site = build_project(project, entries)
     www = root / "www"
     www.mkdir()
     shutil.copytree(site, www / SUB_PATH)
+    return site, www
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The site built into <root>/crisis-timeline/, test pages and vendor files beside it."""
+    site, www = _built(tmp_path_factory, "browser", ALL)
     (www / "vendor").symlink_to(NODE_MODULES)
     (www / "timelinejs.html").write_text(TIMELINEJS_PAGE % SUB_PATH)
     code = (site / "timeline" / "demo" / "index.html").read_text()
@@ -104,13 +111,7 @@ def served(tmp_path_factory):
 @pytest.fixture(scope="module")
 def served_key(tmp_path_factory):
     """A timeline with key events (test_key.KEYED), built and served under the sub-path."""
-    root = tmp_path_factory.mktemp("browser-key")
-    project = root / "project"
-    project.mkdir()
-    site = build_project(project, KEYED)
-    www = root / "www"
-    www.mkdir()
-    shutil.copytree(site, www / SUB_PATH)
+    site, www = _built(tmp_path_factory, "browser-key", KEYED)
     with _serving(www) as address:
         yield address, site
 

@@ -120,7 +120,7 @@ def test_calendar_has_day_entries_as_all_day_events_with_stable_uids(exported):
 def test_csv_has_one_row_per_entry_with_every_source(exported):
     rows = list(csv.DictReader(io.StringIO((exported / "entries.csv").read_text(),
                                            newline="")))
-    assert [r["when"] for r in rows][:3] == ["201", "2014", "2021-SU"]
+    assert [r["when"] for r in rows][:3] == ["2014", "201", "2021-SU"]
     assert len(rows) == len(ALL)
     merged = next(r for r in rows if r["id"] == "2021-11-18-merged")
     assert merged["source_links"].split("\n") == ["https://example.org/a", "https://example.org/b"]

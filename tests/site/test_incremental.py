@@ -18,9 +18,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from generator.site import exports
+from generator.site import exports, ical
 from generator.site.build import build_site
-from generator.site.contents import Entry, SourceRef, Timeline
+from generator.site.contents import Timeline
+from generator.site.entry import Entry, SourceRef
 from generator.site.reuse import PageReuse
 from generator.temporal.values import bounds
 
@@ -225,12 +226,12 @@ def test_timelinejs_text_is_the_timelinejs_data():
 
 def test_export_fragments_follow_what_they_depend_on():
     timeline = _tricky_timeline()
-    first = exports.ics(timeline, "https://a.example/", "S")
-    assert exports.ics(timeline, "https://a.example/", "S") == first
-    moved = exports.ics(timeline, "https://b.example/", "S")
+    first = ical.ics(timeline, "https://a.example/", "S")
+    assert ical.ics(timeline, "https://a.example/", "S") == first
+    moved = ical.ics(timeline, "https://b.example/", "S")
     assert b"https://b.example/" in moved and b"https://a.example/" not in moved
     timeline.split(0)  # one page: the entries' links change
-    assert b"#a-" in exports.ics(timeline, "https://a.example/", "S")
-    assert exports.ics(timeline, "https://a.example/", "S") != first
-    assert exports.ics(timeline, "https://a.example/", "S") == exports.ics_with_icalendar(
+    assert b"#a-" in ical.ics(timeline, "https://a.example/", "S")
+    assert ical.ics(timeline, "https://a.example/", "S") != first
+    assert ical.ics(timeline, "https://a.example/", "S") == ical.ics_with_icalendar(
         timeline, "https://a.example/", "S")

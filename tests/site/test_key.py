@@ -14,7 +14,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from test_site import ALL, build, build_project, write_entries
+from test_site import ALL, ENTRIES, build, build_project, write_entries
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -43,7 +43,7 @@ KEYED = keyed(ALL)
 KEY_EVENTS = ["2021-11-10-conflict", "2021-11-15-borrell", "2021-11-18-peskov",
               "2021-12-ministers"]
 KEY_ENTRIES = ["2014-conflict", *KEY_EVENTS]  # in timeline order
-BACKGROUND = ["201-decade", "2014-conflict"]
+BACKGROUND = ["2014-conflict", "201-decade"]  # in timeline order
 
 
 @pytest.fixture(scope="module")
@@ -267,7 +267,7 @@ def test_a_split_timeline_keeps_its_pages_of_years_behind_the_key_page(project):
     parts = [a.get("href") for a in every.cssselect("section.parts a")]
     assert parts and all(href.startswith("../20") for href in parts)
     assert [a.get("href") for a in every.cssselect("aside.background li a")] == [
-        "../2010/#201-decade", "../2014/#2014-conflict"]
+        "../2014/#2014-conflict", "../2019/#201-decade"]
     year = page(folder / "2014" / "index.html")
     assert ids(year.cssselect("aside.background li.entry")) == ["2014-conflict"]
     assert {a.get("href") for a in year.cssselect(".meta a")} == {"../all/", "../"}
@@ -282,3 +282,36 @@ def test_key_background_alone_is_not_a_list_of_key_events(project):
     root = page(site / "index.html")
     assert len(root.cssselect("li.entry")) == len(ALL)
     assert not root.cssselect("section.key") and not (site / "all").exists()
+
+
+def test_a_home_page_card_lists_the_first_key_events_and_counts_them(project):
+    write_entries(project, KEYED)
+    days = {f"1998-08-{d:02d}-day.md": (f"Title: Happening {d}\nWhen: 1998-08-{d:02d}\n"
+                                        f"Key: {'yes' if d % 2 else 'no'}\n\nText {d}.\n")
+            for d in range(1, 16)}
+    folder = write_entries(project, days, timeline="embassy")
+    (folder / "_timeline.md").write_text("Title: Embassy bombings\n\n")
+    home = page(build(project) / "index.html")
+    demo, embassy = home.cssselect("ul.timelines > li")
+    assert [a.get("href").rsplit("#", 1)[1] for a in demo.cssselect("ol.card-entries a")] == (
+        KEY_EVENTS)
+    assert not demo.cssselect("p.more")
+    assert " ".join(demo.cssselect("p.meta")[0].text_content().split()).startswith(
+        f"{len(KEY_EVENTS)} key events of {len(KEYED)} entries")
+    # Eight key events of fifteen entries: the first five (card_key_events), then a link.
+    titles = [a.text_content() for a in embassy.cssselect("ol.card-entries a")]
+    assert titles == ["Happening 1", "Happening 3", "Happening 5", "Happening 7", "Happening 9"]
+    assert embassy.cssselect("p.more a")[0].text_content() == "3 more key events"
+    assert " ".join(embassy.cssselect("p.meta")[0].text_content().split()).startswith(
+        "8 key events of 15 entries")
+    assert not home.cssselect(".first-entries")
+
+
+def test_a_key_header_neither_yes_nor_no_fails_the_build_at_its_line(project):
+    entries = {**KEYED, "2021-11-15-borrell.md": _with(ENTRIES["2021-11-15-borrell.md"],
+                                                        "Key: maybe")}
+    write_entries(project, entries)
+    errors = build_site(project / "pelicanconf.py", project / "content", project / "output")
+    assert len(errors) == 1
+    assert "2021-11-15-borrell.md:2: 'Key: maybe' is neither yes nor no" in errors[0]
+    assert not (project / "output").exists()

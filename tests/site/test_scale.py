@@ -12,9 +12,10 @@ import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from generator.site import exports
+from generator.site import ical
 from generator.site.build import build_site
-from generator.site.contents import Entry, SourceRef, Timeline
+from generator.site.contents import Timeline
+from generator.site.entry import Entry, SourceRef
 from generator.site.readers import ReusingMarkdownReader
 from generator.temporal.values import bounds
 
@@ -156,5 +157,5 @@ def test_fast_calendar_is_icalendars_bytes(siteurl):
         timeline.entries.append(Entry(**fields))
     timeline.sort()
     timeline.split(40)
-    assert exports.ics(timeline, siteurl, "Crisis, timelines") == exports.ics_with_icalendar(
+    assert ical.ics(timeline, siteurl, "Crisis, timelines") == ical.ics_with_icalendar(
         timeline, siteurl, "Crisis, timelines")

@@ -18,9 +18,8 @@ from generator.pipeline import extract
 from generator.sources.articles import read_article
 from generator.sources.language import detect, supported
 from generator.temporal import annotate
-from generator.temporal.intl import available
+from generator.temporal.intl import RULES, available
 from generator.temporal.intl.lexicon import get_lang_lexicon
-from generator.temporal.intl.rules import RULES
 from generator.temporal.lexicon import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -183,7 +182,7 @@ def test_timeml_detects_each_document(tmp_path):
 
 
 def test_site_entry_lang_tag_is_a_tag():
-    from generator.site.contents import _lang_tag
+    from generator.site.entry import _lang_tag
 
     assert _lang_tag("es") == "es" and _lang_tag("pt-BR") == "pt-BR"
     assert _lang_tag("en") == "" and _lang_tag('es" onload="x') == "" and _lang_tag(None) == ""

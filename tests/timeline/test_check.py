@@ -129,3 +129,27 @@ def test_check_gives_the_editor_the_advice_of_a_day_inferred_for_a_time(tmp_path
     assert messages(tmp_path) == [f"{entry}:4: the day of this time is inferred from the date "
                                   "before it in the article (or the publication date): check "
                                   "it, then delete the note"]
+
+
+def test_a_key_header_is_yes_or_no_in_any_case_and_anything_else_is_reported(tmp_path):
+    folder = tmp_path / "t"
+    for number, value in enumerate(("yes", "Yes ", "NO", "no")):
+        write(folder, f"ok{number}.md", GOOD.replace("Title: Talks fail", f"Title: T{number}")
+              .replace("Precision: day\n", f"Precision: day\nKey: {value}\n"))
+    assert messages(tmp_path) == []
+    maybe = write(folder, "maybe.md", GOOD.replace("Title: Talks fail", "Title: M")
+                  .replace("Precision: day\n", "Precision: day\nKey: maybe\n"))
+    true = write(folder, "true.md", GOOD.replace("Title: Talks fail", "Title: T")
+                 .replace("Precision: day\n", "Precision: day\nKey: true\n"))
+    assert messages(tmp_path) == [
+        f"{maybe}:4: 'Key: maybe' is neither yes nor no (the key events are 'Key: yes')",
+        f"{true}:4: 'Key: true' is neither yes nor no (the key events are 'Key: yes')"]
+
+
+def test_the_command_exits_non_zero_on_a_bad_key_header(tmp_path, marked):
+    write(tmp_path / "content" / "timeline" / "t", "a.md",
+          GOOD.replace("Precision: day\n", "Precision: day\nKey: Yes please\n"))
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "a.md:4: 'Key: Yes please' is neither yes nor no" in result.stdout

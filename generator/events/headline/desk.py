@@ -8,7 +8,8 @@ speaker ('"...," Clinton said' -> 'Clinton says "..."') or is the quoted clause;
 or "the boy" that opens it takes the article's name; a long one is made short by whole
 phrases (asides, appositions, a trailing participle phrase, an attribution, a frame, the
 clauses after the first, trailing prepositional phrases), never cut mid-phrase; and its
-main verb goes to the present (``present``). Data in ``data/events.yaml``
+main verb goes to the present (``present``). The first steps are in ``wire``, the test
+that a shortening keeps a clause in ``verbs``. Data in ``data/events.yaml``
 (``headline.desk``).
 """
 
@@ -21,7 +22,10 @@ from functools import cache
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
 from .names import named
-from .present import participle_lemma, past_lemma, present, present_of, quoted_spans
+from .present import participle_lemma, past_lemma, present, quoted_spans
+from .verbs import FINITE, has_finite_verb, starts_with_verb
+from .wire import speaker_first, without_according_to, without_debris
+from .words import words
 
 
 @cache
@@ -31,11 +35,6 @@ def _data() -> dict:
 
 def max_words() -> int:
     return int(_data()["max_words"])
-
-
-def words(text: str) -> int:
-    """How many words ``text`` has (a dash or a lone punctuation mark is none)."""
-    return len([w for w in text.split() if re.search(r"\w", w)])
 
 
 def edit(text: str, context: str = "") -> str:
@@ -54,89 +53,6 @@ def edit(text: str, context: str = "") -> str:
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
-
-
-# --- debris ---------------------------------------------------------------------------
-
-
-def without_debris(text: str) -> str:
-    """Wire-service codes and abbreviations out: "&QL;" (a quote follows), "&UR;" and
-    "&LR;" (paragraph marks); "dlrs 1,667" -> "1,667 dollars"; the AP's " _ " dash -> "--"."""
-    data = _data()
-    for code in data["debris"]:
-        text = re.sub(rf"\s*{re.escape(code.rstrip(';'))};?", " ", text)
-    for word, spelled in data["wire_words"].items():
-        text = re.sub(rf"\b{re.escape(word)}\s+(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)",
-                      rf"\1 {spelled}", text)
-        text = re.sub(rf"\b{re.escape(word)}\b", spelled, text)
-    text = re.sub(r"\s_\s", " -- ", text)
-    text = text.replace("``", "“").replace("''", "”")
-    if text.startswith("”"):
-        text = "“" + text[1:]  # a closing mark set for an opening one
-    return " ".join(text.split()).strip(" ,;:")
-
-
-# --- frames ---------------------------------------------------------------------------
-
-
-def without_according_to(text: str) -> str:
-    """"According to press reports, Caridad Gonzalez was the first ..." -> "Caridad Gonzalez
-    was the first ..."; "The group might come to the U.S., according to unconfirmed media
-    reports" -> "The group might come to the U.S."."""
-    frames = "|".join(map(re.escape, _data()["attribution_frames"]))
-    opening = re.match(rf"^(?:{frames})\s[^,]+,\s+(?=\S)", text, re.IGNORECASE)
-    if opening and _has_clause(text[opening.end() :]):
-        text = text[opening.end() :]
-    closing = re.search(rf",?\s+(?:{frames})\s[^,;]+$", text, re.IGNORECASE)
-    if closing and _has_clause(text[: closing.start()]):
-        text = text[: closing.start()]
-    return text
-
-
-_QUOTE_OPEN = "\"“‘'`"
-_SPEAKING = (r"(?:said|says|told|added|wrote|declared|insisted|stressed|asked|warned|stated|"
-             r"read|reads|shouted|cried)")
-# '"...," Clinton told reporters' / '"...," said a government communique, read at ...'
-_QUOTE_THEN_SPEAKER = re.compile(
-    rf"^[\"“](?P<quote>[^\"”]+?)[,\s]*[\"”],?\s+(?:(?!{_SPEAKING}\b)(?P<who>[A-Z][^,;\"“]*?|[a-z][^,;\"“]*?)"
-    rf"\s+(?P<verb>{_SPEAKING})\b(?P<rest>.*)|(?P<verb2>{_SPEAKING})\s+(?P<who2>[^,;\"“]+?)(?P<rest2>(?:,|\s+"
-    rf"(?:that|which|who|in|at|on|after|before)\b).*)?)$")
-
-
-def speaker_first(text: str) -> str:
-    """A headline that would open with a quotation: 'Clinton says "..."' when a speaker
-    follows the quotation; the quoted clause itself when it stands alone."""
-    if not text or text[0] not in _QUOTE_OPEN:
-        return text
-    found = _QUOTE_THEN_SPEAKER.match(text)
-    if found:
-        who = (found.group("who") or found.group("who2") or "").strip()
-        who = re.sub(r"\s+(?:that|which|who)\s.*$", "", who)
-        if who and words(who) <= 8:
-            who = who[:1].upper() + who[1:]
-            quote = found.group("quote").strip().rstrip(",")
-            said = found.group("verb") or found.group("verb2")
-            lemma = _SAYING.get(said, past_lemma(said) or "say")
-            plural = who.lower() in ("they", "we", "i", "you")
-            return f'{who} {present_of(lemma, plural)} "{quote}"'
-    if text[0] in "\"“" and _closing(text) >= len(text.rstrip(" .")) - 1:
-        inner = text[1 : _closing(text)].strip(" ,")
-        if _has_clause(inner):
-            return inner
-    return text
-
-
-# The verbs of a quotation's attribution that a headline tells as "says"
-_SAYING = {"said": "say", "told": "say", "added": "say", "stated": "say", "declared": "say",
-           "stressed": "say", "insisted": "say", "read": "read", "reads": "read"}
-
-
-def _closing(text: str) -> int:
-    """Where the quotation that opens ``text`` closes (its end when it is left open)."""
-    spans = quoted_spans(text)
-    if not spans or text[spans[0][1] - 1] not in "\"”":
-        return len(text)
-    return spans[0][1] - 1
 
 
 # --- fitting --------------------------------------------------------------------------
@@ -223,27 +139,13 @@ _SUBORDINATE = re.compile(r"(?i)(?:ever\s+)?(?:if|when|while|although|though|bec
                           r"before|after|once|unless|whether|until|whereas)\b")
 
 
-def starts_with_verb(text: str) -> bool:
-    """Does ``text`` open with a finite verb ("said he ...", "will now proceed", "was
-    hospitalized")?"""
-    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[:3]:
-        low = word.lower()
-        if low in _FINITE or past_lemma(low):
-            return True
-        from .present import is_present_form
-
-        if is_present_form(low):
-            return True
-        if low not in ("now", "also", "still", "later", "then", "quickly", "not", "never",
-                       "already", "just", "reportedly", "initially", "first"):
-            return False
-    return False
-
-
 # A shortening may not leave a line ending in a word that needs what followed it.
+# "Borrell said", "... even", "... was so powerful", "... police were forced": a verb
+# whose quotation or complement was cut, a focus word or degree word whose clause was.
 _DANGLING = re.compile(r",\s[a-z]+ing$|\s(?:and|or|but|of|to|the|a|an|that|with|for|in|on|at|"
                        r"by|from|than|as|those|whose|its|their|his|her|is|are|was|were|be|been|leading|"
-                       r"including|following|according)$")
+                       r"including|following|according|even|so\s+[a-z]+|forced|expected)$"
+                       r"|^[^,]*\s(?:said|says|told)$")
 
 
 def last_of(pattern: str, text: str) -> re.Match[str] | None:
@@ -398,7 +300,7 @@ def _drop_relative(text: str) -> str | None:
         head = text[: found.start()]
         prev = head.rsplit(None, 1)[-1].lower() if head.split() else ""
         if found.group("rel") == "that" and (past_lemma(prev) or participle_lemma(prev) or (
-                prev in _FINITE) or prev.endswith("s") and not prev.endswith("ss")
+                prev in FINITE) or prev.endswith("s") and not prev.endswith("ss")
                 and _is_verb_s(prev)):
             continue  # "ruled that ...", "says that ...": the verb's complement
         that = last_of(r"\bthat\s", head)
@@ -474,59 +376,6 @@ def _quote_clause(text: str) -> str:
         return text
     part = fitting[0].rstrip(",.;")
     return f"{text[:a]}\"{part}\"{text[b:]}"
-
-
-# --- verbs ----------------------------------------------------------------------------
-
-
-_FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would",
-                     "can", "could", "may", "might", "must", "should", "shall", "do", "does",
-                     "did", "didn't", "won't", "can't", "isn't", "wasn't", "says", "say"})
-
-
-def has_finite_verb(text: str) -> bool:
-    """Does ``text`` hold a finite verb outside its quotations (an auxiliary or modal, a
-    simple past, a present after a word that can be its subject)? A reading of word forms,
-    not a parse."""
-    from .present import is_base_form, is_present_form
-
-    spans = quoted_spans(text)
-    tokens = [m.group(0) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)
-              if not any(a <= m.start() < b for a, b in spans)]
-    determiners = set(_data()["no_verb_after"])
-    prepositions = get_lexicon().sets.prepositions
-    for i, word in enumerate(tokens):
-        low = word.lower()
-        prev = tokens[i - 1].lower() if i else ""
-        if low in _FINITE:
-            return True
-        if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
-            continue
-        if past_lemma(low) or is_present_form(low) and not _noun_after_adjective(low, prev):
-            return True
-        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-        if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
-                                  or tokens[i - 1][:1].isupper() or prev in _PLURALS
-                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)):
-            # "10 others perish", "people rally", "the poet fight for", "lawyers raise
-            # accusations" (not "a sea voyage to")
-            return True
-    return False
-
-
-def _noun_after_adjective(word: str, prev: str) -> bool:
-    """Is ``word`` ("attacks", "talks") a plural noun after an adjective ("simultaneous
-    attacks", "bilateral talks"), not a verb? Read from the adjective's ending."""
-    from .verb_table import verbs
-
-    return word in verbs().plurals and prev.endswith(_ADJECTIVE_ENDINGS)
-
-
-_ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "ful", "less", "ern", "ian", "ese", "ish",
-                      "ary", "ent", "ant", "ed", "ing", "ible", "able", "est", "er")
-_PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
-_OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
-                           "in", "at", "into", "from", "against", "up", "down", "out"})
 
 
 def _has_clause(text: str) -> bool:

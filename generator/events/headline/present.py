@@ -87,10 +87,14 @@ def present_of(lemma: str, plural: bool) -> str:
     return forms[0] if forms else lemma
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The places of the quotations in ``text`` (straight or curly double quotes)."""
     spans, open_at = [], None
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # the marks alone, not every character
+        i, ch = mark.start(), mark.group()
         if ch == "“" or (ch == '"' and open_at is None):
             open_at = i if open_at is None else open_at
         elif ch in "”\"" and open_at is not None:

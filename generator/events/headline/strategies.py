@@ -16,6 +16,7 @@ from ..rules_file import word_list, word_set
 from ..sentence_dates import ENDS_IN_COUNT
 from . import clauses, parts, phrases
 from .draft import Draft
+from .happening_clauses import dated_subordinate, sequence_frame
 from .words import clause_rest
 
 
@@ -186,11 +187,11 @@ class Strategy(NamedTuple):
     fallback: bool
 
 
-_WHOLE = (quotation, counted_clause, participle_aside, reduced_relative_subject,
-          gapped_conjunct)
-_FOCUSED = (event_clause, cleft, relative_clause, embedded_clause, dated_noun_phrase,
-            described_noun, reduced_relative, date_as_subject, possessive_subject,
-            possessive_object, without_date)
+_WHOLE = (quotation, counted_clause, sequence_frame, participle_aside,
+          reduced_relative_subject, gapped_conjunct)
+_FOCUSED = (event_clause, cleft, relative_clause, dated_subordinate, embedded_clause,
+            dated_noun_phrase, described_noun, reduced_relative, date_as_subject,
+            possessive_subject, possessive_object, without_date)
 # In priority order; the last always writes one.
 STRATEGIES: tuple[Strategy, ...] = (
     *(Strategy(f.__name__, f, False) for f in _WHOLE),

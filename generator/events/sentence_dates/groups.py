@@ -108,7 +108,7 @@ def _range_mention(body: str, first: Timex, last: Timex) -> Timex:
                  _range_value(first, last), None, first.note or last.note)
 
 
-_PART_OF_DAY = re.compile(r"(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT)")
+_PART_OF_DAY = re.compile(r"(\d{4}-\d\d-\d\d)T(?:MO|MI|AF|EV|NI|DT)")
 
 
 def _range_value(first: Timex, last: Timex) -> str:

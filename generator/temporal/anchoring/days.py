@@ -81,6 +81,10 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
         tense = None
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    if tense == "past" and (ahead - dct).days == 1 and _LOCAL_TIME.match(ctx.text, end):
+        # "crashed after takeoff from Tehran early Wednesday local time" filed on Tuesday:
+        # the place's day runs ahead of the paper's, by a day at most
+        return ahead
     if rel == "this":
         # "this Friday" is the coming one ("this past Friday" is the other), unless the
         # clause is told in the past
@@ -94,6 +98,9 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
 
 
 _SINCE_CLAUSE = regex.compile(r"(?i)\bsince\b[^,.;:()]*$")
+# "Wednesday local time", "Wednesday morning (local time)": the day is the place's own.
+_LOCAL_TIME = regex.compile(
+    r"(?i)(?:\s+(?:morning|afternoon|evening|night))?,?\s+\(?local\s+time\b")
 
 
 def ordinal_date(ctx: Context, d: int, start: int, end: int, this_month: bool = False
@@ -128,10 +135,12 @@ def clock_day(ctx: Context, start: int, end: int) -> str:
         # "at about 10:35 a.m. (0735 GMT) Friday": the day follows the restated time
         return weekday_date(ctx, ctx.lex.weekday_number(later.group(1)), start, later.end(), None
                             ).isoformat()
-    a = ctx.anchor if ctx.anchor and precision(ctx.anchor) == "day" else None
+    # the day of a day or of a time ("lifted off at 6:02 p.m. on Friday. The second stage
+    # began at 6:25 p.m.": Friday)
+    a = ctx.anchor[:10] if ctx.anchor and precision(ctx.anchor) in ("day", "time") else None
     if a and not in_anchor_paragraph(ctx, start) and not (
             ctx.tense(start, end) == "past"
-            and 0 < (ctx.dct - date.fromisoformat(a[:10])).days <= 1):
+            and 0 < (ctx.dct - date.fromisoformat(a)).days <= 1):
         # (another paragraph's day, unless the story is of the night before and told in
         # the past: "... late Wednesday. The blast happened shortly before 11 p.m.")
         a = None

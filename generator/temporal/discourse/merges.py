@@ -1,5 +1,6 @@
 """Passes that merge two resolved expressions into one: "the day before last Tuesday's
-hearing", "a week on Tuesday", "two weeks from Monday", "by 2 a.m. the following day"."""
+hearing", "a week on Tuesday", "two weeks from Monday", "by 2 a.m. the following day", "the
+night of 26 May"."""
 
 from __future__ import annotations
 
@@ -9,18 +10,15 @@ from functools import cache
 import regex
 
 from ..context import Resolved
-from ..lexicon import get_lexicon
+from ..lexicon import get_lexicon, weekdays_pattern
 from ..values import precision
 from .registry import register
 
 _DAY_OFFSET_LEAD = regex.compile(r"(?<![\w-])[Dd]ay\s+(before|after)\s+$")
 
 
-@cache
-def _weekday_offset_lead() -> regex.Pattern[str]:
-    """"the Friday before ": a weekday counted from the day named after it."""
-    names = "|".join(get_lexicon().weekday_names).title()
-    return regex.compile(rf"\b[Tt]he\s+({names})\s+(before|after)\s+$")
+# "the Friday before ": a weekday counted from the day named after it
+_WEEKDAY_OFFSET_LEAD = r"\b[Tt]he\s+({Weekday})\s+(before|after)\s+$"
 
 
 @register("day_before_after", 90)
@@ -32,7 +30,7 @@ def _day_before_after(text: str, items: list[Resolved], dct: date) -> list[Resol
         if b.type != "DATE" or precision(b.value) != "day":
             continue
         lead = _DAY_OFFSET_LEAD.search(text, max(0, b.start - 20), b.start)
-        named = _weekday_offset_lead().search(text, max(0, b.start - 25), b.start)
+        named = weekdays_pattern(_WEEKDAY_OFFSET_LEAD).search(text, max(0, b.start - 25), b.start)
         if not lead and not named:
             continue
         day = date.fromisoformat(b.value[:10])
@@ -64,11 +62,8 @@ _WEEK_ON_BEFORE = regex.compile(r"(?i)\b(?:a|one)\s+(week|fortnight)\s+(?:on|fro
 _WEEK_AFTER = regex.compile(r"\s+week\b(?!['’]s)")
 
 
-@cache
-def _named_weekday() -> regex.Pattern[str]:
-    """"Tuesday", "next Tuesday", "this Friday": a weekday a week can be counted on from."""
-    names = "|".join(get_lexicon().weekday_names)
-    return regex.compile(rf"(?i)(?:next\s+|this\s+)?(?:{names})")
+# "Tuesday", "next Tuesday", "this Friday": a weekday a week can be counted on from
+_NAMED_WEEKDAY = r"(?i)(?:next\s+|this\s+)?(?:{weekday})"
 
 
 @register("week_on", 80)
@@ -77,8 +72,8 @@ def _week_on(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
     Monday": that weekday's date one or two weeks later, one expression."""
     drop: set[int] = set()
     for k, item in enumerate(items):
-        if item.type != "DATE" or precision(item.value) != "day" or not _named_weekday().fullmatch(
-                text, item.start, item.end):
+        if item.type != "DATE" or precision(item.value) != "day" or not weekdays_pattern(
+                _NAMED_WEEKDAY).fullmatch(text, item.start, item.end):
             continue
         before = _WEEK_ON_BEFORE.search(text, max(0, item.start - 25), item.start)
         after = None if before else _WEEK_AFTER.match(text, item.end)
@@ -139,3 +134,32 @@ def _clock_on_named_day(text: str, items: list[Resolved], dct: date
             # day named after it: "signed late on 12 March. The guns fell silent at noon the
             # next day")
     return [x for j, x in enumerate(items) if j not in drop]
+
+
+@cache
+def _part_of_day_lead() -> regex.Pattern[str]:
+    """"the night of ", "the morning of ": a part of the day named after it (the parts of
+    the day that are spans, not clock times: "the noon of" is no English)."""
+    parts = [w for w, code in get_lexicon().parts_of_day.items() if code.isalpha()
+             and w != "overnight"]
+    return regex.compile(rf"(?i)\b(?:the\s+)?({'|'.join(parts)})\s+of\s+$")
+
+
+_RANGE_ON = regex.compile(r"\s*(?:[-–]|to\b|and\b)\s*\d")
+
+
+@register("part_of_named_day", 55)
+def _part_of_named_day(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"on the night of 26 May", "the morning of October 16": one TIME, that part of that
+    day (TimeML: 1982-05-26TNI), not the day alone. A night across two days ("the night of
+    10-11 March") stays two days."""
+    for item in items:
+        if (item.type != "DATE" or precision(item.value) != "day" or "W" in item.value
+                or _RANGE_ON.match(text, item.end)):
+            continue
+        lead = _part_of_day_lead().search(text, max(0, item.start - 20), item.start)
+        if lead is None:
+            continue
+        code = get_lexicon().parts_of_day[lead.group(1).lower()]
+        item.type, item.value, item.start = "TIME", f"{item.value}T{code}", lead.start()
+    return items

@@ -4,12 +4,11 @@ June and August"), and halves of a year."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 
 import regex
 
 from ..context import Resolved
-from ..lexicon import get_lexicon
+from ..lexicon import weekdays_pattern
 from ..values import precision
 from .registry import register
 
@@ -26,11 +25,7 @@ def _joined_as_span(text: str, a: Resolved, b: Resolved) -> bool:
                 and _SPAN_OPEN.search(text, max(0, a.start - 40), a.start))
 
 
-@cache
-def _weekday_word() -> regex.Pattern[str]:
-    """A weekday written out."""
-    names = "|".join(get_lexicon().weekday_names)
-    return regex.compile(rf"(?i)\b(?:{names})\b")
+_WEEKDAY_WORD = r"(?i)\b(?:{weekday})\b"  # a weekday written out
 
 
 @register("weekday_spans", 50)
@@ -41,7 +36,8 @@ def _weekday_spans(text: str, items: list[Resolved], dct: date) -> list[Resolved
     for a, b in zip(items, items[1:], strict=False):
         if precision(a.value) not in ("day", "time") or precision(b.value) not in ("day", "time"):
             continue
-        if not (_weekday_word().search(text, b.start, b.end) and _joined_as_span(text, a, b)):
+        if not (weekdays_pattern(_WEEKDAY_WORD).search(text, b.start, b.end)
+                and _joined_as_span(text, a, b)):
             continue
         first, last = date.fromisoformat(a.value[:10]), date.fromisoformat(b.value[:10])
         if last < first:

@@ -13,12 +13,17 @@ from datetime import date
 
 from ..model import Timex
 from ..values import is_valid
+from .anaphora import RULES as ANAPHORA_RULES
+from .context import Ctx
 from .lexicon import available, get_lang_lexicon
-from .rules import RULES, Ctx
+from .pairs import RULES as PAIR_RULES
+from .rules import RULES as PLAIN_RULES
 
 __all__ = ["annotate_lang", "available"]
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR = re.compile(r"\d{4}(?:$|-)")
+RULES = {**PLAIN_RULES, **ANAPHORA_RULES, **PAIR_RULES}
 
 
 def _lower(text: str) -> str:
@@ -51,6 +56,7 @@ def _find(low: str, lex) -> list[tuple[int, int, int, str, re.Match[str]]]:
 
 _NAME_GROUPS = ("wd", "month")
 _CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])[A-ZÀ-Ý][\w.'’-]*\s+$")
+_SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
 
 
 def _part_of_a_name(text: str, m) -> bool:
@@ -61,9 +67,23 @@ def _part_of_a_name(text: str, m) -> bool:
         if name not in m.re.groupindex or m.start(name) < 0:
             continue
         at = m.start(name)
-        if text[at].isupper() and _CAPITALIZED_WORD.search(text, max(0, at - 40), at):
+        if not text[at].isupper():
+            continue
+        if _CAPITALIZED_WORD.search(text, max(0, at - 40), at):
+            return True
+        # "de que Domingo García no las tiene todas": a first name, before its surname
+        if m.end(name) == m.end() and _SURNAME_AFTER.match(text, m.end()):
             return True
     return False
+
+
+def _past_outside_words(low: str, lex, start: int, end: int) -> int:
+    """Where the expression starts once the words the language's TimeML leaves outside are
+    skipped: "no ano passado" -> "ano passado", "neste momento" -> "momento"."""
+    if lex.outside_extent is None:
+        return start
+    m = lex.outside_extent.match(low, start, end)
+    return m.end() if m and m.end() < end else start
 
 
 def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
@@ -87,8 +107,11 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
             # the expression ("el", "le", "am") when the pattern marks the expression itself
             if "x" in m.re.groupindex and m.start("x") >= 0 and len(items) == 1:
                 s, e = m.start("x"), m.end("x")
+            s = _past_outside_words(low, lex, s, e)
             if value and is_valid(value) and e > s:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
                 if typ in ("DATE", "TIME") and _DAY.match(value):
                     ctx.day = date.fromisoformat(value[:10])
+                if typ in ("DATE", "TIME") and _YEAR.match(value):
+                    ctx.year = int(value[:4])
     return out

@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from ... import ruledata
-from ..lexicon import DATA_DIR
+from ..lexicon import DATA_DIR, alternation, expanded, pattern_specs
 
 LEXICON_KEYS = ("months", "month_abbreviations", "weekdays", "units", "deictic_days")
 CUES_KEYS = (
@@ -26,10 +26,25 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_case",
+    "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
 )
+# Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
+# of cues.yaml's (by key).
+_LEXICON_PLACEHOLDERS = {
+    "UNIT": "units", "DEICTIC": "deictic", "PART": "parts", "SEASON": "seasons", "REF": "refs",
+    "SET": "sets", "HOLIDAY": "holidays", "ORD": "ordinals", "DECADE": "decades",
+    "POSITION": "position", "ADJ_REF": "adjective_refs",
+}
+_CUE_PLACEHOLDERS = {
+    "PART_BEFORE": "part_of_day_before", "REL_BEFORE": "relative_before",
+    "REL_AFTER": "relative_after", "AGO_BEFORE": "ago_before", "AGO_AFTER": "ago_after",
+    "LATER_BEFORE": "later_before", "APPROX": "approx", "CLOCK_BEFORE": "clock_before",
+    "CLOCK_AFTER": "clock_after", "LAST": "last_words", "CLOCK_WORD": "clock_words",
+    "DAY_SHIFT": "day_shifts",
+}
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
-              "min_length", "not_past", "not_future")
+              "min_length", "not_past", "not_future", "participle_endings",
+              "nouns")
 
 
 @dataclass
@@ -55,6 +70,13 @@ class LangLexicon:
     day_shifts: dict[str, int] = field(default_factory=dict)
     ambiguous_months: frozenset[str] = frozenset()
     names_lowercase: bool = False
+    # the words a match may start with that the language's TimeML leaves outside the
+    # expression (Portuguese "no", "neste": a preposition fused with the article)
+    outside_extent: re.Pattern[str] | None = None
+    # adjectives that place their noun in the future or past ("la próxima edición")
+    adjective_refs: dict[str, str] = field(default_factory=dict)
+    # "until" right before a date: a deadline, which a past clause does not put behind
+    until: re.Pattern[str] | None = None
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -78,13 +100,10 @@ class LangLexicon:
 
 
 def _alt(words, *, period: bool = False) -> str:
-    """A regex alternation of lower-case words, longest first (a space matches any run of
-    white space; an apostrophe matches either kind)."""
-    parts = []
-    for w in sorted(set(words), key=lambda s: (-len(s), s)):
-        p = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(p + (r"\." if period else ""))
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    """``alternation`` with an apostrophe of either kind (an empty list matches nothing)."""
+    if not words:
+        return "(?!x)x"
+    return alternation(words, suffix=r"\." if period else "", any_apostrophe=True)
 
 
 def _load(lang: str, name: str, keys: tuple[str, ...]) -> dict[str, Any]:
@@ -107,28 +126,24 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
     ruledata.expect_keys(tense, TENSE_KEYS, f"{lang}/cues.yaml: tense")
     months = {**lx["months"]}
     rel = {**cues["relative_before"], **cues["relative_after"]}
-    lex = LangLexicon(
+    lex = ruledata.settings(
+        LangLexicon, cues,
         lang=lang,
         months={**months, **lx["month_abbreviations"]},
         weekdays=lx["weekdays"],
         units={**lx["units"], **cues["more_units"]},
         deictic={**lx["deictic_days"], **cues["more_deictic_days"]},
-        numbers=cues["numbers"],
-        ordinals=cues["ordinals"],
         rel=rel,
         parts=cues["parts_of_day"],
-        seasons=cues["seasons"],
-        refs=cues["refs"],
-        sets=cues["sets"],
-        holidays=cues["holidays"],
-        decades=cues["decades"],
-        position=cues["position"],
         tense=tense,
         vague=frozenset(cues["vague_numbers"]),
-        clock_words=cues["clock_words"],
-        day_shifts=cues["day_shifts"],
         ambiguous_months=frozenset(cues.get("ambiguous_months", ())),
         names_lowercase=cues.get("names_case", "capitalized") == "lower",
+        outside_extent=(re.compile(_alt(cues["outside_extent"]) + r"(?:\s+|(?<=['’]))")
+                        if cues.get("outside_extent") else None),
+        adjective_refs=cues.get("adjective_refs", {}),
+        until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")
+               if cues.get("until") else None),
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
@@ -139,33 +154,11 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         "YEAR4": r"(?:1[5-9]\d\d|20\d\d)",
         "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])",
         "NUM": rf"(?:\d+(?:[.,]\d+)?|{num_word}(?:(?:\s+(?:y|e|et|und)\s+|-|\s+)?{num_word})*)",
-        "UNIT": _alt(lex.units),
-        "DEICTIC": _alt(lex.deictic),
-        "PART": _alt(lex.parts),
-        "PART_BEFORE": _alt(cues["part_of_day_before"]),
-        "SEASON": _alt(lex.seasons),
-        "REL_BEFORE": _alt(cues["relative_before"]),
-        "REL_AFTER": _alt(cues["relative_after"]),
-        "AGO_BEFORE": _alt(cues["ago_before"]),
-        "AGO_AFTER": _alt(cues["ago_after"]),
-        "LATER_BEFORE": _alt(cues["later_before"]),
-        "APPROX": _alt(cues["approx"]),
-        "REF": _alt(lex.refs),
-        "SET": _alt(lex.sets),
-        "HOLIDAY": _alt(lex.holidays),
-        "ORD": _alt(lex.ordinals),
-        "DECADE": _alt(lex.decades),
-        "POSITION": _alt(lex.position),
-        "CLOCK_BEFORE": _alt(cues["clock_before"]),
-        "CLOCK_AFTER": _alt(cues["clock_after"]),
-        "LAST": _alt(cues["last_words"]),
-        "CLOCK_WORD": _alt(cues["clock_words"]),
-        "DAY_SHIFT": _alt(cues["day_shifts"]),
+        **{name: _alt(getattr(lex, words)) for name, words in _LEXICON_PLACEHOLDERS.items()},
+        **{name: _alt(cues[key]) for name, key in _CUE_PLACEHOLDERS.items()},
     }
-    for spec in _load_patterns(lang):
-        src = spec["pattern"]
-        for key, val in ph.items():
-            src = src.replace("{" + key + "}", val)
+    for spec in pattern_specs(DATA_DIR / lang / "patterns.yaml"):
+        src = expanded(spec["pattern"], ph)
         if re.search(r"\{[A-Z_0-9]+\}", src):
             raise ruledata.RuleDataError(f"{lang}/patterns.yaml: {spec['name']}: unknown "
                                          f"placeholder {re.search(r'{[A-Z_0-9]+}', src)[0]}")
@@ -174,10 +167,3 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
     return lex
 
-
-def _load_patterns(lang: str) -> list[dict[str, Any]]:
-    path = DATA_DIR / lang / "patterns.yaml"
-    specs = ruledata.load_yaml(path) or []
-    for spec in specs:
-        ruledata.expect_keys(spec, ("name", "rule", "pattern", "needs"), f"{path}: {spec}")
-    return specs

@@ -4,136 +4,43 @@ A language's patterns.yaml names one of these rules per pattern; the rule reads 
 named groups (``d``, ``month``, ``y``, ``wd``, ``rel``, ``num``, ``unit``, ``deic``,
 ``part``...) through the language's lexicon, so word order and words are the data's and the
 arithmetic is here, once. A rule returns (type, value, mod) or a list of (start, end, type,
-value, mod) for a match that holds two expressions ("del 7 al 11 de septiembre").
+value, mod) for a match that holds two expressions ("del 7 al 11 de septiembre"). What
+every rule reads off a match is in ``context``, the rules that count a unit in ``units``;
+``RULES`` names them all.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..calendar_math import add_months, fmt_week, two_digit_year, valid_day
-from .lexicon import LangLexicon
-from .tense import clause_tense
-
-_UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "S": "S"}
-_CLOCK_UNITS = ("H", "MIN", "S")
-
-
-@dataclass
-class Ctx:
-    text: str
-    low: str
-    dct: date
-    lex: LangLexicon
-    # the month (year, month) the text talks about last: "el día 8" is a day of it
-    month: tuple[int, int] | None = None
-    # the day it talks about last: a clock time alone ("vers 21 h 45") is on it
-    day: date | None = None
-    # the quarter a report is about: its "a year ago" is that quarter a year before
-    quarter: str | None = None
-    spans: dict = field(default_factory=dict)
-
-    def tense(self, m: re.Match[str]) -> str | None:
-        return clause_tense(self.lex, self.low, m.start(), m.end())
-
-
-def g(m: re.Match[str], name: str) -> str | None:
-    """A named group's text, or None (absent from the pattern, or did not take part)."""
-    if name not in m.re.groupindex:
-        return None
-    return m.group(name)
-
-
-def _word(s: str) -> str:
-    return " ".join(s.split()).replace("’", "'")
-
-
-def _month(lex: LangLexicon, s: str) -> int:
-    return lex.months[_word(s).rstrip(".")] if _word(s).rstrip(".") in lex.months else \
-        lex.months[_word(s)]
-
-
-def _rel(ctx: Ctx, m: re.Match[str]) -> int | None:
-    r = g(m, "rel")
-    return ctx.lex.rel[_word(r)] if r else None
-
-
-def _year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> int:
-    """The year of a month (and day) written without one: the publication year, unless the
-    clause's tense puts it on the other side of the publication date."""
-    y = g(m, "y")
-    if y:
-        return int(y) if len(y) == 4 else two_digit_year(int(y), ctx.dct)
-    ry = g(m, "ry")  # "August vorigen Jahres", "julho do ano passado"
-    if ry:
-        shifts = [ctx.lex.rel[w] for w in _word(ry).split() if w in ctx.lex.rel]
-        return ctx.dct.year + (shifts[0] if shifts else 0)
-    rel = _rel(ctx, m)
-    year = ctx.dct.year
-    here = (month, day or 15)
-    now = (ctx.dct.month, ctx.dct.day if day else 15)
-    if rel == -1:
-        return year if here < now else year - 1
-    if rel == 1:
-        return year if here > now else year + 1
-    tense = ctx.tense(m)
-    # a past clause may still name a date some weeks ahead ("a annoncé ... le 30 octobre")
-    if tense == "past" and here > now and month - ctx.dct.month >= 4:
-        return year - 1
-    if tense == "future" and here < now and ctx.dct.month - month >= 2:
-        return year + 1
-    if tense is None:  # the nearer one: "janeiro" told in November is the coming one
-        ahead = month - ctx.dct.month
-        if ahead > 6:
-            return year - 1
-        if ahead < -6:
-            return year + 1
-    return year
-
-
-def _part(ctx: Ctx, m: re.Match[str]) -> str | None:
-    p = g(m, "part")
-    return ctx.lex.parts[_word(p)] if p else None
-
-
-def _with_time(ctx: Ctx, m: re.Match[str], day: str) -> tuple[str, str]:
-    """A day's value with the clock time or part of the day the match also names."""
-    hh = g(m, "hh")
-    if hh is not None:
-        mm = g(m, "mm") or "00"
-        return "TIME", f"{day}T{int(hh):02d}:{int(mm):02d}"
-    part = _part(ctx, m)
-    if part:
-        return "TIME", f"{day}T{part}"
-    return "DATE", day
+from ..calendar_math import add_months, two_digit_year, valid_day
+from .context import (
+    Ctx,
+    a_deadline,
+    day_number,
+    g,
+    lex_key,
+    month_of,
+    part_of,
+    rel_of,
+    shifted,
+    with_time,
+    year_of,
+)
+from .units import ago, duration, later, rel_unit, set_, set_every, set_weekday, vague_duration
 
 
 def date_dmy(ctx: Ctx, m: re.Match[str]):
     """"23 de octubre de 2023", "le 2 novembre", "am 3. Mai 2020", "3 maggio"."""
-    month = _month(ctx.lex, m.group("month"))
-    d = _day_number(ctx, m.group("d"))
-    y = _year_of(ctx, m, month, d)
+    month = month_of(ctx.lex, m.group("month"))
+    d = day_number(ctx, m.group("d"))
+    y = year_of(ctx, m, month, d)
     if not valid_day(y, month, d):
         return None
     ctx.month = (y, month)
-    return (*_with_time(ctx, m, f"{y:04d}-{month:02d}-{d:02d}"), None)
-
-
-def _day_number(ctx: Ctx, s: str) -> int:
-    """"23", "1er", "primero", "uno"."""
-    w = _word(s)
-    digits = re.match(r"\d+", w)
-    if digits:
-        return int(digits.group(0))
-    if w in ctx.lex.ordinals:
-        return ctx.lex.ordinals[w]
-    n = ctx.lex.number(w)
-    if n is None:
-        raise ValueError(s)
-    return int(n)
+    return (*with_time(ctx, m, f"{y:04d}-{month:02d}-{d:02d}"), None)
 
 
 def date_numeric(ctx: Ctx, m: re.Match[str]):
@@ -155,9 +62,9 @@ def iso_date(ctx: Ctx, m: re.Match[str]):
 
 def day_range(ctx: Ctx, m: re.Match[str]):
     """"del 7 al 11 de septiembre", "du 3 au 5 mai", "vom 3. bis 5. Mai": two dates."""
-    month = _month(ctx.lex, m.group("month"))
+    month = month_of(ctx.lex, m.group("month"))
     d1, d2 = int(m.group("d1")), int(m.group("d")),
-    y = _year_of(ctx, m, month, d2)
+    y = year_of(ctx, m, month, d2)
     if not (valid_day(y, month, d1) and valid_day(y, month, d2)):
         return None
     ctx.month = (y, month)
@@ -169,9 +76,9 @@ def day_range(ctx: Ctx, m: re.Match[str]):
 def day_list(ctx: Ctx, m):
     """"am 3., 4., 5. und 7. Oktober", "los días 3, 4 y 5 de mayo", "les 6 et 7 avril": one
     date per day, each spanning its number (the corpora tag them so)."""
-    month = _month(ctx.lex, m.group("month"))
+    month = month_of(ctx.lex, m.group("month"))
     last = int(m.group("d"))
-    y = _year_of(ctx, m, month, last)
+    y = year_of(ctx, m, month, last)
     out = []
     for (s, e), text in zip(m.spans("dl"), m.captures("dl"), strict=True):
         d = int(text.rstrip("."))
@@ -200,22 +107,22 @@ def day_of_month(ctx: Ctx, m: re.Match[str]):
             y, month = add_months(y, month, 1)
     if not valid_day(y, month, d):
         return None
-    return (*_with_time(ctx, m, f"{y:04d}-{month:02d}-{d:02d}"), None)
+    return (*with_time(ctx, m, f"{y:04d}-{month:02d}-{d:02d}"), None)
 
 
 def month_year(ctx: Ctx, m: re.Match[str]):
     """"octubre de 2023", "mai 2020", "im Juli", "giugno prossimo", "début mai"."""
     if m.group("month").endswith(".") and not g(m, "y"):
         return None  # "mar.", "set.", "out." alone are words at a sentence's end
-    if (_word(m.group("month")) in ctx.lex.ambiguous_months and not (
+    if (lex_key(m.group("month")) in ctx.lex.ambiguous_months and not (
             g(m, "y") or g(m, "rel") or g(m, "pos") or m.start("month") > m.start()
             or _MONTH_LEAD.search(ctx.low, max(0, m.start() - 12), m.start()))):
         return None  # "Mars est une planète": the month only after "en", "de", "fin"...
-    month = _month(ctx.lex, m.group("month"))
-    y = _year_of(ctx, m, month)
+    month = month_of(ctx.lex, m.group("month"))
+    y = year_of(ctx, m, month)
     ctx.month = (y, month)
     pos = g(m, "pos")
-    return "DATE", f"{y:04d}-{month:02d}", ctx.lex.position[_word(pos)] if pos else None
+    return "DATE", f"{y:04d}-{month:02d}", ctx.lex.position[lex_key(pos)] if pos else None
 
 
 _MONTH_LEAD = re.compile(r"(?:\b(?:en|de|d'|depuis|dès|jusqu'en|au|à|mi-|fin|début)\s?)$")
@@ -223,7 +130,7 @@ _MONTH_LEAD = re.compile(r"(?:\b(?:en|de|d'|depuis|dès|jusqu'en|au|à|mi-|fin|d
 
 def year(ctx: Ctx, m: re.Match[str]):
     pos = g(m, "pos")
-    return "DATE", m.group("y"), ctx.lex.position[_word(pos)] if pos else None
+    return "DATE", m.group("y"), ctx.lex.position[lex_key(pos)] if pos else None
 
 
 def year_2digit(ctx: Ctx, m: re.Match[str]):
@@ -234,8 +141,8 @@ def year_2digit(ctx: Ctx, m: re.Match[str]):
 def weekday(ctx: Ctx, m: re.Match[str]):
     """"el lunes", "lundi dernier", "am vergangenen Montag", "il prossimo giovedì",
     "Donnerstagabend": the day, counted from the publication date."""
-    wd = ctx.lex.weekdays[_word(m.group("wd"))]
-    rel = _rel(ctx, m)
+    wd = ctx.lex.weekdays[lex_key(m.group("wd"))]
+    rel = rel_of(ctx, m)
     now = ctx.dct.isoweekday()
     if rel == -1:
         shift = -((now - wd - 1) % 7 + 1)
@@ -243,6 +150,8 @@ def weekday(ctx: Ctx, m: re.Match[str]):
         shift = (wd - now - 1) % 7 + 1
     else:
         tense = ctx.tense(m)
+        if tense is None and a_deadline(ctx, m):
+            tense = "future"  # "cierre ... hasta la mañana del miércoles": the coming one
         if tense == "future":
             shift = (wd - now) % 7
         elif tense == "past" or rel is None:
@@ -250,157 +159,39 @@ def weekday(ctx: Ctx, m: re.Match[str]):
         else:
             shift = (wd - now) % 7
     day = ctx.dct + timedelta(days=shift)
-    return (*_with_time(ctx, m, day.isoformat()), None)
+    return (*with_time(ctx, m, day.isoformat()), None)
 
 
 def deictic(ctx: Ctx, m: re.Match[str]):
     """"hoy", "ayer por la noche", "hier soir", "gestern Abend", "domani mattina"."""
-    off = ctx.lex.deictic[_word(m.group("deic"))] if g(m, "deic") else 0
+    off = ctx.lex.deictic[lex_key(m.group("deic"))] if g(m, "deic") else 0
     day = ctx.dct + timedelta(days=off)
-    return (*_with_time(ctx, m, day.isoformat()), None)
+    return (*with_time(ctx, m, day.isoformat()), None)
 
 
 def part_of_today(ctx: Ctx, m: re.Match[str]):
     """"esta mañana", "ce soir", "stasera" with no day word: today's; "la nuit", "am
     Nachmittag" (no "this"): of the day told last."""
     day = ctx.day if g(m, "told") is not None and ctx.day else ctx.dct
-    return "TIME", f"{day.isoformat()}T{_part(ctx, m)}", None
-
-
-def rel_unit(ctx: Ctx, m: re.Match[str]):
-    """"la semana pasada", "l'année dernière", "dieses Jahr", "il mese prossimo"."""
-    unit = ctx.lex.units[_word(m.group("unit"))]
-    rel = _rel(ctx, m) or 0
-    if unit in ("Q", "HY"):
-        return None
-    if unit == "Y" and rel == -1 and ctx.quarter:
-        return "DATE", _year_ago_quarter(ctx), None
-    return "DATE", _shifted(ctx.dct, unit, rel), None
-
-
-def _shifted(dct: date, unit: str, n: int) -> str:
-    if unit == "Y":
-        return f"{dct.year + n:04d}"
-    if unit == "M":
-        y, mo = add_months(dct.year, dct.month, n)
-        return f"{y:04d}-{mo:02d}"
-    if unit == "C":
-        return f"{dct.year // 100 + n:02d}"
-    if unit == "E":
-        return f"{dct.year // 10 + n:03d}"
-    if unit == "W":
-        return fmt_week(dct + timedelta(weeks=n))
-    if unit == "WE":
-        return fmt_week(dct + timedelta(weeks=n)) + "-WE"
-    return (dct + timedelta(days=n)).isoformat()
-
-
-def _count(ctx: Ctx, m: re.Match[str]) -> float | None:
-    """The count of a "tres días": 1 without a numeral, NaN for "varios"/"plusieurs"."""
-    num = g(m, "num")
-    if num is None:
-        return 1.0
-    if _word(num) in ctx.lex.vague:
-        return float("nan")
-    return ctx.lex.number(num)
-
-
-# a decade, century, quarter or semester is counted in years or months in TimeML values
-_IN_BASE_UNITS = {"E": (10, "Y"), "C": (100, "Y"), "Q": (3, "M"), "HY": (6, "M")}
-
-
-_AGO_MAX = {"Y": 200, "E": 20, "C": 5, "M": 600, "W": 520, "D": 3650}
-
-
-def ago(ctx: Ctx, m: re.Match[str]):
-    """"hace tres días", "il y a deux semaines", "vor zwei Wochen", "tre giorni fa"."""
-    n = _count(ctx, m)
-    if n is not None and n != n:  # "hace unos días", "vor wenigen Tagen": how long, not when
-        return vague_duration(ctx, m)
-    if n is None or n != int(n):
-        return None
-    unit = ctx.lex.units[_word(m.group("unit"))]
-    if unit in ("H", "MIN") or n > _AGO_MAX.get(unit, 100):
-        return None  # ("2000 anni fa" is no calendar year)
-    if unit == "Y" and n == 1 and ctx.quarter:
-        return "DATE", _year_ago_quarter(ctx), None
-    return "DATE", _shifted(ctx.dct, unit, -int(n)), None
-
-
-def _year_ago_quarter(ctx: Ctx) -> str:
-    """"a year ago" in a quarterly report: the same quarter, a year before."""
-    return f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}"
-
-
-def later(ctx: Ctx, m: re.Match[str]):
-    """"dentro de tres días", "dans deux semaines", "in zwei Wochen", "tra tre giorni"."""
-    n = _count(ctx, m)
-    if n is None or n != int(n):
-        return None
-    unit = ctx.lex.units[_word(m.group("unit"))]
-    if unit in ("H", "MIN"):
-        return None
-    return "DATE", _shifted(ctx.dct, unit, int(n)), None
-
-
-def duration(ctx: Ctx, m: re.Match[str]):
-    """"tres días", "65 años", "fünf Jahren", "environ une heure", "los últimos tres meses"."""
-    n = _count(ctx, m)
-    if n is None:
-        return None
-    unit = ctx.lex.units[_word(m.group("unit"))]
-    if unit in _IN_BASE_UNITS:
-        times, unit = _IN_BASE_UNITS[unit]
-        n *= times
-    num = "X" if n != n else f"{n:g}"
-    if unit in _CLOCK_UNITS:
-        return "DURATION", f"PT{num}{_UNIT_VALUE[unit]}", None
-    return "DURATION", f"P{num}{unit}", None
-
-
-def vague_duration(ctx: Ctx, m: re.Match[str]):
-    """"durante años", "ces derniers jours", "den vergangenen Tagen": PXY, PXD..."""
-    unit = ctx.lex.units[_word(m.group("unit"))]
-    if unit in _CLOCK_UNITS:
-        return "DURATION", f"PTX{_UNIT_VALUE[unit]}", None
-    return "DURATION", f"PX{unit}", None
+    return "TIME", f"{day.isoformat()}T{part_of(ctx, m)}", None
 
 
 def ref(ctx: Ctx, m: re.Match[str]):
     """"ahora", "actualmente", "jetzt", "futuro", "autrefois": PRESENT_REF..."""
-    return "DATE", ctx.lex.refs[_word(m.group("ref"))], None
-
-
-def set_every(ctx: Ctx, m: re.Match[str]):
-    """"cada seis meses", "tous les deux ans", "alle zwei Wochen": SET P6M."""
-    found = duration(ctx, m)
-    return None if found is None else ("SET", found[1], None)
-
-
-def set_weekday(ctx: Ctx, m: re.Match[str]):
-    """"jeden Montag", "tous les jeudis", "ogni lunedì": SET XXXX-WXX-1."""
-    wd = ctx.lex.weekdays[_word(m.group("wd")).rstrip("s")] if _word(m.group("wd")).rstrip(
-        "s") in ctx.lex.weekdays else ctx.lex.weekdays[_word(m.group("wd"))]
-    part = _part(ctx, m)
-    return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), None
-
-
-def set_(ctx: Ctx, m: re.Match[str]):
-    """"cada año", "täglich", "chaque semaine", "al año": SET."""
-    return "SET", ctx.lex.sets[_word(m.group("set"))], None
+    return "DATE", ctx.lex.refs[lex_key(m.group("ref"))], None
 
 
 def season(ctx: Ctx, m: re.Match[str]):
-    s = ctx.lex.seasons[_word(m.group("season"))]
+    s = ctx.lex.seasons[lex_key(m.group("season"))]
     y = g(m, "y")
-    year_ = int(y) if y else ctx.dct.year + (_rel(ctx, m) or 0)
+    year_ = int(y) if y else ctx.dct.year + (rel_of(ctx, m) or 0)
     return "DATE", f"{year_:04d}-{s}", None
 
 
 def holiday(ctx: Ctx, m: re.Match[str]):
-    mmdd = ctx.lex.holidays[_word(m.group("hol"))]
+    mmdd = ctx.lex.holidays[lex_key(m.group("hol"))]
     y = g(m, "y")
-    year_ = int(y) if y else _year_of(ctx, m, int(mmdd[:2]), int(mmdd[3:]))
+    year_ = int(y) if y else year_of(ctx, m, int(mmdd[:2]), int(mmdd[3:]))
     return "DATE", f"{year_:04d}-{mmdd}", None
 
 
@@ -408,7 +199,7 @@ def decade(ctx: Ctx, m: re.Match[str]):
     """"los años noventa", "les années 90", "die 90er Jahre", "anni '80": 199, 198."""
     dec = g(m, "dec")
     if dec:
-        n = ctx.lex.decades[_word(dec)]
+        n = ctx.lex.decades[lex_key(dec)]
         century = 19 if n >= 3 else 20
         return "DATE", f"{century}{n}", None
     digits = m.group("dd")
@@ -420,14 +211,14 @@ def decade(ctx: Ctx, m: re.Match[str]):
 
 def quarter(ctx: Ctx, m: re.Match[str]):
     """"el primer trimestre de 2023", "im zweiten Quartal", "la seconda metà dell'anno"."""
-    n = ctx.lex.ordinals[_word(m.group("ord"))]
+    n = ctx.lex.ordinals[lex_key(m.group("ord"))]
     y = g(m, "y")
     kind = "H" if g(m, "half") else "Q"
     now = (ctx.dct.month - 1) // (6 if kind == "H" else 3) + 1
-    year_ = int(y) if y else ctx.dct.year + (_rel(ctx, m) or 0)
+    year_ = int(y) if y else ctx.dct.year + (rel_of(ctx, m) or 0)
     if n == -1:  # "el último trimestre": the last one reported, before this one
         n, year_ = (now - 1, year_) if now > 1 else ((2 if kind == "H" else 4), year_ - 1)
-    elif not y and _rel(ctx, m) is None and n > now and ctx.tense(m) != "future":
+    elif not y and rel_of(ctx, m) is None and n > now and ctx.tense(m) != "future":
         year_ -= 1  # "the fourth quarter", told in February: last year's
     if (kind == "H" and n > 2) or n > 4 or n < 1:
         return None
@@ -449,21 +240,28 @@ def clock(ctx: Ctx, m: re.Match[str]):
     """"a las 10.30", "21 h 45", "18 Uhr", "alle 15", "às 10h", "las seis de la mañana de
     ayer": on the day it names, or the publication day."""
     word = g(m, "cw")
-    n = ctx.lex.clock_words[_word(word)] if word else ctx.lex.number(m.group("hh"))
+    n = ctx.lex.clock_words[lex_key(word)] if word else ctx.lex.number(m.group("hh"))
     if n is None or n != int(n):
         return None
     hh, mm = int(n), int(g(m, "mm") or 0)
-    part = _part(ctx, m)
+    part = part_of(ctx, m)
     if part in ("AF", "EV") and hh < 12 or part == "NI" and 7 <= hh < 12:
         hh += 12
     if hh > 24 or mm > 59:
         return None
-    day = ctx.day or ctx.dct
+    # a live blog's entry time ("stamp") is of the publication day, whatever it tells
+    day = ctx.dct if g(m, "stamp") is not None else ctx.day or ctx.dct
     if g(m, "deic"):
-        day += timedelta(days=ctx.lex.deictic[_word(m.group("deic"))])
+        day += timedelta(days=ctx.lex.deictic[lex_key(m.group("deic"))])
     elif g(m, "wd"):
         day = date.fromisoformat(weekday(ctx, m)[1][:10])
-    return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", None
+    elif g(m, "month"):  # "às 5 da tarde de 9 de novembro": on that day
+        named = date_dmy(ctx, m)
+        if named is None:
+            return None
+        day = date.fromisoformat(named[1][:10])
+    zone = "Z" if g(m, "utc") else ""  # "13.00 GMT"
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}{zone}", None
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -487,18 +285,18 @@ def year_range(ctx: Ctx, m: re.Match[str]):
 def day_shift(ctx: Ctx, m: re.Match[str]):
     """"la veille", "am Vortag", "el día anterior", "il giorno dopo": the day before or after
     the day told last (or the publication day)."""
-    day = (ctx.day or ctx.dct) + timedelta(days=ctx.lex.day_shifts[_word(m.group("shift"))])
+    day = (ctx.day or ctx.dct) + timedelta(days=ctx.lex.day_shifts[lex_key(m.group("shift"))])
     return "DATE", day.isoformat(), None
 
 
 def weekend(ctx: Ctx, m: re.Match[str]):
     """"el fin de semana", "ce week-end", "am Wochenende": the week's WE, by tense."""
-    rel = _rel(ctx, m)
+    rel = rel_of(ctx, m)
     if rel is None:
         tense = ctx.tense(m)
         now = ctx.dct.isoweekday()
         rel = -1 if tense == "past" and now < 6 else 0
-    return "DATE", _shifted(ctx.dct, "WE", rel), None
+    return "DATE", shifted(ctx.dct, "WE", rel), None
 
 
 RULES: dict[str, Callable] = {

@@ -14,10 +14,13 @@ import re
 from .lexicon import LangLexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# an initial ("Daniel P. Davison", "J. Smith") does not end the sentence
+_SENTENCE_END = re.compile(r"(?<![\s(][^\W\d_])[.!?;]\s|\n")
 
 
 def _kind(lex: LangLexicon, word: str) -> str | None:
+    """"past", "future", "participle" (a weak past: "especificada" is as often an
+    adjective) or None for one word."""
     t = lex.tense
     if word in t["past_words"]:
         return "past"
@@ -29,26 +32,45 @@ def _kind(lex: LangLexicon, word: str) -> str | None:
         return "future"
     if word not in t["not_past"] and word.endswith(tuple(t["past_endings"])):
         return "past"
+    if word not in t["not_past"] and word.endswith(tuple(t.get("participle_endings", ()))):
+        return "participle"
     return None
 
 
-def clause_tense(lex: LangLexicon, low: str, start: int, end: int) -> str | None:
-    """"past", "future" or None for the date at ``low[start:end]`` (lower-cased text)."""
+def _a_name(capitals: str | None, text: str | None, at: int, sentence: int) -> bool:
+    """Is the word at ``at`` a noun or name by its capital (see ``clause_tense``)?"""
+    if capitals is None or not text[at].isupper():
+        return False
+    return capitals == "capitalized" or text[sentence:at].strip(" \t\"'«“(-–") != ""
+
+
+def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
+                 text: str | None = None) -> str | None:
+    """"past", "future" or None for the date at ``low[start:end]`` (lower-cased ``text``).
+
+    Where nouns are capitalized (German), a capitalized word is no verb: "mit den
+    Landesräten" has no past ending; where only names are (the Romance languages), one
+    inside a sentence is none either: "o vaivém Columbia" has no imperfect ending."""
+    capitals = lex.tense.get("nouns") if text is not None else None
     left = max(0, start - 300)
     cut = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
     s0 = cut[-1] if cut else left
     m = _SENTENCE_END.search(low, end, min(len(low), end + 300))
     s1 = m.start() if m else min(len(low), end + 300)
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for tok in _TOKEN.finditer(low, s0, s1):
-        if start <= tok.start() < end:
+        if start <= tok.start() < end or _a_name(capitals, text, tok.start(), s0):
             continue
         kind = _kind(lex, tok.group(0))
         if kind is None:
             continue
         dist = start - tok.end() if tok.end() <= start else tok.start() - end
         # a verb before the date usually governs it ("anunció el lunes"); after it too
-        # ("el lunes anunció"): both count, the nearer wins
-        if best is None or dist < best[0]:
-            best = (dist, kind)
-    return best[1] if best else None
+        # ("el lunes anunció"): both count, the nearer wins; a participle alone ("numa data
+        # ainda não especificada em janeiro") only when no finite verb tells the tense
+        rank = (kind == "participle", dist)
+        if best is None or rank < best[:2]:
+            best = (*rank, kind)
+    if best is None:
+        return None
+    return "past" if best[2] == "participle" else best[2]

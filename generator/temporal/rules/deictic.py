@@ -74,7 +74,9 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return None
     d = (dct + timedelta(days=off)).isoformat()
     typ, v = with_pod(d, pod)
-    return Resolved(*span_of(m), typ, v, mod=mod, relative=True)
+    # "came into force today ... The day before, ...": a day told as today or yesterday is
+    # the day the story has reached
+    return Resolved(*span_of(m), typ, v, mod=mod, relative=True, extra={"told_day": "1"})
 
 
 

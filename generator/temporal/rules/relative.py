@@ -91,7 +91,10 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return Resolved(*span_of(m), "DATE", cm.fmt_month(y, mo), mod=mod, relative=True)
     if unit.rstrip(".") in ctx.lex.weekdays and unit_w[:1].isupper():
         d = weekday_date(ctx, ctx.lex.weekday_number(unit_w), m.start(), m.end(), rel)
-        return Resolved(*span_of(m), "DATE", d.isoformat(), mod=mod, relative=True)
+        # "went to court last Tuesday. He appeared again the next morning": a day the story
+        # has reached, as a bare "Tuesday" is
+        return Resolved(*span_of(m), "DATE", d.isoformat(), mod=mod, relative=True,
+                        extra={"told_day": "1"})
     if unit not in ("week", "weekend", "month", "year", "quarter", "half", "decade", "century"):
         return None
     if rel in ("past", "the past") and unit in ("decade", "century"):

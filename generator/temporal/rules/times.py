@@ -105,9 +105,12 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
     else:
         d = clock_day(ctx, m.start(), m.end())
-        if d == ctx.dct.isoformat() and d != (ctx.day_anchor or "")[:10]:
-            # the day taken by default: the story has not reached it ("by 2 a.m. the
-            # following day" counts from the day told before, not from this one)
+        told_day = (ctx.day_anchor or "")[:10]
+        if (d == ctx.dct.isoformat() and d != told_day) or (
+                d == told_day and "T" in (ctx.day_anchor or "")):
+            # the day taken by default, or from the time told before: the story has reached
+            # no day of its own ("detected at 11:40 p.m. on June 4, and by 2 a.m. the
+            # following day" counts from June 4, not from this time)
             extra = {"default_day": "1"}
     mod = "APPROX" if m["q"] and m["q"].lower() in ("around", "about", "approximately") else None
     # a time with its day written ("11:40 p.m. on June 4") is where the story has got to

@@ -1,0 +1,85 @@
+"""Rules for a match of two parts: two expressions where a language's TimeML tags each
+end ("2009-2011", "tres o cuatro semanas"), or one duration told in two counts ("dos años y
+tres meses", "dois anos e meio").
+
+KRAUTS (German) tags "Bozen 2009-2011" and "(1898-1976)" as two years, where Spanish and
+Portuguese TimeBank tag one expression valued as its first year (``year_range`` in rules.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .context import Ctx, lex_key, month_of
+from .units import count, duration
+
+
+def year_pair(ctx: Ctx, m: re.Match[str]):
+    """"der Sozialplan 2009-2011", "Georg Fuhg (1898-1976)": both years, each its own span."""
+    first, second = m.group("y"), m.group("y2")
+    if int(second) <= int(first):
+        return None  # "2011-2005" is no range: a score, a code
+    return [(m.start("y"), m.end("y"), "DATE", first, None),
+            (m.start("y2"), m.end("y2"), "DATE", second, None)]
+
+
+def month_pair(ctx: Ctx, m: re.Match[str]):
+    """"janvier-février 2011", "enero-febrero de 2012": both months, in the year written
+    once after the second."""
+    first, second = month_of(ctx.lex, m.group("m1")), month_of(ctx.lex, m.group("month"))
+    y = int(m.group("y"))
+    if second <= first:
+        return None
+    ctx.month = (y, second)
+    return [(m.start("m1"), m.end("m1"), "DATE", f"{y:04d}-{first:02d}", None),
+            (m.start("month"), m.end(), "DATE", f"{y:04d}-{second:02d}", None)]
+
+
+def count_pair(ctx: Ctx, m: re.Match[str]):
+    """"tres o cuatro semanas", "de ocho a doce meses": the first number with the unit
+    written after the second, each its own duration."""
+    second = duration(ctx, m)
+    n1 = ctx.lex.number(m.group("n1"))
+    if second is None or n1 is None:
+        return None
+    first = second[1].replace(f"{count(ctx, m):g}", f"{n1:g}", 1)
+    return [(m.start("n1"), m.end("n1"), "DURATION", first, None),
+            (m.start("num"), m.end(), *second)]
+
+
+def compound_duration(ctx: Ctx, m: re.Match[str]):
+    """"dos años y tres meses", "dos horas y 30 minutos": P2Y3M, PT2H30M."""
+    first = duration(ctx, m)
+    n2 = ctx.lex.number(m.group("num2"))
+    unit2 = ctx.lex.units[lex_key(m.group("unit2"))]
+    if first is None or n2 is None or n2 != int(n2) or unit2 in ("Q", "HY", "E", "C"):
+        return None
+    clock = unit2 in ("H", "MIN", "S")
+    if ("T" in first[1]) != clock:
+        return None  # "dos días y tres horas": two kinds, left as they are
+    letter = {"MIN": "M"}.get(unit2, unit2)
+    return "DURATION", f"{first[1]}{int(n2)}{letter}", None
+
+
+# half of each unit, in the next unit down ("dois anos e meio": P2Y6M)
+_HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
+def and_a_half(ctx: Ctx, m: re.Match[str]):
+    """"2 anos e meio", "un minuto y medio", "une heure et demie": P2Y6M, PT1M30S, PT1H30M
+    (a week and a half is left at its whole weeks)."""
+    whole = duration(ctx, m)
+    unit = ctx.lex.units[lex_key(m.group("unit"))]
+    if whole is None or unit not in _HALF or "X" in whole[1]:
+        return whole
+    return "DURATION", whole[1] + _HALF[unit], None
+
+
+RULES: dict[str, Callable] = {
+    "year_pair": year_pair,
+    "and_a_half": and_a_half,
+    "count_pair": count_pair,
+    "compound_duration": compound_duration,
+    "month_pair": month_pair,
+}
