@@ -7,6 +7,7 @@ as ``--dct``, the topic as ``--timeline``), then ``timeline extract`` (``extract
 scored against the reference timeline with bench/timeline_quality.py's Date-F1 (only
 reference dates up to the last article's publication day count).
 
+``--keep DIR`` leaves each project in ``DIR/<timeline>/`` to read its entries.
 ``--mix es,fr`` also builds one timeline of a topic from two languages' articles together
 (the cross-language merge: a Spanish and a French report of one happening are one entry).
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import shutil
 import sys
 import tempfile
 from dataclasses import replace
@@ -126,14 +128,16 @@ def _lang_of(source: str, written: dict[str, str]) -> str:
     return written.get(fields[3].strip().partition("#")[0], "") if len(fields) > 3 else ""
 
 
-def run(data: Path, langs: list[str], topic: str) -> tuple[dict, dict]:
+def run(data: Path, langs: list[str], topic: str, keep: Path | None) -> tuple[dict, dict]:
     articles = [a for lang in langs for a in articles_of(data, lang, topic)]
     reference: set[str] = set()
     for lang in langs:
         reference |= reference_dates(data / lang / "reference" / f"{topic}.txt")
     timeline = f"{topic}-{'-'.join(langs)}"
     with tempfile.TemporaryDirectory(prefix="ml-crisis-") as folder:
-        content = Path(folder) / "content"
+        content = (keep / timeline if keep else Path(folder)) / "content"
+        if content.exists():
+            shutil.rmtree(content)
         (content / "articles").mkdir(parents=True)
         built = build(content, timeline, articles)
         last = max(day for _, day, _ in articles)
@@ -162,6 +166,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--topic", action="append", choices=TOPICS)
     parser.add_argument("--mix", action="append", default=[],
                         help="languages built as one timeline, e.g. es,fr")
+    parser.add_argument("--keep", type=Path,
+                        help="build each project in KEEP/<timeline>/ and leave it there")
     parser.add_argument("--warnings", action="store_true", help="print every warning")
     args = parser.parse_args(argv[1:])
     print(HEADER)
@@ -169,7 +175,7 @@ def main(argv: list[str]) -> int:
     for topic in args.topic or TOPICS:
         groups = [[lang] for lang in args.lang or LANGS] + [m.split(",") for m in args.mix]
         for langs in groups:
-            built, scored = run(args.data, langs, topic)
+            built, scored = run(args.data, langs, topic, args.keep)
             if len(langs) == 1:
                 key_f1s.append(scored["key F1"][2])
             print(_line(f"{topic}-{'+'.join(langs)}", built, scored))
