@@ -21,6 +21,9 @@ from ..temporal import Timex, annotate
 from ..temporal.values import bounds, precision
 from . import happening, segment, sentence_dates
 from .headline import first_sentence, write_headline
+from .intl.attribution import attribution as intl_attribution
+from .intl.headline import headline as intl_headline
+from .intl.rules import languages as intl_languages
 from .rules_file import events_rules
 
 _OPENING_QUOTE = re.compile(r"^(?:``|[\"“])(.+?)(?:''|[\"”])")
@@ -195,7 +198,7 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
                 others = [(g[0].start - sentence.start, g[-1].end - sentence.start)
                           for g in groups if g is not group]
                 events.append(_event(article, source_path, sentence, group, others, speaker))
-            speaker = _attribution(sentence.text)[1]
+            speaker = _attribution(sentence.text, article.lang)[1]
     events = _without_passing(article, [e for e in events if not happening.tells_nothing(e)])
     if lead is None or happening.is_opinion(article.title):
         return events
@@ -227,7 +230,8 @@ def _dated_by_publication(article: Article, event: Event) -> Event:
     return replace(
         event, value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct,
         phrase="", mod=None, flags=tuple(dict.fromkeys([*flags, "reported"])),
-        headline=_headline(event.sentence, "", event.attribution),
+        headline=(_headline(event.sentence, "", event.attribution) if event.lang == "en"
+                  else intl_headline(event.sentence, "", event.lang)),
         note=happening.rules().lead_note)
 
 
@@ -248,13 +252,13 @@ def _with_lead(
         return events
     if len(lead.text.split()) < happening.rules().lead_min_words:
         return events
-    attribution = _attribution(lead.text)[1]
+    attribution = _attribution(lead.text, article.lang)[1]
     dct = article.dct
     event = Event(
         value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct, phrase="",
         sentence=lead.text,
         headline=(_headline(lead.text, "", attribution) if article.lang in ("en", "und")
-                  else _sentence_headline(lead.text)),
+                  else intl_headline(lead.text, "", article.lang)),
         source=Source(title=article.title, url=_sentence_link(article.url, lead.text),
                       outlet=article.outlet, date=dct, path=path,
                       paragraph=lead.paragraph.number),
@@ -290,7 +294,7 @@ def _event(
     flags = []
     if sentence.paragraph.kind == "caption":
         flags.append("caption")
-    reported, attribution = _attribution(sentence.text)
+    reported, attribution = _attribution(sentence.text, article.lang)
     text = sentence.text
     pronoun = _rules().pronoun_said.match(text)
     if reported and attribution is None and pronoun and speaker_before:
@@ -320,7 +324,7 @@ def _event(
         sentence=sentence.text,
         headline=(_headline(text, phrase, attribution, "background" in flags, others,
                             article.body[: sentence.start])
-                  if article.lang in ("en", "und") else _sentence_headline(text)),
+                  if article.lang in ("en", "und") else intl_headline(text, phrase, article.lang)),
         source=Source(
             title=article.title,
             url=_sentence_link(article.url, sentence.text),
@@ -376,8 +380,11 @@ def _disagree(group: list[Timex]) -> bool:
 _OWNED = re.compile(r"(?:['’]s|\b(?:at|of|from|with|for))\s+$")
 
 
-def _attribution(sentence: str) -> tuple[bool, str | None]:
-    """Whether the sentence is reported speech, and the named source when there is one."""
+def _attribution(sentence: str, lang: str = "en") -> tuple[bool, str | None]:
+    """Whether the sentence is reported speech, and the named source when there is one
+    (by ``intl.attribution``'s verb lists in an article not in English)."""
+    if lang in intl_languages():
+        return intl_attribution(sentence, lang)
     if not _rules().attribution_cue.search(sentence):
         return False, None
     match = _rules().attribution.search(sentence)
@@ -418,17 +425,6 @@ def _headline(
     if start < 0:
         start = len(sentence)
     return write_headline(sentence, start, start + len(phrase), limit, history, others, context)
-
-
-def _sentence_headline(sentence: str) -> str:
-    """The headline of an article not in English: its sentence, cut at a word within the
-    length limit (the headline rules rewrite English grammar, and would garble others)."""
-    text = " ".join(sentence.split())
-    limit = _rules().headline_max
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit - 1)
-    return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:– -") + "…"
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:

@@ -21,6 +21,7 @@ from functools import cache
 
 from ..ruledata import settings
 from . import happening, same_happening
+from .across_languages import join_languages
 from .extract import Event
 from .rules_file import events_rules
 
@@ -74,6 +75,7 @@ def merge_events(events: list[Event]) -> list[Story]:
     clusters = _join_coarser(clusters, events, similarity)
     clusters = _join_reported(clusters, events, similarity, rules)
     clusters = _join_retold(clusters, events, rules)
+    clusters = join_languages(clusters, events)
     clusters.sort(key=min)  # a story's place is its first report's
     return [_story([events[i] for i in sorted(c)], similarity, c) for c in clusters]
 

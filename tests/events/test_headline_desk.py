@@ -131,6 +131,9 @@ def test_write_headline_reads_the_names_in_its_context_argument():
      "kill 224 people"),
     ("The FBI put Bin Laden on its most wanted list", "The FBI puts Bin Laden on its most "
      "wanted list"),
+    # a plural noun after an adjective modifies the subject's noun: the verb is the later one
+    ("A federal appeals court refused to order a political asylum hearing",
+     "A federal appeals court refuses to order a political asylum hearing"),
 ])
 def test_the_main_verb_goes_to_the_present(text, expected):
     assert present(text) == expected
@@ -170,6 +173,14 @@ def test_quoted_words_present_and_modal_verbs_stay(text):
      "boy who survived the trip, should be reunited with his father",
      "The U.S. Immigration and Naturalization Service ruled that Elian Gonzalez should be "
      "reunited with his father"),
+    # a person's description gives way to the name in its apposition
+    ("Castro announced that the boy's father, Juan Miguel Gonzalez, is ready to travel to the "
+     "United States to take his son home", "Juan Miguel Gonzalez is ready to travel to the "
+     "United States to take his son home"),
+    # ... a place's name is no person's: the apposition goes
+    ("The embassy in the capital, Nairobi, was destroyed by a truck bomb that killed 213 people "
+     "and wounded thousands of passers-by in the street",
+     "The embassy in the capital was destroyed by a truck bomb"),
 ])
 def test_a_long_line_is_shortened_by_whole_phrases(text, expected):
     assert fitted(text) == expected

@@ -144,10 +144,11 @@ def test_events_carry_the_language_and_entries_say_it(tmp_path):
     assert "Lang:" not in entry_text(merge_events(events)[0])
 
 
-def test_headline_of_another_language_is_its_sentence(tmp_path):
-    path = _article(tmp_path, "El 2 de noviembre de 2023 comenzaron las conversaciones.")
+def test_headline_of_another_language_leaves_out_its_date(tmp_path):
+    path = _article(tmp_path, "El 2 de noviembre de 2023 comenzaron las conversaciones "
+                    "de paz en El Cairo.")
     event = extract_events(read_article(path), "x.md")[0]
-    assert event.headline == "El 2 de noviembre de 2023 comenzaron las conversaciones."
+    assert event.headline == "Comenzaron las conversaciones de paz en El Cairo"
 
 
 def test_unsupported_language_is_warned_about_by_name(tmp_path):

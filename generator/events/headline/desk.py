@@ -21,7 +21,7 @@ from functools import cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
-from .names import named
+from .names import clean_name, named
 from .present import participle_lemma, past_lemma, present, quoted_spans
 from .verbs import FINITE, has_finite_verb, starts_with_verb
 from .wire import speaker_first, without_according_to, without_debris
@@ -229,6 +229,29 @@ def _drop_leading_frame(text: str) -> str | None:
     return None
 
 
+# "the boy's father", "a Kenyan court clerk": a description that opens its clause (the line's
+# start, or after "that")
+_DESCRIPTION = re.compile(r"(?:^|\bthat\s+)(?P<desc>(?:[Tt]he|[Aa]n?)\s[^,;\"“”]{1,60})$")
+
+
+def _named_description(head: str, aside: str) -> str | None:
+    """A description whose apposition is a name gives way to the name, the line's subject
+    then says who: "Castro announced that the boy's father, Juan Miguel Gonzalez, is ready to
+    travel" -> "Castro announced that Juan Miguel Gonzalez is ready to travel"."""
+    found = _DESCRIPTION.search(head)
+    person = found and found.group("desc").split()[-1].lower() in _person_nouns()
+    if not person or clean_name(aside) != aside or any(
+            w.lower() in FINITE or past_lemma(w) for w in found.group("desc").split()):
+        return None  # "the man who fled, Juan Perez,": a clause, not a description
+    return head[: found.start("desc")] + aside
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    names = events_rules()["headline"]["names"]
+    return frozenset(names["person_words"]) | frozenset(names["nouns"])
+
+
 @cache
 def _frame_words() -> frozenset[str]:
     return frozenset(_data()["frame_words"])
@@ -240,6 +263,8 @@ def _drop_comma_aside(text: str) -> str | None:
     for found in re.finditer(r",\s+(?P<aside>[^,;\"“”]{2,120}?),\s+", text):
         aside = found.group("aside")
         first = aside.split()[0].lower()
+        if named := _named_description(text[: found.start()], aside):
+            return named + " " + text[found.end() :]
         if re.fullmatch(rf"(?:[\w.'’-]+\s+){{1,4}}{_REPORTING}", aside):
             return text[: found.start()] + ", " + text[found.end() :]  # ", she said,"
         own_clause = re.split(r"\s(?:who|which|that)\s", aside)[0]

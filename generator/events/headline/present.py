@@ -82,6 +82,16 @@ def is_base_form(word: str) -> bool:
     return low in _lemmas(low) and low not in _data()["not_verbs"]
 
 
+def noun_after_adjective(word: str, prev: str) -> bool:
+    """Is ``word`` ("attacks", "talks") a plural noun after an adjective ("simultaneous
+    attacks", "bilateral talks"), not a verb? Read from the adjective's ending."""
+    return word in verbs().plurals and prev.endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "ful", "less", "ern", "ian", "ese", "ish",
+                      "ary", "ent", "ant", "ed", "ing", "ible", "able", "est", "er")
+
+
 def present_of(lemma: str, plural: bool) -> str:
     forms = _forms(lemma, "VBP" if plural else "VBZ")
     return forms[0] if forms else lemma
@@ -253,6 +263,10 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
                 "be", "been", "being", "to"):
             continue  # "the injured man" ("that killed 224": a relative clause's verb)
         if is_present_form(low) and not past_lemma(low):
+            if noun_after_adjective(low, prev):
+                # "A federal appeals court refused": a plural noun after an adjective is the
+                # subject's (a modifier of "court"), no verb; the main verb is to come
+                continue
             nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
             if prev not in _data()["number_words"] and not past_lemma(nxt) and not (
                     re.search(r"\d\s*$", text[: m.start()])):

@@ -9,7 +9,7 @@ import re
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
-from .present import past_lemma, quoted_spans
+from .present import noun_after_adjective, past_lemma, quoted_spans
 
 FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would",
                     "can", "could", "may", "might", "must", "should", "shall", "do", "does",
@@ -51,7 +51,7 @@ def has_finite_verb(text: str) -> bool:
             return True
         if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
             continue
-        if past_lemma(low) or is_present_form(low) and not _noun_after_adjective(low, prev):
+        if past_lemma(low) or is_present_form(low) and not noun_after_adjective(low, prev):
             return True
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
@@ -63,16 +63,6 @@ def has_finite_verb(text: str) -> bool:
     return False
 
 
-def _noun_after_adjective(word: str, prev: str) -> bool:
-    """Is ``word`` ("attacks", "talks") a plural noun after an adjective ("simultaneous
-    attacks", "bilateral talks"), not a verb? Read from the adjective's ending."""
-    from .verb_table import verbs
-
-    return word in verbs().plurals and prev.endswith(_ADJECTIVE_ENDINGS)
-
-
-_ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "ful", "less", "ern", "ian", "ese", "ish",
-                      "ary", "ent", "ant", "ed", "ing", "ible", "able", "est", "er")
 _PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
 _OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
                            "in", "at", "into", "from", "against", "up", "down", "out"})

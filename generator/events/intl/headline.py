@@ -1,0 +1,143 @@
+"""The headline of an event told in an article not in English: a printable line of its
+sentence, not the sentence cut with "…".
+
+"EL CAIRO, 3 feb (EFE) - Miles de manifestantes volvieron hoy a la plaza Tahrir, dijo un
+testigo." -> "Miles de manifestantes volvieron a la plaza Tahrir": the wire dateline, the
+date phrase with its preposition, an opener ("Sin embargo,") and the attribution tail go;
+a sentence over ``MAX_WORDS`` ends at its last clause boundary within them (a semicolon, a
+colon, a dash, a comma before a clause word: "..., mientras la policía ..."), else at a
+comma, else at a word that is no article or preposition.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .rules import LanguageRules, alternation, datelines, for_language
+
+MAX_WORDS = 16
+MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb
+_MAX_BRACKETED = 8  # "(izda.)", "( levantamiento )": an aside, not the happening
+
+
+def headline(sentence: str, phrase: str, lang: str) -> str:
+    """The headline of ``sentence`` (in ``lang``), whose date words are ``phrase``."""
+    rules = for_language(lang)
+    text = " ".join(sentence.split())
+    text = _without_dateline(text)
+    text = _without_date(text, phrase, rules)
+    text = _without_asides(text)
+    text = _without_opener(text, lang)
+    text = _without_attribution(text, lang)
+    words = text.split()
+    if len(words) < 2:  # nothing but the date and its frame: the sentence says more
+        words = " ".join(sentence.split()).split()
+    if len(words) > MAX_WORDS:
+        words = _first_clause(words, rules)
+    return _finished(" ".join(words))
+
+
+def _without_dateline(text: str) -> str:
+    """'LE CAIRE (AFP) - Des milliers ...' -> 'Des milliers ...'; '12.12 h: Tras ...' ->
+    'Tras ...'."""
+    patterns = datelines()
+    for pattern in (patterns.dateline, patterns.stamp):
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            text = text[match.end():]
+    return text
+
+
+def _without_date(text: str, phrase: str, rules: LanguageRules) -> str:
+    """'Mubarak dimitió el pasado viernes tras 18 días' -> 'Mubarak dimitió tras 18 días';
+    'Le 25 janvier, des milliers ...' -> 'des milliers ...'."""
+    at = text.find(phrase) if phrase else -1
+    if at < 0:
+        return text
+    before = text[:at].split()
+    while before and before[-1].lower().strip(",") in rules.date_words:
+        before.pop()
+    after = text[at + len(phrase):]
+    joined = " ".join(before)
+    if not joined or joined.endswith(","):
+        after = after.lstrip(" ,")  # the date opened the sentence or a clause: its comma goes
+    elif after.startswith(",") and not re.match(r",\s*\S+,", after):
+        after = after[1:] if joined.rstrip().endswith(",") else after
+    return " ".join(f"{joined} {after}".split())
+
+
+def _without_asides(text: str) -> str:
+    """A short bracketed aside goes: 'Alaa (izda.) y Gamal' -> 'Alaa y Gamal'."""
+    def aside(match: re.Match[str]) -> str:
+        return "" if len(match.group(1).split()) <= _MAX_BRACKETED else match.group(0)
+
+    return " ".join(re.sub(r"\s*\(([^()]*)\)", aside, text).split())
+
+
+def _without_opener(text: str, lang: str) -> str:
+    """'Sin embargo, el Ejército ...' -> 'el Ejército ...'."""
+    return _opener(lang).sub("", text, count=1) or text
+
+
+def _without_attribution(text: str, lang: str) -> str:
+    """'..., dijo un testigo.' and 'Selon l'AFP, ...' leave the headline; 'X ha detto che
+    ...' stays (the speaker is the subject)."""
+    leading, trailing = _attribution_frames(lang)
+    match = leading.match(text)
+    if match and len(text[match.end():].split()) >= MIN_WORDS:
+        text = text[match.end():]
+    match = trailing.search(text)
+    if match and len(text[:match.start()].split()) >= MIN_WORDS:
+        text = text[:match.start()]
+    return text
+
+
+@cache
+def _opener(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)^(?:{alternation(for_language(lang).openers)})\s*,\s*")
+
+
+@cache
+def _attribution_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = for_language(lang)
+    verbs, phrases = alternation(rules.verbs), alternation(rules.phrases)
+    leading = re.compile(rf"(?i)^(?:{phrases})\s+[^,]{{1,60}},\s*")
+    trailing = re.compile(rf"(?i),\s*(?:(?:{verbs})\b|(?:{phrases})\s)[^,]*$")
+    return leading, trailing
+
+
+def _first_clause(words: list[str], rules: LanguageRules) -> list[str]:
+    """The longest run of at most ``MAX_WORDS`` words that ends at a clause boundary."""
+    def boundary(n: int) -> bool:  # a clause ends after words[n - 1]
+        last, following = words[n - 1], words[n].lower()
+        if last.endswith((";", ":")) or following in ("–", "—", "-"):
+            return True
+        return last.endswith(",") and following.strip("«\"'") in rules.clause_words
+
+    ends = [n for n in range(MIN_WORDS, MAX_WORDS + 1) if boundary(n)]
+    if not ends:
+        ends = [n for n in range(MIN_WORDS, MAX_WORDS + 1) if words[n - 1].endswith(",")]
+    if ends:
+        return words[:ends[-1]]
+    kept = words[:MAX_WORDS]
+    while len(kept) > MIN_WORDS and _dangles(kept[-1], rules):
+        kept.pop()
+    return kept
+
+
+def _dangles(word: str, rules: LanguageRules) -> bool:
+    """A word no headline ends on: 'de', 'les', a lone '«'."""
+    bare = word.lower().strip(",;:")
+    return bare in rules.function_words or not any(c.isalnum() for c in bare)
+
+
+def _finished(text: str) -> str:
+    """No closing comma or full stop, quotes that close, a capital first letter."""
+    text = text.strip().rstrip(",;:–—- ").rstrip(".").rstrip()
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("«") != text.count("»"):
+        text = text.replace("«", "").replace("»", "")
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]

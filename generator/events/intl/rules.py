@@ -1,0 +1,72 @@
+"""The reader of ``data/intl/<lang>.yaml`` and ``data/intl/datelines.yaml``: every key
+checked (``ruledata``), each list a set or an alternation for the patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ...ruledata import expect_keys, rule_data
+
+_KEYS = ("attribution_verbs", "attribution_phrases", "attribution_pronouns", "date_words",
+         "openers", "clause_words", "function_words")
+# A capitalised word, in any of the languages' alphabets ("Mubarak", "Égypte", "Ángel").
+UPPER = "A-ZÀ-ÖØ-Þ"
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    verbs: tuple[str, ...]  # longest first: "ha dicho" before "dicho"
+    phrases: tuple[str, ...]
+    pronouns: frozenset[str]
+    date_words: frozenset[str]
+    openers: tuple[str, ...]
+    clause_words: frozenset[str]
+    function_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Datelines:
+    dateline: re.Pattern[str]
+    stamp: re.Pattern[str]
+
+
+def languages() -> tuple[str, ...]:
+    return ("es", "fr", "it", "de", "pt")
+
+
+@cache
+def for_language(lang: str) -> LanguageRules:
+    """The rules of ``lang`` (one of ``languages()``)."""
+    where = f"data/intl/{lang}.yaml"
+    data = rule_data("events", f"intl/{lang}.yaml")
+    expect_keys(data, _KEYS, where)
+
+    def words(key: str) -> list[str]:
+        return [str(w).lower() for w in data[key]]
+
+    def longest_first(key: str) -> tuple[str, ...]:
+        return tuple(sorted(set(words(key)), key=lambda w: (-len(w), w)))
+
+    return LanguageRules(
+        verbs=longest_first("attribution_verbs"),
+        phrases=longest_first("attribution_phrases"),
+        pronouns=frozenset(words("attribution_pronouns")),
+        date_words=frozenset(words("date_words")),
+        openers=longest_first("openers"),
+        clause_words=frozenset(words("clause_words")),
+        function_words=frozenset(words("function_words")),
+    )
+
+
+@cache
+def datelines() -> Datelines:
+    data = rule_data("events", "intl/datelines.yaml")
+    expect_keys(data, ("dateline", "stamp"), "data/intl/datelines.yaml")
+    return Datelines(dateline=re.compile(data["dateline"]), stamp=re.compile(data["stamp"]))
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words`` (longest first), each space any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
