@@ -25,7 +25,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
                  "date_focus_after", "date_focus_closing", "date_complement_verbs",
                  "anchor_prepositions", "present_verbs", "clause_openers",
                  "subject_date_after", "antecedent_stops", "frame_openers", "subject_verbs",
-                 "event_clause_markers", "noun_phrase_ends", "clause_boundaries", "words",
+                 "event_clause_markers", "noun_phrase_ends", "words",
                  "desk", "present", "names"),
     "headline.desk": ("max_words", "min_words", "debris", "wire_words", "attribution_frames",
                       "frame_words", "trailing_words", "no_verb_after"),

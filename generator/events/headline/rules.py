@@ -16,7 +16,6 @@ class Rules:
     openers: re.Pattern[str]
     date_prepositions: tuple[str, ...]
     event_clause: re.Pattern[str]
-    boundaries: tuple[str, ...]
     noun_phrase_end: re.Pattern[str]
     subject_date_after: frozenset[str]
     frame_openers: tuple[str, ...]
@@ -109,7 +108,6 @@ def get_rules() -> Rules:
         openers=re.compile(rf"^(?:(?:{openers})\b,?\s+|(?:{labels})\s*[:,]\s*)+", re.IGNORECASE),
         date_prepositions=tuple(sorted(data["date_prepositions"], key=len, reverse=True)),
         event_clause=re.compile(rf"^[\s,)\]]*(?:{markers})\s+", re.IGNORECASE),
-        boundaries=tuple(data["clause_boundaries"]),
         noun_phrase_end=re.compile(
             # "and" ends it before a verb ("ruling and allow him"), not before a name or
             # another noun phrase ("embassies in Kenya and Tanzania", "and the bombing")

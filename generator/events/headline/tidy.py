@@ -1,5 +1,5 @@
 """Tidying a written headline: spacing, loose punctuation, openers, the full stop, the
-first capital; cutting a long one at a clause boundary or a word; a text's first sentence."""
+first capital; a text's first sentence (the desk, desk.py, shortens by phrases)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,6 @@ import re
 from ...temporal.lexicon import get_lexicon
 from .rules import Rules
 from .words import starts_with_verb
-
-# "X -- an aside -- Y": the aside goes before a long headline is cut.
-_NAME = re.compile(r"\b[A-Z][a-z]")
-
-
-_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^—]{3,160}?\s(?:--|—)\s")
-
 
 OPENING_QUOTES = "\"“‘'`"
 
@@ -72,31 +65,3 @@ def first_sentence(text: str) -> str:
         return head
     return text
 
-
-_SHORTEST_CUT = 45
-
-
-def shorten(text: str, limit: int, rules: Rules) -> str:
-    if len(text) <= limit:
-        return text
-    # an aside that names someone ("The suspect -- Khalfan Khamis Mohamed -- was ...") stays
-    text = _DASH_ASIDE.sub(lambda m: m.group(0) if _NAME.search(m.group(0)) else " ", text)
-    if len(text) <= limit:
-        return text
-    # A clause boundary is a good cut only past the first few words: "What matters most is
-    # that Elian, after losing ..." cut at ", after" says nothing; a word cut says more.
-    cuts = [text.find(b, _SHORTEST_CUT) for b in rules.boundaries]
-    cuts = [c for c in cuts if _SHORTEST_CUT <= c <= limit]
-    if cuts:
-        return _balance_quotes(text[: min(cuts)].rstrip(" ,;"))
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-— ")
-    return _balance_quotes(cut + "…")
-
-
-def _balance_quotes(text: str) -> str:
-    """Close a quotation the cut left open, so the headline reads as quoted."""
-    if text.count('"') % 2:
-        return text + '"'
-    if text.count("“") > text.count("”"):
-        return text + "”"
-    return text
