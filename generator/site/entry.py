@@ -220,14 +220,19 @@ class Entry:
         This is the entry's date for feeds, calendars and newsletters ("new since DATE"), so
         that nothing depends on when the site was built.
         """
-        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        days = self.source_days
         return min(days) if days else self.start
 
     @cached_property
     def updated(self) -> date:
         """The latest date a source of the entry was published (merged entries), else reported."""
-        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        days = self.source_days
         return max(days) if days else self.start
+
+    @cached_property
+    def source_days(self) -> tuple[date, ...]:
+        """The publication days of the entry's sources that have one."""
+        return tuple(d for d in (_iso_day(s.date) for s in self.sources) if d is not None)
 
     @cached_property
     def text(self) -> str:
@@ -272,7 +277,7 @@ class Entry:
     def placed(self) -> date:
         """The day the timeline lists the entry at (``order.placed``: a coarse date where
         its first report puts it in its span, else at the span's end)."""
-        days = [d for d in (_iso_day(s.date) for s in self.sources) if d is not None]
+        days = self.source_days
         return order.placed(self.precision, self.start, self.end, min(days) if days else None)
 
     @cached_property

@@ -126,16 +126,14 @@ class TimelineGenerator(Generator):
             log.error("%s:1: an entry needs 'Title:' and 'When:' lines", where)
             return None
         if bounds(str(entry.metadata["when"]).strip()) is None:
-            text = path.read_text(encoding="utf-8")
-            line = next((n for key, _, n in read_metadata(text) if key == "when"), 1)
+            line = _line_of(path, "when")
             log.error(
                 "%s:%d: 'When: %s' is not a calendar date value (e.g. 2021-11-18, 2021-W46, "
                 "2021-11, 2021)", where, line, entry.metadata["when"],
             )
             return None
         if "key" in entry.metadata and key_value(str(entry.metadata["key"])) is None:
-            text = path.read_text(encoding="utf-8")
-            line = next((n for key, _, n in read_metadata(text) if key == "key"), 1)
+            line = _line_of(path, "key")
             log.error("%s:%d: %s", where, line, key_problem(str(entry.metadata["key"])))
             return None
         return entry
@@ -266,3 +264,9 @@ def _timeline_folders(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _line_of(path: Path, name: str) -> int:
+    """The line of the entry file's ``name:`` header (1 if it has none), for an error."""
+    text = path.read_text(encoding="utf-8")
+    return next((n for key, _, n in read_metadata(text) if key == name), 1)
