@@ -44,3 +44,54 @@ def test_one_language_is_left_as_it_is(tmp_path):
     content = _write(tmp_path)
     events = [e for e in extract([content / "articles"], content).events if e.lang == "es"]
     assert sorted(len(s.reports) for s in merge_events(events)) == [1, 1]
+
+
+def _stories_of(tmp_path: Path, articles: dict[str, tuple[str, str, str]]) -> list[list[str]]:
+    """The stories merged from ``articles`` (name -> language, day, text) and two reports
+    of other happenings that day (a name in every report tells nothing), each story as the
+    sorted names of its reports' articles."""
+    content = tmp_path / "content"
+    day = next(iter(articles.values()))[1]
+    others = {name: (lang, day, body) for name, (lang, _, body) in ARTICLES.items()
+              if name in ("es/alexandria.md", "fr/geneva.md")}
+    for name, (lang, day, body) in {**articles, **others}.items():
+        path = content / "articles" / "egypt" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: {name}\ndate: {day}\nlang: {lang}\n---\n\n{body}\n",
+                        encoding="utf-8")
+    events = extract([content / "articles"], content).events
+    assert len({e.value for e in events}) == 1, [e.value for e in events]
+    stories = sorted(sorted(Path(r.source.path).parent.name + "/" + Path(r.source.path).name
+                            for r in s.reports) for s in merge_events(events))
+    return [kept for s in stories if (kept := [n for n in s if n not in others])]
+
+
+def test_one_person_named_in_full_is_one_name_not_two(tmp_path):
+    # "Mohamed Morsi" in both: one person, who is in many happenings of the day
+    stories = _stories_of(tmp_path, {
+        "es/crowd.md": ("es", "2013-08-15", "Ayer, miles de seguidores del depuesto Mohamed "
+                        "Morsi llenaron las calles de Alejandría."),
+        "fr/museum.md": ("fr", "2013-08-15", "Hier, le petit musée de Malawi a été pillé par "
+                         "des partisans de Mohamed Morsi."),
+    })
+    assert stories == [["es/crowd.md"], ["fr/museum.md"]]
+
+
+def test_two_kinds_of_happening_are_two_entries_whatever_names_they_share(tmp_path):
+    stories = _stories_of(tmp_path, {
+        "es/arrests.md": ("es", "2013-01-27", "Ayer, la policía detuvo en Port Said a quince "
+                          "seguidores de Morsi."),
+        "fr/attack.md": ("fr", "2013-01-27", "Hier, à Port-Saïd, des partisans de Morsi ont "
+                         "attaqué un commissariat."),
+    })
+    assert stories == [["es/arrests.md"], ["fr/attack.md"]]
+
+
+def test_the_same_names_and_kind_join(tmp_path):
+    stories = _stories_of(tmp_path, {
+        "es/arrests.md": ("es", "2013-01-27", "Ayer, la policía detuvo en Port Said a quince "
+                          "seguidores de Morsi."),
+        "fr/arrests.md": ("fr", "2013-01-27", "Hier, à Port-Saïd, la police a interpellé "
+                          "quinze partisans de Morsi."),
+    })
+    assert stories == [["es/arrests.md", "fr/arrests.md"]]
