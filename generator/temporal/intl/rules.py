@@ -181,6 +181,11 @@ def ref(ctx: Ctx, m: re.Match[str]):
     return "DATE", ctx.lex.refs[lex_key(m.group("ref"))], None
 
 
+def present(ctx: Ctx, m: re.Match[str]):
+    """"auch heute noch", "Heute würde er ...": a today word meaning nowadays."""
+    return "DATE", "PRESENT_REF", None
+
+
 def season(ctx: Ctx, m: re.Match[str]):
     s = ctx.lex.seasons[lex_key(m.group("season"))]
     y = g(m, "y")
@@ -318,6 +323,7 @@ RULES: dict[str, Callable] = {
     "duration": duration,
     "vague_duration": vague_duration,
     "ref": ref,
+    "present": present,
     "set": set_,
     "set_every": set_every,
     "set_weekday": set_weekday,
