@@ -191,8 +191,8 @@ def _date_names(lang: str) -> frozenset[str]:
 
 def _names(sentence: str, lang: str, rules: _Rules) -> frozenset[Name]:
     """The sentence's names (runs of capitalised words after its first, each part by its
-    first letter and consonants) and figures other than years: "Los manifestantes volvieron a la plaza
-    Tahrir con Mohamed Morsi, 327 muertos" -> {{"thrr"}, {"mhmd", "mrs"}, {"327"}}."""
+    first letter and consonants) and figures other than years: "Los manifestantes volvieron
+    a Tahrir con Mohamed Morsi, 327 muertos" -> {{"thrr"}, {"mhmd", "mrs"}, {"327"}}."""
     found: set[Name] = set()
     run: list[str] = []
     end = -1  # where the run's last word ended
