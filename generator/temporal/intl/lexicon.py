@@ -27,6 +27,7 @@ CUES_KEYS = (
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
     "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
+    "anaphoric_relative",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
@@ -77,6 +78,9 @@ class LangLexicon:
     adjective_refs: dict[str, str] = field(default_factory=dict)
     # "until" right before a date: a deadline, which a past clause does not put behind
     until: re.Pattern[str] | None = None
+    # "the following"/"the previous" words: counted from the year, month or day told last
+    # ("en 1995 ... al año siguiente"), not from the publication date
+    anaphoric_relative: frozenset[str] = frozenset()
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
