@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from generator.events.merge import merge_events
 from generator.pipeline import extract
 
@@ -66,32 +68,27 @@ def _stories_of(tmp_path: Path, articles: dict[str, tuple[str, str, str]]) -> li
     return [kept for s in stories if (kept := [n for n in s if n not in others])]
 
 
-def test_one_person_named_in_full_is_one_name_not_two(tmp_path):
-    # "Mohamed Morsi" in both: one person, who is in many happenings of the day
-    stories = _stories_of(tmp_path, {
-        "es/crowd.md": ("es", "2013-08-15", "Ayer, miles de seguidores del depuesto Mohamed "
-                        "Morsi llenaron las calles de Alejandría."),
-        "fr/museum.md": ("fr", "2013-08-15", "Hier, le petit musée de Malawi a été pillé par "
-                         "des partisans de Mohamed Morsi."),
-    })
-    assert stories == [["es/crowd.md"], ["fr/museum.md"]]
+# "Mohamed Morsi" in both: one person, who is in many happenings of the day
+CROWD = ("es", "2013-01-27", "Ayer, miles de seguidores del depuesto Mohamed Morsi llenaron "
+         "las calles de Alejandría.")
+MUSEUM = ("fr", "2013-01-27", "Hier, le petit musée de Malawi a été pillé par des partisans "
+          "de Mohamed Morsi.")
+# two names shared (Port Said, Morsi): one kind of happening, or two
+ARRESTS_ES = ("es", "2013-01-27", "Ayer, la policía detuvo en Port Said a quince seguidores "
+              "de Morsi.")
+ARRESTS_FR = ("fr", "2013-01-27", "Hier, à Port-Saïd, la police a interpellé quinze "
+              "partisans de Morsi.")
+ATTACK_FR = ("fr", "2013-01-27", "Hier, à Port-Saïd, des partisans de Morsi ont attaqué un "
+             "commissariat.")
 
 
-def test_two_kinds_of_happening_are_two_entries_whatever_names_they_share(tmp_path):
-    stories = _stories_of(tmp_path, {
-        "es/arrests.md": ("es", "2013-01-27", "Ayer, la policía detuvo en Port Said a quince "
-                          "seguidores de Morsi."),
-        "fr/attack.md": ("fr", "2013-01-27", "Hier, à Port-Saïd, des partisans de Morsi ont "
-                         "attaqué un commissariat."),
-    })
-    assert stories == [["es/arrests.md"], ["fr/attack.md"]]
-
-
-def test_the_same_names_and_kind_join(tmp_path):
-    stories = _stories_of(tmp_path, {
-        "es/arrests.md": ("es", "2013-01-27", "Ayer, la policía detuvo en Port Said a quince "
-                          "seguidores de Morsi."),
-        "fr/arrests.md": ("fr", "2013-01-27", "Hier, à Port-Saïd, la police a interpellé "
-                          "quinze partisans de Morsi."),
-    })
-    assert stories == [["es/arrests.md", "fr/arrests.md"]]
+@pytest.mark.parametrize(("first", "second", "one_story"), [
+    (CROWD, MUSEUM, False),  # one person named in full is one name, not two
+    (ARRESTS_ES, ATTACK_FR, False),  # an arrest and an attack, whatever names they share
+    (ARRESTS_ES, ARRESTS_FR, True),  # the same names and the same kind
+], ids=["one-full-name", "two-kinds", "same-names-and-kind"])
+def test_which_reports_in_two_languages_join(tmp_path, first, second, one_story):
+    stories = _stories_of(tmp_path, {"es/first.md": first, "fr/second.md": second})
+    joined = [["es/first.md", "fr/second.md"]]
+    assert (stories == joined) is one_story, stories
+    assert sorted(n for s in stories for n in s) == ["es/first.md", "fr/second.md"]
