@@ -107,6 +107,7 @@ class WordSets:
     history_backward: frozenset[str]
     history_forward: frozenset[str]
     since_superlatives: frozenset[str]
+    onset_verbs: frozenset[str]
     clause_openers: frozenset[str]
 
 

@@ -28,6 +28,9 @@ def follow(ctx: Context, r: Resolved) -> None:
         ctx.anchor = r.value
         ctx.anchor_end = r.end
         if p in ("day", "time"):
+            sentence = start_of_sentence(ctx.text, r.start)
+            if ctx.first_day is None or ctx.first_day[1] != sentence:
+                ctx.first_day = (r.value[:10], sentence)
             ctx.day_anchor = r.value
         if not r.relative:  # its year is written: a narrative may be told from it
             ctx.told_from = (r.value, r.start, r.end)
