@@ -178,11 +178,13 @@ def quoted_day(ctx: Context, at: int) -> date | None:
     """The speaker's day for a "today" or "this morning" quoted in a story of the day before
     the DCT: "Nurses walked out on Thursday. 'We are here this morning because we have no
     choice,' a nurse said" (filed on Friday) is Thursday morning. None outside a quote, or
-    when the story's day is not the day before."""
-    if not ctx.day_anchor or not _in_quote(ctx.text, at):
+    when the story (the first day it tells, and the last) is not of the day before: "The
+    House approved it on Saturday ... after a vote on Friday. 'Today, the House did its
+    job'" is Saturday."""
+    if not ctx.day_anchor or not ctx.lead_day or not _in_quote(ctx.text, at):
         return None
     day = date.fromisoformat(ctx.day_anchor[:10])
-    return day if (ctx.dct - day).days == 1 else None
+    return day if (ctx.dct - day).days == 1 and ctx.lead_day == day.isoformat() else None
 
 
 def _tells_onset(ctx: Context, at: int) -> bool:

@@ -32,6 +32,7 @@ def follow(ctx: Context, r: Resolved) -> None:
             if ctx.first_day is None or ctx.first_day[1] != sentence:
                 ctx.first_day = (r.value[:10], sentence)
             ctx.day_anchor = r.value
+            ctx.lead_day = ctx.lead_day or r.value[:10]
         if not r.relative:  # its year is written: a narrative may be told from it
             ctx.told_from = (r.value, r.start, r.end)
     elif r.extra.get("told_day") and p in ("day", "time"):
