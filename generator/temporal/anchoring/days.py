@@ -90,6 +90,8 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
         tense = None
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    if _RIGHT_AFTER_SINCE.search(ctx.text, max(0, start - 12), start):
+        return back  # "missing since Friday's storm": what has gone on since lies behind
     if tense == "past" and (ahead - dct).days == 1 and _LOCAL_TIME.match(ctx.text, end):
         # "crashed after takeoff from Tehran early Wednesday local time" filed on Tuesday:
         # the place's day runs ahead of the paper's, by a day at most
@@ -107,6 +109,7 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
 
 
 _SINCE_CLAUSE = regex.compile(r"(?i)\bsince\b[^,.;:()]*$")
+_RIGHT_AFTER_SINCE = regex.compile(r"(?i)\bsince\s+$")
 _EARLIEST = regex.compile(r"(?i)\bas\s+(?:early|soon)\s+as\s+(?:on\s+)?$")
 # "Wednesday local time", "Wednesday morning (local time)": the day is the place's own.
 _LOCAL_TIME = regex.compile(
