@@ -124,8 +124,9 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
                     explicit=dated, extra=extra)
 
 
-# What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ...").
-_STAMP_HEADLINE = regex.compile(r"[ \t]+[\"“‘]?[A-Z]")
+# What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ..."),
+# on its line or the next ("10:37\nHow did we get here?").
+_STAMP_HEADLINE = regex.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)[\"“‘]?[A-Z]")
 
 
 @gate("entry_stamp")
