@@ -94,23 +94,33 @@ _WHEN_AFTER = regex.compile(r"\s*,\s*when\b")
 def _since_told(ctx: Context, r: Resolved) -> bool:
     """Is a "since" date the time of a happening the text tells, not a baseline? "since May
     2017, when the WannaCry virus spread" (its clause describes it) and "its first eruption
-    since 1984" (the last such eruption was then) are; "has led the firm since 2010" is not."""
+    since 1984. That eruption began ..." (the last such eruption, told on by the next
+    sentence) are; "has led the firm since 2010" and "the worst loss since 2008. In March,
+    ..." are not."""
     if not _SINCE.search(ctx.text, max(0, r.start - 20), r.start):
         return False
     if _WHEN_AFTER.match(ctx.text, r.end):
         return True
     sentence = start_of_sentence(ctx.text, r.start)
     words = regex.findall(r"[a-z]+", ctx.text[sentence : r.start].lower())[-8:-1]
-    return bool(ctx.lex.sets.since_superlatives.intersection(words))
+    return (bool(ctx.lex.sets.since_superlatives.intersection(words))
+            and _THAT_NEXT.match(ctx.text, r.end) is not None)
+
+
+# The date closes its sentence and the next one opens on the happening it dated: "... since
+# 1984. That eruption began".
+_THAT_NEXT = regex.compile(r"[^.;!?]{0,40}[.!?][\"”’]?\s+(?:That|Those|The\s+last|Then)\b")
 
 
 _SENTENCE_CLOSE = regex.compile(r"[.;](?:\s|$)")
 
 
 def _closes_past(ctx: Context, r: Resolved) -> bool:
-    """Is ``r``, written with its year, the time that closes a past sentence ("The volcano
-    last erupted in December 2014. That eruption lasted until late January")?"""
+    """Is ``r``, written with its year, the time that closes a past sentence whose happening
+    the next one tells on ("The volcano last erupted in December 2014. That eruption lasted
+    until late January")? Not "The bank collapsed in 2008. In March, its chief resigned"."""
     return (not r.relative and _SENTENCE_CLOSE.match(ctx.text, r.end) is not None
+            and _THAT_NEXT.match(ctx.text, r.end) is not None
             and ctx.tense(r.start, r.end) == "past")
 
 
