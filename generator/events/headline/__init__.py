@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from . import desk
 from .draft import GROUP_MARK, Draft, draft
+from .names import left_out
 from .strategies import STRATEGIES, Strategy
 from .tidy import first_sentence, tidy
 
@@ -37,7 +38,7 @@ def write_headline(
     spans of the sentence's other dates; ``context``: the article's text before the
     sentence, where a pronoun's name is found (none: the pronoun stays)."""
     text = written_headline(sentence, phrase_start, phrase_end, limit, history, others)
-    return desk.edit(text, context)
+    return desk.edit(text, context + " " + left_out(sentence, text))
 
 
 def written_headline(

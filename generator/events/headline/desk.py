@@ -21,7 +21,8 @@ from functools import cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
-from .names import clean_name, named
+from . import frames
+from .names import clean_name, left_out, named, named_inside
 from .present import participle_lemma, past_lemma, present, quoted_spans
 from .verbs import FINITE, has_finite_verb, starts_with_verb
 from .wire import speaker_first, without_according_to, without_debris
@@ -41,11 +42,15 @@ def edit(text: str, context: str = "") -> str:
     """``text`` (a tidied headline) as the desk prints it; ``context``: the article before
     the sentence, where the names are."""
     text = without_debris(text)
+    text = frames.mended(text)
     text = without_according_to(text)
     text = speaker_first(text)
     text = named(text, context)
+    written = text
     text = fitted(text)
+    context = f"{context} {left_out(written, text)}"  # "In efforts to prevent Elian's return"
     text = named(text, context)  # a pronoun the shortening brought to the front
+    text = named_inside(text, context)
     text = present(text)
     text = re.sub(r"\s*(?:…|\.\.\.)$", "", text).strip(" ,;:")  # no line ends cut off
     # "..., arriving" (its date gone with the strategy): a participle with nothing to say
@@ -75,7 +80,7 @@ def fitted(text: str) -> str:
             if shorter is None or shorter == text or words(shorter) < shortest or (
                     _SUBORDINATE.match(shorter) and not _SUBORDINATE.match(text)):
                 break
-            if need_verb and not _has_clause(shorter):
+            if need_verb and not _has_clause(shorter) or frames.cut_complement(text, shorter):
                 break
             if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(shorter):
                 break
@@ -118,7 +123,7 @@ def _last_resort(text: str, need_verb: bool = True) -> str:
             boundary = head.endswith((",", ";", ":")) or token.group(0).lower().strip(
                 "\"“”") in prepositions
             if boundary and words(head) >= 4 and clause(head) and not _DANGLING.search(
-                    head.rstrip(" ,;:")):
+                    head.rstrip(" ,;:")) and not frames.cut_complement(text, head):
                 cut = _closed(head.rstrip(" ,;:"))
                 break
         if cut is None or cut == text:
@@ -311,6 +316,8 @@ def _first_clause(text: str) -> str | None:
         that = last_of(r"\bthat\s", head)
         if that and not has_finite_verb(head[that.end() :]):
             continue  # "What matters most is that Elian, after ...": its clause goes on
+        if frames.measured(head):
+            continue  # "a matter of days before Elian is reunited": the clause completes it
         if words(head) >= 3 and _has_clause(head) and _outside_quotes(text, found.start()) and (
                 not _SUBORDINATE.match(head)):
             return head
@@ -331,6 +338,8 @@ def _drop_relative(text: str) -> str | None:
         that = last_of(r"\bthat\s", head)
         if that and not has_finite_verb(head[that.end() :]):
             continue  # "said that a suspect who ...": the suspect's verb is to come
+        if found.group("rel") == "that" and frames.that_complement(head):
+            continue  # "said in a letter that he wants ...": the verb's complement
         if "," in text[found.end() :] or prev in ("those", "anyone", "everyone", "someone", "one",
                                                    "all", "whoever", "what"):
             continue  # a relative clause inside an aside that closes later; "those who ..."
@@ -361,11 +370,17 @@ def _drop_trailing_phrase(text: str) -> str | None:
             continue
         head = text[: token.start()].rstrip(" ,")
         prev = head.rsplit(None, 1)[-1].lower() if head else ""
-        if word == "to" and (past_lemma(prev) or participle_lemma(prev)) or (
+        if word == "to" and (past_lemma(prev) or participle_lemma(prev)
+                             or frames.infinitive_complement(head, text[token.start() :])) or (
                 prev.endswith("ing") and word in ("to", "for", "with", "into")):
             continue  # "vowed to hunt", "leading to the arrest": the verb's complement
-        if prev in ("of", "to", "the", "a", "an") or not _outside_quotes(text, token.start()):
-            continue
+        if word == "of" or prev in ("of", "to", "the", "a", "an") or not _outside_quotes(
+                text, token.start()):
+            continue  # "of" completes its noun: "a matter of days", "the return of Elian"
+        if frames.reduced_relative_end(head):
+            continue  # "Cuban diplomats based | in Washington": the participle needs it
+        if frames.measured(head) and word in ("before", "after", "until", "since"):
+            continue  # "a matter of days before Elian is reunited"
         if _has_clause(head) and words(head) >= 4:
             return head
         return None
@@ -378,8 +393,36 @@ def _is_verb_s(word: str) -> bool:
     return is_present_form(word)
 
 
+def _drop_title(text: str) -> str | None:
+    """The titles before a full name that opens the line: "President Fidel Castro declared"
+    -> "Fidel Castro declared" (the name says who; the body keeps the title)."""
+    found = re.match(r"(?P<titles>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?P<name>[A-Z][a-z][\w'’-]*\s+"
+                     r"[A-Z][a-z][\w'’-]*)\b", text)
+    if not found or not all(w in _title_words() for w in found.group("titles").split()):
+        return None
+    return text[found.start("name") :]
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(events_rules()["titles"])
+
+
+def _drop_phrase_before_that(text: str) -> str | None:
+    """A phrase between a verb and its that-clause: "Elian Gonzalez's father said in a letter
+    that he wants ..." -> "Elian Gonzalez's father said that he wants ..."."""
+    for found in re.finditer(
+            r"\s(?P<prep>in|on|at|during|through|to)\s[^,;\"“”]{2,40}?\s(?=that\s)", text):
+        head = text[: found.start()]
+        if frames.that_complement(head + " " + found.group("prep")) and _outside_quotes(
+                text, found.start()):
+            return head + " " + text[found.end() :]
+    return None
+
+
 _STEPS: tuple[Callable[[str], str | None], ...] = (
-    _drop_brackets, _drop_dash_aside, _drop_trailing_attribution, _drop_comma_aside,
+    _drop_brackets, _drop_title, _drop_phrase_before_that, _drop_dash_aside,
+    _drop_trailing_attribution, _drop_comma_aside,
     _drop_leading_frame, _drop_trailing_participle, _first_clause, _drop_reporting_frame,
     _drop_relative, _drop_second_verb, _drop_trailing_phrase,
 )
