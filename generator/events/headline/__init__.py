@@ -13,7 +13,7 @@ openers go, and a long sentence is cut at its first clause boundary.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import desk
 from .draft import GROUP_MARK, Draft, draft
@@ -37,8 +37,15 @@ def write_headline(
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates; ``context``: the article's text before the
     sentence, where a pronoun's name is found (none: the pronoun stays)."""
-    text = written_headline(sentence, phrase_start, phrase_end, limit, history, others)
-    return desk.edit(text, context + " " + left_out(sentence, text))
+    d = draft(sentence, phrase_start, phrase_end, limit, history, others)
+    lines = (desk.edit(text, context + " " + left_out(sentence, text)) for text in _written(d))
+    first = next(lines)
+    if desk.printable(first):
+        return first
+    # "The meeting between Elian and his grandmothers at the home of a Roman Catholic nun":
+    # no line a desk prints; the next way of writing it that gives one ("Cuba keeps up its
+    # condemnation of the handling of the meeting ..."), else the first
+    return next((line for line in lines if desk.printable(line)), first)
 
 
 def written_headline(
@@ -52,9 +59,15 @@ def written_headline(
     """The part of ``sentence`` the strategies write for the date (tidied), before the desk's
     edit makes it a short present-tense line: "The dam was built", "Peskov slammed the
     United States"."""
-    d = draft(sentence, phrase_start, phrase_end, limit, history, others)
-    text = next(_finished(s, text, d) for s in STRATEGIES if (text := s.write(d)) is not None)
-    return text.replace(GROUP_MARK, ",")
+    return next(_written(draft(sentence, phrase_start, phrase_end, limit, history, others)))
+
+
+def _written(d: Draft) -> Iterator[str]:
+    """The texts of the strategies that write one for ``d``, in their order, tidied."""
+    for strategy in STRATEGIES:
+        text = strategy.write(d)
+        if text is not None:
+            yield _finished(strategy, text, d).replace(GROUP_MARK, ",")
 
 
 def _finished(strategy: Strategy, text: str, d: Draft) -> str:

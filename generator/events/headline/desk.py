@@ -24,6 +24,7 @@ from ..rules_file import events_rules
 from . import frames
 from .names import clean_name, left_out, named, named_inside
 from .present import participle_lemma, past_lemma, present, quoted_spans
+from .time_words import without_time_words
 from .verbs import FINITE, has_finite_verb, starts_with_verb
 from .wire import speaker_first, without_according_to, without_debris
 from .words import words
@@ -43,6 +44,7 @@ def edit(text: str, context: str = "") -> str:
     the sentence, where the names are."""
     text = without_debris(text)
     text = frames.mended(text)
+    text = without_time_words(text)
     text = without_according_to(text)
     text = speaker_first(text)
     text = named(text, context)
@@ -58,6 +60,15 @@ def edit(text: str, context: str = "") -> str:
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+def printable(line: str) -> bool:
+    """Would a desk print ``line``: a clause (a subject and a finite verb) that ends on no
+    word needing what was cut ("... wants the appeals court", "... is expected") and opens
+    with no pronoun left unnamed? "The meeting between Elian and his grandmothers" would
+    not."""
+    return (has_finite_verb(line) and not _DANGLING.search(line)
+            and not line.startswith(("He ", "She ", "It ")))
 
 
 # --- fitting --------------------------------------------------------------------------
@@ -82,11 +93,14 @@ def fitted(text: str) -> str:
                 break
             if need_verb and not _has_clause(shorter) or frames.cut_complement(text, shorter):
                 break
-            if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(shorter):
+            if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(
+                    shorter) and not _DANGLING.search(text):
                 break
             text = shorter
     if words(text) > limit:
         text = _quote_clause(text)
+    if words(text) > limit:
+        text = _speaker_quote(text)
     if words(text) > limit:
         text = _last_resort(text)
     if words(text) > limit:
@@ -305,7 +319,7 @@ def _drop_trailing_participle(text: str) -> str | None:
 _CLAUSE_CUTS = re.compile(
     r";\s|,\s+(?:and|but|while|as|after|before|because|although|though|when|where|whereas|"
     r"so|since|until)\s|\s(?:while|because|although|though|whereas|after|before|when|as|until"
-    r"|since)\s")
+    r"|since)\s|,\s+(?=(?:the|The|a|A|an|An)\s(?:[\w.'’-]+\s){0,4}?[a-z]+ed\s)")
 
 
 def _first_clause(text: str) -> str | None:
@@ -318,10 +332,20 @@ def _first_clause(text: str) -> str | None:
             continue  # "What matters most is that Elian, after ...": its clause goes on
         if frames.measured(head):
             continue  # "a matter of days before Elian is reunited": the clause completes it
+        if found.group(0).strip() == "," and not _spliced(text[found.end() :]):
+            continue  # "Nairobi, the capital, ...": an apposition, no clause of its own
         if words(head) >= 3 and _has_clause(head) and _outside_quotes(text, found.start()) and (
                 not _SUBORDINATE.match(head)):
             return head
     return None
+
+
+def _spliced(rest: str) -> bool:
+    """Does ``rest`` (after a comma) open a clause of its own, a subject and its past verb
+    in a few words ("..., the State Department lifted a warning")?"""
+    found = re.match(r"(?:[\w.'’-]+\s){1,5}?(?P<verb>[a-z]+ed)\s", rest)
+    return bool(found) and past_lemma(found.group("verb")) is not None and "," not in (
+        rest[: found.end()])
 
 
 def _drop_relative(text: str) -> str | None:
@@ -341,8 +365,11 @@ def _drop_relative(text: str) -> str | None:
         if found.group("rel") == "that" and frames.that_complement(head):
             continue  # "said in a letter that he wants ...": the verb's complement
         if "," in text[found.end() :] or prev in ("those", "anyone", "everyone", "someone", "one",
-                                                   "all", "whoever", "what"):
-            continue  # a relative clause inside an aside that closes later; "those who ..."
+                                                   "all", "whoever", "what") or (
+                re.search(r"\bthe\s+(?:men|man|women|woman|people|person|ones)$", head)):
+            # a relative clause inside an aside that closes later; "those who ...", "the men
+            # who launched the Cuban Revolution": the clause says who they are
+            continue
         if _has_clause(head) and words(head) >= 4 and _outside_quotes(text, found.start()):
             return head
     return None
@@ -377,8 +404,10 @@ def _drop_trailing_phrase(text: str) -> str | None:
         if word == "of" or prev in ("of", "to", "the", "a", "an") or not _outside_quotes(
                 text, token.start()):
             continue  # "of" completes its noun: "a matter of days", "the return of Elian"
-        if frames.reduced_relative_end(head):
-            continue  # "Cuban diplomats based | in Washington": the participle needs it
+        if frames.reduced_relative_end(head) or has_finite_verb(text[token.end() :]):
+            # "Cuban diplomats based | in Washington": the participle needs it; "paid tribute
+            # | to the men who launched the Cuban Revolution": a clause, no trailing phrase
+            continue
         if frames.measured(head) and word in ("before", "after", "until", "since"):
             continue  # "a matter of days before Elian is reunited"
         if _has_clause(head) and words(head) >= 4:
@@ -421,10 +450,10 @@ def _drop_phrase_before_that(text: str) -> str | None:
 
 
 _STEPS: tuple[Callable[[str], str | None], ...] = (
-    _drop_brackets, _drop_title, _drop_phrase_before_that, _drop_dash_aside,
+    _drop_brackets, _drop_phrase_before_that, _drop_dash_aside,
     _drop_trailing_attribution, _drop_comma_aside,
     _drop_leading_frame, _drop_trailing_participle, _first_clause, _drop_reporting_frame,
-    _drop_relative, _drop_second_verb, _drop_trailing_phrase,
+    _drop_relative, _drop_second_verb, _drop_title, _drop_trailing_phrase,
 )
 _ONCE = frozenset({_drop_reporting_frame, _drop_leading_frame, _first_clause})
 
@@ -444,6 +473,25 @@ def _quote_clause(text: str) -> str:
         return text
     part = fitting[0].rstrip(",.;")
     return f"{text[:a]}\"{part}\"{text[b:]}"
+
+
+_SAID_QUOTE = re.compile(r"^(?P<who>[^\"“”,;]{2,80}?)\s(?:said|says|told|tells|added|adds)"
+                         r"(?:\s+[a-z]+)?,?:?\s*[\"“](?P<quote>[^\"”]+?)[,.]?[\"”]")
+
+
+def _speaker_quote(text: str) -> str:
+    """A quotation too long for its frame, told as chronologies print one, the speaker's
+    name and the words: 'EU foreign policy chief Josep Borrell said, "I don't believe
+    Lukashenka is doing what he is doing without strong support from Russia"' -> 'Borrell:
+    "I don't believe ..."'."""
+    found = _SAID_QUOTE.match(text)
+    if not found:
+        return text
+    name = re.findall(r"[A-Z][a-z][\w'’-]*", found.group("who"))
+    quote = found.group("quote").strip()
+    if not name or words(quote) >= max_words() or not clean_name(name[-1]):
+        return text
+    return f'{name[-1]}: "{quote}"'
 
 
 def _has_clause(text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
 from .present import noun_after_adjective, past_lemma, quoted_spans
+from .verb_table import verbs
 
 FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would",
                     "can", "could", "may", "might", "must", "should", "shall", "do", "does",
@@ -18,7 +19,10 @@ FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "wil
 
 def starts_with_verb(text: str) -> bool:
     """Does ``text`` open with a finite verb ("said he ...", "will now proceed", "was
-    hospitalized")?"""
+    hospitalized")? Not a plural noun that opens a list ("doctors, nurses, psychiatrists")."""
+    listed = re.match(r"\s*([a-z]+),", text)
+    if listed and listed.group(1) in verbs().plurals:
+        return False
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[:3]:
         low = word.lower()
         if low in FINITE or past_lemma(low):
