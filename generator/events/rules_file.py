@@ -35,7 +35,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "headline.frames": ("object_infinitive", "infinitive", "that_clause", "no_infinitive",
                         "causative", "modals", "measure_nouns", "time_words", "day_parts",
                         "before_day", "named_days", "ago_units"),
-    "headline.names": ("pronouns", "pronoun_stops", "possessives", "nouns", "aged_nouns",
+    "headline.names": ("pronouns", "pronoun_stops", "possessives", "nouns", "aged_nouns", "kin",
                        "any_person_nouns", "person_words", "person_verbs", "place_words",
                        "not_names"),
     "headline.words": ("determiners", "auxiliaries", "past_cues_not_verbs",

@@ -25,6 +25,7 @@ from . import frames
 from .names import clean_name, left_out, named, named_inside
 from .present import participle_lemma, past_lemma, present, quoted_spans
 from .time_words import without_time_words
+from .verb_table import verbs
 from .verbs import FINITE, has_finite_verb, starts_with_verb
 from .wire import speaker_first, without_according_to, without_debris
 from .words import words
@@ -332,8 +333,11 @@ def _first_clause(text: str) -> str | None:
             continue  # "What matters most is that Elian, after ...": its clause goes on
         if frames.measured(head):
             continue  # "a matter of days before Elian is reunited": the clause completes it
-        if found.group(0).strip() == "," and not _spliced(text[found.end() :]):
-            continue  # "Nairobi, the capital, ...": an apposition, no clause of its own
+        if found.group(0).strip() == "," and not (
+                _spliced(text[found.end() :]) and _spliced(head + " ")):
+            # "Nairobi, the capital, ...": an apposition, no clause of its own; "Just ahead of
+            # Albright's trip, the State Department issued ...": a frame, not a clause
+            continue
         if words(head) >= 3 and _has_clause(head) and _outside_quotes(text, found.start()) and (
                 not _SUBORDINATE.match(head)):
             return head
@@ -344,6 +348,8 @@ def _spliced(rest: str) -> bool:
     """Does ``rest`` (after a comma) open a clause of its own, a subject and its past verb
     in a few words ("..., the State Department lifted a warning")?"""
     found = re.match(r"(?:[\w.'’-]+\s){1,5}?(?P<verb>[a-z]+ed)\s", rest)
+    if found and _frame_words() & {rest.split()[0].lower()}:
+        return False
     return bool(found) and past_lemma(found.group("verb")) is not None and "," not in (
         rest[: found.end()])
 
@@ -383,6 +389,18 @@ def _drop_second_verb(text: str) -> str | None:
         if (past_lemma(verb) or verb in ("has", "have", "is", "are", "was", "were", "will")) and (
                 _has_clause(text[: found.start()]) and words(text[: found.start()]) >= 4):
             return text[: found.start()]
+    return None
+
+
+def _drop_participle_phrase(text: str) -> str | None:
+    """A participle phrase that places a noun: "he wants Cuban diplomats based in Washington
+    to meet with his son" -> "he wants Cuban diplomats to meet with his son"."""
+    for found in re.finditer(r"(?<=[a-z])\s(?P<verb>[a-z]+)\s(?:in|at|near|from)\s[A-Z][\w.'’-]*"
+                             r"(?:\s(?:of\s)?[A-Z][\w.'’-]*)*(?=\s+(?:to|and)\s|,)", text):
+        noun = text[: found.start()].rsplit(None, 1)[-1]
+        if participle_lemma(found.group("verb")) and noun in verbs().plurals and (
+                _outside_quotes(text, found.start())):
+            return text[: found.start()] + text[found.end() :]
     return None
 
 
@@ -453,7 +471,8 @@ _STEPS: tuple[Callable[[str], str | None], ...] = (
     _drop_brackets, _drop_phrase_before_that, _drop_dash_aside,
     _drop_trailing_attribution, _drop_comma_aside,
     _drop_leading_frame, _drop_trailing_participle, _first_clause, _drop_reporting_frame,
-    _drop_relative, _drop_second_verb, _drop_title, _drop_trailing_phrase,
+    _drop_relative, _drop_second_verb, _drop_title, _drop_participle_phrase,
+    _drop_trailing_phrase,
 )
 _ONCE = frozenset({_drop_reporting_frame, _drop_leading_frame, _first_clause})
 

@@ -160,8 +160,8 @@ def without_dangling_participle(head: str, tail: str) -> str:
     if head[tokens[last - 1].end() : tokens[last].start()].strip():
         return head  # "the boy, arrived": a comma between is no reduced relative
     noun = tokens[last - 1].group(0)
-    if noun.lower() in _OBJECT_DETERMINERS or noun.lower() in FINITE or _finite(noun) or (
-            noun.lower() in ("been", "be", "being")):
+    if noun.lower() in _OBJECT_DETERMINERS or noun.lower() in FINITE or (
+            _finite(noun) and noun not in verbs().plurals) or noun in ("been", "be", "being"):
         return head
     nxt = _WORD.findall(tail)[:1]
     if re.match(r"\s*(?:by|to)\b", tail) or (nxt and nxt[0].lower() in _OBJECT_DETERMINERS):

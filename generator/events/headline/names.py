@@ -196,12 +196,40 @@ def named_inside(text: str, context: str) -> str:
                        if p != subject and p not in text), None)
         if person and _fits(person, found.group("pronoun"), before):
             text = text[: found.start()] + person + text[found.end() :]
+    text = _reported_kin(text, context)
     for noun in re.finditer(r"(?<=\s)the\s(?P<noun>[a-z]+)\b(?!['’-])", text):
         if noun.group("noun") in _data()["aged_nouns"]:
             name = _described(context, noun.group("noun"))
             if name and name not in text:
                 return text[: noun.start()] + name + text[noun.end() :]
     return text
+
+
+_REPORTED = re.compile(r"\s(?:says|said|tells|told|adds|added|insists|insisted|claims|claimed)"
+                       r"\s+(?:that\s+)?(?P<pronoun>he|she)\s")
+
+
+def _reported_kin(text: str, context: str) -> str:
+    """The subject pronoun of a reported clause, named by the kin the sentence's frame
+    describes: "Calling the mother of Elian Gonzalez 'an excellent girl,' Castro said she had been
+    'practically kidnapped'" -> "Castro says Elian Gonzalez's mother was ..."."""
+    found = _REPORTED.search(text)
+    if not found:
+        return text
+    # the sentence's own words: a description in its frame introduces the person
+    context = context[max(context.rfind(". "), context.rfind("\n")) + 1 :]
+    kin = "|".join(_data()["kin"][found.group("pronoun")])
+    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    described = [(m.start(), m.group("name"), m.group("kin")) for m in re.finditer(
+        rf"\bthe\s+(?P<kin>{kin})\s+of\s+(?P<name>{name})", context)] + [
+        (m.start(), m.group("name"), m.group("kin")) for m in re.finditer(
+        rf"(?P<name>{name})['’]s\s+(?P<kin>{kin})\b", context)]
+    if not described:
+        return text
+    _, who, noun = max(described)
+    who = _clean(who)
+    return f"{text[: found.start('pronoun')]}{who}'s {noun}{text[found.end('pronoun') :]}" if (
+        who) else text
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
