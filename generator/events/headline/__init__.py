@@ -13,6 +13,7 @@ openers go, and a long sentence is cut at its first clause boundary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from . import desk
@@ -42,10 +43,19 @@ def write_headline(
     first = next(lines)
     if desk.printable(first):
         return first
-    # "The meeting between Elian and his grandmothers at the home of a Roman Catholic nun":
-    # no line a desk prints; the next way of writing it that gives one ("Cuba keeps up its
-    # condemnation of the handling of the meeting ..."), else the first
-    return next((line for line in lines if desk.printable(line)), first)
+    # "The meeting between Elian and his grandmothers at the home of a Roman Catholic nun": no
+    # line a desk prints; the next way of writing it that tells the same words and gives one
+    # ("Cuba keeps up its condemnation of the handling of the meeting between Elian and his
+    # grandmothers"), else the first
+    return next((line for line in lines if desk.printable(line) and _retells(line, first)),
+                first)
+
+
+def _retells(line: str, first: str) -> bool:
+    """Does ``line`` hold most of ``first``'s words (the same happening, told whole)?"""
+    told = set(re.findall(r"\w+", line.lower()))
+    own = re.findall(r"\w+", first.lower())
+    return sum(w in told for w in own) >= 0.8 * len(own)
 
 
 def written_headline(

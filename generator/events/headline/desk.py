@@ -65,11 +65,14 @@ def edit(text: str, context: str = "") -> str:
 
 def printable(line: str) -> bool:
     """Would a desk print ``line``: a clause (a subject and a finite verb) that ends on no
-    word needing what was cut ("... wants the appeals court", "... is expected") and opens
-    with no pronoun left unnamed? "The meeting between Elian and his grandmothers" would
-    not."""
-    return (has_finite_verb(line) and not _DANGLING.search(line)
-            and not line.startswith(("He ", "She ", "It ")))
+    word needing what was cut ("... wants the appeals court", "... is expected")?
+    "President Fidel Castro declares that it is just matter" would not."""
+    return has_finite_verb(line) and not _DANGLING.search(line) and not _HOLE.search(line)
+
+
+# What a cut date leaves in a line: "in the before the shooting", "Dog'''s car", "... compares"
+_HOLE = re.compile(r"(?i)\b(?:the|a|an)\s+(?:the|a|an|before|after|in|of|on|at|to|for|by)\b"
+                   r"|''|\b(?:compares|compared)$")
 
 
 # --- fitting --------------------------------------------------------------------------
@@ -136,7 +139,7 @@ def _last_resort(text: str, need_verb: bool = True) -> str:
         for token in reversed(tokens[4 : limit + 1]):
             head = text[: token.start()].rstrip()
             boundary = head.endswith((",", ";", ":")) or token.group(0).lower().strip(
-                "\"“”") in prepositions
+                "\"“”") in prepositions and not head.endswith("ing")  # "rallies calling | for"
             if boundary and words(head) >= 4 and clause(head) and not _DANGLING.search(
                     head.rstrip(" ,;:")) and not frames.cut_complement(text, head):
                 cut = _closed(head.rstrip(" ,;:"))
@@ -444,7 +447,7 @@ def _drop_title(text: str) -> str | None:
     """The titles before a full name that opens the line: "President Fidel Castro declared"
     -> "Fidel Castro declared" (the name says who; the body keeps the title)."""
     found = re.match(r"(?P<titles>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?P<name>[A-Z][a-z][\w'’-]*\s+"
-                     r"[A-Z][a-z][\w'’-]*)\b", text)
+                     r"[A-Z][a-z][\w'’-]*)\s+(?=[a-z])", text)
     if not found or not all(w in _title_words() for w in found.group("titles").split()):
         return None
     return text[found.start("name") :]

@@ -96,7 +96,10 @@ def _described(context: str, noun: str) -> str | None:
                 rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", after):
             best = (found.start(), name)
     if best is None:
-        return _protagonist(context) if noun in _data()["aged_nouns"] else None
+        # the sentence's own words ("... return Elian Gonzalez to Cuba, President Fidel Castro
+        # said the boy's father ..."); the article's whole text would name its most quoted
+        sentence = context[max(context.rfind(". "), context.rfind("\n")) + 1 :]
+        return _protagonist(sentence) if noun in _data()["aged_nouns"] else None
     # the short form the article uses after that ("Elian" after "Elian Gonzalez")
     short = best[1]
     for pos, name in _persons(context):
@@ -197,7 +200,7 @@ def named_inside(text: str, context: str) -> str:
         if person and _fits(person, found.group("pronoun"), before):
             text = text[: found.start()] + person + text[found.end() :]
     text = _reported_kin(text, context)
-    for noun in re.finditer(r"(?<=\s)the\s(?P<noun>[a-z]+)\b(?!['’-])", text):
+    for noun in re.finditer(r"(?<=[^,]\s)the\s(?P<noun>[a-z]+)\b(?!['’-])", text):
         if noun.group("noun") in _data()["aged_nouns"]:
             name = _described(context, noun.group("noun"))
             if name and name not in text:
@@ -257,7 +260,7 @@ def named(text: str, context: str) -> str:
             data["pronoun_stops"]):
         person = _latest_subject(context)
         if person and _fits(person, word, context):
-            return person + text[len(word) :]
+            return re.sub(r"['’]s$", "", person) + text[len(word) :]
     if word in data["possessives"] and first.group(2):
         person = _latest_subject(context)
         if person and _fits(person, word, context):
