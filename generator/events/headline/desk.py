@@ -72,7 +72,7 @@ def printable(line: str) -> bool:
 
 # What a cut date leaves in a line: "in the before the shooting", "Dog'''s car", "... compares"
 _HOLE = re.compile(r"(?i)\b(?:the|a|an)\s+(?:the|a|an|before|after|in|of|on|at|to|for|by)\b"
-                   r"|''|\b(?:compares|compared)$")
+                   r"|''|(?:^|\s)['’][sS]\b|\b(?:compares|compared)$")
 
 
 # --- fitting --------------------------------------------------------------------------

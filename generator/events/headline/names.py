@@ -98,8 +98,7 @@ def _described(context: str, noun: str) -> str | None:
     if best is None:
         # the sentence's own words ("... return Elian Gonzalez to Cuba, President Fidel Castro
         # said the boy's father ..."); the article's whole text would name its most quoted
-        sentence = context[max(context.rfind(". "), context.rfind("\n")) + 1 :]
-        return _protagonist(sentence) if noun in _data()["aged_nouns"] else None
+        return _protagonist(context) if noun in _data()["aged_nouns"] else None
     # the short form the article uses after that ("Elian" after "Elian Gonzalez")
     short = best[1]
     for pos, name in _persons(context):
@@ -112,8 +111,9 @@ def _protagonist(context: str) -> str | None:
     """The person the article tells of most, when no title or role word ever stands before
     the name ("Elian" in a story of "the boy"; never "President Fidel Castro"): whom "the
     boy" or "the child" means when the article never calls anyone so. Mentions are grouped
-    by a name's first word ("Elian Gonzalez", "Elian"); one told under twice as often as
-    another names nobody."""
+    by a name's first word ("Elian Gonzalez", "Elian"); only a name a sentence tells with
+    "boy", "child" or a child's age counts, and one told under twice as often as another
+    names nobody."""
     counts: dict[str, int] = {}
     latest: dict[str, str] = {}
     adult: set[str] = set()
@@ -127,7 +127,15 @@ def _protagonist(context: str) -> str | None:
             adult.add(first)
         counts[first] = counts.get(first, 0) + 1
         latest[first] = name
-    ranked = sorted(((n, f) for f, n in counts.items() if f not in adult), reverse=True)
+    sentences = re.split(r"(?<=[.!?])\s+", context)
+    aged = "|".join(_data()["aged_nouns"])
+
+    def young(first: str) -> bool:  # a sentence names them with "boy", "child", "6-year-old"
+        return any(first in s and re.search(rf"\b(?:{aged}|(?:[1-9]|1[0-7])-year-old)\b", s)
+                   for s in sentences)
+
+    ranked = sorted(((n, f) for f, n in counts.items() if f not in adult and young(f)),
+                    reverse=True)
     if not ranked or len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]:
         return None
     return re.sub(r"['’]s$", "", latest[ranked[0][1]])

@@ -55,7 +55,8 @@ def has_finite_verb(text: str) -> bool:
             return True
         if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
             continue
-        if past_lemma(low) or is_present_form(low) and not noun_after_adjective(low, prev):
+        if past_lemma(low) or is_present_form(low) and not (
+                noun_after_adjective(low, prev) and tokens[i - 1].islower()):  # "Parliament votes"
             return True
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
