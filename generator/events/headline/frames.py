@@ -175,8 +175,9 @@ def without_dangling_participle(head: str, tail: str) -> str:
         opener.lower() in prepositions or (opener.islower() and (
             _finite(opener) or opener.endswith("ing") or _is_verb_base(opener))
             and not of_class(opener, "no_infinitive") and opener.lower() not in _REPORTING))
-    clause = max(head.rfind(","), head.rfind(";"), head.rfind(" and "))  # the participle's own
-    verb_before = has_finite_verb(head[clause + 1 : tokens[last].start()])
+    # the participle's own clause: after the last comma or conjunction
+    clause = max((m.end() for m in re.finditer(r"[,;]|\b(?:and|but)\b", head)), default=0)
+    verb_before = has_finite_verb(head[clause : tokens[last].start()])
     # a participle after a noun that a verb before it governs ("said in a letter published"),
     # or one whose clause's verb comes after the date ("announcements put out | suggest")
     leads = not verb_before and nxt and (_finite(nxt[0]) or _is_verb_base(nxt[0]))

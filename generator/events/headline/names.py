@@ -79,7 +79,7 @@ def _persons(context: str) -> list[tuple[int, str]]:
     return mentions
 
 
-def _described(context: str, noun: str) -> str | None:
+def _described(context: str, noun: str, line: str = "") -> str | None:
     """The most recent name the article calls ``noun`` ("the 6-year-old boy Elian Gonzalez",
     "Elian Gonzalez, the boy who ...", "suspect Khalfan Khamis Mohamed")."""
     best: tuple[int, str] | None = None
@@ -98,7 +98,9 @@ def _described(context: str, noun: str) -> str | None:
     if best is None:
         # the sentence's own words ("... return Elian Gonzalez to Cuba, President Fidel Castro
         # said the boy's father ..."); the article's whole text would name its most quoted
-        return _protagonist(context) if noun in _data()["aged_nouns"] else None
+        # (the line itself may tell the child: "... Elian Gonzalez ..., Castro said the boy's
+        # father has offered ...")
+        return _protagonist(f"{context} {line}") if noun in _data()["aged_nouns"] else None
     # the short form the article uses after that ("Elian" after "Elian Gonzalez")
     short = best[1]
     for pos, name in _persons(context):
@@ -210,7 +212,7 @@ def named_inside(text: str, context: str) -> str:
     text = _reported_kin(text, context)
     for noun in re.finditer(r"(?<=[^,]\s)the\s(?P<noun>[a-z]+)\b(?!['’-])", text):
         if noun.group("noun") in _data()["aged_nouns"]:
-            name = _described(context, noun.group("noun"))
+            name = _described(context, noun.group("noun"), text)
             if name and name not in text:
                 return text[: noun.start()] + name + text[noun.end() :]
     return text
@@ -274,7 +276,7 @@ def named(text: str, context: str) -> str:
         if person and _fits(person, word, context):
             return f"{person}'s" + text[len(word) :]
     if word in ("The", "the") and first.group(2) and first.group(2).lower() in data["nouns"]:
-        name = _described(context, first.group(2).lower())
+        name = _described(context, first.group(2).lower(), text)
         if name is None and first.group(2).lower() in data["any_person_nouns"]:
             persons = _persons(context)
             name = persons[-1][1] if persons else None

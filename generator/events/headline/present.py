@@ -246,7 +246,8 @@ def _second_clause(text: str) -> tuple[str, str, str] | None:
         if any(a < found.start() < b for a, b in quotes) or first is None:
             continue
         if past_lemma(first.group(0)) or first.group(0).lower() in _MODALS or (
-                first.group(0).lower() in _BE) or is_present_form(first.group(0)):
+                first.group(0).lower() in _BE) or (is_present_form(first.group(0))
+                                                   and first.group(0) not in verbs().plurals):
             return None  # its verb is the first clause's subject's
         tail_words = _words(tail)
         if _main_verb(tail, tail_words) is not None and _main_verb(
