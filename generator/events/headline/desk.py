@@ -24,6 +24,7 @@ from ..rules_file import events_rules
 from . import frames
 from .names import clean_name, left_out, named, named_inside
 from .present import participle_lemma, past_lemma, present, quoted_spans
+from .quotes import quote_clause, speaker_quote
 from .time_words import without_time_words
 from .verb_table import verbs
 from .verbs import FINITE, has_finite_verb, starts_with_verb
@@ -102,9 +103,9 @@ def fitted(text: str) -> str:
                 break
             text = shorter
     if words(text) > limit:
-        text = _quote_clause(text)
+        text = quote_clause(text, limit)
     if words(text) > limit:
-        text = _speaker_quote(text)
+        text = speaker_quote(text, limit)
     if words(text) > limit:
         text = _last_resort(text)
     if words(text) > limit:
@@ -478,42 +479,6 @@ _STEPS: tuple[Callable[[str], str | None], ...] = (
     _drop_trailing_phrase,
 )
 _ONCE = frozenset({_drop_reporting_frame, _drop_leading_frame, _first_clause})
-
-
-def _quote_clause(text: str) -> str:
-    """A line still long because of its quotation: the quotation's first whole clause
-    ('Albright says "I will bring a message of solidarity"'), its words as spoken."""
-    spans = quoted_spans(text)
-    if not spans:
-        return text
-    a, b = spans[0]
-    inner = text[a + 1 : b - 1] if text[b - 1 : b] in "\"”" else text[a + 1 : b]
-    parts = [p.strip() for p in re.split(r"[,;:]\s|\s--\s|(?<=[!?])\s", inner) if p.strip()]
-    room = max_words() - words(text[:a] + text[b:])
-    fitting = [p for p in parts if 3 <= words(p) <= room and _has_clause(p)]
-    if not fitting:
-        return text
-    part = fitting[0].rstrip(",.;")
-    return f"{text[:a]}\"{part}\"{text[b:]}"
-
-
-_SAID_QUOTE = re.compile(r"^(?P<who>[^\"“”,;]{2,80}?)\s(?:said|says|told|tells|added|adds)"
-                         r"(?:\s+[a-z]+)?,?:?\s*[\"“](?P<quote>[^\"”]+?)[,.]?[\"”]")
-
-
-def _speaker_quote(text: str) -> str:
-    """A quotation too long for its frame, told as chronologies print one, the speaker's
-    name and the words: 'EU foreign policy chief Josep Borrell said, "I don't believe
-    Lukashenka is doing what he is doing without strong support from Russia"' -> 'Borrell:
-    "I don't believe ..."'."""
-    found = _SAID_QUOTE.match(text)
-    if not found:
-        return text
-    name = re.findall(r"[A-Z][a-z][\w'’-]*", found.group("who"))
-    quote = found.group("quote").strip()
-    if not name or words(quote) >= max_words() or not clean_name(name[-1]):
-        return text
-    return f'{name[-1]}: "{quote}"'
 
 
 def _has_clause(text: str) -> bool:
