@@ -36,6 +36,11 @@ def headline(sentence: str, phrase: str, context: str = "") -> str:
      "more than four decades ago in a rally Saturday demanding the return of Elian Gonzalez.",
      "Saturday",
      "Tens of thousands of people pay tribute to the men who launched the Cuban Revolution"),
+    # an apposition goes, its clause stays ("the international dispute" is no verb)
+    ("Elian, the boy at the center of the international dispute, was found clinging to an "
+     "inner tube Nov. 25 off the coast of Florida after his mother, stepfather and others "
+     "died in a failed attempt to reach U.S. shores.", "Nov. 25",
+     "Elian is found clinging to an inner tube off the coast of Florida"),
     # two clauses spliced by a comma: the date's
     ("On Friday, when Albright set aside vacation plans for the hastily planned trip to East "
      "Africa, the State Department lifted a warning against travel to Kenya, whose economy "
@@ -111,8 +116,8 @@ def test_a_participle_the_date_was_all_of_goes_with_it(sentence, phrase, expecte
 
 _RAID = ("Elian Gonzalez will remain in the United States for at least two more weeks even "
          "after a federal appeals court Thursday refused to order a political asylum hearing "
-         "for the fought-over Cuban child. Elian could be forced to stay longer if the Miami "
-         "relatives who are seeking asylum for the child pursue further appeals. ")
+         "for the fought-over Cuban child. Elian, the child, could be forced to stay longer if "
+         "the Miami relatives who are seeking asylum for the child pursue further appeals. ")
 
 
 @pytest.mark.parametrize(("sentence", "phrase", "context", "expected"), [
@@ -126,16 +131,26 @@ _RAID = ("Elian Gonzalez will remain in the United States for at least two more 
      "President Fidel Castro said the boy's father has offered to travel alone today to the "
      "United States to pick up his 6-year-old son.", "today", "",
      "Elian Gonzalez's father offers to travel alone to the United States"),
-    # "the child" past the line's start: the child the article tells of
+    # "the child" past the line's start: the child the article calls so
     ("The family refused, and federal agents took the child by force in a pre-dawn raid on "
      "the Miami relatives' home on April 22.", "April 22", _RAID,
      "The family refuses, and federal agents take Elian by force in a pre-dawn raid"),
+    # ... but not the most told person of an article that calls nobody so
+    ("Many worried their efforts to keep the boy in Miami would fail today.", "today",
+     "Juan Miguel Gonzalez lashed out at his Miami relatives. Gonzalez said he wants his son "
+     "back. Elian Gonzalez stayed in Miami. Gonzalez flew to Washington. ",
+     "Many worry their efforts to keep the boy in Miami would fail"),
     # a reported "she": the kin the frame describes
     ("Calling the mother of Elian Gonzalez “an excellent girl,” President Fidel Castro said "
      "Friday she had been “practically kidnapped” by the boyfriend who perished along with "
      "her on the boat wreck her 6-year-old son survived.", "Friday", "",
      "President Fidel Castro says Elian Gonzalez's mother was “practically kidnapped” by the "
      "boyfriend"),
+    # a frame that says the pronoun too is of the same man: not the name inside it
+    ("Ever since he first learned that Elian was in Florida last November, he has been "
+     "persistent in seeking the boy's return.", "last November",
+     "Juan Miguel Gonzalez, Elian's father, works as a cashier at a resort in Cardenas. ",
+     "Juan Miguel Gonzalez is persistent in seeking the boy's return"),
     # an article that tells of no child names nobody "the boy"
     ("Many worry that efforts to keep the boy in Miami will fail on Friday.", "Friday",
      "Sergio Navarro, 40, said he would keep coming. Navarro has spent weeks outside the "

@@ -299,6 +299,7 @@ def _drop_comma_aside(text: str) -> str | None:
                           "before", "despite", "without", "like", "unlike", "since", "amid",
                           "then", "itself", "himself", "herself")
                 or first.endswith(("ing", "ed")) or re.match(r"\d", first)
+                or first in get_lexicon().sets.prepositions  # ", on an official visit to Mexico,"
                 or aside[:1].isupper()):
             continue
         if not _outside_quotes(text, found.start()):

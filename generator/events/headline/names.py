@@ -79,6 +79,10 @@ def _persons(context: str) -> list[tuple[int, str]]:
     return mentions
 
 
+# A child's age: "6-year-old Elian", "Elian, the 6-year-old" (not "a 39-year-old businessman")
+_CHILD_AGE = r"(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten)-year-old"
+
+
 def _described(context: str, noun: str, line: str = "") -> str | None:
     """The most recent name the article calls ``noun`` ("the 6-year-old boy Elian Gonzalez",
     "Elian Gonzalez, the boy who ...", "suspect Khalfan Khamis Mohamed")."""
@@ -90,17 +94,19 @@ def _described(context: str, noun: str, line: str = "") -> str | None:
         before = context[max(0, found.start() - 40) : found.start()].lower()
         after = context[found.end() : found.end() + 40].lower()
         aged = noun in _data()["aged_nouns"] and (
-            re.search(r"\b[\w]+-year-old\s*$", before)
-            or re.match(r",\s+(?:the|a|an)\s+[\w]+-year-old\b", after))
+            re.search(rf"\b{_CHILD_AGE}\s*$", before)
+            or re.match(rf",\s+(?:the|a|an)\s+{_CHILD_AGE}\b", after))
         if aged or re.search(rf"\b{noun}\s*,?\s*$", before) or re.match(
                 rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", after):
             best = (found.start(), name)
     if best is None:
         # the sentence's own words ("... return Elian Gonzalez to Cuba, President Fidel Castro
         # said the boy's father ..."); the article's whole text would name its most quoted
-        # (the line itself may tell the child: "... Elian Gonzalez ..., Castro said the boy's
-        # father has offered ...")
-        return _protagonist(f"{context} {line}") if noun in _data()["aged_nouns"] else None
+        # the sentence's own words (its frame and the line: "... return Elian Gonzalez to
+        # Cuba, Castro said the boy's father has offered ..."); over the whole article the
+        # most told is as often the father as the boy
+        sentence = context[max(context.rfind(". "), context.rfind("\n")) + 1 :]
+        return _protagonist(f"{sentence} {line}") if noun in _data()["aged_nouns"] else None
     # the short form the article uses after that ("Elian" after "Elian Gonzalez")
     short = best[1]
     for pos, name in _persons(context):
@@ -120,7 +126,7 @@ def _protagonist(context: str) -> str | None:
     latest: dict[str, str] = {}
     adult: set[str] = set()
     for pos, name in _persons(context):
-        first = name.split()[0]
+        first = re.sub(r"['’]s$", "", name.split()[0])  # "Elian's" is Elian
         before = context[max(0, pos - 30) : pos].split()
         role = before[-1].lower().strip(",") if before else ""
         if not context[pos:].startswith(name) or (before and before[-1] in _titles()) or (
@@ -133,7 +139,7 @@ def _protagonist(context: str) -> str | None:
     aged = "|".join(_data()["aged_nouns"])
 
     def young(first: str) -> bool:  # a sentence names them with "boy", "child", "6-year-old"
-        return any(first in s and re.search(rf"\b(?:{aged}|(?:[1-9]|1[0-7])-year-old)\b", s)
+        return any(first in s and re.search(rf"\b(?:{aged}|{_CHILD_AGE})\b", s)
                    for s in sentences)
 
     ranked = sorted(((n, f) for f, n in counts.items() if f not in adult and young(f)),
@@ -249,6 +255,16 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]?", text)]
 
 
+def _before_own_pronoun(context: str, pronoun: str) -> str:
+    """``context`` without its last sentence when that sentence (the frame the headline left
+    out) says the pronoun too: in "Ever since he first learned that Elian was in Florida, he
+    has been persistent", both are one man, not Elian."""
+    start = max(context.rfind(". "), context.rfind("\n")) + 1
+    if re.search(rf"\b{pronoun}\b", context[start:], re.IGNORECASE):
+        return context[:start]
+    return context
+
+
 def named(text: str, context: str) -> str:
     """``text`` with the pronoun or "the boy", "the suspect" that opens it replaced by the
     article's name for that person, when ``context`` (the article before the sentence)
@@ -268,7 +284,7 @@ def named(text: str, context: str) -> str:
     word = first.group(1)
     if word in data["pronouns"] and first.group(2) and first.group(2) not in (
             data["pronoun_stops"]):
-        person = _latest_subject(context)
+        person = _latest_subject(_before_own_pronoun(context, word))
         if person and _fits(person, word, context):
             return re.sub(r"['’]s$", "", person) + text[len(word) :]
     if word in data["possessives"] and first.group(2):

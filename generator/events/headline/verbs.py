@@ -61,13 +61,16 @@ def has_finite_verb(text: str) -> bool:
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
                                   or tokens[i - 1][:1].isupper() or prev in _PLURALS
-                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)):
+                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)
+                                  and not prev.endswith(_ADJECTIVES)):
             # "10 others perish", "people rally", "the poet fight for", "lawyers raise
-            # accusations" (not "a sea voyage to")
+            # accusations" (not "a sea voyage to", "the international dispute")
             return True
     return False
 
 
+# endings of a word that is an adjective before a noun ("the international dispute")
+_ADJECTIVES = ("ous", "al", "ic", "ive", "ful", "less", "ary", "ible", "able")
 _PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
 _OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
                            "in", "at", "into", "from", "against", "up", "down", "out"})
