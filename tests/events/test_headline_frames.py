@@ -258,3 +258,10 @@ def test_a_long_quotation_is_told_with_its_speaker_s_name():
 ])
 def test_what_a_desk_prints(line, printable):
     assert desk.printable(line) is printable
+
+
+def test_a_list_is_cut_before_its_items_and_a_reported_future_told_as_one():
+    assert headline("Castro said Gonzalez would travel with his current wife and their son, a "
+                    "top government official, doctors, nurses, psychiatrists, Elian's Cuban "
+                    "kindergarten teacher, classmates and his old school desk on Thursday.",
+                    "Thursday") == "Gonzalez will travel with his current wife and their son"

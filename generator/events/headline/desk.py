@@ -143,12 +143,27 @@ def _last_resort(text: str, need_verb: bool = True) -> str:
                 "\"“”") in prepositions and not head.endswith("ing")  # "rallies calling | for"
             if boundary and words(head) >= 4 and clause(head) and not _DANGLING.search(
                     head.rstrip(" ,;:")) and not frames.cut_complement(text, head):
-                cut = _closed(head.rstrip(" ,;:"))
+                cut = _closed(_before_list(head.rstrip(" ,;:")))
                 break
         if cut is None or cut == text:
             return text
         text = cut
     return text
+
+
+# an item of a list: a few words without a verb between commas ("doctors", "a top official")
+_LIST_ITEM = re.compile(r",\s+(?:[\w'’-]+\s){0,3}[\w'’-]+$")
+
+
+def _before_list(head: str) -> str:
+    """``head`` without the items of a list a cut would leave it in the middle of: "... with
+    his current wife and their son, a top government official, doctors, nurses" -> "...
+    with his current wife and their son" (a list told in part is no line)."""
+    shorter = head
+    while (found := _LIST_ITEM.search(shorter)) and not has_finite_verb(found.group(0)):
+        shorter = shorter[: found.start()]
+    items = head.count(",") - shorter.count(",")
+    return shorter if items >= 2 and words(shorter) >= 4 and has_finite_verb(shorter) else head
 
 
 def _closed(text: str) -> str:
@@ -230,6 +245,9 @@ def _drop_reporting_frame(text: str) -> str | None:
     if re.match(r"(?:he|she|they|it|we|i)\s", rest, re.IGNORECASE):
         # "Castro said she had been kidnapped": whom the pronoun means, the frame tells
         return None
+    # the reported future told without its frame: "Castro said Gonzalez would travel" ->
+    # "Gonzalez will travel" (alone, "would" reads as a condition)
+    rest = re.sub(r"^([^,;\"“]{1,60}?\s)would(?=\s(?:not\s)?[a-z])", r"\1will", rest, count=1)
     return rest[:1].upper() + rest[1:]
 
 
