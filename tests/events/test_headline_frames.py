@@ -265,3 +265,10 @@ def test_a_list_is_cut_before_its_items_and_a_reported_future_told_as_one():
                     "top government official, doctors, nurses, psychiatrists, Elian's Cuban "
                     "kindergarten teacher, classmates and his old school desk on Thursday.",
                     "Thursday") == "Gonzalez will travel with his current wife and their son"
+
+
+def test_colour_that_names_no_actor_gives_the_actor_its_participle_tells():
+    assert headline("After a weekend of bitter accusations lobbed by both sides of the Elian "
+                    "Gonzalez custody battle, attention returned today to the federal judges "
+                    "deciding a key point in the international case.", "today") == (
+        "The federal judges decide a key point in the international case")

@@ -55,6 +55,7 @@ def edit(text: str, context: str = "") -> str:
     context = f"{context} {left_out(written, text)}"  # "In efforts to prevent Elian's return"
     text = named(text, context)  # a pronoun the shortening brought to the front
     text = named_inside(text, context)
+    text = frames.actor_of_colour(text)
     text = present(text)
     text = re.sub(r"\s*(?:…|\.\.\.)$", "", text).strip(" ,;:")  # no line ends cut off
     # "..., arriving" (its date gone with the strategy): a participle with nothing to say

@@ -105,6 +105,27 @@ def mended(text: str) -> str:
     return _SPLICED().sub(lambda m: m.group("head") + m.group("verb"), text)
 
 
+def actor_of_colour(text: str) -> str:
+    """"Attention returned to the federal judges deciding a key point in the international
+    case" -> "The federal judges decided a key point in the international case": colour that
+    names no actor gives the actor its participle tells."""
+    subjects = "|".join(map(re.escape, _data()["colour_subjects"]))
+    found = re.match(rf"(?i)(?:{subjects})\s+(?P<verb>[a-z]+)\s+(?:\w+\s+)?to\s+"
+                     r"(?P<actor>(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
+                     r"(?P<ing>[a-z]+ing)\s+(?P<rest>.+)$", text)
+    if not found or not of_class(found.group("verb"), "colour_verbs"):
+        return text
+    ing = found.group("ing")
+    stem = ing[:-3]  # "deciding" -> "decid(e)", "stopping" -> "stop(p)"
+    lemmas = [lemma for lemma in (stem, stem + "e", stem[:-1])
+              if ing in verbs().forms(lemma, "VBG")]
+    past = verbs().forms(lemmas[0], "VBD") if lemmas else ()
+    if not past:
+        return text
+    actor = found.group("actor")
+    return f"{actor[:1].upper()}{actor[1:]} {past[0]} {found.group('rest')}"
+
+
 def _infinitive_verb(found: re.Match[str]) -> str:
     frame, verb = found.group("frame"), found.group("verb")
     if not of_class(frame, "no_infinitive") or not _is_verb_base(verb):
