@@ -10,7 +10,8 @@ from functools import cache
 from ...ruledata import expect_keys, rule_data
 
 _KEYS = ("attribution_verbs", "attribution_phrases", "attribution_pronouns", "date_words",
-         "openers", "clause_words", "function_words")
+         "openers", "clause_words", "function_words", "frame_words", "finite_words",
+         "relative_words")
 # A capitalised word, in any of the languages' alphabets ("Mubarak", "Égypte", "Ángel").
 UPPER = "A-ZÀ-ÖØ-Þ"
 
@@ -24,6 +25,9 @@ class LanguageRules:
     openers: tuple[str, ...]
     clause_words: frozenset[str]
     function_words: frozenset[str]
+    frame_words: frozenset[str] = frozenset()  # "En ..., el régimen ha ordenado"
+    finite_words: frozenset[str] = frozenset()  # "es", "sigue", "hay"
+    relative_words: tuple[str, ...] = ()  # "al que", "que": an aside's opening
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def for_language(lang: str) -> LanguageRules:
     expect_keys(data, _KEYS, where)
 
     def words(key: str) -> list[str]:
-        return [str(w).lower() for w in data[key]]
+        return [str(w).lower() for w in data.get(key, ())]
 
     def longest_first(key: str) -> tuple[str, ...]:
         return tuple(sorted(set(words(key)), key=lambda w: (-len(w), w)))
@@ -57,6 +61,9 @@ def for_language(lang: str) -> LanguageRules:
         openers=longest_first("openers"),
         clause_words=frozenset(words("clause_words")),
         function_words=frozenset(words("function_words")),
+        frame_words=frozenset(words("frame_words")),
+        finite_words=frozenset(words("finite_words")),
+        relative_words=longest_first("relative_words"),
     )
 
 
