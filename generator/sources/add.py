@@ -72,7 +72,8 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     if not body.strip():
         raise InputError(source, "no article text: the file or page is empty")
     title = _text(given.title) or _text(meta.get("title"))
-    publication = given.dct or meta.get("date") or dateline_date(body)
+    lang = detect(body, given.lang or _text(meta.get("lang"))).code
+    publication = given.dct or meta.get("date") or dateline_date(body, lang)
     if publication is None:
         raise InputError(source, "no publication date found in the page: pass --dct YYYY-MM-DD")
     chosen = _text(given.timeline) or _text(meta.get("timeline"))
@@ -92,7 +93,7 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         "timeline": timeline,
         # written when not English (given, the page's own, or detected), so that extract
         # reads the article with its language's rules without detecting it again
-        "lang": _language(given.lang or _text(meta.get("lang")), body),
+        "lang": lang if lang != "en" else None,
     }
     front = {k: v for k, v in front.items() if v}
     target = content_dir / "articles" / timeline / f"{slug}.md"
@@ -123,11 +124,6 @@ def _slug(title: str) -> str:
     """The article's file name and, unless one is given, its timeline's name."""
     slug = slugify(title)
     return slug[:80] or "article"
-
-
-def _language(given: str | None, body: str) -> str | None:
-    code = detect(body, given).code
-    return code if code and code != "en" else None
 
 
 def _same_article(folder: Path, url: str | None, body: str, publication: date

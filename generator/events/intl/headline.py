@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rules import LanguageRules, alternation, datelines, for_language
+from ...sources.furniture import datelines
+from .rules import LanguageRules, alternation, for_language
 
 MAX_WORDS = 16
 MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb

@@ -1,5 +1,5 @@
-"""The reader of ``data/intl/<lang>.yaml`` and ``data/intl/datelines.yaml``: every key
-checked (``ruledata``), each list a set or an alternation for the patterns."""
+"""The reader of ``data/intl/<lang>.yaml``: every key checked (``ruledata``), each list a set
+or an alternation for the patterns (datelines: ``sources.furniture``)."""
 
 from __future__ import annotations
 
@@ -24,12 +24,6 @@ class LanguageRules:
     openers: tuple[str, ...]
     clause_words: frozenset[str]
     function_words: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Datelines:
-    dateline: re.Pattern[str]
-    stamp: re.Pattern[str]
 
 
 def languages() -> tuple[str, ...]:
@@ -58,13 +52,6 @@ def for_language(lang: str) -> LanguageRules:
         clause_words=frozenset(words("clause_words")),
         function_words=frozenset(words("function_words")),
     )
-
-
-@cache
-def datelines() -> Datelines:
-    data = rule_data("events", "intl/datelines.yaml")
-    expect_keys(data, ("dateline", "stamp"), "data/intl/datelines.yaml")
-    return Datelines(dateline=re.compile(data["dateline"]), stamp=re.compile(data["stamp"]))
 
 
 def alternation(words: tuple[str, ...]) -> str:
