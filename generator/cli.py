@@ -197,6 +197,9 @@ def add_command(
              if added.named_after_article else "")
     out.print(f"added {escape(str(added.path))} to the timeline "
               f"'{escape(added.timeline)}'{named}", highlight=False)
+    if added.not_kept:
+        out.print(f"  {_count(added.not_kept, 'block')} of the page not kept (its headline "
+                  "repeated, a byline, promotions)", highlight=False)
     _print_furniture_of(added.path)
 
 

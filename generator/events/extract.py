@@ -196,12 +196,12 @@ def read_events(article: Article, source_path: str) -> Reading:
     # The speaker named in the sentence before: "He said ..." right after "Borrell told
     # reporters ..." is Borrell (further back, or after an unnamed one, it is left alone).
     speaker: str | None = None
-    lead: segment.Sentence | None = None  # the first sentence of the first news paragraph
+    lead: segment.Sentence | None = None  # the first sentence of the first prose paragraph
     for paragraph in blocks:
         if paragraph.kind not in ("body", "caption"):
             continue
         for sentence in segment.sentences(article.body, paragraph):
-            if lead is None and paragraph.kind == "body":
+            if lead is None and segment.is_prose(paragraph):
                 lead = sentence
             # Only the mentions that start inside the sentence (found by bisection: an
             # article with thousands of sentences is not read thousands of times).

@@ -89,9 +89,15 @@ def paragraphs(body: str, title: str | None = None, lang: str = "en") -> list[Pa
             ended = True
         if kind in ("body", "caption"):
             number += 1
-        prose = prose or kind == "body" and len(text.split()) >= rules.prose_words
         result.append(Paragraph(start, start + len(text), text, kind, number, which))
+        prose = prose or is_prose(result[-1])
     return result
+
+
+def is_prose(paragraph: Paragraph) -> bool:
+    """Is ``paragraph`` prose of the story, not a line of the page around it ("A Warner Media
+    Company.", a menu's headline)? Its article ends only after one, and opens with one."""
+    return paragraph.kind == "body" and len(paragraph.text.split()) >= _rules().prose_words
 
 
 LEFT_OUT = ("furniture", "after-article")  # the kinds of paragraph that are no news at all

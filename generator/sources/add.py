@@ -56,6 +56,7 @@ class Added:
     path: Path
     timeline: str
     named_after_article: bool
+    not_kept: int = 0  # blocks of a saved page not written (its headline again, a byline)
 
 
 def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Added:
@@ -117,7 +118,8 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         atomic.write_text(target, text + body.strip() + "\n")
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
-    return Added(target, timeline, named_after_article=not chosen)
+    return Added(target, timeline, named_after_article=not chosen,
+                 not_kept=int(meta.get("not_kept", 0)))
 
 
 def _slug(title: str) -> str:
@@ -198,7 +200,7 @@ def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
         meta = {"title": found.title, "url": found.url or url, "outlet": found.sitename}
     first = next((line.strip() for line in body.splitlines() if line.strip()), "")
     meta["title"] = headline_of(meta.get("title"), first) or meta.get("title")
-    body = _paragraphs(body, meta.get("title"))
+    body, meta["not_kept"] = _paragraphs(body, meta.get("title"))
     try:
         published = htmldate.find_date(html, url=url, original_date=True,
                                        extensive_search=False)
@@ -251,14 +253,15 @@ def _caption_block(caption):  # noqa: ANN001, ANN202 - lxml elements
     return caption if own.replace(said, "", 1).strip() else figure
 
 
-def _paragraphs(text: str, title: str | None) -> str:
+def _paragraphs(text: str, title: str | None) -> tuple[str, int]:
     """trafilatura's text has one block (paragraph, heading, list item) per line; an article
     file has paragraphs apart, as Markdown does, so that a sentence never runs into the
     next block. The page's own headline, repeated as the first block, goes (it is the
-    title), and so do a byline and promotions (see ``page_furniture``)."""
-    blocks = [" ".join(line.split()) for line in text.splitlines()]
-    _, blocks = article_blocks([b for b in blocks if b], title)
-    return "\n\n".join(blocks)
+    title), and so do a byline and promotions (see ``page_furniture``): how many went is
+    returned with the text, for ``add`` to say."""
+    blocks = [b for line in text.splitlines() if (b := " ".join(line.split()))]
+    _, kept = article_blocks(blocks, title)
+    return "\n\n".join(kept), len(blocks) - len(kept)
 
 
 def _from_text(path: Path, raw: bytes) -> tuple[dict, str]:
