@@ -42,7 +42,12 @@ from generator.sources.furniture import dateline_day, dateline_end, for_language
     ("it", "Gazzetta politica e letteraria ¤ Fondato nel 1899", "copyright"),
     ("de", "Stand: 04.07.2013 18:00 Uhr", "byline"),
     ("pt", "Leia também: Exército assume o controlo da televisão", "promotion"),
+    ("fr", "Par Luc Martin le 4 septembre 2012 18h30 | 55 Commentaires", "byline"),
+    ("fr", "Article mis à jour le 06 et le 7 juillet 2013", "byline"),
+    ("it", "Questo articolo è stato pubblicato il 25 gennaio 2012 alle ore 13:57.", "byline"),
     # English and the marks of any page hold for an article in any language
+    ("es", "— Ana Pérez (@anaperez) 14 de agosto de 2013", "byline"),
+    ("it", 'var startDate = "2013/07/04.17:57:45";', "form"),
     ("es", "All Rights Reserved.", "copyright"),
     ("it", "Divisione Stampa — Gruppo Editoriale Esempio S.p.A. - P.Iva 01234567890", "copyright"),
 ])
@@ -118,6 +123,15 @@ def test_what_follows_the_articles_end_is_left_out_but_a_menu_above_it_is_not_th
     assert summary(reading.left_out) == (
         "promotions and links to other articles 2; "
         "after the article's end (comments, other stories) 2")
+
+
+def test_a_readers_comment_ends_the_article():
+    story = ("Des milliers de manifestants ont envahi la place Tahrir mercredi soir pour fêter "
+             "le départ du président.")
+    body = (f"{story}\n\nLuc en réponse au commentaire de Marie D. | 1 août 2013 20h34 |\n\n"
+            "Le 30 juin, j'étais place Tahrir avec des millions d'Égyptiens, et ce fut immense.\n")
+    assert [p.kind for p in segment.paragraphs(body, None, "fr")] == [
+        "body", "after-article", "after-article"]
 
 
 def test_a_datelines_date_is_no_event_but_dates_the_leads_report(tmp_path):
