@@ -96,8 +96,13 @@ def paragraphs(body: str, title: str | None = None, lang: str = "en") -> list[Pa
 
 def is_prose(paragraph: Paragraph) -> bool:
     """Is ``paragraph`` prose of the story, not a line of the page around it ("A Warner Media
-    Company.", a menu's headline)? Its article ends only after one, and opens with one."""
-    return paragraph.kind == "body" and len(paragraph.text.split()) >= _rules().prose_words
+    Company.", a headline with no full stop: "Egipto impone un toque de queda tras muertos y
+    heridos por protestas")? Its article ends only after one, and opens with one."""
+    return (paragraph.kind == "body" and paragraph.text.rstrip()[-1] in _PROSE_END
+            and len(paragraph.text.split()) >= _rules().prose_words)
+
+
+_PROSE_END = ".!?\"'”’»)"
 
 
 LEFT_OUT = ("furniture", "after-article")  # the kinds of paragraph that are no news at all
