@@ -196,13 +196,18 @@ def read_events(article: Article, source_path: str) -> Reading:
     # The speaker named in the sentence before: "He said ..." right after "Borrell told
     # reporters ..." is Borrell (further back, or after an unnamed one, it is left alone).
     speaker: str | None = None
-    lead: segment.Sentence | None = None  # the first sentence of the first prose paragraph
+    # The lead: the first sentence of the first prose paragraph, not a line of the page above
+    # it ("A Warner Media Company."); of the first body paragraph when none is prose.
+    lead: segment.Sentence | None = None
+    opening: segment.Sentence | None = None
     for paragraph in blocks:
         if paragraph.kind not in ("body", "caption"):
             continue
         for sentence in segment.sentences(article.body, paragraph):
             if lead is None and segment.is_prose(paragraph):
                 lead = sentence
+            if opening is None and paragraph.kind == "body":
+                opening = sentence
             # Only the mentions that start inside the sentence (found by bisection: an
             # article with thousands of sentences is not read thousands of times).
             first = bisect.bisect_left(starts, sentence.start)
@@ -217,6 +222,7 @@ def read_events(article: Article, source_path: str) -> Reading:
                 events.append(_event(article, source_path, sentence, group, others, speaker))
             speaker = _attribution(sentence.text, article.lang)[1]
     events = _without_passing(article, [e for e in events if not happening.tells_nothing(e)])
+    lead = lead or opening
     if lead is not None and not happening.is_opinion(article.title):
         events = _with_lead(article, source_path, events, lead, _dateline_day(found, lead))
     return Reading(events, segment.left_out(blocks), blocks[-1].number if blocks else 0)
