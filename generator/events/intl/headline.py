@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...sources.furniture import datelines
 from ...temporal.intl.lexicon import available, get_lang_lexicon
 from .clause import has_verb, without_frame, without_relative_aside
-from .rules import LanguageRules, alternation, datelines, for_language
+from .rules import LanguageRules, alternation, for_language
 
 MAX_WORDS = 16
 MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb

@@ -1,5 +1,5 @@
-"""The reader of ``data/intl/<lang>.yaml`` and ``data/intl/datelines.yaml``: every key
-checked (``ruledata``), each list a set or an alternation for the patterns."""
+"""The reader of ``data/intl/<lang>.yaml``: every key checked (``ruledata``), each list a set
+or an alternation for the patterns (datelines: ``sources.furniture``)."""
 
 from __future__ import annotations
 
@@ -28,12 +28,6 @@ class LanguageRules:
     frame_words: frozenset[str] = frozenset()  # "En ..., el régimen ha ordenado"
     finite_words: frozenset[str] = frozenset()  # "es", "sigue", "hay"
     relative_words: tuple[str, ...] = ()  # "al que", "que": an aside's opening
-
-
-@dataclass(frozen=True)
-class Datelines:
-    dateline: re.Pattern[str]
-    stamp: re.Pattern[str]
 
 
 def languages() -> tuple[str, ...]:
@@ -65,13 +59,6 @@ def for_language(lang: str) -> LanguageRules:
         finite_words=frozenset(words("finite_words")),
         relative_words=longest_first("relative_words"),
     )
-
-
-@cache
-def datelines() -> Datelines:
-    data = rule_data("events", "intl/datelines.yaml")
-    expect_keys(data, ("dateline", "stamp"), "data/intl/datelines.yaml")
-    return Datelines(dateline=re.compile(data["dateline"]), stamp=re.compile(data["stamp"]))
 
 
 def alternation(words: tuple[str, ...]) -> str:
