@@ -91,19 +91,18 @@ def _tjs_id(anchor: str) -> str:
 
 
 def _sources_html(entry: Entry) -> str:
-    parts = []
-    for s in entry.sources:
-        title = escape(s.title or s.link)
-        item = f'<a href="{escape(s.link)}">{title}</a>' if s.link else f"<cite>{title}</cite>"
-        if s.outlet:
-            item += f", {escape(s.outlet)}"
-        if s.date:
-            item += f", {escape(s.date_words)}"
-        parts.append(item)
-    if not parts:
+    """The sources as the page lists them: a line per story, the first few shown and the
+    rest behind a ``<details>`` (TimelineJS shows an event's text as HTML)."""
+    if not entry.sources:
         return ""
-    label = "Sources" if len(parts) > 1 else "Source"
-    return f'<p class="tl-sources">{label}: {"; ".join(parts)}</p>'
+    shown, more = entry.source_lines
+    label = "Sources" if len(entry.sources) > 1 else "Source"
+    html = f'<p class="tl-sources">{label}: {"; ".join(s.html for s in shown)}</p>'
+    if more:
+        items = "".join(f"<li>{s.html}</li>" for s in more)
+        html += (f'<details class="tl-sources"><summary>{len(more)} more sources</summary>'
+                 f"<ul>{items}</ul></details>")
+    return html
 
 
 def timelinejs(timeline: Timeline, entries: list[Entry] | None = None) -> dict:
