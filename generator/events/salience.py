@@ -8,7 +8,8 @@ A happening's score is a weighted sum (weights in ``data/happenings.yaml``) of:
   deadline > statement > colour), by the first word of each report that names a kind, in
   the report's own language (``intl/kinds.py``);
 - exact: how exactly it is dated (a day over a month over a year);
-- core: how near it is to the crisis's own span (the dense core of the timeline's dates);
+- core: how near it is to the crisis's own span (from the dense core of the timeline's
+  dates to its last article);
 - reports: how many reports tell it;
 - coverage: how much news its day made (the peak of coverage): the distinct articles
   published on its first day or the day after, against the busiest such day;
@@ -149,6 +150,7 @@ def signals(stories: list[Story], core: tuple[date, date] | None) -> list[dict[s
     most_articles, most_reports = max(counts, default=1), max(sizes, default=1)
     coverage = _coverage(stories)
     day = _day_reports(stories)
+    last = max((report.source.date for s in stories for report in s.reports), default=date.min)
     people = _people(stories)
     result = []
     for story, articles, size in zip(stories, counts, sizes, strict=True):
@@ -158,7 +160,7 @@ def signals(stories: list[Story], core: tuple[date, date] | None) -> list[dict[s
             "lead": max((_lead_value(report) for report in story.reports), default=0.0),
             "kind": kind / heaviest,
             "exact": r.exact.get(story.lead.precision, 0.0),
-            "core": _nearness(story, core, r.core_days),
+            "core": _nearness(story, core, last, r.core_days),
             "reports": math.log1p(size) / math.log1p(most_reports),
             "coverage": coverage(story),
             "people": people(story),
@@ -279,14 +281,19 @@ def _lead_value(report) -> float:
     return report_kind(report).weight / heaviest
 
 
-def _nearness(story: Story, core: tuple[date, date] | None, days: int) -> float:
+def _nearness(story: Story, core: tuple[date, date] | None, last: date, days: int) -> float:
+    """1 inside the crisis's span, falling to 0 ``days`` before it: the span runs from the
+    core's first day to the last article's publication, as a follow-up the timeline's own
+    articles report is a development of the story (the arrests and charges of the months
+    after the embassy bombings, the Rabaa dispersal two years after Tahrir), not a distant
+    happening; a plan after the last article is ``planned`` and never key anyway."""
     if core is None:
         return 1.0
     lead = story.lead
     if lead.end < core[0]:
         distance = (core[0] - lead.end).days
-    elif lead.start > core[1]:
-        distance = (lead.start - core[1]).days
+    elif lead.start > max(core[1], last):
+        distance = (lead.start - max(core[1], last)).days
     else:
         return 1.0
     return max(0.0, 1.0 - distance / days)

@@ -116,3 +116,20 @@ def test_every_language_has_kinds_of_every_kind():
             assert kinds._stems(lang).prefixes  # loads
             assert any(k == kind for _, k in kinds._stems(lang).prefixes) or kind in \
                 kinds._stems(lang).whole.values(), (lang, kind)
+
+
+def test_a_follow_up_the_articles_report_is_inside_the_crisis_span():
+    """Ten reports of the August bombing make the core; an arrest in October, told by the
+    last article, is a development of the story (nearness 1), while a happening as far
+    before the core is not."""
+    bombing = [report(f"Bombs exploded at the embassy in Nairobi, report {n}.",
+                      date(1998, 8, 7), f"b{n}", published=date(1998, 8, 8)) for n in range(10)]
+    arrest = report("Police arrested a suspect of the Nairobi bombing.", date(1998, 10, 20),
+                    "late", published=date(1998, 10, 21))
+    before = report("A Nairobi militia was formed.", date(1998, 5, 25), "early",
+                    published=date(1998, 10, 21))
+    stories = merge_events(sorted([*bombing, arrest, before], key=lambda e: e.start))
+    signals = dict(zip((s.lead.sentence for s in stories),
+                       salience.signals(stories, salience.core_span(stories)), strict=True))
+    assert signals[arrest.sentence]["core"] == 1.0
+    assert signals[before.sentence]["core"] < 1.0
