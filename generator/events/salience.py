@@ -22,8 +22,8 @@ A happening's score is a weighted sum (weights in ``data/happenings.yaml``) of:
 Happenings well before the core (or naming none of the timeline's people and places) are
 ``background`` and never key, nor is a plan (``planned``: dated after every report of it, it
 has not happened yet). The top ``key_count`` of the others are key: about one a day of the
-story's coverage (its articles' distinct publication days); colour, or an outsider's
-words, told by one article only to reach the minimum count.
+story's coverage (its articles' distinct publication days); colour or an outsider's words
+told by one article, or what opinion pieces alone tell, only to reach the minimum count.
 """
 
 from __future__ import annotations
@@ -248,7 +248,11 @@ def _weak_once(story: Story, names: frozenset[str]) -> bool:
     of happening ("Tour operators who specialize in travel to East Africa ..."; "Attention
     turns to the judges"), or only a statement by nobody of the timeline's people and places
     ("The Cypriot government Saturday strongly condemned two terrorist bomb attacks": a
-    reaction from outside the story, which chronologies leave out)."""
+    reaction from outside the story, which chronologies leave out); or told by opinion
+    pieces alone ("EDITORIAL: The quest of Juan Gonzalez": "Juan Miguel Gonzalez has made
+    the right decision to travel ..." argues, it reports nothing a desk would date)."""
+    if all(happening.is_opinion(report.source.title) for report in story.reports):
+        return True
     if len({report.source.path for report in story.reports}) > 1:
         return False
     return all(_weak_report(report, names) for report in story.reports)

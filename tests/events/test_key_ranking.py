@@ -75,19 +75,24 @@ def _arrest_days(first: date, days: int) -> list[Event]:
 def test_an_outsiders_reaction_told_once_only_fills_the_minimum():
     """Fifteen arrests fill more than the minimum of key events: the Cypriot
     government's condemnation (no name of the story's before its verb) takes no news day's
-    slot, while the Kenyan president's own statement, told once too, does."""
+    slot, nor does an arrest told only by an editorial, while the Kenyan president's own
+    statement, told once too, does."""
     first = date(1998, 8, 1)
     events = _arrest_days(first, 15)
     cyprus = report("The Cypriot government condemned the arrests in Nairobi on Sunday.",
                     first + timedelta(days=46), "cyprus", lead=True)
     kenya = report("Kenyan President Moi said on Monday that the suspects would be tried in "
                    "Nairobi.", first + timedelta(days=49), "moi", lead=True)
-    stories = merge_events(sorted([*events, cyprus, kenya], key=lambda e: e.start))
+    opinion = report("Kenya was right to arrest the suspects in Nairobi on Tuesday.",
+                     first + timedelta(days=52), "editorial", lead=True)
+    opinion = replace(opinion, source=replace(opinion.source, title="EDITORIAL: Kenya acts"))
+    stories = merge_events(sorted([*events, cyprus, kenya, opinion], key=lambda e: e.start))
     marked = salience.mark_key(stories)
     key = {s.lead.sentence for s in marked if s.key}
     assert len(key) == 16 > salience._rules().min_key
     assert kenya.sentence in key
     assert cyprus.sentence not in key
+    assert opinion.sentence not in key  # an editorial argues: no item of a chronology
 
 
 # --- a day many articles tell of ------------------------------------------------------------
