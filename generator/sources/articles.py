@@ -211,9 +211,10 @@ class _FastFrontMatterLoader(getattr(yaml, "CSafeLoader", _FrontMatterLoader)): 
 
 
 def _load_front_matter(block: str):
-    """libyaml first; PyYAML for an error's message, and for tabs, which libyaml reads where
-    PyYAML refuses them ("title:<tab>" is a title for one, an error for the other)."""
-    if "\t" not in block:
+    """libyaml first; PyYAML for an error's message, for tabs, which libyaml reads where
+    PyYAML refuses them ("title:<tab>" is a title for one, an error for the other), and for
+    tags ("title: !" is an empty text for libyaml, None for PyYAML)."""
+    if "\t" not in block and "!" not in block:
         try:
             return yaml.load(block, Loader=_FastFrontMatterLoader)  # noqa: S506 - a SafeLoader
         except Exception:  # noqa: BLE001, S110 - its message may word a problem differently
