@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from . import startup_cache
 from .console import LazyConsole, escape, progress
 from .errors import InputError
 from .site.commands import ContentOption
@@ -260,6 +261,7 @@ def main() -> None:
     Anything unexpected (a bug) is one "internal error" line and exit status 2; the
     traceback is printed only with ``TIMELINE_DEBUG=1`` in the environment.
     """
+    startup_cache.warm()
     try:
         app()
     except InputError as error:
@@ -282,6 +284,8 @@ def main() -> None:
         err.print(f"[red]internal error[/red] {escape(_printable(message))} (please report it; "
                   f"{DEBUG_VARIABLE}=1 shows the details)", highlight=False)
         sys.exit(2)
+    finally:
+        startup_cache.save()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
