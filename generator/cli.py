@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import sys
@@ -81,6 +80,7 @@ def extract_command(
     # should not wait for the date engine to load.
     from .events.cache import EventCache
     from .pipeline import extract, write_timelines
+    from .pipeline.extraction import json_list
     from .pipeline.parallel import default_jobs
 
     publication = _parse_dct(dct)
@@ -96,7 +96,8 @@ def extract_command(
                  and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
                          on_article=lambda _path: bar.advance(task), also=whole,
-                         jobs=jobs or default_jobs(), dask=dask, lang=lang)
+                         jobs=jobs or default_jobs(), dask=dask, lang=lang,
+                         as_json=as_json)
     if not articles and not result.errors:
         cache.prune()
     for warning in result.warnings:
@@ -105,8 +106,7 @@ def extract_command(
     for error in result.errors:
         err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
     if as_json and not result.errors:  # a partial list on stdout would read as the whole
-        sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(json_list(result.json_texts) + "\n")
     elif not as_json:
         for name, report in write_timelines(result, content, whole=not articles or bool(whole)):
             _print_report(name, report)

@@ -71,7 +71,7 @@ def detect(text: str, given: str | None = None) -> Detected:
         # a line or two: too little to tell, and too little to hold much but numbers; read
         # with the default rules (a longer text that cannot be told is warned about)
         return Detected("en", "default", 0.0)
-    counts = {lang: sum(w in fw for w in words) for lang, fw in _function_words().items()}
+    counts = {lang: sum(map(fw.__contains__, words)) for lang, fw in _function_words().items()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (top, hits), (_, second) = ranked[0], ranked[1]
     if hits >= _data()["min_hits"] and hits >= _data()["min_ratio"] * max(second, 1):
