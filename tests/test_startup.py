@@ -110,3 +110,28 @@ def test_parsed_cache_still_refuses_a_duplicate_key(tmp_path, monkeypatch) -> No
     for _ in range(2):  # nothing was stored for it the first time
         with pytest.raises(ruledata.RuleDataError, match=r"bad\.yaml:2: duplicate key"):
             parsed_cache.load(data, "yaml", ruledata.load_yaml)
+
+
+def test_the_language_model_from_its_unpacked_copy_is_py3langid_s(tmp_path, monkeypatch) -> None:
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from generator.sources import language
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    language._identifier.cache_clear()
+    try:
+        for _ in range(2):  # unpacked, then read from the copy
+            ours = language._identifier()
+            language._identifier.cache_clear()
+        assert len(list((tmp_path / "cache").glob("py3langid-model-*.npz"))) == 1
+        theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        assert np.array_equal(ours.nb_ptc, theirs.nb_ptc)
+        assert ours.nb_ptc.dtype == theirs.nb_ptc.dtype
+        assert (ours.nb_classes, ours.tk_nextmove, ours.tk_row, ours.tk_output) == (
+            theirs.nb_classes, theirs.tk_nextmove, theirs.tk_row, theirs.tk_output)
+        for text in ("Dies ist kein Satz über Daten", "Rebels water government attack",
+                     "Ceci n'est pas une pipe", "Хорошо, спасибо"):
+            assert ours.classify(text) == theirs.classify(text)
+    finally:
+        language._identifier.cache_clear()
