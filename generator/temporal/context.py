@@ -29,6 +29,10 @@ class Context:
     # the last explicit day (or time) mentioned: "two days later" counts from it even after a
     # coarser date ("She fled on Aug. 4. She has lived there since 1998. Two days later, ...")
     day_anchor: str | None = None
+    # (day, sentence start) of the first day told in the day anchor's sentence: "grew on
+    # Saturday, kept burning on Sunday" began on Saturday
+    first_day: tuple[str, int] | None = None
+    lead_day: str | None = None  # the first day told: the day the story is of
     anchor_end: int = 0  # where the text of the last explicit date ends
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"

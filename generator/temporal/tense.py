@@ -245,6 +245,8 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
         # a modal's or an infinitive's verb
         return None
     if cls == "future" and tokens[i].lower() in lex.sets.scheduled_present:
+        if _compound_noun(tokens, i, lex):
+            return None
         aux = _question_aux(tokens, i)
         if aux:
             # "Did the envoy meet the rebels on Saturday?", "When does the court sit?": the
@@ -256,6 +258,18 @@ def _cue(tokens: list[str], i: int, lex: Lexicon) -> str | None:
         sure = any(t in lex.sets.future and t not in lex.sets.modals for t in before)
         return "future" if sure else "modal"
     return cls
+
+
+def _compound_noun(tokens: list[str], i: int, lex: Lexicon) -> bool:
+    """Is the bare schedule verb at ``i`` the head of a noun after a determiner and one
+    modifier ("survived a confidence vote on June 6", "after a procedural vote on Friday")?
+    A singular modifier takes the -s form as a verb ("the Senate votes Tuesday"); a plural
+    one may be the subject ("the talks resume Tuesday"). A modifier of plan keeps the plan
+    ("the slated visit in September")."""
+    word, prev = tokens[i].lower(), tokens[i - 1].lower() if i > 0 else ""
+    plan = lex.sets.future | lex.sets.future_before_to | lex.sets.schedule_verbs
+    return (i >= 2 and tokens[i - 2].lower() in _DETERMINERS and prev.isalpha()
+            and not word.endswith("s") and not prev.endswith("s") and prev not in plan)
 
 
 _RELATIVE = frozenset(("that", "which", "who"))

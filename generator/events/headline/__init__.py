@@ -13,10 +13,12 @@ openers go, and a long sentence is cut at its first clause boundary.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from . import desk
 from .draft import GROUP_MARK, Draft, draft
+from .names import left_out
 from .strategies import STRATEGIES, Strategy
 from .tidy import first_sentence, tidy
 
@@ -36,8 +38,34 @@ def write_headline(
     ``history``: the date is long before the article, told in passing; ``others``: the
     spans of the sentence's other dates; ``context``: the article's text before the
     sentence, where a pronoun's name is found (none: the pronoun stays)."""
-    text = written_headline(sentence, phrase_start, phrase_end, limit, history, others)
-    return desk.edit(text, context)
+    d = draft(sentence, phrase_start, phrase_end, limit, history, others)
+    lines = ((name, desk.edit(text, context + " " + left_out(sentence, text)))
+             for name, text in _written(d))
+    name, first = next(lines)
+    if desk.printable(first):
+        return first
+    # no line a desk prints: a cut that left a verb without what it needs ("President Fidel
+    # Castro declares that it is just matter") gives way to the next way of writing it that
+    # tells the same words; a noun phrase ("The meeting between Elian and his grandmothers at
+    # the home of a Roman Catholic nun") to the sentence's main clause that tells it ("Cuba
+    # keeps up its condemnation of the handling of the meeting between Elian and his
+    # grandmothers"); else the first stays
+    noun_phrase = name in _NOUN_PHRASES
+    return next((line for other, line in lines if (other in _MAIN_CLAUSE or not noun_phrase)
+                 and desk.printable(line) and _retells(line, first)), first)
+
+
+_NOUN_PHRASES = frozenset({"dated_noun_phrase", "described_noun", "reduced_relative"})
+_MAIN_CLAUSE = frozenset({"possessive_subject", "possessive_object", "without_date"})
+
+
+def _retells(line: str, first: str) -> bool:
+    """Does ``line`` hold most of ``first``'s words and all its figures (the same happening,
+    told whole)?"""
+    told = set(re.findall(r"\w+", line.lower()))
+    own = re.findall(r"\w+", first.lower())
+    figures = re.findall(r"\d[\d,.]*", first)  # "A loss of $26,956" is not "a loss of $158,666"
+    return sum(w in told for w in own) >= 0.6 * len(own) and all(f in line for f in figures)
 
 
 def written_headline(
@@ -52,8 +80,15 @@ def written_headline(
     edit makes it a short present-tense line: "The dam was built", "Peskov slammed the
     United States"."""
     d = draft(sentence, phrase_start, phrase_end, limit, history, others)
-    text = next(_finished(s, text, d) for s in STRATEGIES if (text := s.write(d)) is not None)
-    return text.replace(GROUP_MARK, ",")
+    return next(_written(d))[1]
+
+
+def _written(d: Draft) -> Iterator[tuple[str, str]]:
+    """The strategies that write a text for ``d`` and their texts, in their order, tidied."""
+    for strategy in STRATEGIES:
+        text = strategy.write(d)
+        if text is not None:
+            yield strategy.name, _finished(strategy, text, d).replace(GROUP_MARK, ",")
 
 
 def _finished(strategy: Strategy, text: str, d: Draft) -> str:

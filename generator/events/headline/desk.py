@@ -21,8 +21,12 @@ from functools import cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
-from .names import clean_name, named
+from . import frames
+from .names import clean_name, left_out, named, named_inside
 from .present import participle_lemma, past_lemma, present, quoted_spans
+from .quotes import quote_clause, speaker_quote
+from .time_words import without_time_words
+from .verb_table import verbs
 from .verbs import FINITE, has_finite_verb, starts_with_verb
 from .wire import speaker_first, without_according_to, without_debris
 from .words import words
@@ -41,11 +45,17 @@ def edit(text: str, context: str = "") -> str:
     """``text`` (a tidied headline) as the desk prints it; ``context``: the article before
     the sentence, where the names are."""
     text = without_debris(text)
+    text = frames.mended(text)
+    text = without_time_words(text)
     text = without_according_to(text)
     text = speaker_first(text)
     text = named(text, context)
+    written = text
     text = fitted(text)
+    context = f"{context} {left_out(written, text)}"  # "In efforts to prevent Elian's return"
     text = named(text, context)  # a pronoun the shortening brought to the front
+    text = named_inside(text, context)
+    text = frames.actor_of_colour(text)
     text = present(text)
     text = re.sub(r"\s*(?:…|\.\.\.)$", "", text).strip(" ,;:")  # no line ends cut off
     # "..., arriving" (its date gone with the strategy): a participle with nothing to say
@@ -53,6 +63,18 @@ def edit(text: str, context: str = "") -> str:
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+def printable(line: str) -> bool:
+    """Would a desk print ``line``: a clause (a subject and a finite verb) that ends on no
+    word needing what was cut ("... wants the appeals court", "... is expected")?
+    "President Fidel Castro declares that it is just matter" would not."""
+    return has_finite_verb(line) and not _DANGLING.search(line) and not _HOLE.search(line)
+
+
+# What a cut date leaves in a line: "in the before the shooting", "Dog'''s car", "... compares"
+_HOLE = re.compile(r"(?i)\b(?:the|a|an)\s+(?:the|a|an|before|after|in|of|on|at|to|for|by)\b"
+                   r"|''|(?:^|\s)['’][sS]\b|\b(?:compares|compared)$")
 
 
 # --- fitting --------------------------------------------------------------------------
@@ -75,13 +97,16 @@ def fitted(text: str) -> str:
             if shorter is None or shorter == text or words(shorter) < shortest or (
                     _SUBORDINATE.match(shorter) and not _SUBORDINATE.match(text)):
                 break
-            if need_verb and not _has_clause(shorter):
+            if need_verb and not _has_clause(shorter) or frames.cut_complement(text, shorter):
                 break
-            if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(shorter):
+            if _unbalanced(shorter) and not _unbalanced(text) or _DANGLING.search(
+                    shorter) and not _DANGLING.search(text):
                 break
             text = shorter
     if words(text) > limit:
-        text = _quote_clause(text)
+        text = quote_clause(text, limit)
+    if words(text) > limit:
+        text = speaker_quote(text, limit)
     if words(text) > limit:
         text = _last_resort(text)
     if words(text) > limit:
@@ -116,15 +141,30 @@ def _last_resort(text: str, need_verb: bool = True) -> str:
         for token in reversed(tokens[4 : limit + 1]):
             head = text[: token.start()].rstrip()
             boundary = head.endswith((",", ";", ":")) or token.group(0).lower().strip(
-                "\"“”") in prepositions
+                "\"“”") in prepositions and not head.endswith("ing")  # "rallies calling | for"
             if boundary and words(head) >= 4 and clause(head) and not _DANGLING.search(
-                    head.rstrip(" ,;:")):
-                cut = _closed(head.rstrip(" ,;:"))
+                    head.rstrip(" ,;:")) and not frames.cut_complement(text, head):
+                cut = _closed(_before_list(head.rstrip(" ,;:")))
                 break
         if cut is None or cut == text:
             return text
         text = cut
     return text
+
+
+# an item of a list: a few words without a verb between commas ("doctors", "a top official")
+_LIST_ITEM = re.compile(r",\s+(?:[\w'’-]+\s){0,3}[\w'’-]+$")
+
+
+def _before_list(head: str) -> str:
+    """``head`` without the items of a list a cut would leave it in the middle of: "... with
+    his current wife and their son, a top government official, doctors, nurses" -> "...
+    with his current wife and their son" (a list told in part is no line)."""
+    shorter = head
+    while (found := _LIST_ITEM.search(shorter)) and not has_finite_verb(found.group(0)):
+        shorter = shorter[: found.start()]
+    items = head.count(",") - shorter.count(",")
+    return shorter if items >= 2 and words(shorter) >= 4 and has_finite_verb(shorter) else head
 
 
 def _closed(text: str) -> str:
@@ -206,6 +246,9 @@ def _drop_reporting_frame(text: str) -> str | None:
     if re.match(r"(?:he|she|they|it|we|i)\s", rest, re.IGNORECASE):
         # "Castro said she had been kidnapped": whom the pronoun means, the frame tells
         return None
+    # the reported future told without its frame: "Castro said Gonzalez would travel" ->
+    # "Gonzalez will travel" (alone, "would" reads as a condition)
+    rest = re.sub(r"^([^,;\"“]{1,60}?\s)would(?=\s(?:not\s)?[a-z])", r"\1will", rest, count=1)
     return rest[:1].upper() + rest[1:]
 
 
@@ -275,6 +318,7 @@ def _drop_comma_aside(text: str) -> str | None:
                           "before", "despite", "without", "like", "unlike", "since", "amid",
                           "then", "itself", "himself", "herself")
                 or first.endswith(("ing", "ed")) or re.match(r"\d", first)
+                or first in get_lexicon().sets.prepositions  # ", on an official visit to Mexico,"
                 or aside[:1].isupper()):
             continue
         if not _outside_quotes(text, found.start()):
@@ -300,7 +344,7 @@ def _drop_trailing_participle(text: str) -> str | None:
 _CLAUSE_CUTS = re.compile(
     r";\s|,\s+(?:and|but|while|as|after|before|because|although|though|when|where|whereas|"
     r"so|since|until)\s|\s(?:while|because|although|though|whereas|after|before|when|as|until"
-    r"|since)\s")
+    r"|since)\s|,\s+(?=(?:the|The|a|A|an|An)\s(?:[\w.'’-]+\s){0,4}?[a-z]+ed\s)")
 
 
 def _first_clause(text: str) -> str | None:
@@ -311,10 +355,27 @@ def _first_clause(text: str) -> str | None:
         that = last_of(r"\bthat\s", head)
         if that and not has_finite_verb(head[that.end() :]):
             continue  # "What matters most is that Elian, after ...": its clause goes on
+        if frames.measured(head):
+            continue  # "a matter of days before Elian is reunited": the clause completes it
+        if found.group(0).strip() == "," and not (
+                _spliced(text[found.end() :]) and _spliced(head + " ")):
+            # "Nairobi, the capital, ...": an apposition, no clause of its own; "Just ahead of
+            # Albright's trip, the State Department issued ...": a frame, not a clause
+            continue
         if words(head) >= 3 and _has_clause(head) and _outside_quotes(text, found.start()) and (
                 not _SUBORDINATE.match(head)):
             return head
     return None
+
+
+def _spliced(rest: str) -> bool:
+    """Does ``rest`` (after a comma) open a clause of its own, a subject and its past verb
+    in a few words ("..., the State Department lifted a warning")?"""
+    found = re.match(r"(?:[\w.'’-]+\s){1,5}?(?P<verb>[a-z]+ed)\s", rest)
+    if found and _frame_words() & {rest.split()[0].lower()}:
+        return False
+    return bool(found) and past_lemma(found.group("verb")) is not None and "," not in (
+        rest[: found.end()])
 
 
 def _drop_relative(text: str) -> str | None:
@@ -331,9 +392,14 @@ def _drop_relative(text: str) -> str | None:
         that = last_of(r"\bthat\s", head)
         if that and not has_finite_verb(head[that.end() :]):
             continue  # "said that a suspect who ...": the suspect's verb is to come
+        if found.group("rel") == "that" and frames.that_complement(head):
+            continue  # "said in a letter that he wants ...": the verb's complement
         if "," in text[found.end() :] or prev in ("those", "anyone", "everyone", "someone", "one",
-                                                   "all", "whoever", "what"):
-            continue  # a relative clause inside an aside that closes later; "those who ..."
+                                                   "all", "whoever", "what") or (
+                re.search(r"\bthe\s+(?:men|man|women|woman|people|person|ones)$", head)):
+            # a relative clause inside an aside that closes later; "those who ...", "the men
+            # who launched the Cuban Revolution": the clause says who they are
+            continue
         if _has_clause(head) and words(head) >= 4 and _outside_quotes(text, found.start()):
             return head
     return None
@@ -350,6 +416,18 @@ def _drop_second_verb(text: str) -> str | None:
     return None
 
 
+def _drop_participle_phrase(text: str) -> str | None:
+    """A participle phrase that places a noun: "he wants Cuban diplomats based in Washington
+    to meet with his son" -> "he wants Cuban diplomats to meet with his son"."""
+    for found in re.finditer(r"(?<=[a-z])\s(?P<verb>[a-z]+)\s(?:in|at|near|from)\s[A-Z][\w.'’-]*"
+                             r"(?:\s(?:of\s)?[A-Z][\w.'’-]*)*(?=\s+(?:to|and)\s|,)", text):
+        noun = text[: found.start()].rsplit(None, 1)[-1]
+        if participle_lemma(found.group("verb")) and noun in verbs().plurals and (
+                _outside_quotes(text, found.start())):
+            return text[: found.start()] + text[found.end() :]
+    return None
+
+
 def _drop_trailing_phrase(text: str) -> str | None:
     """The last prepositional phrase: "... arrived at the FBI lab at the bureau's Washington
     headquarters" -> "... arrived at the FBI lab"."""
@@ -361,11 +439,19 @@ def _drop_trailing_phrase(text: str) -> str | None:
             continue
         head = text[: token.start()].rstrip(" ,")
         prev = head.rsplit(None, 1)[-1].lower() if head else ""
-        if word == "to" and (past_lemma(prev) or participle_lemma(prev)) or (
+        if word == "to" and (past_lemma(prev) or participle_lemma(prev)
+                             or frames.infinitive_complement(head, text[token.start() :])) or (
                 prev.endswith("ing") and word in ("to", "for", "with", "into")):
             continue  # "vowed to hunt", "leading to the arrest": the verb's complement
-        if prev in ("of", "to", "the", "a", "an") or not _outside_quotes(text, token.start()):
+        if word == "of" or prev in ("of", "to", "the", "a", "an") or not _outside_quotes(
+                text, token.start()):
+            continue  # "of" completes its noun: "a matter of days", "the return of Elian"
+        if frames.reduced_relative_end(head) or has_finite_verb(text[token.end() :]):
+            # "Cuban diplomats based | in Washington": the participle needs it; "paid tribute
+            # | to the men who launched the Cuban Revolution": a clause, no trailing phrase
             continue
+        if frames.measured(head) and word in ("before", "after", "until", "since"):
+            continue  # "a matter of days before Elian is reunited"
         if _has_clause(head) and words(head) >= 4:
             return head
         return None
@@ -378,29 +464,41 @@ def _is_verb_s(word: str) -> bool:
     return is_present_form(word)
 
 
+def _drop_title(text: str) -> str | None:
+    """The titles before a full name that opens the line: "President Fidel Castro declared"
+    -> "Fidel Castro declared" (the name says who; the body keeps the title)."""
+    found = re.match(r"(?P<titles>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?P<name>[A-Z][a-z][\w'’-]*\s+"
+                     r"[A-Z][a-z][\w'’-]*)\s+(?=[a-z])", text)
+    if not found or not all(w in _title_words() for w in found.group("titles").split()):
+        return None
+    return text[found.start("name") :]
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(events_rules()["titles"])
+
+
+def _drop_phrase_before_that(text: str) -> str | None:
+    """A phrase between a verb and its that-clause: "Elian Gonzalez's father said in a letter
+    that he wants ..." -> "Elian Gonzalez's father said that he wants ..."."""
+    for found in re.finditer(
+            r"\s(?P<prep>in|on|at|during|through|to)\s[^,;\"“”]{2,40}?\s(?=that\s)", text):
+        head = text[: found.start()]
+        if frames.that_complement(head + " " + found.group("prep")) and _outside_quotes(
+                text, found.start()):
+            return head + " " + text[found.end() :]
+    return None
+
+
 _STEPS: tuple[Callable[[str], str | None], ...] = (
-    _drop_brackets, _drop_dash_aside, _drop_trailing_attribution, _drop_comma_aside,
+    _drop_brackets, _drop_phrase_before_that, _drop_dash_aside,
+    _drop_trailing_attribution, _drop_comma_aside,
     _drop_leading_frame, _drop_trailing_participle, _first_clause, _drop_reporting_frame,
-    _drop_relative, _drop_second_verb, _drop_trailing_phrase,
+    _drop_relative, _drop_second_verb, _drop_title, _drop_participle_phrase,
+    _drop_trailing_phrase,
 )
 _ONCE = frozenset({_drop_reporting_frame, _drop_leading_frame, _first_clause})
-
-
-def _quote_clause(text: str) -> str:
-    """A line still long because of its quotation: the quotation's first whole clause
-    ('Albright says "I will bring a message of solidarity"'), its words as spoken."""
-    spans = quoted_spans(text)
-    if not spans:
-        return text
-    a, b = spans[0]
-    inner = text[a + 1 : b - 1] if text[b - 1 : b] in "\"”" else text[a + 1 : b]
-    parts = [p.strip() for p in re.split(r"[,;:]\s|\s--\s|(?<=[!?])\s", inner) if p.strip()]
-    room = max_words() - words(text[:a] + text[b:])
-    fitting = [p for p in parts if 3 <= words(p) <= room and _has_clause(p)]
-    if not fitting:
-        return text
-    part = fitting[0].rstrip(",.;")
-    return f"{text[:a]}\"{part}\"{text[b:]}"
 
 
 def _has_clause(text: str) -> bool:

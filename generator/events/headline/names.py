@@ -79,7 +79,11 @@ def _persons(context: str) -> list[tuple[int, str]]:
     return mentions
 
 
-def _described(context: str, noun: str) -> str | None:
+# A child's age: "6-year-old Elian", "Elian, the 6-year-old" (not "a 39-year-old businessman")
+_CHILD_AGE = r"(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten)-year-old"
+
+
+def _described(context: str, noun: str, line: str = "") -> str | None:
     """The most recent name the article calls ``noun`` ("the 6-year-old boy Elian Gonzalez",
     "Elian Gonzalez, the boy who ...", "suspect Khalfan Khamis Mohamed")."""
     best: tuple[int, str] | None = None
@@ -90,19 +94,59 @@ def _described(context: str, noun: str) -> str | None:
         before = context[max(0, found.start() - 40) : found.start()].lower()
         after = context[found.end() : found.end() + 40].lower()
         aged = noun in _data()["aged_nouns"] and (
-            re.search(r"\b[\w]+-year-old\s*$", before)
-            or re.match(r",\s+(?:the|a|an)\s+[\w]+-year-old\b", after))
+            re.search(rf"\b{_CHILD_AGE}\s*$", before)
+            or re.match(rf",\s+(?:the|a|an)\s+{_CHILD_AGE}\b", after))
         if aged or re.search(rf"\b{noun}\s*,?\s*$", before) or re.match(
                 rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", after):
             best = (found.start(), name)
     if best is None:
-        return None
+        # the sentence's own words ("... return Elian Gonzalez to Cuba, President Fidel Castro
+        # said the boy's father ..."); the article's whole text would name its most quoted
+        # the sentence's own words (its frame and the line: "... return Elian Gonzalez to
+        # Cuba, Castro said the boy's father has offered ..."); over the whole article the
+        # most told is as often the father as the boy
+        sentence = context[max(context.rfind(". "), context.rfind("\n")) + 1 :]
+        return _protagonist(f"{sentence} {line}") if noun in _data()["aged_nouns"] else None
     # the short form the article uses after that ("Elian" after "Elian Gonzalez")
     short = best[1]
     for pos, name in _persons(context):
         if pos > best[0] and set(name.split()) <= set(best[1].split()):
             short = name
     return short
+
+
+def _protagonist(context: str) -> str | None:
+    """The person the article tells of most, when no title or role word ever stands before
+    the name ("Elian" in a story of "the boy"; never "President Fidel Castro"): whom "the
+    boy" or "the child" means when the article never calls anyone so. Mentions are grouped
+    by a name's first word ("Elian Gonzalez", "Elian"); only a name a sentence tells with
+    "boy", "child" or a child's age counts, and one told under twice as often as another
+    names nobody."""
+    counts: dict[str, int] = {}
+    latest: dict[str, str] = {}
+    adult: set[str] = set()
+    for pos, name in _persons(context):
+        first = re.sub(r"['’]s$", "", name.split()[0])  # "Elian's" is Elian
+        before = context[max(0, pos - 30) : pos].split()
+        role = before[-1].lower().strip(",") if before else ""
+        if not context[pos:].startswith(name) or (before and before[-1] in _titles()) or (
+                role in _data()["person_words"] and
+                role not in _data()["aged_nouns"]):  # "President Fidel Castro", "spokesman"
+            adult.add(first)
+        counts[first] = counts.get(first, 0) + 1
+        latest[first] = name
+    sentences = re.split(r"(?<=[.!?])\s+", context)
+    aged = "|".join(_data()["aged_nouns"])
+
+    def young(first: str) -> bool:  # a sentence names them with "boy", "child", "6-year-old"
+        return any(first in s and re.search(rf"\b(?:{aged}|{_CHILD_AGE})\b", s)
+                   for s in sentences)
+
+    ranked = sorted(((n, f) for f, n in counts.items() if f not in adult and young(f)),
+                    reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]:
+        return None
+    return re.sub(r"['’]s$", "", latest[ranked[0][1]])
 
 
 def _latest_subject(context: str) -> str | None:
@@ -140,6 +184,87 @@ def _fits(person: str, pronoun: str, context: str) -> bool:
     return not (other.search(before) or (other.search(after) and not same.search(after)))
 
 
+_OBJECT = re.compile(r"(?<=[a-z]\s)(?P<pronoun>him|her)(?=\s+(?:to|for|with|in|on|at|as|from|into|"
+                     r"before|after|over|and)\b|[,.;]|$)")
+
+
+def left_out(whole: str, part: str) -> str:
+    """The words of ``whole`` before where ``part`` (its headline) starts: where a name the
+    headline's pronoun stands for may be ("In efforts to prevent Elian Gonzalez's return to
+    Cuba, an anti-Castro lawmaker subpoenaed him")."""
+    opening = " ".join(part.split()[:3])
+    at = whole.lower().find(opening.lower()) if opening else -1
+    return whole[:at] if at > 0 else ""
+
+
+def named_inside(text: str, context: str) -> str:
+    """``text`` with an object pronoun after its verb, and "the boy" past its start, named
+    as the article names that person: "an anti-Castro lawmaker subpoenaed him to testify"
+    after "... Elian Gonzalez's return to Cuba" -> "... subpoenaed Elian Gonzalez to testify";
+    "federal agents took the child by force" -> "... took Elian by force". No name that fits
+    (the pronoun's gender, not the line's own subject): the words stay."""
+    if not context:
+        return text
+    context = context[-_CONTEXT:]
+    found = _OBJECT.search(text)
+    if found and not any(a < found.start() < b for a, b in _quotes(text)):
+        before = context + " " + text[: found.start()]
+        persons = [name for _, name in _persons(before)]
+        subject = persons[-1] if persons and text.startswith(persons[-1]) else None
+        person = next((re.sub(r"['’]s$", "", p) for p in reversed(persons)
+                       if p != subject and p not in text), None)
+        if person and _fits(person, found.group("pronoun"), before):
+            text = text[: found.start()] + person + text[found.end() :]
+    text = _reported_kin(text, context)
+    for noun in re.finditer(r"(?<=[^,]\s)the\s(?P<noun>[a-z]+)\b(?!['’-])", text):
+        if noun.group("noun") in _data()["aged_nouns"]:
+            name = _described(context, noun.group("noun"), text)
+            if name and name not in text:
+                return text[: noun.start()] + name + text[noun.end() :]
+    return text
+
+
+_REPORTED = re.compile(r"\s(?:says|said|tells|told|adds|added|insists|insisted|claims|claimed)"
+                       r"\s+(?:that\s+)?(?P<pronoun>he|she)\s")
+
+
+def _reported_kin(text: str, context: str) -> str:
+    """The subject pronoun of a reported clause, named by the kin the sentence's frame
+    describes: "Calling the mother of Elian Gonzalez 'an excellent girl,' Castro said she had been
+    'practically kidnapped'" -> "Castro says Elian Gonzalez's mother was ..."."""
+    found = _REPORTED.search(text)
+    if not found:
+        return text
+    # the sentence's own words: a description in its frame introduces the person
+    context = context[max(context.rfind(". "), context.rfind("\n")) + 1 :]
+    kin = "|".join(_data()["kin"][found.group("pronoun")])
+    name = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    described = [(m.start(), m.group("name"), m.group("kin")) for m in re.finditer(
+        rf"\bthe\s+(?P<kin>{kin})\s+of\s+(?P<name>{name})", context)] + [
+        (m.start(), m.group("name"), m.group("kin")) for m in re.finditer(
+        rf"(?P<name>{name})['’]s\s+(?P<kin>{kin})\b", context)]
+    if not described:
+        return text
+    _, who, noun = max(described)
+    who = _clean(who)
+    return f"{text[: found.start('pronoun')]}{who}'s {noun}{text[found.end('pronoun') :]}" if (
+        who) else text
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]?", text)]
+
+
+def _before_own_pronoun(context: str, pronoun: str) -> str:
+    """``context`` without its last sentence when that sentence (the frame the headline left
+    out) says the pronoun too: in "Ever since he first learned that Elian was in Florida, he
+    has been persistent", both are one man, not Elian."""
+    start = max(context.rfind(". "), context.rfind("\n")) + 1
+    if re.search(rf"\b{pronoun}\b", context[start:], re.IGNORECASE):
+        return context[:start]
+    return context
+
+
 def named(text: str, context: str) -> str:
     """``text`` with the pronoun or "the boy", "the suspect" that opens it replaced by the
     article's name for that person, when ``context`` (the article before the sentence)
@@ -159,15 +284,15 @@ def named(text: str, context: str) -> str:
     word = first.group(1)
     if word in data["pronouns"] and first.group(2) and first.group(2) not in (
             data["pronoun_stops"]):
-        person = _latest_subject(context)
+        person = _latest_subject(_before_own_pronoun(context, word))
         if person and _fits(person, word, context):
-            return person + text[len(word) :]
+            return re.sub(r"['’]s$", "", person) + text[len(word) :]
     if word in data["possessives"] and first.group(2):
         person = _latest_subject(context)
         if person and _fits(person, word, context):
             return f"{person}'s" + text[len(word) :]
     if word in ("The", "the") and first.group(2) and first.group(2).lower() in data["nouns"]:
-        name = _described(context, first.group(2).lower())
+        name = _described(context, first.group(2).lower(), text)
         if name is None and first.group(2).lower() in data["any_person_nouns"]:
             persons = _persons(context)
             name = persons[-1][1] if persons else None

@@ -126,6 +126,11 @@ def plural_subject(subject: str) -> bool:
     least 82", "Two bombs", "Americans" do; "The United States", "Albright", "the toll" do
     not."""
     data = _data()
+    last = _WORD.findall(subject)[-1:]
+    if last and last[0].lower() in ("they", "we", "you", "i"):
+        return True  # "defensive measures they adopted": the verb's subject is the pronoun
+    if last and last[0].lower() in data["singular_pronouns"] and last[0].lower() != "that":
+        return False
     subject = re.sub(r"\([^)]*\)", " ", subject)
     subject = re.sub(r",[^,]*,", " ", subject)  # an aside in the subject
     if "," in subject and " and " not in subject.rsplit(",", 1)[0]:
@@ -143,8 +148,7 @@ def plural_subject(subject: str) -> bool:
     digits = re.findall(r"\d[\d,.]*", subject)
     if not words:
         return bool(digits)
-    low = subject.lower()
-    if any(name.lower() in low for name in data["singular_names"]):
+    if any(name.lower() in low_head for name in data["singular_names"]):
         return False
     if words[-1] in data["bodies"]:
         return False  # "The U.S. Immigration and Naturalization Service"
@@ -180,6 +184,9 @@ def present(text: str) -> str:
     condemns"; a coordinated verb goes with it ("condemned ... and vowed" -> "condemns ...
     and vows"), and a past perfect the main verb reports becomes a simple past ("police
     said they had arrested" -> "police say they arrested"). Quoted words stay."""
+    clauses = _second_clause(text)
+    if clauses:
+        return present(clauses[0]) + clauses[1] + present(clauses[2])
     words = _words(text)
     main = _main_verb(text, words)
     if main is None:
@@ -196,7 +203,8 @@ def present(text: str) -> str:
         subject = text[: rel.start()]
     plural = plural_subject(subject)
     if low in _BE:
-        edits.append((word.start(), word.end(), _BE[low][low == "were" or plural and low != "was"]))
+        be = _BE[low][low == "were" or plural and low != "was"]
+        edits.append((word.start(), word.end(), "am" if re.search(r"\bI\s*$", subject) else be))
     elif low in ("has", "have", "had"):
         nxt = _next_content(words, i)
         if nxt is not None and words[nxt].group(0).lower() == "been":
@@ -227,6 +235,27 @@ def present(text: str) -> str:
     return _apply(text, edits)
 
 
+def _second_clause(text: str) -> tuple[str, str, str] | None:
+    """``text`` as two clauses with subjects of their own, each told in the present: "The
+    family refused, and federal agents took the child" -> ("The family refused", ", and ",
+    "federal agents took the child"); None for one clause ("... killed 259, and injured")."""
+    quotes = quoted_spans(text)
+    for found in re.finditer(r",\s+(?:and|but)\s+|;\s+", text):
+        tail = text[found.end() :]
+        first = _WORD.match(tail)
+        if any(a < found.start() < b for a, b in quotes) or first is None:
+            continue
+        if past_lemma(first.group(0)) or first.group(0).lower() in _MODALS or (
+                first.group(0).lower() in _BE) or (is_present_form(first.group(0))
+                                                   and first.group(0) not in verbs().plurals):
+            return None  # its verb is the first clause's subject's
+        tail_words = _words(tail)
+        if _main_verb(tail, tail_words) is not None and _main_verb(
+                text[: found.start()], _words(text[: found.start()])) is not None:
+            return text[: found.start()], found.group(0), tail
+    return None
+
+
 def _next_content(words: list[re.Match[str]], i: int) -> int | None:
     j = i + 1
     while j < len(words) and words[j].group(0).lower() in _ADVERBS:
@@ -240,6 +269,8 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
     modal, or no verb found). A subordinate clause that opens the line ("When asked ...,")
     is no main clause."""
     skip_to = 0
+    if words and words[0].group(0).lower().replace("’", "'") in _data()["contractions"]:
+        return None  # "That's largely because ...": its verb is present
     if words and words[0].group(0).lower() in _data()["subordinators"]:
         comma = text.find(", ")
         if comma < 0:
@@ -257,7 +288,8 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
             return None
         if low in _BE or low in ("had", "did", "didn't"):
             return _checked(words, i, prev)
-        if m.group(0)[:1].isupper() or "," in between and prev not in ("and",):
+        if m.group(0)[:1].isupper() or "," in between and prev not in ("and",) and not (
+                _closes_aside(text, m.start())):
             continue
         if (prev in _data()["determiners"] and prev != "that") or prev in (
                 "be", "been", "being", "to"):
@@ -292,6 +324,16 @@ def _main_verb(text: str, words: list[re.Match[str]]) -> tuple[int, str] | None:
             continue
         return _checked(words, i, prev)
     return None
+
+
+def _closes_aside(text: str, at: int) -> bool:
+    """Does the comma before ``at`` close an aside after the subject ("Police in the Comoros
+    archipelago, off the Tanzanian coast, raided two homes"): a phrase that opens with a
+    lower-case word, after a subject with no verb of its own?"""
+    found = re.search(r"^(?P<subject>[^,]+),\s(?P<aside>[a-z][^,]*),\s*$", text[:at])
+    return bool(found) and not any(
+        past_lemma(w) or w.lower() in _BE or is_present_form(w)
+        for w in _WORD.findall(found.group("subject"))[1:] if w.islower())
 
 
 def _checked(words: list[re.Match[str]], i: int, prev: str) -> tuple[int, str] | None:
@@ -337,7 +379,9 @@ def _reported_perfect(words: list[re.Match[str]], i: int) -> list[tuple[int, int
         if words[j].group(0) == "had" and participle_lemma(words[j + 1].group(0)):
             lemma = participle_lemma(words[j + 1].group(0))
             if lemma == "be":
-                return []
+                # "Castro said she had been kidnapped" -> "Castro says she was kidnapped"
+                plural = plural_subject(" ".join(w.group(0) for w in words[i + 1 : j]))
+                return [(words[j].start(), words[j + 1].end(), "were" if plural else "was")]
             past = _forms(lemma, "VBD")
             return [(words[j].start(), words[j + 1].end(), past[0] if past else lemma)]
     return []

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..rules_file import word_list, word_set
 from ..sentence_dates import ENDS_IN_COUNT
-from . import clauses, parts, phrases
+from . import clauses, frames, parts, phrases
 from .draft import Draft
 from .happening_clauses import dated_subordinate, sequence_frame
 from .words import clause_rest
@@ -160,7 +160,7 @@ def without_date(d: Draft) -> str:
     elif not (particle and _DEICTIC_START.match(span.sentence, span.start)):
         # "He was sworn in last week": "last week" takes no preposition, so the "in" before it
         # is the verb's particle
-        head = phrases.drop_preposition(head, d.rules)
+        head = frames.without_dangling_participle(phrases.drop_preposition(head, d.rules), tail)
     if head.endswith(",") and tail.startswith(",") and head.count(",") % 2:
         # "The summit, on March 3, ended": the aside goes with both its commas (but in
         # "another sister, Georgina, in 1983, followed" the comma before the date also closes

@@ -10,6 +10,7 @@ import re
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
 from .present import noun_after_adjective, past_lemma, quoted_spans
+from .verb_table import verbs
 
 FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would",
                     "can", "could", "may", "might", "must", "should", "shall", "do", "does",
@@ -18,7 +19,10 @@ FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "wil
 
 def starts_with_verb(text: str) -> bool:
     """Does ``text`` open with a finite verb ("said he ...", "will now proceed", "was
-    hospitalized")?"""
+    hospitalized")? Not a plural noun that opens a list ("doctors, nurses, psychiatrists")."""
+    listed = re.match(r"\s*([a-z]+),", text)
+    if listed and listed.group(1) in verbs().plurals:
+        return False
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)[:3]:
         low = word.lower()
         if low in FINITE or past_lemma(low):
@@ -51,18 +55,22 @@ def has_finite_verb(text: str) -> bool:
             return True
         if not i or word[:1].isupper() or prev in determiners or prev in prepositions:
             continue
-        if past_lemma(low) or is_present_form(low) and not noun_after_adjective(low, prev):
+        if past_lemma(low) or is_present_form(low) and not (
+                noun_after_adjective(low, prev) and tokens[i - 1].islower()):  # "Parliament votes"
             return True
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if is_base_form(low) and (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")
                                   or tokens[i - 1][:1].isupper() or prev in _PLURALS
-                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)):
+                                  or nxt in _OPENS_OBJECT or i + 1 == len(tokens)
+                                  and not prev.endswith(_ADJECTIVES)):
             # "10 others perish", "people rally", "the poet fight for", "lawyers raise
-            # accusations" (not "a sea voyage to")
+            # accusations" (not "a sea voyage to", "the international dispute")
             return True
     return False
 
 
+# endings of a word that is an adjective before a noun ("the international dispute")
+_ADJECTIVES = ("ous", "al", "ic", "ive", "ful", "less", "ary", "ible", "able")
 _PLURALS = frozenset(events_rules()["headline"]["present"]["plural_words"])
 _OPENS_OBJECT = frozenset({"the", "a", "an", "his", "her", "its", "their", "for", "with", "on",
                            "in", "at", "into", "from", "against", "up", "down", "out"})

@@ -54,6 +54,7 @@ def without_according_to(text: str) -> str:
     opening = re.match(rf"^(?:{frames})\s[^,]+,\s+(?=\S)", text, re.IGNORECASE)
     if opening and has_finite_verb(text[opening.end() :]):
         text = text[opening.end() :]
+    text = re.sub(rf",?\s+(?:{frames})\s*$", "", text, flags=re.IGNORECASE)  # cut off there
     closing = re.search(rf",?\s+(?:{frames})\s[^,;]+$", text, re.IGNORECASE)
     if closing and has_finite_verb(text[: closing.start()]):
         text = text[: closing.start()]

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rules import LanguageRules, alternation, datelines, for_language
+from ...sources.furniture import datelines
+from ...temporal.intl.lexicon import available, get_lang_lexicon
+from .clause import has_verb, without_frame, without_relative_aside
+from .rules import LanguageRules, alternation, for_language
 
 MAX_WORDS = 16
 MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb
@@ -30,12 +33,46 @@ def headline(sentence: str, phrase: str, lang: str) -> str:
     text = _without_asides(text)
     text = _without_opener(text, lang)
     text = _without_attribution(text, lang)
+    text = without_time_words(text, lang, rules)
+    text = without_relative_aside(text, lang, rules)
+    text = without_frame(text, lang, rules, MIN_WORDS)
     words = text.split()
     if len(words) < 2:  # nothing but the date and its frame: the sentence says more
         words = " ".join(sentence.split()).split()
     if len(words) > MAX_WORDS:
-        words = _first_clause(words, rules)
+        words = _first_clause(words, rules, lang)
     return _finished(" ".join(words))
+
+
+def without_time_words(text: str, lang: str, rules: LanguageRules) -> str:
+    """The sentence's other day words out ("sono iniziati alle 17.45 di oggi" -> "sono
+    iniziati alle 17.45", "Il meeting in programma di venerdì 16 gennaio tra ..." -> "Il
+    meeting in programma tra ..."): the entry's date says when. The language's today and
+    yesterday words, weekdays (with a day and month after them) and the date words before."""
+    if lang not in available():
+        return text
+    found = list(_time_words(lang).finditer(text))
+    for match in reversed(found):
+        head = text[: match.start()].split()
+        while head and head[-1].lower() in rules.date_words:
+            head.pop()
+        shorter = " ".join(head + text[match.end() :].split())
+        if len(shorter.split()) >= 2:
+            text = shorter
+    return text
+
+
+@cache
+def _time_words(lang: str) -> re.Pattern[str]:
+    lex = get_lang_lexicon(lang)
+    days = alternation(tuple(sorted((w for w in lex.weekdays if len(w) > 3), key=len,
+                                    reverse=True)))
+    deictic = alternation(tuple(sorted((w for w in lex.deictic if " " not in w), key=len,
+                                       reverse=True)))
+    months = alternation(tuple(sorted(lex.months, key=len, reverse=True)))
+    parts = alternation(tuple(sorted(lex.parts, key=len, reverse=True)))
+    return re.compile(rf"(?i)(?<![\w'’])(?:(?:{days})(?:\s+\d{{1,2}}(?:\s+(?:{months}))?)?"
+                      rf"(?:\s+(?:{parts}))?|(?:{deictic}))(?![\w'’])")
 
 
 def _without_dateline(text: str) -> str:
@@ -107,17 +144,24 @@ def _attribution_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return leading, trailing
 
 
-def _first_clause(words: list[str], rules: LanguageRules) -> list[str]:
-    """The longest run of at most ``MAX_WORDS`` words that ends at a clause boundary."""
+def _first_clause(words: list[str], rules: LanguageRules, lang: str) -> list[str]:
+    """The longest run of at most ``MAX_WORDS`` words that ends at a clause boundary and
+    keeps a verb (one without a verb is no line: "El Consejo Supremo de las Fuerzas Armadas
+    egipcias")."""
     def boundary(n: int) -> bool:  # a clause ends after words[n - 1]
         last, following = words[n - 1], words[n].lower()
         if last.endswith((";", ":")) or following in ("–", "—", "-"):
             return True
         return last.endswith(",") and following.strip("«\"'") in rules.clause_words
 
-    ends = [n for n in range(MIN_WORDS, MAX_WORDS + 1) if boundary(n)]
+    def clause(ends: list[int]) -> list[int]:
+        kept = [n for n in ends if has_verb(" ".join(words[:n]), lang, rules)]
+        return kept or ([] if has_verb(" ".join(words[:MAX_WORDS]), lang, rules) else ends)
+
+    ends = clause([n for n in range(MIN_WORDS, MAX_WORDS + 1) if boundary(n)])
     if not ends:
-        ends = [n for n in range(MIN_WORDS, MAX_WORDS + 1) if words[n - 1].endswith(",")]
+        ends = clause([n for n in range(MIN_WORDS, MAX_WORDS + 1)
+                       if words[n - 1].endswith(",")])
     if ends:
         return words[:ends[-1]]
     kept = words[:MAX_WORDS]
@@ -134,7 +178,7 @@ def _dangles(word: str, rules: LanguageRules) -> bool:
 
 def _finished(text: str) -> str:
     """No closing comma or full stop, quotes that close, a capital first letter."""
-    text = text.strip().rstrip(",;:–—- ").rstrip(".").rstrip()
+    text = text.strip().lstrip(",;: ").rstrip(",;:–—- ").rstrip(".").rstrip()
     if text.count('"') % 2:
         text = text.replace('"', "")
     if text.count("«") != text.count("»"):

@@ -1,5 +1,5 @@
-"""The reader of ``data/intl/<lang>.yaml`` and ``data/intl/datelines.yaml``: every key
-checked (``ruledata``), each list a set or an alternation for the patterns."""
+"""The reader of ``data/intl/<lang>.yaml``: every key checked (``ruledata``), each list a set
+or an alternation for the patterns (datelines: ``sources.furniture``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from functools import cache
 from ...ruledata import expect_keys, rule_data
 
 _KEYS = ("attribution_verbs", "attribution_phrases", "attribution_pronouns", "date_words",
-         "openers", "clause_words", "function_words")
+         "openers", "clause_words", "function_words", "frame_words", "finite_words",
+         "relative_words")
 # A capitalised word, in any of the languages' alphabets ("Mubarak", "Égypte", "Ángel").
 UPPER = "A-ZÀ-ÖØ-Þ"
 
@@ -24,12 +25,9 @@ class LanguageRules:
     openers: tuple[str, ...]
     clause_words: frozenset[str]
     function_words: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Datelines:
-    dateline: re.Pattern[str]
-    stamp: re.Pattern[str]
+    frame_words: frozenset[str] = frozenset()  # "En ..., el régimen ha ordenado"
+    finite_words: frozenset[str] = frozenset()  # "es", "sigue", "hay"
+    relative_words: tuple[str, ...] = ()  # "al que", "que": an aside's opening
 
 
 def languages() -> tuple[str, ...]:
@@ -44,7 +42,7 @@ def for_language(lang: str) -> LanguageRules:
     expect_keys(data, _KEYS, where)
 
     def words(key: str) -> list[str]:
-        return [str(w).lower() for w in data[key]]
+        return [str(w).lower() for w in data.get(key, ())]
 
     def longest_first(key: str) -> tuple[str, ...]:
         return tuple(sorted(set(words(key)), key=lambda w: (-len(w), w)))
@@ -57,14 +55,10 @@ def for_language(lang: str) -> LanguageRules:
         openers=longest_first("openers"),
         clause_words=frozenset(words("clause_words")),
         function_words=frozenset(words("function_words")),
+        frame_words=frozenset(words("frame_words")),
+        finite_words=frozenset(words("finite_words")),
+        relative_words=longest_first("relative_words"),
     )
-
-
-@cache
-def datelines() -> Datelines:
-    data = rule_data("events", "intl/datelines.yaml")
-    expect_keys(data, ("dateline", "stamp"), "data/intl/datelines.yaml")
-    return Datelines(dateline=re.compile(data["dateline"]), stamp=re.compile(data["stamp"]))
 
 
 def alternation(words: tuple[str, ...]) -> str:

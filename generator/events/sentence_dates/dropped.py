@@ -218,9 +218,14 @@ def _record_since(body: str, sentence_start: int, group: list[Timex],
         # records began in 1961" is the baseline itself)
         return False
     rules = get_rules()
-    window = WORD.findall(head[: since.start()])[-rules.record_window :]
-    return any(word.lower() in rules.record_words for word in window) or _superlative(
-        head[: since.start()])
+    # "At least 30 people have died since the storm hit on Friday": a count's bound, no
+    # record ("the least rain since 1957" is one)
+    before = _AT_MOST.sub(" ", head[: since.start()])
+    window = WORD.findall(before)[-rules.record_window :]
+    return any(word.lower() in rules.record_words for word in window) or _superlative(before)
+
+
+_AT_MOST = re.compile(r"(?i)\bat\s+(?:least|most)\b")
 
 
 # A word with its possessive ending ("region's"), so that the ending can be seen.

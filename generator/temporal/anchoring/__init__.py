@@ -16,6 +16,7 @@ from .days import (
     clock_day,
     in_anchor_paragraph,
     ordinal_date,
+    quoted_day,
     said_on_day,
     weekday_date,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "ordinal_date",
     "past_before",
     "pick_year",
+    "quoted_day",
     "said_on_day",
     "story_year",
     "sure_future",

@@ -69,18 +69,29 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     if rel in ("next", "this coming", "following"):
         return dct + timedelta(days=(wd - dct.isoweekday() - 1) % 7 + 1)
     if wd == dct.isoweekday():
-        if _SINCE_CLAUSE.search(ctx.text, max(0, start - 80), start):
+        if (_SINCE_CLAUSE.search(ctx.text, max(0, start - 80), start)
+                and not (ctx.day_anchor and ctx.day_anchor[:10] == dct.isoformat())):
             # "30 people have been killed since ground operations expanded on Friday" said
             # on a Friday: what has gone on since a day began before it, a week ago (today
-            # would be "since this morning")
+            # would be "since this morning"); but "a truce starting on April 1. 'We have
+            # kept to it since it began on Saturday'" said on Saturday April 1 is the day
+            # the story has told
             return dct - timedelta(days=7)
         return dct
     tense = deadline_tense(ctx, start, end)
+    if tense == "future" and _EARLIEST.search(ctx.text, max(0, start - 20), start):
+        # "The union said Friday ... Some start as early as Friday night" filed on Saturday:
+        # the earliest time of a plan is the first such day from the story's day
+        base = date.fromisoformat(ctx.day_anchor[:10]) if ctx.day_anchor else dct
+        base = base if (dct - base).days == 1 else dct
+        return base + timedelta(days=(wd - base.isoweekday()) % 7)
     if tense == "future" and clause_cue(ctx.text, start, end, ctx.lex) == "intent":
         # "Parliament voted to suspend him on Monday" is as often the day of the vote
         tense = None
     back = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     ahead = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    if _RIGHT_AFTER_SINCE.search(ctx.text, max(0, start - 12), start):
+        return back  # "missing since Friday's storm": what has gone on since lies behind
     if tense == "past" and (ahead - dct).days == 1 and _LOCAL_TIME.match(ctx.text, end):
         # "crashed after takeoff from Tehran early Wednesday local time" filed on Tuesday:
         # the place's day runs ahead of the paper's, by a day at most
@@ -98,6 +109,8 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
 
 
 _SINCE_CLAUSE = regex.compile(r"(?i)\bsince\b[^,.;:()]*$")
+_RIGHT_AFTER_SINCE = regex.compile(r"(?i)\bsince\s+$")
+_EARLIEST = regex.compile(r"(?i)\bas\s+(?:early|soon)\s+as\s+(?:on\s+)?$")
 # "Wednesday local time", "Wednesday morning (local time)": the day is the place's own.
 _LOCAL_TIME = regex.compile(
     r"(?i)(?:\s+(?:morning|afternoon|evening|night))?,?\s+\(?local\s+time\b")
@@ -138,15 +151,49 @@ def clock_day(ctx: Context, start: int, end: int) -> str:
     # the day of a day or of a time ("lifted off at 6:02 p.m. on Friday. The second stage
     # began at 6:25 p.m.": Friday)
     a = ctx.anchor[:10] if ctx.anchor and precision(ctx.anchor) in ("day", "time") else None
+    if a and ctx.first_day and _tells_onset(ctx, start) and (
+            ctx.first_day[1] >= start_of_sentence(ctx.text, ctx.anchor_end - 1)):
+        # "A fire that grew on Saturday kept burning on Sunday. It broke out before 10:30
+        # a.m.": a beginning is of the first of the days its story went through
+        a = min(a, ctx.first_day[0])
     if a and not in_anchor_paragraph(ctx, start) and not (
             ctx.tense(start, end) == "past"
             and 0 < (ctx.dct - date.fromisoformat(a)).days <= 1):
         # (another paragraph's day, unless the story is of the night before and told in
         # the past: "... late Wednesday. The blast happened shortly before 11 p.m.")
         a = None
-    if a and a < ctx.dct.isoformat() and ctx.tense(start, end) == "future":
+    if a and a < ctx.dct.isoformat() and clause_cue(ctx.text, start, end, ctx.lex) in (
+            "future", "modal"):
+        # (a past order is no plan of now: "began early Sunday. 'We were told to shut down
+        # every computer at 2 a.m.'" is Sunday's 2 a.m.)
         a = None
     return a or ctx.dct.isoformat()
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation opened in its paragraph?"""
+    para = text.rfind("\n\n", 0, at) + 1
+    before = text[para:at]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def quoted_day(ctx: Context, at: int) -> date | None:
+    """The speaker's day for a "today" or "this morning" quoted in a story of the day before
+    the DCT: "Nurses walked out on Thursday. 'We are here this morning because we have no
+    choice,' a nurse said" (filed on Friday) is Thursday morning. None outside a quote, or
+    when the story (the first day it tells, and the last) is not of the day before: "The
+    House approved it on Saturday ... after a vote on Friday. 'Today, the House did its
+    job'" is Saturday."""
+    if not ctx.day_anchor or not ctx.lead_day or not _in_quote(ctx.text, at):
+        return None
+    day = date.fromisoformat(ctx.day_anchor[:10])
+    return day if (ctx.dct - day).days == 1 and ctx.lead_day == day.isoformat() else None
+
+
+def _tells_onset(ctx: Context, at: int) -> bool:
+    """Does the clause before ``at`` tell a beginning ("The fire broke out before ...")?"""
+    clause = ctx.text[max(start_of_sentence(ctx.text, at), at - 60) : at].lower()
+    return any(regex.search(rf"\b{regex.escape(w)}\b", clause) for w in ctx.lex.sets.onset_verbs)
 
 
 _REPORTED_ON = regex.compile(

@@ -28,7 +28,11 @@ def follow(ctx: Context, r: Resolved) -> None:
         ctx.anchor = r.value
         ctx.anchor_end = r.end
         if p in ("day", "time"):
+            sentence = start_of_sentence(ctx.text, r.start)
+            if ctx.first_day is None or ctx.first_day[1] != sentence:
+                ctx.first_day = (r.value[:10], sentence)
             ctx.day_anchor = r.value
+            ctx.lead_day = ctx.lead_day or r.value[:10]
         if not r.relative:  # its year is written: a narrative may be told from it
             ctx.told_from = (r.value, r.start, r.end)
     elif r.extra.get("told_day") and p in ("day", "time"):
@@ -83,6 +87,43 @@ _COUNTED_FROM_NOW = regex.compile(
     r"|tonight|overnight|latest|current)\b")
 
 
+_SINCE = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
+_WHEN_AFTER = regex.compile(r"\s*,\s*when\b")
+
+
+def _since_told(ctx: Context, r: Resolved) -> bool:
+    """Is a "since" date the time of a happening the text tells, not a baseline? "since May
+    2017, when the WannaCry virus spread" (its clause describes it) and "its first eruption
+    since 1984. That eruption began ..." (the last such eruption, told on by the next
+    sentence) are; "has led the firm since 2010" and "the worst loss since 2008. In March,
+    ..." are not."""
+    if not _SINCE.search(ctx.text, max(0, r.start - 20), r.start):
+        return False
+    if _WHEN_AFTER.match(ctx.text, r.end):
+        return True
+    sentence = start_of_sentence(ctx.text, r.start)
+    words = regex.findall(r"[a-z]+", ctx.text[sentence : r.start].lower())[-8:-1]
+    return (bool(ctx.lex.sets.since_superlatives.intersection(words))
+            and _THAT_NEXT.match(ctx.text, r.end) is not None)
+
+
+# The date closes its sentence and the next one opens on the happening it dated: "... since
+# 1984. That eruption began".
+_THAT_NEXT = regex.compile(r"[^.;!?]{0,40}[.!?][\"”’]?\s+(?:That|Those|The\s+last|Then)\b")
+
+
+_SENTENCE_CLOSE = regex.compile(r"[.;](?:\s|$)")
+
+
+def _closes_past(ctx: Context, r: Resolved) -> bool:
+    """Is ``r``, written with its year, the time that closes a past sentence whose happening
+    the next one tells on ("The volcano last erupted in December 2014. That eruption lasted
+    until late January")? Not "The bank collapsed in 2008. In March, its chief resigned"."""
+    return (not r.relative and _SENTENCE_CLOSE.match(ctx.text, r.end) is not None
+            and _THAT_NEXT.match(ctx.text, r.end) is not None
+            and ctx.tense(r.start, r.end) == "past")
+
+
 def _follow_story(ctx: Context, r: Resolved) -> None:
     """Move the story the text tells on past ``r``, or bring it back to the news.
 
@@ -119,11 +160,13 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
         ctx.story, ctx.news_told = None, True  # "last year", "two years ago", however far back
         return
     p = precision(r.value)
-    if p not in _STORY_PRECISIONS or _NOT_REACHED.search(ctx.text, max(0, r.start - 20),
-                                                         r.start):
+    told_since = _since_told(ctx, r)
+    if p not in _STORY_PRECISIONS or (not told_since and _NOT_REACHED.search(
+            ctx.text, max(0, r.start - 20), r.start)):
         return
     before = words_before(ctx, r.start, 1)
-    if (before and before[-1] in _NOT_TOLD_BEFORE) or ctx.text.startswith(("'s", "’s"), r.end):
+    if ((before and before[-1] in _NOT_TOLD_BEFORE and not told_since)
+            or ctx.text.startswith(("'s", "’s"), r.end)):
         return
     if in_insertion(ctx.text, r.start, r.end):
         return  # "The law, passed in 2018, was repealed": the noun's past, not the story's
@@ -134,7 +177,7 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if ctx.news_told and _in_brackets(ctx.text, sentence, r.start):
         return  # a caption's aside in news: "Putin (on July 4, 2019, in Rome)"
     if ctx.story is None and ctx.news_told and not (
-            opens_sentence(ctx.text, r.start)
-            or (p in ("day", "time") and not r.relative)):
+            opens_sentence(ctx.text, r.start) or told_since
+            or (p in ("day", "time") and not r.relative) or _closes_past(ctx, r)):
         return  # "The company, founded in 1921, said on Monday ..."
     ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end

@@ -23,6 +23,7 @@ __all__ = ["annotate_lang", "available"]
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _YEAR = re.compile(r"\d{4}(?:$|-)")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 RULES = {**PLAIN_RULES, **ANAPHORA_RULES, **PAIR_RULES}
 
 
@@ -114,4 +115,6 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                     ctx.day = date.fromisoformat(value[:10])
                 if typ in ("DATE", "TIME") and _YEAR.match(value):
                     ctx.year = int(value[:4])
+                    if _WRITTEN_YEAR.search(text, s, e):
+                        ctx.written_year = ctx.year
     return out

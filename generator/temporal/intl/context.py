@@ -28,6 +28,9 @@ class Ctx:
     quarter: str | None = None
     # the year of the date told last ("en 1997 ... ese año")
     year: int | None = None
+    # the year written out last ("A 22 de maio de 1995"): what "the following year" counts
+    # from ("há um ano" in a quarterly report is not the year the report is about)
+    written_year: int | None = None
     spans: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> str | None:

@@ -27,6 +27,7 @@ CUES_KEYS = (
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
     "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
+    "anaphoric_relative", "place_nouns",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
@@ -40,7 +41,7 @@ _CUE_PLACEHOLDERS = {
     "REL_AFTER": "relative_after", "AGO_BEFORE": "ago_before", "AGO_AFTER": "ago_after",
     "LATER_BEFORE": "later_before", "APPROX": "approx", "CLOCK_BEFORE": "clock_before",
     "CLOCK_AFTER": "clock_after", "LAST": "last_words", "CLOCK_WORD": "clock_words",
-    "DAY_SHIFT": "day_shifts",
+    "DAY_SHIFT": "day_shifts", "PLACE": "place_nouns",
 }
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future", "participle_endings",
@@ -77,6 +78,9 @@ class LangLexicon:
     adjective_refs: dict[str, str] = field(default_factory=dict)
     # "until" right before a date: a deadline, which a past clause does not put behind
     until: re.Pattern[str] | None = None
+    # "the following"/"the previous" words: counted from the year, month or day told last
+    # ("en 1995 ... al año siguiente"), not from the publication date
+    anaphoric_relative: frozenset[str] = frozenset()
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 
@@ -155,7 +159,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])",
         "NUM": rf"(?:\d+(?:[.,]\d+)?|{num_word}(?:(?:\s+(?:y|e|et|und)\s+|-|\s+)?{num_word})*)",
         **{name: _alt(getattr(lex, words)) for name, words in _LEXICON_PLACEHOLDERS.items()},
-        **{name: _alt(cues[key]) for name, key in _CUE_PLACEHOLDERS.items()},
+        **{name: _alt(cues.get(key, ())) for name, key in _CUE_PLACEHOLDERS.items()},
     }
     for spec in pattern_specs(DATA_DIR / lang / "patterns.yaml"):
         src = expanded(spec["pattern"], ph)

@@ -181,6 +181,11 @@ def ref(ctx: Ctx, m: re.Match[str]):
     return "DATE", ctx.lex.refs[lex_key(m.group("ref"))], None
 
 
+def present(ctx: Ctx, m: re.Match[str]):
+    """"auch heute noch", "Heute würde er ...": a today word meaning nowadays."""
+    return "DATE", "PRESENT_REF", None
+
+
 def season(ctx: Ctx, m: re.Match[str]):
     s = ctx.lex.seasons[lex_key(m.group("season"))]
     y = g(m, "y")
@@ -196,17 +201,20 @@ def holiday(ctx: Ctx, m: re.Match[str]):
 
 
 def decade(ctx: Ctx, m: re.Match[str]):
-    """"los años noventa", "les années 90", "die 90er Jahre", "anni '80": 199, 198."""
+    """"los años noventa", "les années 90", "die 90er Jahre", "anni '80": 199, 198; "no
+    final da década de 1970": 197, at its end."""
+    pos = g(m, "pos")
+    mod = ctx.lex.position[lex_key(pos)] if pos else None
     dec = g(m, "dec")
     if dec:
         n = ctx.lex.decades[lex_key(dec)]
         century = 19 if n >= 3 else 20
-        return "DATE", f"{century}{n}", None
+        return "DATE", f"{century}{n}", mod
     digits = m.group("dd")
     if len(digits) == 4:
-        return "DATE", digits[:3], None
+        return "DATE", digits[:3], mod
     n = int(digits[0])
-    return "DATE", f"{19 if n >= 3 else 20}{n}", None
+    return "DATE", f"{19 if n >= 3 else 20}{n}", mod
 
 
 def quarter(ctx: Ctx, m: re.Match[str]):
@@ -216,7 +224,9 @@ def quarter(ctx: Ctx, m: re.Match[str]):
     kind = "H" if g(m, "half") else "Q"
     now = (ctx.dct.month - 1) // (6 if kind == "H" else 3) + 1
     year_ = int(y) if y else ctx.dct.year + (rel_of(ctx, m) or 0)
-    if n == -1:  # "el último trimestre": the last one reported, before this one
+    if n == -1 and y:  # "o último semestre de 1989": that year's last
+        n = 2 if kind == "H" else 4
+    elif n == -1:  # "el último trimestre": the last one reported, before this one
         n, year_ = (now - 1, year_) if now > 1 else ((2 if kind == "H" else 4), year_ - 1)
     elif not y and rel_of(ctx, m) is None and n > now and ctx.tense(m) != "future":
         year_ -= 1  # "the fourth quarter", told in February: last year's
@@ -318,6 +328,7 @@ RULES: dict[str, Callable] = {
     "duration": duration,
     "vague_duration": vague_duration,
     "ref": ref,
+    "present": present,
     "set": set_,
     "set_every": set_every,
     "set_weekday": set_weekday,

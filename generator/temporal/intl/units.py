@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .context import Ctx, g, lex_key, part_of, rel_of, shifted
 
@@ -20,7 +21,22 @@ def rel_unit(ctx: Ctx, m: re.Match[str]):
     rel = rel_of(ctx, m) or 0
     if unit in ("Q", "HY"):
         return None
-    return "DATE", shifted(ctx.dct, unit, rel), None
+    return "DATE", shifted(_anchor(ctx, m, unit), unit, rel), None
+
+
+def _anchor(ctx: Ctx, m: re.Match[str], unit: str) -> date:
+    """What a relative unit counts from: the publication date, or for "the following" and
+    "the previous" ("A 22 de maio de 1995 ... no ano seguinte") the time told last."""
+    rel = g(m, "rel")
+    if rel is None or lex_key(rel) not in ctx.lex.anaphoric_relative:
+        return ctx.dct
+    if unit == "Y" and ctx.written_year is not None:
+        return date(ctx.written_year, 6, 15)
+    if unit == "M" and ctx.month is not None:
+        return date(ctx.month[0], ctx.month[1], 15)
+    if unit == "W" and ctx.day is not None:
+        return ctx.day
+    return ctx.dct
 
 
 def count(ctx: Ctx, m: re.Match[str]) -> float | None:

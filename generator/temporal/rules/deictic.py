@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import regex
 
 from ..anchoring import (
+    quoted_day,
     said_on_day,
 )
 from ..context import Context, Resolved
@@ -55,6 +56,8 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if ctx.label_day and "\n" not in ctx.text[ctx.label_at : m.start()]:
         # a live blog's entry stamped "Friday, 23:45 GMT:" tells "this evening" of its day
         dct = date.fromisoformat(ctx.label_day)
+    elif word != "overnight":
+        dct = quoted_day(ctx, m.start()) or dct
     if word == "tonight":
         return Resolved(*span_of(m), "TIME", f"{dct.isoformat()}TNI", mod=mod, relative=True)
     if word == "overnight":

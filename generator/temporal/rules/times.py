@@ -112,6 +112,11 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             # no day of its own ("detected at 11:40 p.m. on June 4, and by 2 a.m. the
             # following day" counts from June 4, not from this time)
             extra = {"default_day": "1"}
+        elif told_day and d < told_day:
+            # a beginning put on the first of the days told ("broke out before 10:30 a.m."):
+            # the story is back on that day ("Shortly before 1:30 p.m., the orders were
+            # widened")
+            extra = {"told_day": "1"}
     mod = "APPROX" if m["q"] and m["q"].lower() in ("around", "about", "approximately") else None
     # a time with its day written ("11:40 p.m. on June 4") is where the story has got to
     dated = any(m[g] for g in ("month", "month2", "month3", "month4", "wd", "d5"))
@@ -119,8 +124,9 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
                     explicit=dated, extra=extra)
 
 
-# What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ...").
-_STAMP_HEADLINE = regex.compile(r"[ \t]+[\"“‘]?[A-Z]")
+# What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ..."),
+# on its line or the next ("10:37\nHow did we get here?").
+_STAMP_HEADLINE = regex.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)[\"“‘]?[A-Z]")
 
 
 @gate("entry_stamp")
