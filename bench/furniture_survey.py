@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from generator.events import segment  # noqa: E402
 from generator.sources.articles import read_article  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "data" / "ml-crisis"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ml-crisis"
 LANGS = ("es", "fr", "it")
 _SHORT = 12  # words: a longer kept line is prose, not a candidate for a furniture rule
 _NO_NEWS = ("furniture", "after-article", "dateline")

@@ -38,7 +38,7 @@ from generator.pipeline import extract, write_timelines  # noqa: E402
 from generator.sources.add import Added, Metadata, add_article  # noqa: E402
 from generator.sources.articles import split_front_matter  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "data" / "ml-crisis"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ml-crisis"
 LANGS = ("es", "fr", "it")
 TOPICS = ("egypt", "yemen")
 
