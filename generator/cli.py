@@ -114,8 +114,28 @@ def extract_command(
             f"{len(result.errors)} skipped",
             highlight=False,
         )
+        _print_left_out(result.left_out)
     if result.errors:
         raise typer.Exit(1)
+
+
+def _print_left_out(left_out: dict[Path, tuple[dict[str, int], int]]) -> None:
+    """The paragraphs ``extract`` left out as page furniture, by kind, and each article that
+    lost more paragraphs than it kept (its text may be news the rules took for furniture)."""
+    from .sources.furniture import summary
+
+    if not left_out:
+        return
+    totals: dict[str, int] = {}
+    for counts, _ in left_out.values():
+        for kind, n in counts.items():
+            totals[kind] = totals.get(kind, 0) + n
+    out.print(f"page furniture left out: {_count(sum(totals.values()), 'paragraph')} of "
+              f"{_count(len(left_out), 'article')} ({escape(summary(totals))})", highlight=False)
+    for path, (counts, news) in sorted(left_out.items()):
+        if sum(counts.values()) > news:
+            out.print(f"  {escape(str(path))}: {sum(counts.values())} paragraphs left out, "
+                      f"{news} kept ({escape(summary(counts))}): check it", highlight=False)
 
 
 def _extract_content(given: Path | None, reads_only: bool) -> Path:
@@ -177,6 +197,24 @@ def add_command(
              if added.named_after_article else "")
     out.print(f"added {escape(str(added.path))} to the timeline "
               f"'{escape(added.timeline)}'{named}", highlight=False)
+    if added.not_kept:
+        out.print(f"  {_count(added.not_kept, 'block')} of the page not kept (its headline "
+                  "repeated, a byline, promotions)", highlight=False)
+    _print_furniture_of(added.path)
+
+
+def _print_furniture_of(path: Path) -> None:
+    """What of an added article ``extract`` will leave out as page furniture, so that an
+    editor sees it before any entry is written (the file keeps every line)."""
+    from .events import segment
+    from .sources.articles import read_article
+    from .sources.furniture import summary
+
+    article = read_article(path)
+    counts = segment.left_out(segment.paragraphs(article.body, article.title, article.lang))
+    if counts:
+        out.print(f"  {_count(sum(counts.values()), 'paragraph')} of it left out as page "
+                  f"furniture when read ({escape(summary(counts))})", highlight=False)
 
 
 @app.command("check")

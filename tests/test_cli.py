@@ -221,3 +221,31 @@ def test_build_warns_that_newsletter_links_are_relative_without_siteurl(project)
                                env={**os.environ, "SITEURL": "https://example.org/t"})
     assert published.returncode == 0, published.stderr
     assert "newsletter links" not in published.stderr
+
+
+def test_add_and_extract_say_what_they_leave_out_as_page_furniture(tmp_path, marked):
+    """Nothing is lost silently: the article file keeps every line, and both commands count
+    the furniture extract will not read; an article that loses more than it keeps is named."""
+    story = ("El Ejército egipcio destituyó el miércoles al presidente Mohamed Morsi tras "
+             "cuatro días de protestas masivas en todo el país.")
+    page = tmp_path / "morsi.txt"
+    more = "El jefe del Ejército anunció una hoja de ruta con elecciones anticipadas."
+    page.write_text(f"Morsi destituido\n\nPor EFE | Actualizado 04/07/2013 18:12\n\n{story}\n\n"
+                    f"{more}\n\nRecibe el boletín de Internacional\n", encoding="utf-8")
+    menu = tmp_path / "menu.txt"
+    menu.write_text(f"Egipto hoy\n\n{story}\n\nLo más visto\n\nCompartir\n\n"
+                    "Síguenos en Twitter\n", encoding="utf-8")
+    added = timeline("add", str(page), "--dct", "2013-07-04", "--timeline", "egipto",
+                     cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert ("2 paragraphs of it left out as page furniture when read (bylines and time stamps "
+            "1; share, follow and subscribe prompts 1)") in added.stdout
+    written = (tmp_path / "content" / "articles" / "egipto" / "morsi-destituido.md").read_text()
+    assert "Por EFE | Actualizado" in written
+    assert timeline("add", str(menu), "--dct", "2013-07-04", "--timeline", "egipto",
+                    cwd=tmp_path).returncode == 0
+    result = timeline("extract", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "page furniture left out: 5 paragraphs of 2 articles" in result.stdout
+    assert "egipto-hoy.md: 3 paragraphs left out, 1 kept" in result.stdout
+    assert "morsi-destituido.md:" not in result.stdout

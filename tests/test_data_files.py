@@ -13,8 +13,12 @@ import yaml
 from generator.ruledata import settings
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-# every stage's rule data but the date engine's (tests/temporal checks those)
-RULE_FILES = sorted(p for p in PACKAGE.glob("*/data/*.yaml") if p.parent.parent.name != "temporal")
+# every stage's rule data but the date engine's (tests/temporal checks those), and the
+# per-language furniture files of sources/data/furniture/
+RULE_FILES = sorted([
+    *(p for p in PACKAGE.glob("*/data/*.yaml") if p.parent.parent.name != "temporal"),
+    *PACKAGE.glob("sources/data/furniture/*.yaml"),
+])
 
 
 def leaves(node, path=""):

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from .. import atomic
 from ..fingerprint import engine_fingerprint
-from .extract import Event
+from .extract import Event, Reading
 
 
 class EventCache:
-    """Events per article on disk, one JSON file per key; ``folder=None`` disables it."""
+    """Each article's reading (its events, and the furniture left out of them) on disk, one
+    JSON file per key; ``folder=None`` disables it."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -34,22 +35,26 @@ class EventCache:
         digest.update(raw)
         return digest.hexdigest()
 
-    def load(self, key: str) -> list[Event] | None:
+    def load(self, key: str) -> Reading | None:
         if self.folder is None:
             return None
         path = self.folder / f"{key}.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            events = [Event.from_json(item) for item in data]
-        except (OSError, ValueError, KeyError, TypeError):
+            events = [Event.from_json(item) for item in data["events"]]
+            left_out = {str(k): int(v) for k, v in data["left_out"].items()}
+            news = int(data["news"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or damaged: extract again
         self.used.add(key)
-        return events
+        return Reading(events, left_out, news)
 
-    def store(self, key: str, events: list[Event]) -> None:
+    def store(self, key: str, reading: Reading) -> None:
         if self.folder is None:
             return
-        data = [event.to_json() | {"position": event.position} for event in events]
+        data = {"events": [event.to_json() | {"position": event.position}
+                           for event in reading.events],
+                "left_out": reading.left_out, "news": reading.news}
         atomic.write_text(self.folder / f"{key}.json", json.dumps(data, ensure_ascii=False))
         self.used.add(key)
 

@@ -161,13 +161,30 @@ def _rules() -> _Rules:
     )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What reading one article gave: its events, and how many paragraphs of each kind of
+    page furniture were left out of them (``segment.left_out``), for the reports."""
+
+    events: list[Event]
+    left_out: dict[str, int]
+    news: int = 0  # its news paragraphs (body and captions), beside those left out
+
+
 def extract_events(article: Article, source_path: str) -> list[Event]:
     """Every dated event in ``article``, in article order (none from an article in a
     language the date engine does not read: the pipeline warns about it)."""
+    return read_events(article, source_path).events
+
+
+def read_events(article: Article, source_path: str) -> Reading:
+    """``extract_events``, with what was left out as page furniture: its paragraphs make no
+    sentence, and the date engine does not read them."""
     if article.lang not in supported() and article.lang != "und":
-        return []
+        return Reading([], {})
     lang = article.lang if article.lang in supported() else "en"
-    found = annotate(article.body, article.dct, lang)
+    blocks = segment.paragraphs(article.body, article.title, lang)
+    found = annotate(segment.news_text(article.body, blocks), article.dct, lang)
     dated = sorted((t for t in found if bounds(t.value)), key=lambda t: (t.start, t.end))
     lengths = [t for t in found if t.type == "DURATION"]
     dated = sentence_dates.spans_to_a_date(article.body, lengths, dated)
@@ -179,13 +196,18 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
     # The speaker named in the sentence before: "He said ..." right after "Borrell told
     # reporters ..." is Borrell (further back, or after an unnamed one, it is left alone).
     speaker: str | None = None
-    lead: segment.Sentence | None = None  # the first sentence of the first news paragraph
-    for paragraph in segment.paragraphs(article.body, article.title):
+    # The lead: the first sentence of the first prose paragraph, not a line of the page above
+    # it ("A Warner Media Company."); of the first body paragraph when none is prose.
+    lead: segment.Sentence | None = None
+    opening: segment.Sentence | None = None
+    for paragraph in blocks:
         if paragraph.kind not in ("body", "caption"):
             continue
         for sentence in segment.sentences(article.body, paragraph):
-            if lead is None and paragraph.kind == "body":
+            if lead is None and segment.is_prose(paragraph):
                 lead = sentence
+            if opening is None and paragraph.kind == "body":
+                opening = sentence
             # Only the mentions that start inside the sentence (found by bisection: an
             # article with thousands of sentences is not read thousands of times).
             first = bisect.bisect_left(starts, sentence.start)
@@ -200,9 +222,21 @@ def extract_events(article: Article, source_path: str) -> list[Event]:
                 events.append(_event(article, source_path, sentence, group, others, speaker))
             speaker = _attribution(sentence.text, article.lang)[1]
     events = _without_passing(article, [e for e in events if not happening.tells_nothing(e)])
-    if lead is None or happening.is_opinion(article.title):
-        return events
-    return _with_lead(article, source_path, events, lead)
+    lead = lead or opening
+    if lead is not None and not happening.is_opinion(article.title):
+        events = _with_lead(article, source_path, events, lead, _dateline_day(found, lead))
+    return Reading(events, segment.left_out(blocks), blocks[-1].number if blocks else 0)
+
+
+def _dateline_day(found: list[Timex], lead: segment.Sentence) -> date | None:
+    """The day the lead's dateline names, as the engine resolved it ("EL CAIRO, 3 Jul.
+    (EUROPA PRESS) - ..." -> 3 July of the publication's year): the day of the report,
+    which is no happening of the lead sentence (``segment.sentences`` cuts it off)."""
+    for mention in found:
+        if (lead.paragraph.start <= mention.start and mention.end <= lead.start
+                and mention.type == "DATE" and precision(mention.value) == "day"):
+            return date.fromisoformat(mention.value[:10])
+    return None
 
 
 def _without_passing(article: Article, events: list[Event]) -> list[Event]:
@@ -236,10 +270,11 @@ def _dated_by_publication(article: Article, event: Event) -> Event:
 
 
 def _with_lead(
-    article: Article, path: str, events: list[Event], lead: segment.Sentence
+    article: Article, path: str, events: list[Event], lead: segment.Sentence,
+    dateline: date | None = None,
 ) -> list[Event]:
     """Mark the events of the article's lead sentence; a lead with no date of its own is an
-    event dated by the publication day too (news convention: the dateline's day), flagged
+    event dated by its dateline's day, else the publication day (news convention), flagged
     "reported" with a note to check. An opinion piece has no lead happening
     (``happening.is_opinion``)."""
     own = [i for i, e in enumerate(events)
@@ -253,14 +288,14 @@ def _with_lead(
     if len(lead.text.split()) < happening.rules().lead_min_words:
         return events
     attribution = _attribution(lead.text, article.lang)[1]
-    dct = article.dct
+    day = dateline or article.dct
     event = Event(
-        value=dct.isoformat(), type="DATE", precision="day", start=dct, end=dct, phrase="",
+        value=day.isoformat(), type="DATE", precision="day", start=day, end=day, phrase="",
         sentence=lead.text,
         headline=(_headline(lead.text, "", attribution) if article.lang in ("en", "und")
                   else intl_headline(lead.text, "", article.lang)),
         source=Source(title=article.title, url=_sentence_link(article.url, lead.text),
-                      outlet=article.outlet, date=dct, path=path,
+                      outlet=article.outlet, date=article.dct, path=path,
                       paragraph=lead.paragraph.number),
         timeline=article.timeline, flags=("reported",), attribution=attribution,
         note=happening.rules().lead_note, position=lead.start, lead=True,

@@ -5,22 +5,25 @@ A happening's score is a weighted sum (weights in ``data/happenings.yaml``) of:
 - articles: how many distinct articles report it (log-scaled against the most reported);
 - lead: whether an article's lead sentence tells it (its main happening);
 - kind: the kind its reports tell (official action, ruling, attack, arrest, arrival,
-  deadline > statement > colour), by the first word of each report that names a kind;
+  deadline > statement > colour), by the first word of each report that names a kind, in
+  the report's own language (``intl/kinds.py``);
 - exact: how exactly it is dated (a day over a month over a year);
-- core: how near it is to the crisis's own span (the dense core of the timeline's dates);
+- core: how near it is to the crisis's own span (from the dense core of the timeline's
+  dates to its last article);
 - reports: how many reports tell it;
 - coverage: how much news its day made (the peak of coverage): the distinct articles
   published on its first day or the day after, against the busiest such day;
 - people: how much it involves the story's own people and places (the share of its names
   that are the timeline's, weighted by how many of its articles name each);
 - direct: whether a report tells it as fact, not attributed ("U.S. forces launched cruise
-  missile strikes" over "Clinton said he had ordered the strikes").
+  missile strikes" over "Clinton said he had ordered the strikes");
+- day: how many distinct articles tell of its day, whatever happening each reports.
 
 Happenings well before the core (or naming none of the timeline's people and places) are
 ``background`` and never key, nor is a plan (``planned``: dated after every report of it, it
 has not happened yet). The top ``key_count`` of the others are key: about one a day of the
-story's coverage (its articles' distinct publication days); colour told by one article only
-when nothing else fills the count.
+story's coverage (its articles' distinct publication days); colour or an outsider's words
+told by one article, or what opinion pieces alone tell, only to reach the minimum count.
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ from functools import cache
 
 from ..ruledata import expect_keys, rule_data, settings
 from . import happening
+from .extract import Event
+from .intl import kinds as intl_kinds
 from .merge import Story
 
 _SIGNALS = ("articles", "lead", "kind", "exact", "core", "reports", "coverage", "people",
-            "direct")
+            "direct", "day")
 
 
 @dataclass(frozen=True)
@@ -130,30 +135,38 @@ def is_background(story: Story, core: tuple[date, date] | None, names: frozenset
 
 
 def scores(stories: list[Story], core: tuple[date, date] | None) -> list[float]:
-    """Each story's salience (see the module's docstring)."""
+    """Each story's salience (see the module's docstring): its signals' weighted sum."""
+    weights = _rules().weights
+    return [sum(weights[name] * value for name, value in story_signals.items())
+            for story_signals in signals(stories, core)]
+
+
+def signals(stories: list[Story], core: tuple[date, date] | None) -> list[dict[str, float]]:
+    """Each story's signals, each between 0 and 1 (see the module's docstring)."""
     r = _rules()
     heaviest = max(k.weight for k in happening.rules().kinds.values())
     counts = [len({report.source.path for report in s.reports}) for s in stories]
     sizes = [len(s.reports) for s in stories]
     most_articles, most_reports = max(counts, default=1), max(sizes, default=1)
     coverage = _coverage(stories)
+    day = _day_reports(stories)
+    last = max((report.source.date for s in stories for report in s.reports), default=date.min)
     people = _people(stories)
     result = []
     for story, articles, size in zip(stories, counts, sizes, strict=True):
-        kind = max(happening.report_kind(report.sentence, report.phrase).weight
-                   for report in story.reports)
-        signals = {
+        kind = max(report_kind(report).weight for report in story.reports)
+        result.append({
             "articles": math.log1p(articles) / math.log1p(most_articles),
             "lead": max((_lead_value(report) for report in story.reports), default=0.0),
             "kind": kind / heaviest,
             "exact": r.exact.get(story.lead.precision, 0.0),
-            "core": _nearness(story, core, r.core_days),
+            "core": _nearness(story, core, last, r.core_days),
             "reports": math.log1p(size) / math.log1p(most_reports),
             "coverage": coverage(story),
             "people": people(story),
             "direct": float(any("reported" not in rep.flags for rep in story.reports)),
-        }
-        result.append(sum(r.weights[name] * value for name, value in signals.items()))
+            "day": day(story),
+        })
     return result
 
 
@@ -180,6 +193,25 @@ def _coverage(stories: list[Story]):
         if story.lead.precision not in ("day", "time", "week", "weekend"):
             return 0.0
         return math.log1p(news(story.lead.start)) / math.log1p(busiest)
+
+    return value
+
+
+def _day_reports(stories: list[Story]):
+    """The date-salience signal: how many distinct articles report some happening of its
+    day, over the most for any day (timeline summarisation's date selection: a day that
+    many articles tell of, "el 25 de enero" in 29 articles and "el viernes 28" in 7, is a
+    key date whatever happening each tells); 0 for a happening dated coarser than a day."""
+    told: dict[date, set[str]] = {}
+    for story in stories:
+        if story.lead.precision in ("day", "time"):
+            told.setdefault(story.lead.start, set()).update(r.source.path for r in story.reports)
+    most = max((len(paths) for paths in told.values()), default=1)
+
+    def value(story: Story) -> float:
+        if story.lead.precision not in ("day", "time"):
+            return 0.0
+        return math.log1p(len(told[story.lead.start])) / math.log1p(most)
 
     return value
 
@@ -211,14 +243,37 @@ def _people(stories: list[Story]):
     return lambda story: values[id(story)] / top
 
 
-def _colour_once(story: Story) -> bool:
-    """Told by one article, and as colour: no report tells a kind of happening ("Tour
-    operators who specialize in travel to East Africa ..."; "Attention turns to the
-    judges")."""
+def _weak_once(story: Story, names: frozenset[str]) -> bool:
+    """Told by one article, and as colour or as an outsider's words: no report tells a kind
+    of happening ("Tour operators who specialize in travel to East Africa ..."; "Attention
+    turns to the judges"), or only a statement by nobody of the timeline's people and places
+    ("The Cypriot government Saturday strongly condemned two terrorist bomb attacks": a
+    reaction from outside the story, which chronologies leave out); or told by opinion
+    pieces alone ("EDITORIAL: The quest of Juan Gonzalez": "Juan Miguel Gonzalez has made
+    the right decision to travel ..." argues, it reports nothing a desk would date)."""
+    if all(happening.is_opinion(report.source.title) for report in story.reports):
+        return True
     if len({report.source.path for report in story.reports}) > 1:
         return False
-    return all(happening.report_kind(r.sentence, r.phrase).name == happening.COLOUR
-               for r in story.reports)
+    return all(_weak_report(report, names) for report in story.reports)
+
+
+def _weak_report(report: Event, names: frozenset[str]) -> bool:
+    kind = report_kind(report).name
+    if kind == happening.COLOUR:
+        return True
+    if kind != "statement" or not names:
+        return False
+
+    speakers = {n.lower() for n in happening.actors(report.sentence)}
+    return bool(speakers) and not speakers & names
+
+
+def report_kind(report: Event) -> happening.Kind:
+    """The kind of happening a report tells, by its language's words ("sus" is no "sue")."""
+    if intl_kinds.has_kinds(report.lang):
+        return intl_kinds.told_kind(report.sentence, report.lang)
+    return happening.report_kind(report.sentence, report.phrase)
 
 
 def _lead_value(report) -> float:
@@ -227,17 +282,22 @@ def _lead_value(report) -> float:
     if not report.lead:
         return 0.0
     heaviest = max(k.weight for k in happening.rules().kinds.values())
-    return happening.report_kind(report.sentence, report.phrase).weight / heaviest
+    return report_kind(report).weight / heaviest
 
 
-def _nearness(story: Story, core: tuple[date, date] | None, days: int) -> float:
+def _nearness(story: Story, core: tuple[date, date] | None, last: date, days: int) -> float:
+    """1 inside the crisis's span, falling to 0 ``days`` before it: the span runs from the
+    core's first day to the last article's publication, as a follow-up the timeline's own
+    articles report is a development of the story (the arrests and charges of the months
+    after the embassy bombings, the Rabaa dispersal two years after Tahrir), not a distant
+    happening; a plan after the last article is ``planned`` and never key anyway."""
     if core is None:
         return 1.0
     lead = story.lead
     if lead.end < core[0]:
         distance = (core[0] - lead.end).days
-    elif lead.start > core[1]:
-        distance = (lead.start - core[1]).days
+    elif lead.start > max(core[1], last):
+        distance = (lead.start - max(core[1], last)).days
     else:
         return 1.0
     return max(0.0, 1.0 - distance / days)
@@ -256,14 +316,16 @@ def mark_key(stories: list[Story]) -> list[Story]:
     wanted = key_count(len(stories), len(news_days))
     eligible = [i for i, bg in enumerate(background)
                 if not bg and "planned" not in stories[i].lead.flags]
-    # colour told once (a scene, a feature's opening) comes after every happening: a
-    # chronology gives it no item unless nothing else fills the count
-    ranked = sorted(eligible, key=lambda i: (_colour_once(stories[i]), -round(score[i], 9), i))
+    # colour or an outsider's reaction told once comes after every happening: a chronology
+    # gives it no item unless the timeline has too few others (min_key)
+    weak = {i for i in eligible if _weak_once(stories[i], names)}
+    ranked = sorted(eligible, key=lambda i: (i in weak, -round(score[i], 9), i))
     key: set[int] = set()
     per_day: dict[date, int] = {}
     for i in ranked:  # the best of each day first: a chronology gives a day one or two items
         day = stories[i].lead.start
-        if len(key) < wanted and per_day.get(day, 0) < _rules().key_per_day:
+        room = wanted if i not in weak else min(wanted, _rules().min_key)
+        if len(key) < room and per_day.get(day, 0) < _rules().key_per_day:
             key.add(i)
             per_day[day] = per_day.get(day, 0) + 1
     marked = []

@@ -1,7 +1,8 @@
 """Splitting an article body into paragraphs and sentences, and sorting news from furniture.
 
-The rules (abbreviations, comment-section markers, caption credits, datelines) live in
-``data/segment.yaml``. A dedicated sentence splitter (nltk's punkt, pysbd) would be a heavy
+The rules (abbreviations, caption credits) live in ``data/segment.yaml``; page furniture and
+datelines, in each language, in ``sources/data/furniture/`` and ``sources/data/datelines.yaml``
+(``sources.furniture``). A dedicated sentence splitter (nltk's punkt, pysbd) would be a heavy
 dependency for what news prose needs here: we must keep exact character offsets into the
 body, so that every event points back at its source sentence.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..ruledata import rule_data
+from ..sources import furniture
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A short block with no closing punctuation is a subheading ("A toxic partner").
@@ -29,6 +31,7 @@ class Paragraph:
     text: str
     kind: str  # body, caption, heading, dateline, furniture, title, after-article
     number: int
+    furniture: str = ""  # which furniture (a kind of sources/data/furniture/classes.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +44,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class _Rules:
-    end_of_article: re.Pattern[str]
-    furniture: re.Pattern[str]
     caption: re.Pattern[str]
-    dateline: re.Pattern[str]
+    prose_words: int
     boundary: re.Pattern[str]
     abbreviations: frozenset[str]
     place_initials: frozenset[str]
@@ -63,10 +64,8 @@ def _rules() -> _Rules:
     # period is an abbreviation or a single initial ("J. Smith"); ``sentences`` checks that.
     boundary = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:``|[\"'“‘(\[])?[A-Z0-9])")
     return _Rules(
-        end_of_article=any_of(data["end_of_article"]),
-        furniture=any_of(data["furniture"]),
         caption=any_of(data["caption"]),
-        dateline=re.compile(data["dateline"]),
+        prose_words=int(data["prose_words"]),
         boundary=boundary,
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
         place_initials=frozenset(a.lower() for a in data["place_initials"]),
@@ -76,21 +75,67 @@ def _rules() -> _Rules:
     )
 
 
-def paragraphs(body: str, title: str | None = None) -> list[Paragraph]:
+def paragraphs(body: str, title: str | None = None, lang: str = "en") -> list[Paragraph]:
     """Split ``body`` at blank lines (and a block of one-line paragraphs at its lines) and
-    classify each block."""
-    rules = _rules()
+    classify each block, with the furniture rules of ``lang`` (the article's language)."""
+    rules, page = _rules(), furniture.for_language(lang)
     result: list[Paragraph] = []
     number = 0
-    ended = False
+    ended = prose = False
     for start, text in _blocks(body):
-        kind = _classify(text, title, ended, rules, first=not result)
+        kind, which = _classify(text, title, ended, rules, page, first=not result,
+                                after_news=prose)
         if kind == "after-article":
             ended = True
         if kind in ("body", "caption"):
             number += 1
-        result.append(Paragraph(start, start + len(text), text, kind, number))
+        result.append(Paragraph(start, start + len(text), text, kind, number, which))
+        prose = prose or is_prose(result[-1])
     return result
+
+
+def is_prose(paragraph: Paragraph) -> bool:
+    """Is ``paragraph`` prose of the story, not a line of the page around it ("A Warner Media
+    Company.", a headline with no full stop: "Egipto impone un toque de queda tras muertos y
+    heridos por protestas")? Its article ends only after one, and opens with one."""
+    return (paragraph.kind == "body" and paragraph.text.rstrip()[-1] in _PROSE_END
+            and len(paragraph.text.split()) >= _rules().prose_words)
+
+
+_PROSE_END = ".!?\"'”’»)"
+
+
+LEFT_OUT = ("furniture", "after-article")  # the kinds of paragraph that are no news at all
+
+
+def news_text(body: str, found: list[Paragraph]) -> str:
+    """``body`` with its furniture and what follows the article's end blanked (spaces, the
+    line breaks kept), so that the date engine reads no date of them and every offset stays:
+    "Publié le 01/12/12 à 00h00" before the story is no anchor for its "ce samedi"."""
+    spans = [(p.start, p.end) for p in found if p.kind in LEFT_OUT]
+    if not spans:
+        return body
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        parts += [body[position:start], _BLANK.sub(" ", body[start:end])]
+        position = end
+    parts.append(body[position:])
+    return "".join(parts)
+
+
+_BLANK = re.compile(r"[^\n]")
+
+
+def left_out(found: list[Paragraph]) -> dict[str, int]:
+    """How many paragraphs of each kind of furniture were left out ("after-article": those
+    after the article's end), e.g. ``{"byline": 2, "after-article": 14}``."""
+    counts: dict[str, int] = {}
+    for paragraph in found:
+        if paragraph.kind in LEFT_OUT:
+            which = paragraph.furniture or paragraph.kind
+            counts[which] = counts.get(which, 0) + 1
+    return counts
 
 
 def _blocks(body: str) -> list[tuple[int, str]]:
@@ -140,21 +185,28 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
     return True
 
 
-def _classify(text: str, title: str | None, ended: bool, rules: _Rules, first: bool) -> str:
-    if ended or rules.end_of_article.fullmatch(text):
-        return "after-article"
+def _classify(text: str, title: str | None, ended: bool, rules: _Rules,
+              page: furniture.FurnitureRules, first: bool, after_news: bool) -> tuple[str, str]:
+    """(the paragraph's kind, which furniture it is when it is furniture). An end-of-article
+    marker ("Lo más visto", "Más de Mundo") ends the article only after a paragraph of
+    prose (``after_news``): a page's menu above the story holds them too."""
+    if ended:
+        return "after-article", ""
+    marker = page.end_of_article.fullmatch(text)
+    if marker and after_news:
+        return "after-article", ""
     if first and title and " ".join(text.split()) == title:
-        return "title"
-    if rules.furniture.fullmatch(text):
-        return "furniture"
+        return "title", ""
+    which = page.kind(text) or ("promotion" if marker else None)
+    if which:
+        return "furniture", which
     if rules.caption.fullmatch(text):
-        return "caption"
-    dateline = rules.dateline.match(text)
-    if dateline and dateline.end() == len(text):
-        return "dateline"
+        return "caption", ""
+    if furniture.dateline_end(text) == len(text):
+        return "dateline", ""
     if len(text.split()) <= _HEADING_WORDS and text[-1] not in _SENTENCE_END:
-        return "heading"
-    return "body"
+        return "heading", ""
+    return "body", ""
 
 
 def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
@@ -162,9 +214,8 @@ def sentences(body: str, paragraph: Paragraph) -> list[Sentence]:
     rules = _rules()
     text = paragraph.text
     cursor = 0
-    dateline = rules.dateline.match(text)
-    if dateline and paragraph.kind == "body":
-        cursor = dateline.end()
+    if paragraph.kind == "body":
+        cursor = furniture.dateline_end(text)
     result: list[Sentence] = []
     quotes = _QuoteCounter(text, cursor)
     for match in rules.boundary.finditer(text, cursor):

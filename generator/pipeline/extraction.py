@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..events.cache import EventCache
-from ..events.extract import Event, extract_events
+from ..events.extract import Event, Reading, read_events
 from ..events.merge import merge_events
 from ..events.reactions import flag_early_reactions
 from ..events.salience import mark_key
@@ -32,6 +32,9 @@ class Extraction:
     errors: list[InputError] = field(default_factory=list)
     # read, but not as they should be: a language the date engine does not read, or none told
     warnings: list[InputError] = field(default_factory=list)
+    # each article's paragraphs left out as page furniture, by kind (segment.left_out), and
+    # how many news paragraphs it kept
+    left_out: dict[Path, tuple[dict[str, int], int]] = field(default_factory=dict)
 
     def by_timeline(self) -> dict[str, list[Event]]:
         groups: dict[str, list[Event]] = {}
@@ -109,6 +112,8 @@ def extract(
         result.articles += 1
         result.cached += outcome.cached
         result.events.extend(outcome.events)
+        if outcome.left_out:
+            result.left_out[outcome.path] = outcome.left_out, outcome.news
     result.events.sort(key=timeline_order)
     return result
 
@@ -139,6 +144,8 @@ class ArticleOutcome:
     key: str | None = None  # its cache entry, kept by the next prune
     error: InputError | None = None
     warning: InputError | None = None  # read, but in a language the engine does not read
+    left_out: dict[str, int] = field(default_factory=dict)  # its paragraphs of page furniture
+    news: int = 0  # its news paragraphs
 
 
 def read_task(task: ArticleTask) -> ArticleOutcome:
@@ -158,20 +165,23 @@ def _article_events(task: ArticleTask, cache: EventCache) -> ArticleOutcome:
     raw = read_bytes(task.path)  # once: for the cache key and, on a miss, for reading
     key = (cache.key(raw, task.source_path, task.dct, task.lang)
            if cache.folder is not None else None)
-    events = cache.load(key) if key else None
-    if events is not None:
-        return ArticleOutcome(task.path, events, cached=True, key=key)
+    cached = cache.load(key) if key else None
+    if cached is not None:
+        return ArticleOutcome(task.path, cached.events, cached=True, key=key,
+                              left_out=cached.left_out, news=cached.news)
     article = read_article(task.path, dct=task.dct, root=task.articles_root, raw=raw,
                            lang=task.lang)
-    events = extract_events(article, task.source_path)
+    reading: Reading = read_events(article, task.source_path)
     if article.lang not in supported():
         # warned about on every run (so never cached): nothing, or English rules, read it
         code = None if article.lang == "und" else article.lang
-        return ArticleOutcome(task.path, events, warning=InputError(
-            task.path, unsupported_message(Detected(code, "given"))))
+        return ArticleOutcome(task.path, reading.events, warning=InputError(
+            task.path, unsupported_message(Detected(code, "given"))),
+            left_out=reading.left_out, news=reading.news)
     if key:
-        cache.store(key, events)
-    return ArticleOutcome(task.path, events, key=key)
+        cache.store(key, reading)
+    return ArticleOutcome(task.path, reading.events, key=key, left_out=reading.left_out,
+                          news=reading.news)
 
 
 def _source_path(path: Path, content_dir: Path) -> str:

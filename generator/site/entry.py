@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -92,6 +93,17 @@ class SourceRef:
             return self.date
 
 
+def by_publication(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    """The sources in the order they were published, as a reader follows a story: the
+    earliest edition first ("Elian is found on an inner tube", Nov. 25, lists the Jan. 5
+    story before the Feb. 16 one, whatever order the merge gave them); sources of one day,
+    and those without a date (after the dated ones), keep the entry file's order."""
+    listed = list(sources)
+    days = [_iso_day(s.date) for s in listed]
+    order = sorted(range(len(listed)), key=lambda i: (days[i] is None, days[i] or date.min, i))
+    return tuple(listed[i] for i in order)
+
+
 class TimelineEntry(Content):
     """An entry file as Pelican read it; every metadata key becomes an attribute."""
 
@@ -141,7 +153,7 @@ class Entry:
             mod=mod,
             flags=tuple(f.strip() for f in str(meta.get("flags", "")).split(",") if f.strip()),
             note=reader_note(" ".join(str(meta.get("note", "")).split())),
-            sources=tuple(SourceRef.parse(str(s)) for s in sources if str(s).strip()),
+            sources=by_publication(SourceRef.parse(str(s)) for s in sources if str(s).strip()),
             anchor=os.path.splitext(os.path.basename(content.source_path))[0],
             # The text may hold pasted, hostile markup: sanitized before it reaches a page.
             body_html=Markup(nh3.clean(content.content or "")),

@@ -91,19 +91,18 @@ def _tjs_id(anchor: str) -> str:
 
 
 def _sources_html(entry: Entry) -> str:
-    parts = []
-    for s in entry.sources:
-        title = escape(s.title or s.link)
-        item = f'<a href="{escape(s.link)}">{title}</a>' if s.link else f"<cite>{title}</cite>"
-        if s.outlet:
-            item += f", {escape(s.outlet)}"
-        if s.date:
-            item += f", {escape(s.date_words)}"
-        parts.append(item)
-    if not parts:
+    """The sources as the page lists them: a line per story, the first few shown and the
+    rest behind a ``<details>`` (TimelineJS shows an event's text as HTML)."""
+    if not entry.sources:
         return ""
-    label = "Sources" if len(parts) > 1 else "Source"
-    return f'<p class="tl-sources">{label}: {"; ".join(parts)}</p>'
+    shown, more = entry.source_lines
+    label = "Sources" if len(entry.sources) > 1 else "Source"
+    html = f'<p class="tl-sources">{label}: {"; ".join(s.html for s in shown)}</p>'
+    if more:
+        items = "".join(f"<li>{s.html}</li>" for s in more)
+        html += (f'<details class="tl-sources"><summary>{len(more)} more sources</summary>'
+                 f"<ul>{items}</ul></details>")
+    return html
 
 
 def timelinejs(timeline: Timeline, entries: list[Entry] | None = None) -> dict:
@@ -111,7 +110,11 @@ def timelinejs(timeline: Timeline, entries: list[Entry] | None = None) -> dict:
 
     A day is ``{year, month, day}``, a month ``{year, month}``, a year ``{year}``; spans (a
     week, a quarter, a decade) get an ``end_date`` at the same precision. ``display_date`` is
-    the site's AP-style wording.
+    the site's AP-style wording. TimelineJS puts ``{year, month}`` at the month's first day:
+    a coarse date the page places elsewhere (``order.placed``: "August 1998" first reported
+    Aug. 20 comes after the Aug. 7 bombing, a plan or a span told after it ended at its last
+    day) is given that day instead, with no ``end_date``, its ``display_date`` still saying
+    "August 1998", so that the slides run in the page's order.
     """
     events = [_tjs_event(e) for e in entries_of(timeline, entries)]
     return {"title": _tjs_title(timeline), "events": events}
@@ -127,8 +130,10 @@ def _tjs_event(entry: Entry) -> dict:
         f'<span class="tl-flag">{escape(words)}</span> ' for _, words in entry.flag_labels
     )
     note = f'<p class="tl-note">{escape(entry.note)}</p>' if entry.note else ""
+    placed = entry.precision not in _TJS_DAY and entry.placed != entry.start
     event: dict = {
-        "start_date": _tjs_date(entry.start, entry.precision, entry.date_label),
+        "start_date": (_tjs_date(entry.placed, "day", entry.date_label) if placed
+                       else _tjs_date(entry.start, entry.precision, entry.date_label)),
         "text": {
             "headline": html.escape(entry.title, quote=False),
             "text": f"{flags}{entry.body_html}{note}{_sources_html(entry)}".strip(),
@@ -139,7 +144,7 @@ def _tjs_event(entry: Entry) -> dict:
     if clock := re.search(r"T(\d\d):(\d\d)", entry.value):
         event["start_date"]["hour"] = int(clock.group(1))
         event["start_date"]["minute"] = int(clock.group(2))
-    if entry.end != entry.start:  # a period longer than its precision's unit, or a range
+    if entry.end != entry.start and not placed:  # a period longer than its unit, a range
         event["end_date"] = _tjs_date(entry.end, entry.precision)
     if entry.sources and entry.sources[0].outlet:
         # TimelineJS puts the group into the page as HTML.

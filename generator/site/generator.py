@@ -40,7 +40,6 @@ class TimelineGenerator(Generator):
         reader_settings = dict(self.settings, FILENAME_METADATA=r"(?P<slug>.*)", PATH_METADATA="")
         self.readers = Readers(reader_settings, kwargs.get("readers_cache_name", ""))
         use_reusing_reader(self.readers)
-        self.env.filters.setdefault("without_text_fragment", newsletter.without_text_fragment)
 
     def generate_context(self) -> None:
         root = Path(self.path) / self.settings["TIMELINE_PATH"]

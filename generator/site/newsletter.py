@@ -26,6 +26,7 @@ import textwrap
 
 import css_inline
 
+from . import source_list
 from .contents import Timeline
 from .entry import Entry
 from .exports import timeline_address
@@ -35,12 +36,6 @@ _CLASS = re.compile(r' class="[^"]*"')
 _STYLE = re.compile(r'style="([^"]*)"')
 _DECL_SPACE = re.compile(r"\s*([:;,])\s*")
 _BLANKS = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
-
-
-def without_text_fragment(link: str) -> str:
-    """A link without its ``#:~:text=`` highlight (email: half the size, same article)."""
-    head, _, _ = str(link).partition("#:~:")
-    return head
 
 
 def page_address(timeline: Timeline, siteurl: str) -> str:
@@ -92,11 +87,12 @@ def render_text(timeline: Timeline, entries: list[Entry], siteurl: str, sitename
             lines += _wrap(paragraph) + [""]
         if entry.note:
             lines += _wrap(f"Note: {entry.note}") + [""]
-        for source in entry.sources:
-            where = ", ".join(x for x in (source.title, source.outlet, source.date_words) if x)
-            lines += _wrap(f"Source: {where}")
-            if source.link:
-                lines.append(f"  {source.link}")
+        shown, more = entry.source_lines
+        for story in shown:
+            lines += _wrap(f"Source: {source_list.story_text(story)}")
+            lines += [f"  {link}" for link in source_list.story_links(story)]
+        if more:
+            lines += _wrap(f"{len(more)} more sources on the timeline page.")
         lines += [f"Permalink: {page}{timeline.entry_path(entry)}#{entry.anchor}", ""]
     lines += ["-" * 72, f"The full timeline ({len(timeline.entries)} entries):", page, ""]
     return "\n".join(lines)
@@ -119,14 +115,13 @@ def render_markdown(timeline: Timeline, entries: list[Entry], siteurl: str,
             out += [_md(paragraph), ""]
         if entry.note:
             out += [f"> {_md(entry.note)}", ""]
-        sources = []
-        for s in entry.sources:
-            title = _md(s.title or s.link)
-            item = f"[{title}]({_md_url(s.link)})" if s.link else f"*{title}*"
-            extra = ", ".join(x for x in (s.outlet, s.date_words) if x)
-            sources.append(item + (f", {_md(extra)}" if extra else ""))
+        shown, more = entry.source_lines
+        sources = [source_list.story_markdown(story, _md, _md_url) for story in shown]
+        if more:
+            sources.append(f"[{len(more)} more sources]({link})")
         if sources:
-            out += [("Sources: " if len(sources) > 1 else "Source: ") + "; ".join(sources), ""]
+            label = "Sources: " if len(entry.sources) > 1 else "Source: "
+            out += [label + "; ".join(sources), ""]
     out += [f"[Read the full timeline ({len(timeline.entries)} entries)]({page})", ""]
     return "\n".join(out)
 

@@ -5,13 +5,17 @@ sentence: the Aug. 7 bombing has 21, four of them passages of one AP story and t
 its editions under one headline. Listed one by one they bury the entry; a desk's source line
 names each story once ("Bomb blasts rock U.S. embassies, Associated Press, Aug. 7, 1998 and
 Aug. 8, 1998 (3 passages)"), its other passages a link each, and the page shows the first
-few stories with the rest one click away (``<details>``, no script).
+few stories with the rest one click away (``<details>``, no script). The TimelineJS export
+and the newsletter list the same stories in the same order (``story_html``, ``story_text``,
+``story_markdown``): an email has no ``<details>``, so its rest is a link to the entry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from ..ruledata import rule_data
 
@@ -38,6 +42,22 @@ class Story:
     def link(self) -> str:
         """Where the title points: the first passage with an address, or ""."""
         return next((link for e in self.editions for link in e.links), "")
+
+    @property
+    def html(self) -> Markup:
+        """The story's line as the page writes it (``story_html``)."""
+        return story_html(self)
+
+    @property
+    def email_html(self) -> Markup:
+        """The story's line as the newsletter writes it: links without their highlight."""
+        return story_html(self, without_text_fragment)
+
+
+def without_text_fragment(link: str) -> str:
+    """A link without its ``#:~:text=`` highlight (email: half the size, same article)."""
+    head, _, _ = str(link).partition("#:~:")
+    return head
 
 
 def stories(sources: Iterable) -> list[Story]:
@@ -66,3 +86,86 @@ def split(listed: list[Story]) -> tuple[list[Story], list[Story]]:
     if len(listed) <= first + 1:
         return listed, []
     return listed[:first], listed[first:]
+
+
+@dataclass(frozen=True, slots=True)
+class _Passages:
+    """What one edition adds to its story's line: its day and its passages' links."""
+
+    joiner: str  # ", " before the first edition's day, " and " before the others'
+    date_words: str
+    label: str  # "passages", or "other passages" when the title links to one of them
+    numbered: tuple[tuple[int, str], ...]  # (passage number, link)
+    passages: int
+
+
+def _editions(story: Story, link: Callable[[str], str]) -> list[_Passages]:
+    """Each edition's part of the line, with every link passed through ``link`` (an email's
+    links lose their text fragment: passages that then share one address are counted, not
+    linked)."""
+    head = link(story.link) if story.link else ""
+    parts = []
+    for n, edition in enumerate(story.editions):
+        links = tuple(dict.fromkeys(link(x) for x in edition.links))
+        others = [x for x in links if x != head]
+        first = len(links) - len(others) + 1
+        parts.append(_Passages(
+            ", " if n == 0 else " and ", edition.date_words,
+            "other passages" if len(others) < len(links) else "passages",
+            tuple(enumerate(others, first)), edition.passages))
+    return parts
+
+
+def story_html(story: Story, link: Callable[[str], str] = str) -> Markup:
+    """The story's line as the page writes it: "<a>Blasts rock</a>, AP, Aug. 7, 1998 and
+    Aug. 8, 1998 (other passages: <a>2</a>, <a>3</a>)"."""
+    title = escape(story.title)
+    line = (Markup('<a href="{}">{}</a>').format(link(story.link), title) if story.link
+            else Markup("<cite>{}</cite>").format(title))
+    if story.outlet:
+        line += Markup(", ") + story.outlet
+    for part in _editions(story, link):
+        if part.date_words:
+            line += Markup(part.joiner) + part.date_words
+        if part.numbered:
+            links = Markup(", ").join(Markup('<a href="{}">{}</a>').format(x, n)
+                                      for n, x in part.numbered)
+            line += Markup(" ({}: {})").format(part.label, links)
+        elif part.passages > 1:
+            line += f" ({part.passages} passages)"
+    return line
+
+
+def story_text(story: Story) -> str:
+    """The story's line in plain text: "Blasts rock, AP, Aug. 7, 1998 and Aug. 8, 1998 (3
+    passages)" (its links are written out apart)."""
+    line = ", ".join(x for x in (story.title, story.outlet) if x)
+    for part in _editions(story, str):
+        if part.date_words:
+            line += part.joiner + part.date_words
+        if part.passages > 1:
+            line += f" ({part.passages} passages)"
+    return line
+
+
+def story_links(story: Story, link: Callable[[str], str] = str) -> list[str]:
+    """Every distinct link of the story, its title's first."""
+    return list(dict.fromkeys(link(x) for e in story.editions for x in e.links))
+
+
+def story_markdown(story: Story, md: Callable[[str], str], url: Callable[[str], str]) -> str:
+    """The story's line in Markdown, as ``story_html`` (``md`` escapes text, ``url`` a link
+    target)."""
+    title = md(story.title)
+    line = f"[{title}]({url(story.link)})" if story.link else f"*{title}*"
+    if story.outlet:
+        line += f", {md(story.outlet)}"
+    for part in _editions(story, str):
+        if part.date_words:
+            line += part.joiner + md(part.date_words)
+        if part.numbered:
+            links = ", ".join(f"[{n}]({url(x)})" for n, x in part.numbered)
+            line += f" ({part.label}: {links})"
+        elif part.passages > 1:
+            line += f" ({part.passages} passages)"
+    return line

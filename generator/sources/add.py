@@ -56,6 +56,7 @@ class Added:
     path: Path
     timeline: str
     named_after_article: bool
+    not_kept: int = 0  # blocks of a saved page not written (its headline again, a byline)
 
 
 def add_article(source: str, content_dir: Path, given: Metadata, force: bool = False) -> Added:
@@ -72,7 +73,8 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
     if not body.strip():
         raise InputError(source, "no article text: the file or page is empty")
     title = _text(given.title) or _text(meta.get("title"))
-    publication = given.dct or meta.get("date") or dateline_date(body)
+    lang = detect(body, given.lang or _text(meta.get("lang"))).code
+    publication = given.dct or meta.get("date") or dateline_date(body, lang)
     if publication is None:
         raise InputError(source, "no publication date found in the page: pass --dct YYYY-MM-DD")
     chosen = _text(given.timeline) or _text(meta.get("timeline"))
@@ -92,7 +94,7 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         "timeline": timeline,
         # written when not English (given, the page's own, or detected), so that extract
         # reads the article with its language's rules without detecting it again
-        "lang": _language(given.lang or _text(meta.get("lang")), body),
+        "lang": lang if lang != "en" else None,
     }
     front = {k: v for k, v in front.items() if v}
     target = content_dir / "articles" / timeline / f"{slug}.md"
@@ -116,18 +118,14 @@ def add_article(source: str, content_dir: Path, given: Metadata, force: bool = F
         atomic.write_text(target, text + body.strip() + "\n")
     except OSError as exc:
         raise InputError(target, f"cannot write: {exc.strerror or exc}") from None
-    return Added(target, timeline, named_after_article=not chosen)
+    return Added(target, timeline, named_after_article=not chosen,
+                 not_kept=int(meta.get("not_kept", 0)))
 
 
 def _slug(title: str) -> str:
     """The article's file name and, unless one is given, its timeline's name."""
     slug = slugify(title)
     return slug[:80] or "article"
-
-
-def _language(given: str | None, body: str) -> str | None:
-    code = detect(body, given).code
-    return code if code and code != "en" else None
 
 
 def _same_article(folder: Path, url: str | None, body: str, publication: date
@@ -202,7 +200,7 @@ def _from_html(raw: bytes, url: str | None) -> tuple[dict, str]:
         meta = {"title": found.title, "url": found.url or url, "outlet": found.sitename}
     first = next((line.strip() for line in body.splitlines() if line.strip()), "")
     meta["title"] = headline_of(meta.get("title"), first) or meta.get("title")
-    body = _paragraphs(body, meta.get("title"))
+    body, meta["not_kept"] = _paragraphs(body, meta.get("title"))
     try:
         published = htmldate.find_date(html, url=url, original_date=True,
                                        extensive_search=False)
@@ -255,14 +253,15 @@ def _caption_block(caption):  # noqa: ANN001, ANN202 - lxml elements
     return caption if own.replace(said, "", 1).strip() else figure
 
 
-def _paragraphs(text: str, title: str | None) -> str:
+def _paragraphs(text: str, title: str | None) -> tuple[str, int]:
     """trafilatura's text has one block (paragraph, heading, list item) per line; an article
     file has paragraphs apart, as Markdown does, so that a sentence never runs into the
     next block. The page's own headline, repeated as the first block, goes (it is the
-    title), and so do a byline and promotions (see ``page_furniture``)."""
-    blocks = [" ".join(line.split()) for line in text.splitlines()]
-    _, blocks = article_blocks([b for b in blocks if b], title)
-    return "\n\n".join(blocks)
+    title), and so do a byline and promotions (see ``page_furniture``): how many went is
+    returned with the text, for ``add`` to say."""
+    blocks = [b for line in text.splitlines() if (b := " ".join(line.split()))]
+    _, kept = article_blocks(blocks, title)
+    return "\n\n".join(kept), len(blocks) - len(kept)
 
 
 def _from_text(path: Path, raw: bytes) -> tuple[dict, str]:

@@ -19,6 +19,7 @@ import yaml
 
 from ..errors import InputError
 from ..slugs import slugify
+from .furniture import dateline_day
 from .language import detect
 from .textfiles import decode_text, read_bytes
 
@@ -142,11 +143,12 @@ def read_article(
     meta, body, body_line = split_front_matter(path, text)
     title = _text_field(meta.get("title")) or pasted_title(body)[0] or path.stem
     url = article_url(path, meta.get("url"), _meta_line(text, "url"))
+    lang = detect(body, lang or _text_field(meta.get("lang"))).code or "und"
     publication = (
         dct
         or front_matter_date(path, meta, _meta_line(text, "date"))
         or url_date(url)
-        or dateline_date(body)
+        or dateline_date(body, lang)
     )
     if publication is None:
         raise InputError(
@@ -166,7 +168,7 @@ def read_article(
         url=url,
         outlet=_text_field(meta.get("outlet")) or _text_field(meta.get("author")),
         timeline=timeline,
-        lang=detect(body, lang or _text_field(meta.get("lang"))).code or "und",
+        lang=lang,
         body=_typographic_quotes(body),
         body_line=body_line,
     )
@@ -375,20 +377,29 @@ def url_date(url: str | None) -> date | None:
         return None
 
 
-def dateline_date(body: str) -> date | None:
-    """The date in a dateline that carries a year, within the first lines of the body."""
+def dateline_date(body: str, lang: str | None = None) -> date | None:
+    """The date in a dateline that carries a year, within the first lines of the body, in
+    the article's language ("EL CAIRO, 15 may 2013 (IPS) -"). Only when nothing else gives
+    the publication date: the front matter (or the page's metadata, or the address) wins
+    over the dateline, which tells where the report was filed more than when it was
+    published, and may be the day before."""
     for line in body.split("\n")[:6]:
         match = _DATELINE_DATE.match(line.strip())
-        if match:
-            import dateparser  # here: 0.2 s of start-up, needed only for a dateline's date
-
-            try:
-                parsed = dateparser.parse(match.group(1), languages=["en"])
-            except Exception:  # an odd dateline is no dateline
-                parsed = None
-            if parsed:
-                return parsed.date()
+        day = _english_day(match.group(1)) if match else dateline_day(line.strip(), lang)
+        if day:
+            return day
     return None
+
+
+def _english_day(text: str) -> date | None:
+    """ "Nov. 26, 2021" -> 2021-11-26."""
+    import dateparser  # here: 0.2 s of start-up, needed only for a dateline's date
+
+    try:
+        parsed = dateparser.parse(text, languages=["en"])
+    except Exception:  # an odd dateline is no dateline
+        parsed = None
+    return parsed.date() if parsed else None
 
 
 def _folder_timeline(path: Path, root: Path | None) -> str:

@@ -7,6 +7,7 @@ in, a noun phrase with no verb."""
 import pytest
 
 from generator.events.headline import desk, write_headline
+from generator.events.headline.clauses import without_subject_relative
 from generator.events.headline.frames import cut_complement, infinitive_complement, mended
 from generator.events.headline.present import plural_subject, present
 from generator.events.headline.time_words import without_time_words
@@ -272,3 +273,30 @@ def test_colour_that_names_no_actor_gives_the_actor_its_participle_tells():
                     "Gonzalez custody battle, attention returned today to the federal judges "
                     "deciding a key point in the international case.", "today") == (
         "The federal judges decide a key point in the international case")
+
+
+# --- a relative clause on the subject, when the line cannot fit with it ---------------------
+
+TOURISM = ("Tour operators who specialize in travel in Kenya and Tanzania, which boast some of "
+           "Africa's best game parks and sunniest beaches, say there have been no mass "
+           "cancellations as a result of the Aug. 7 Embassy bombings in Nairobi, the Kenyan "
+           "capital, and Dar es Salaam, Tanzania, which left more than 250 people dead.")
+
+
+def test_a_line_too_long_with_its_subjects_relative_drops_the_relative_not_the_verb():
+    line = desk.edit(TOURISM)
+    assert line.startswith("Tour operators say there ") and "no mass cancellations" in line
+    assert desk.printable(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Tour operators who specialize in travel in Kenya",  # the relative's verb only
+    "Residents who fled the city",
+])
+def test_a_relative_clauses_verb_is_not_the_lines(line):
+    assert not desk.printable(line)
+
+
+def test_a_verb_that_a_relative_clause_follows_is_the_lines():
+    assert desk.printable("A man who fled the city returns home")
+    assert without_subject_relative("Officials said that troops who fled returned") is None

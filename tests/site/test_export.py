@@ -59,27 +59,59 @@ def test_timelinejs_json_is_valid_and_respects_precision(exported):
     events = {e["unique_id"]: e for e in data["events"]}
     assert len(events) == len(ALL)
     assert data["title"]["text"]["headline"] == "Demo crisis"
-    month = events["e-2021-12-ministers"]
-    assert month["start_date"] == {"year": 2021, "month": 12,
-                                   "display_date": "December 2021 (planned)"}
-    assert "end_date" not in month or "day" not in month["end_date"]
     day = events["e-2021-11-18-peskov"]["start_date"]
     assert (day["year"], day["month"], day["day"]) == (2021, 11, 18)
-    year = events["e-2014-conflict"]
-    assert set(year["start_date"]) == {"year", "display_date"}
-    week = events["e-2021-W46-alarm"]
-    assert (week["start_date"]["day"], week["end_date"]["day"]) == (15, 21)
-    decade = events["e-201-decade"]
-    assert (decade["start_date"]["year"], decade["end_date"]["year"]) == (2010, 2019)
     days = events["e-2021-11-15-range"]
     assert days["start_date"] == {"year": 2021, "month": 11, "day": 15,
                                   "display_date": "Nov. 15–18, 2021"}
     assert days["end_date"] == {"year": 2021, "month": 11, "day": 18}
-    quarter = events["e-2021-Q4-talks"]
-    assert (quarter["start_date"]["month"], quarter["end_date"]["month"]) == (10, 12)
     merged = events["e-2021-11-18-merged"]["text"]["text"]
     assert "https://example.org/a" in merged and "https://example.org/b" in merged
     assert "<script" not in json.dumps(data)
+
+
+def test_timelinejs_places_a_coarse_date_where_the_page_does(exported):
+    """A plan, a week or a year told after it, an undated quarter or decade: at its span's
+    last day, as the page lists them (TimelineJS would put "December 2021" at Dec. 1), no
+    end_date, the words still saying the span."""
+    events = {e["unique_id"]: e for e in json.loads((exported / "timeline.json").read_text())[
+        "events"]}
+    placed = {
+        "e-2021-12-ministers": ((2021, 12, 31), "December 2021 (planned)"),
+        "e-2021-W46-alarm": ((2021, 11, 21), "Week of Nov. 15, 2021"),
+        "e-2014-conflict": ((2014, 12, 31), "2014"),
+        "e-2021-Q4-talks": ((2021, 12, 31), "Fourth quarter of 2021"),
+        "e-201-decade": ((2019, 12, 31), "The 2010s"),
+    }
+    for uid, (day, words) in placed.items():
+        start = events[uid]["start_date"]
+        assert (start["year"], start["month"], start["day"]) == day, uid
+        assert start["display_date"] == events[uid]["display_date"] == words
+        assert "end_date" not in events[uid]
+
+
+def test_timelinejs_puts_a_month_on_the_day_it_was_first_reported(tmp_path):
+    """"November 2021", first reported Nov. 20: on Nov. 20, after the Nov. 5 entry, as the
+    page lists it; a slide order by start date is the page's order."""
+    entries = {
+        "2021-11-sanctions.md": ("Title: Sanctions widen\nWhen: 2021-11\n"
+                                 "Source: 2021-11-20 | AFP |  | articles/s.md#p1 | S\n\nWider.\n"),
+        "2021-11-05-talks.md": ("Title: Talks fail\nWhen: 2021-11-05\n"
+                                "Source: 2021-11-06 | AFP |  | articles/t.md#p1 | T\n\nFailed.\n"),
+        "2021-11-25-summit.md": ("Title: Summit held\nWhen: 2021-11-25\n"
+                                 "Source: 2021-11-25 | AFP |  | articles/u.md#p1 | U\n\nHeld.\n"),
+    }
+    folder = build_project(tmp_path, entries) / "timeline" / "demo"
+    events = json.loads((folder / "timeline.json").read_text())["events"]
+    month = next(e for e in events if e["unique_id"] == "e-2021-11-sanctions")
+    assert month["start_date"] == {"year": 2021, "month": 11, "day": 20,
+                                   "display_date": "November 2021"}
+
+    def start(event: dict) -> tuple:
+        return tuple(event["start_date"].get(k, 0) for k in ("year", "month", "day"))
+
+    assert [e["unique_id"] for e in sorted(events, key=start)] == [
+        "e-2021-11-05-talks", "e-2021-11-sanctions", "e-2021-11-25-summit"]
 
 
 def test_atom_feed_parses_with_dates_from_the_sources(exported):

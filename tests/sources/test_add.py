@@ -14,9 +14,10 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def test_saved_html_page_gives_text_title_outlet_and_date(tmp_path):
-    path = add_article(str(FIXTURES / "saved-page.html"), tmp_path,
-                       Metadata(timeline="border")).path
+    added = add_article(str(FIXTURES / "saved-page.html"), tmp_path, Metadata(timeline="border"))
+    path = added.path
     assert path.parent == tmp_path / "articles" / "border"
+    assert added.not_kept == 1  # the headline, repeated as the page's first block: add says so
     article = read_article(path)
     assert article.title == "Border talks collapse"
     assert article.dct == date(2021, 11, 26)

@@ -10,6 +10,8 @@ from ...temporal.lexicon import get_lexicon
 from ..rules_file import word_list, word_set
 from .phrases import drop_preposition, trailing_name
 from .rules import Rules
+from .verbs import has_finite_verb
+from .verbs import starts_with_verb as opens_with_finite_verb
 from .words import (
     AUXILIARIES,
     CLAUSE_COMMA,
@@ -247,3 +249,26 @@ def reduced_relative_subject(sentence: str, start: int, end: int, rules: Rules) 
     # ... was lifted"
     plural = aux.group(0).strip() in _PLURAL_AUXILIARIES
     return f"{np} {'were' if plural else 'was'} {found.group('part')}"
+
+
+def without_subject_relative(text: str) -> str | None:
+    """The line without the relative clause that tells who its subject is, when the line
+    cannot fit with it: "Tour operators who specialize in travel in Kenya and Tanzania say
+    there have been no mass cancellations" -> "Tour operators say there have been no mass
+    cancellations". The main verb is the first verb after the relative's own words that no
+    preposition, article or conjunction leads into ("in travel", "and Tanzania")."""
+    found = re.match(r"(?P<subject>[^,;:\"“]{3,60}?)\s+(?:who|that)\s+(?P<rest>[^,;:\"“]+\S.*)$",
+                     text)
+    if not found or has_finite_verb(found.group("subject")):  # "said that troops who ..."
+        return None
+    rest = found.group("rest").split()
+    leads = get_lexicon().sets.prepositions | _LEADING_WORDS
+    for j in range(2, len(rest)):
+        if rest[j - 1].lower() not in leads and opens_with_finite_verb(" ".join(rest[j:])):
+            return f"{found.group('subject')} {' '.join(rest[j:])}"
+    return None
+
+
+# words after which the next one is no main verb: "specialize in travel", "Kenya and Tanzania"
+_LEADING_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "to", "his", "her", "its",
+                            "their", "this", "that", "these", "those", "who", "which"})

@@ -22,6 +22,7 @@ from functools import cache
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
 from . import frames
+from .clauses import without_subject_relative
 from .names import clean_name, left_out, named, named_inside
 from .present import participle_lemma, past_lemma, present, quoted_spans
 from .quotes import quote_clause, speaker_quote
@@ -107,6 +108,8 @@ def fitted(text: str) -> str:
         text = quote_clause(text, limit)
     if words(text) > limit:
         text = speaker_quote(text, limit)
+    if words(text) > limit and (shorter := without_subject_relative(text)) and printable(shorter):
+        text = shorter if words(shorter) <= limit else fitted(shorter)
     if words(text) > limit:
         text = _last_resort(text)
     if words(text) > limit:

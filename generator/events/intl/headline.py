@@ -16,10 +16,11 @@ from functools import cache
 
 import ftfy
 
+from ...sources.furniture import datelines
 from ...temporal.intl.lexicon import available, get_lang_lexicon
 from .clause import has_verb, without_frame, without_relative_aside
 from .present import in_present
-from .rules import LanguageRules, alternation, datelines, for_language
+from .rules import LanguageRules, alternation, for_language
 
 MAX_WORDS = 16
 MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb

@@ -1,5 +1,5 @@
-"""The reader of ``data/intl/<lang>.yaml`` and ``data/intl/datelines.yaml``: every key
-checked (``ruledata``), each list a set or an alternation for the patterns."""
+"""The reader of ``data/intl/<lang>.yaml``: every key checked (``ruledata``), each list a set
+or an alternation for the patterns (datelines: ``sources.furniture``)."""
 
 from __future__ import annotations
 
@@ -35,12 +35,6 @@ class LanguageRules:
     source_phrases: tuple[str, ...] = ()  # "en un comunicado": where a statement was made
 
 
-@dataclass(frozen=True)
-class Datelines:
-    dateline: re.Pattern[str]
-    stamp: re.Pattern[str]
-
-
 def languages() -> tuple[str, ...]:
     return ("es", "fr", "it", "de", "pt")
 
@@ -74,13 +68,6 @@ def for_language(lang: str) -> LanguageRules:
         not_gerunds=frozenset(words("not_gerunds")),
         source_phrases=longest_first("source_phrases"),
     )
-
-
-@cache
-def datelines() -> Datelines:
-    data = rule_data("events", "intl/datelines.yaml")
-    expect_keys(data, ("dateline", "stamp"), "data/intl/datelines.yaml")
-    return Datelines(dateline=re.compile(data["dateline"]), stamp=re.compile(data["stamp"]))
 
 
 def alternation(words: tuple[str, ...]) -> str:
