@@ -80,6 +80,10 @@ def test_only_languages_with_rules_are_supported():
      "siège de la télévision publique en utilisant des gaz lacrymogènes.", "fr",
      "Les forces de sécurité dispersent des centaines de manifestants rassemblés devant le "
      "siège"),
+    # a phrase cut that would leave the verb without its complement is no cut
+    ("Sus últimos años de gobierno coincidieron con la etapa más difícil de la historia "
+     "reciente del país, marcada por la revolución.", "es",
+     "Sus últimos años de gobierno coinciden con la etapa más difícil de la historia reciente"),
     # where it was said goes
     ("La Junta Militar prometió en un comunicado celebrar elecciones antes de fin de año.",
      "es", "La Junta Militar promete celebrar elecciones antes de fin de año"),

@@ -24,6 +24,9 @@ from .rules import LanguageRules, alternation, for_language
 
 MAX_WORDS = 16
 MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb
+# a cut before a phrase keeps this many words: "Sus últimos doce meses de vida coinciden"
+# (cut before "con la etapa ...") has lost the complement its verb needs
+_MIN_PHRASE_CUT = 10
 _MAX_BRACKETED = 8  # "(izda.)", "( levantamiento )": an aside, not the happening
 
 
@@ -194,7 +197,7 @@ def _first_clause(words: list[str], rules: LanguageRules, lang: str) -> list[str
                        if words[n - 1].endswith(",")])
     if ends:
         return words[:ends[-1]]
-    ends = clause([n for n in range(MIN_WORDS, MAX_WORDS + 1)
+    ends = clause([n for n in range(_MIN_PHRASE_CUT, MAX_WORDS + 1)
                    if _opens_phrase(words[n], rules) and not _dangles(words[n - 1], rules)])
     if ends:
         return words[:ends[-1]]  # before "que operan ...", "en marge de ...": a whole phrase
