@@ -24,6 +24,9 @@ from generator.events.intl.present import in_present, supported, tenses
      "La multitud incendia una comisaría y saquea dos tiendas"),
     ("Los jóvenes que convocaron la marcha han pedido calma", "es",
      "Los jóvenes que convocaron la marcha piden calma"),
+    # a noun after "de" that ends like a verb ("telefonía", "decía") is no verb to stop at
+    ("La compañía de telefonía ha cortado el servicio", "es",
+     "La compañía de telefonía corta el servicio"),
     # passé composé, a passive one, être with a verb of motion, a reflexive
     ("L'armée a suspendu la Constitution", "fr", "L'armée suspend la Constitution"),
     ("Trois soldats ont été blessés près de Rafah", "fr",

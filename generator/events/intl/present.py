@@ -20,12 +20,12 @@ import simplemma
 from ...ruledata import PACKAGE, expect_keys, rule_data
 from ...temporal.intl.lexicon import available, get_lang_lexicon
 from .clause import has_verb
-from .rules import for_language
+from .rules import LanguageRules, for_language
 
 _KEYS = ("auxiliaries", "passive", "being", "being_verbs", "participle_endings",
          "past_singular", "past_plural", "irregular_past", "present", "regular",
          "participle_infinitive", "coordinators", "isc_verbs", "clitics",
-         "irregular_participles", "reflexives")
+         "irregular_participles", "reflexives", "negations")
 _DATA = PACKAGE / "events" / "data" / "intl" / "present"
 _MIN_LENGTH = 4  # "dio", "fu" are in ``irregular_past``; shorter forms are no pasts here
 
@@ -48,6 +48,7 @@ class Tenses:
     clitics: frozenset[str]  # "se" before "comprometió": no verb of its own
     irregular_participles: dict[str, str]  # "detto" -> "dire"
     reflexives: frozenset[str]  # "si" before "è dimesso": a reflexive's auxiliary
+    negations: frozenset[str]  # "no" before "da": a verb follows
     not_past: frozenset[str]
 
 
@@ -89,6 +90,7 @@ def tenses(lang: str) -> Tenses:
         irregular_participles={str(k): str(v) for k, v in
                                (data.get("irregular_participles") or {}).items()},
         reflexives=frozenset(map(str, data.get("reflexives") or ())),
+        negations=frozenset(map(str, data.get("negations") or ())),
         not_past=frozenset(map(str, cues.get("not_past", ()))),
     )
 
@@ -109,6 +111,7 @@ def in_present(text: str, lang: str) -> str:
     while k < len(words):
         low = words[k].lower().strip(",.;:")
         verb = (k > 0 and low not in rules.clitics and words[k][:1].islower()
+                and not _after_determiner(words[k - 1], clause_rules, rules)
                 and has_verb(low, lang, clause_rules))
         if relative and (verb or _present_at(words, k, lang, rules)[1]):
             relative = False  # "Los manifestantes que ayudaron ... han prometido": not it
@@ -128,6 +131,14 @@ def in_present(text: str, lang: str) -> str:
         out.append(words[k])
         k += 1
     return " ".join(out)
+
+
+def _after_determiner(previous: str, clause_rules: LanguageRules, rules: Tenses) -> bool:
+    """After an article or a preposition a word is a noun: "La empresa de telefonía ha
+    enviado" ("telefonía" ends like "decía"), not a verb to stop at; "no da" is a verb."""
+    low = previous.lower()
+    return (low in clause_rules.function_words and low not in rules.clitics
+            and low not in rules.negations and low not in rules.auxiliaries)
 
 
 def _present_at(words: list[str], k: int, lang: str, rules: Tenses) -> tuple[list[str], int]:
