@@ -27,6 +27,8 @@ from generator.events.intl.present import in_present, supported, tenses
     # a noun after "de" that ends like a verb ("telefonía", "decía") is no verb to stop at
     ("La compañía de telefonía ha cortado el servicio", "es",
      "La compañía de telefonía corta el servicio"),
+    # "l'armée" (an elided article) is no participle "tuée" to stop at
+    ("Près du pont, l'armée a bloqué la route", "fr", "Près du pont, l'armée bloque la route"),
     # passé composé, a passive one, être with a verb of motion, a reflexive
     ("L'armée a suspendu la Constitution", "fr", "L'armée suspend la Constitution"),
     ("Trois soldats ont été blessés près de Rafah", "fr",

@@ -111,7 +111,7 @@ def in_present(text: str, lang: str) -> str:
     while k < len(words):
         low = words[k].lower().strip(",.;:")
         verb = (k > 0 and low not in rules.clitics and words[k][:1].islower()
-                and not _after_determiner(words[k - 1], clause_rules, rules)
+                and not _after_determiner(words[k - 1], low, clause_rules, rules)
                 and has_verb(low, lang, clause_rules))
         if relative and (verb or _present_at(words, k, lang, rules)[1]):
             relative = False  # "Los manifestantes que ayudaron ... han prometido": not it
@@ -133,12 +133,21 @@ def in_present(text: str, lang: str) -> str:
     return " ".join(out)
 
 
-def _after_determiner(previous: str, clause_rules: LanguageRules, rules: Tenses) -> bool:
+def _after_determiner(previous: str, current: str, clause_rules: LanguageRules,
+                      rules: Tenses) -> bool:
     """After an article or a preposition a word is a noun: "La empresa de telefonía ha
-    enviado" ("telefonía" ends like "decía"), not a verb to stop at; "no da" is a verb."""
+    enviado" ("telefonía" ends like "decía"), "près de l'école Chaab, l'armée a tiré"
+    ("l'armée" ends like "tuée"), not a verb to stop at; "no da" is a verb."""
     low = previous.lower()
-    return (low in clause_rules.function_words and low not in rules.clitics
-            and low not in rules.negations and low not in rules.auxiliaries)
+    return _elided(current, clause_rules) or (
+        low in clause_rules.function_words and low not in rules.clitics
+        and low not in rules.negations and low not in rules.auxiliaries)
+
+
+def _elided(word: str, clause_rules: LanguageRules) -> bool:
+    """"l'armée", "dell'esercito": an elided article or preposition before a noun."""
+    head, mark, _ = word.replace("’", "'").partition("'")
+    return bool(mark) and head in clause_rules.function_words
 
 
 def _present_at(words: list[str], k: int, lang: str, rules: Tenses) -> tuple[list[str], int]:
