@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import sys
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from . import startup_cache
 from .console import LazyConsole, escape, progress
 from .errors import InputError
 from .site.commands import ContentOption
@@ -80,6 +80,7 @@ def extract_command(
     # should not wait for the date engine to load.
     from .events.cache import EventCache
     from .pipeline import extract, write_timelines
+    from .pipeline.extraction import json_list
     from .pipeline.parallel import default_jobs
 
     publication = _parse_dct(dct)
@@ -95,7 +96,8 @@ def extract_command(
                  and (content / "articles").is_dir() else None)
         result = extract(articles or [content / "articles"], content, publication, cache,
                          on_article=lambda _path: bar.advance(task), also=whole,
-                         jobs=jobs or default_jobs(), dask=dask, lang=lang)
+                         jobs=jobs or default_jobs(), dask=dask, lang=lang,
+                         as_json=as_json)
     if not articles and not result.errors:
         cache.prune()
     for warning in result.warnings:
@@ -104,8 +106,7 @@ def extract_command(
     for error in result.errors:
         err.print(f"[red]error[/red] {escape(_printable(str(error)))}", highlight=False)
     if as_json and not result.errors:  # a partial list on stdout would read as the whole
-        sys.stdout.write(json.dumps([e.to_json() for e in result.events], indent=2,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(json_list(result.json_texts) + "\n")
     elif not as_json:
         for name, report in write_timelines(result, content, whole=not articles or bool(whole)):
             _print_report(name, report)
@@ -298,6 +299,7 @@ def main() -> None:
     Anything unexpected (a bug) is one "internal error" line and exit status 2; the
     traceback is printed only with ``TIMELINE_DEBUG=1`` in the environment.
     """
+    startup_cache.warm()
     try:
         app()
     except InputError as error:
@@ -320,6 +322,8 @@ def main() -> None:
         err.print(f"[red]internal error[/red] {escape(_printable(message))} (please report it; "
                   f"{DEBUG_VARIABLE}=1 shows the details)", highlight=False)
         sys.exit(2)
+    finally:
+        startup_cache.save()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, get_origin, get_type_hints
 
-import yaml
+from . import parsed_cache
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -22,39 +22,42 @@ class RuleDataError(ValueError):
     """A rule data file that is not what its reader expects (a bug in the data, not input)."""
 
 
-# libyaml's parser where PyYAML has it: the same documents and marks, 8x faster on our data
-# files (0.2 s -> 0.03 s of every command's start-up); the pure-Python one otherwise.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _strict_loader() -> type:
+    """A safe YAML loader that refuses duplicate mapping keys (a silent overwrite hides a
+    bug). libyaml's parser where PyYAML has it: the same documents and marks, 8x faster on
+    our data files (0.2 s -> 0.03 s of every command's start-up); the pure-Python one
+    otherwise. Made on first use: with every rule file in the parsed cache
+    (parsed_cache.py) a command does not import PyYAML at all."""
+    import yaml
 
+    def construct_mapping(loader, node: yaml.MappingNode, deep: bool = False):
+        keys: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in keys:
+                raise RuleDataError(f"{node.start_mark.name}:{key_node.start_mark.line + 1}: "
+                                    f"duplicate key {key!r}")
+            keys.add(key)
+        return loader.construct_mapping(node, deep=deep)
 
-class _StrictLoader(_SafeBase):  # type: ignore[misc, valid-type]
-    """A safe YAML loader that refuses duplicate mapping keys (a silent overwrite hides a bug)."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
-    keys: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in keys:
-            raise RuleDataError(f"{node.start_mark.name}:{key_node.start_mark.line + 1}: "
-                                f"duplicate key {key!r}")
-        keys.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    loader = type("_StrictLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return loader
 
 
 def load_yaml(path: Path) -> Any:
     """One data file, read with duplicate-key checking (errors name the file and line)."""
+    import yaml
+
     with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(fh, Loader=_strict_loader())  # noqa: S506 - a SafeLoader subclass
 
 
 @cache
 def rule_data(stage: str, name: str) -> Any:
     """The parsed ``generator/<stage>/data/<name>`` (shared: callers must not modify it)."""
-    return load_yaml(PACKAGE / stage / "data" / name)
+    return parsed_cache.load(PACKAGE / stage / "data" / name, "yaml", load_yaml)
 
 
 def expect_keys(mapping: dict[str, Any], known: Iterable[str], where: str) -> None:

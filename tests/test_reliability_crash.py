@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.site.build import build_site
@@ -85,6 +86,28 @@ def kill_at(process: subprocess.Popen, delay: float) -> bool:
     return running
 
 
+def killed_runs(span: float, seed: int, put: Callable[[int], None],
+                run: Callable[[], subprocess.Popen], folder: Path) -> Iterator[tuple[int, bool]]:
+    """Put version 1, 0, 1, ... of the inputs, start ``run()`` and kill it at a random moment
+    of its ``span`` after its first write in ``folder``; after each run yield its version and
+    whether it was killed while it still ran, until ``KILLS`` were or ``ATTEMPTS`` runs. A
+    run that ended first makes the next kills come sooner (the machine's pace changed)."""
+    rng = random.Random(seed)
+    kills = 0
+    version = 0
+    for _ in range(ATTEMPTS):
+        if kills >= KILLS:
+            return
+        version = 1 - version
+        put(version)
+        process = run()
+        first_write(process, folder)
+        killed = kill_at(process, rng.uniform(0, 1.1) * span)
+        kills += killed
+        span = span if killed else span / 2
+        yield version, killed
+
+
 def first_write(process: subprocess.Popen, folder: Path) -> float:
     """Wait until the process changes ``folder`` (its first file created); return when."""
     before = folder.stat().st_mtime_ns
@@ -118,20 +141,13 @@ def test_killed_extract_leaves_every_entry_whole(tmp_path):
     folder = project / "content" / "timeline" / "t"
     put_articles(project, 1)
     span = writing_time(project, folder, "extract", "--no-cache")
-    rng = random.Random(8)
     kills = mixed = 0
-    version = 0
-    for _ in range(ATTEMPTS):
-        if kills >= KILLS:
-            break
-        version = 1 - version
-        put_articles(project, version)
-        # Killed at a random moment while it writes the entries (before: nothing to see).
-        process = start(project, "extract", "--no-cache")
-        first_write(process, folder)
-        killed = kill_at(process, rng.uniform(0, 1.1) * span)
+    # Killed at a random moment while it writes the entries (before: nothing to see).
+    last = 0  # the version put last: what the next complete run must give
+    for version, killed in killed_runs(span, 8, lambda v: put_articles(project, v),
+                                       lambda: start(project, "extract", "--no-cache"), folder):
         kills += killed
-        span = span if killed else span / 2
+        last = version
         now = entries(project)
         mixed += now not in (versions[0], versions[1])
         for path in folder.iterdir():
@@ -148,7 +164,7 @@ def test_killed_extract_leaves_every_entry_whole(tmp_path):
     assert not [p for p in check_folder(project / "content" / "timeline") if ".tmp" in str(p)]
     # The next run completes: exactly what an uninterrupted run of these articles gives.
     finish(project, "extract", "--no-cache")
-    assert entries(project) == versions[version]
+    assert entries(project) == versions[last]
 
 
 def site(output: Path) -> dict[str, bytes]:
@@ -184,24 +200,17 @@ def test_killed_build_leaves_the_old_site_or_the_new_one(tmp_path):
     assert site(output) == sites[0]
     put_entries(1)
     span = writing_time(tmp_path, tmp_path, "build")  # from the staging folder to the end
-    rng = random.Random(9)
     kills = stale = 0
-    version = 0
-    for _ in range(ATTEMPTS):
-        if kills >= KILLS:
-            break
-        version = 1 - version
-        put_entries(version)
-        process = start(tmp_path, "build")
-        first_write(process, tmp_path)
-        killed = kill_at(process, rng.uniform(0, 1.1) * span)
+    last = 0  # the version put last: what the next complete build must give
+    for version, killed in killed_runs(span, 9, put_entries, lambda: start(tmp_path, "build"),
+                                       tmp_path):
         kills += killed
-        span = span if killed else span / 2
+        last = version
         now = site(output)
         assert now in (sites[0], sites[1]), "output/ is neither the old site nor the new one"
         stale += any(p.name.startswith(".output.") for p in tmp_path.iterdir())
     assert kills >= KILLS  # runs killed while they wrote, not after
     print(f"build killed {kills} times, {stale} mid-build")
     finish(tmp_path, "build")
-    assert site(output) == sites[version]
+    assert site(output) == sites[last]
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")]

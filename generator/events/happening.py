@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .extract import Event
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A clause right after the date that tells what happened then: "the attack on April 15,
+# 2013, when two bombs near the finish line killed three people".
+_WHEN_CLAUSE = re.compile(r",\s+when\s+\w+")
 # A name: capitalized words, joined by "of", "and", "for", "the" ("Immigration and
 # Naturalization Service").
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)*")
@@ -398,6 +401,8 @@ def told_in_passing(event: Event) -> bool:
     if at < 0:
         return False
     rest = event.sentence[at + len(event.phrase):]
+    if _WHEN_CLAUSE.match(rest):
+        return False  # "for the attack on April 15, 2013, when two bombs killed three": told
     if rest.startswith(("'s", "’s")):  # "last year's deadly blasts": the date is the noun's
         after = _WORD.findall(rest[2:])[: r.passing_window]
         kinds = [k for k in (lemma_kind(w) for w in after) if k]

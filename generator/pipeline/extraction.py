@@ -6,6 +6,7 @@ reports.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from ..timeline.store import MANIFEST, Report, write_timeline
 @dataclass
 class Extraction:
     events: list[Event] = field(default_factory=list)
+    json_texts: list[str] = field(default_factory=list)  # with as_json: each event's JSON
     articles: int = 0
     cached: int = 0  # articles whose events came from the cache
     errors: list[InputError] = field(default_factory=list)
@@ -64,6 +66,7 @@ def extract(
     jobs: int = 1,
     dask: str | None = None,
     lang: str | None = None,
+    as_json: bool = False,
 ) -> Extraction:
     """Read every article under ``paths``; bad files are reported and skipped, not fatal.
 
@@ -74,7 +77,9 @@ def extract(
     events come from the cache. ``jobs`` > 1 reads them in that many processes
     (generator/pipeline/parallel.py), ``dask`` on a dask.distributed cluster ("local" or an address,
     generator/pipeline/cluster.py); the result is the same in every case: articles are taken in
-    the same order and the events sorted the same way.
+    the same order and the events sorted the same way. ``as_json``: each event's JSON is
+    written where its article is read (in the workers: it was a tenth of the pool's time
+    in the parent), in ``result.json_texts`` in the order of ``result.events``.
     """
     result = Extraction()
     cache = cache or EventCache(None)
@@ -85,7 +90,7 @@ def extract(
     with_dct = set(named)
     tasks = [ArticleTask(path, _source_path(path, content_dir), articles_root,
                          dct if path in with_dct else None, cache.folder,
-                         lang if path in with_dct else None)
+                         lang if path in with_dct else None, as_json)
              for path in named + rest]
     if dask:
         from .cluster import read_on_cluster
@@ -112,10 +117,29 @@ def extract(
         result.articles += 1
         result.cached += outcome.cached
         result.events.extend(outcome.events)
+        result.json_texts.extend(outcome.json_texts)
         if outcome.left_out:
             result.left_out[outcome.path] = outcome.left_out, outcome.news
-    result.events.sort(key=timeline_order)
+    if as_json:  # the same stable sort, each text beside its event
+        pairs = sorted(zip(result.events, result.json_texts, strict=True),
+                       key=lambda pair: timeline_order(pair[0]))
+        result.events = [event for event, _ in pairs]
+        result.json_texts = [text for _, text in pairs]
+    else:
+        result.events.sort(key=timeline_order)
     return result
+
+
+def json_list(texts: list[str]) -> str:
+    """The events' JSON texts as one list: what ``json.dumps([e.to_json() ...], indent=2,
+    ensure_ascii=False)`` writes (a JSON text holds no raw newline but between its
+    items, so an item one level down is the same text with each line indented once more)."""
+    return "[\n" + ",\n".join(texts) + "\n]" if texts else "[]"
+
+
+def _event_json(event: Event) -> str:
+    text = json.dumps(event.to_json(), indent=2, ensure_ascii=False)
+    return "  " + text.replace("\n", "\n  ")
 
 
 def _identity(path: Path) -> str:
@@ -132,6 +156,7 @@ class ArticleTask:
     dct: date | None
     cache_folder: Path | None
     lang: str | None = None  # given on the command line
+    as_json: bool = False  # write each event's JSON too
 
 
 @dataclass
@@ -144,6 +169,7 @@ class ArticleOutcome:
     key: str | None = None  # its cache entry, kept by the next prune
     error: InputError | None = None
     warning: InputError | None = None  # read, but in a language the engine does not read
+    json_texts: list[str] = field(default_factory=list)  # with as_json: each event's JSON
     left_out: dict[str, int] = field(default_factory=dict)  # its paragraphs of page furniture
     news: int = 0  # its news paragraphs
 
@@ -152,7 +178,10 @@ def read_task(task: ArticleTask) -> ArticleOutcome:
     """Read one article (through the cache); never raises, so a pool or cluster never
     loses the other articles to one bad file or one bug."""
     try:
-        return _article_events(task, EventCache(task.cache_folder))
+        outcome = _article_events(task, EventCache(task.cache_folder))
+        if task.as_json:
+            outcome.json_texts = [_event_json(event) for event in outcome.events]
+        return outcome
     except InputError as error:
         return ArticleOutcome(task.path, error=error)
     except Exception as exc:  # a bug must not cost the editor the other articles

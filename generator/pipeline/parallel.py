@@ -12,7 +12,6 @@ everything; where there is no fork, each worker's initializer reads a one-line a
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +42,8 @@ def warm_up() -> None:
 def read_in_pool(tasks: list[ArticleTask], jobs: int,
                  on_article: Callable[[Path], None] | None = None) -> list[ArticleOutcome]:
     """``read_task`` over ``tasks`` in ``jobs`` processes, outcomes in the tasks' order."""
+    import multiprocessing  # here: one article, or --jobs 1, starts no pool
+
     outcomes = [read_task(tasks[0])]  # in this process: loads the engine before the fork
     if on_article is not None:
         on_article(tasks[0].path)

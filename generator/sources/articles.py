@@ -13,9 +13,8 @@ import stat
 import urllib.parse
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
-
-import yaml
 
 from ..errors import InputError
 from ..slugs import slugify
@@ -189,36 +188,39 @@ _SINGLE_CLOSE = re.compile(r"‘([^‘’'\n]{1,200}?)'(?![A-Za-z])")
 
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates are checked by us, with a clear message.
+@cache
+def _loaders() -> tuple[type, type]:
+    """PyYAML's safe loader without implicit timestamps (dates are checked by us, with a
+    clear message: PyYAML turns ``2021-02-30`` into a ValueError deep inside its
+    constructor), and the same on libyaml's parser (5x faster; a tenth of reading a short
+    article), used only for front matter that parses: an error is read again by the first,
+    so that its message is the one it always was. Made on first use: an article without
+    front matter does not import PyYAML."""
+    import yaml
 
-    (PyYAML turns ``2021-02-30`` into a ValueError deep inside its constructor.)
-    """
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _FastFrontMatterLoader(getattr(yaml, "CSafeLoader", _FrontMatterLoader)):  # type: ignore[misc]
-    """The same, on libyaml's parser (5x faster; a tenth of reading a short article). Only
-    for front matter that parses: an error is read again by the loader above, so that its
-    message is the one it always was."""
-
-    yaml_implicit_resolvers = _FrontMatterLoader.yaml_implicit_resolvers
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in found if tag != "tag:yaml.org,2002:timestamp"]
+        for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    python = type("_FrontMatterLoader", (yaml.SafeLoader,), {"yaml_implicit_resolvers": resolvers})
+    fast = type("_FastFrontMatterLoader", (getattr(yaml, "CSafeLoader", python),),
+                {"yaml_implicit_resolvers": resolvers})
+    return python, fast
 
 
 def _load_front_matter(block: str):
-    """libyaml first; PyYAML for an error's message, and for tabs, which libyaml reads where
-    PyYAML refuses them ("title:<tab>" is a title for one, an error for the other)."""
-    if "\t" not in block:
+    """libyaml first; PyYAML for an error's message, for tabs, which libyaml reads where
+    PyYAML refuses them ("title:<tab>" is a title for one, an error for the other), and for
+    tags ("title: !" is an empty text for libyaml, None for PyYAML)."""
+    import yaml
+
+    python, fast = _loaders()
+    if "\t" not in block and "!" not in block:
         try:
-            return yaml.load(block, Loader=_FastFrontMatterLoader)  # noqa: S506 - a SafeLoader
+            return yaml.load(block, Loader=fast)  # noqa: S506 - a SafeLoader
         except Exception:  # noqa: BLE001, S110 - its message may word a problem differently
             pass
-    return yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    return yaml.load(block, Loader=python)  # noqa: S506 - a SafeLoader
 
 
 # One value per key: "title", "date" and the rest are short texts, never lists or mappings.
@@ -233,6 +235,8 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
             end = len(text) - 4
         if end == -1:
             raise InputError(path, "front matter starts with '---' but is never closed", 1)
+        import yaml
+
         try:
             meta = _load_front_matter(text[4:end]) or {}
         except yaml.YAMLError as exc:

@@ -109,6 +109,9 @@ class WordSets:
     since_superlatives: frozenset[str]
     onset_verbs: frozenset[str]
     clause_openers: frozenset[str]
+    comparison_bases: frozenset[str]
+    organisation_nouns: frozenset[str]
+    hour_before: frozenset[str]
 
 
 # Where each set is in cues.yaml when its key there is not the attribute's name.

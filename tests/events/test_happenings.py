@@ -109,6 +109,17 @@ def test_a_date_named_in_passing_dates_no_entry():
     assert (4, "1997-11-10", "Nov. 10, 1997") in told  # a verb's date is its own
 
 
+def test_a_date_whose_when_clause_tells_its_happening_is_no_passing_date():
+    events = extract_events(article(
+        "Last week, a jury sentenced him to death for the attack on April 15, 2013, when two "
+        "bombs near the finish line killed three people.\n\n"
+        "A reward is being offered for information on the embassy bombings last year, the "
+        "police said.\n", dct=date(2015, 5, 19)), "articles/a.md")
+    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+    assert (1, "2013-04-15", "April 15, 2013") in told
+    assert not [t for t in told if t[2] == "last year"]
+
+
 def test_an_opinion_piece_has_no_lead_happening():
     events = extract_events(article("Reno made the right call in a hard case.\n",
                                     title="EDITORIAL: A decision on Elian"), "articles/a.md")

@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ... import parsed_cache
+
 TABLE = Path(__file__).with_name("verb_forms.json.gz")
 TAGS = ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG")
 
@@ -90,7 +92,11 @@ def write_table() -> None:
 
 @cache
 def _grouped() -> dict:
-    with gzip.open(TABLE, "rt", encoding="utf-8") as table:
+    return parsed_cache.load(TABLE, "json-gz", _read_table)  # 0.01 s -> 1 ms (see there)
+
+
+def _read_table(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as table:
         return json.load(table)
 
 

@@ -135,7 +135,10 @@ def ordinal_date(ctx: Context, d: int, start: int, end: int, this_month: bool = 
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-_DAY_AFTER_CLOCK = regex.compile(r"\s*\([^()]{1,30}\)\s*(?:on\s+)?([A-Z][a-z]+day)\b")
+# A day after the parenthesis that restates a clock time in another zone, or closing it: "at
+# about 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)".
+_DAY_AFTER_CLOCK = regex.compile(
+    r"\s*\((?:[^()]{1,30}\)\s*(?:on\s+)?|[^()]{1,30}\s)([A-Z][a-z]+day)\b")
 
 
 def clock_day(ctx: Context, start: int, end: int) -> str:
@@ -145,7 +148,7 @@ def clock_day(ctx: Context, start: int, end: int) -> str:
     at 8pm")."""
     later = _DAY_AFTER_CLOCK.match(ctx.text, end)
     if later and later.group(1).lower() in ctx.lex.weekdays:
-        # "at about 10:35 a.m. (0735 GMT) Friday": the day follows the restated time
+        # "at about 10:35 a.m. (0735 GMT) Friday": the day follows or closes the restated time
         return weekday_date(ctx, ctx.lex.weekday_number(later.group(1)), start, later.end(), None
                             ).isoformat()
     # the day of a day or of a time ("lifted off at 6:02 p.m. on Friday. The second stage

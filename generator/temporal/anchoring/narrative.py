@@ -124,6 +124,21 @@ def _closes_past(ctx: Context, r: Resolved) -> bool:
             and ctx.tense(r.start, r.end) == "past")
 
 
+# The stretch of a clause before a date: back to the last comma, semicolon or sentence end
+# (not the point or comma of a number: "48.9 percent", "5,000 votes").
+_CLAUSE_BEFORE = regex.compile(r"(?:[^,;.!?]|[.,](?=\d)){0,80}$")
+
+
+def _compared_with(ctx: Context, start: int) -> bool:
+    """Is the date at ``start`` in a comparison's base? "Women hold 53.2 percent, up from
+    48.9 percent after the vote in 2013." compares with 2013, it tells no time there; "The
+    assembly was elected in 2013." does."""
+    m = _CLAUSE_BEFORE.search(ctx.text, max(0, start - 80), start)
+    clause = " ".join(regex.findall(r"[a-z]+", m.group(0).lower())) if m else ""
+    return any(regex.search(rf"(?:^|\s){base}(?:\s|$)", clause)
+               for base in ctx.lex.sets.comparison_bases)
+
+
 def _follow_story(ctx: Context, r: Resolved) -> None:
     """Move the story the text tells on past ``r``, or bring it back to the news.
 
@@ -170,6 +185,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
         return
     if in_insertion(ctx.text, r.start, r.end):
         return  # "The law, passed in 2018, was repealed": the noun's past, not the story's
+    if _compared_with(ctx, r.start):
+        return  # "up from 48.9 percent after the vote in 2013": a base, no time told
     sentence = start_of_sentence(ctx.text, r.start)
     if ctx.story is not None and sentence == ctx.story_sentence:
         return  # "from 30 November 1939 to 13 March 1940", "began on 5 January 1968 ... and

@@ -17,6 +17,7 @@ from .anaphora import RULES as ANAPHORA_RULES
 from .context import Ctx
 from .lexicon import available, get_lang_lexicon
 from .pairs import RULES as PAIR_RULES
+from .pairs import join_appositions
 from .rules import RULES as PLAIN_RULES
 
 __all__ = ["annotate_lang", "available"]
@@ -117,4 +118,4 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                     ctx.year = int(value[:4])
                     if _WRITTEN_YEAR.search(text, s, e):
                         ctx.written_year = ctx.year
-    return out
+    return join_appositions(out, text)

@@ -45,7 +45,7 @@ _CUE_PLACEHOLDERS = {
 }
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future", "participle_endings",
-              "nouns")
+              "perfect_auxiliaries", "nouns")
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..model import Timex
 from .context import Ctx, lex_key, month_of
 from .units import count, duration
 
@@ -83,3 +84,28 @@ RULES: dict[str, Callable] = {
     "compound_duration": compound_duration,
     "month_pair": month_pair,
 }
+
+
+_APPOSITION_GAP = re.compile(r",?\s{1,2}")
+# a clock time is its own expression beside its day ("mardi vers 21 h 45")
+_CLOCK = re.compile(r"T\d")
+
+
+def join_appositions(found: list[Timex], text: str) -> list[Timex]:
+    """"aujourd'hui vendredi", "hier, samedi", "ce soir, mercredi 3 juillet 2013", "hoy,
+    jueves": a day word and the weekday or date set beside it to name the same day are one
+    expression (French and Spanish TimeBank), valued as the more precise of the two."""
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (prev and prev.type in ("DATE", "TIME") and t.type in ("DATE", "TIME")
+                and len(prev.value) >= 10 and len(t.value) >= 10
+                and prev.value[:10] == t.value[:10]
+                and not _CLOCK.search(prev.value + t.value)
+                and _APPOSITION_GAP.fullmatch(text, prev.end, t.start)):
+            best = max(prev, t, key=lambda x: len(x.value))
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], best.type, best.value,
+                            best.mod)
+        else:
+            out.append(t)
+    return out

@@ -158,8 +158,18 @@ def weekday(ctx: Ctx, m: re.Match[str]):
             shift = -((now - wd) % 7)
         else:
             shift = (wd - now) % 7
-    day = ctx.dct + timedelta(days=shift)
+    day = _bracketed_day(ctx, m, wd) or ctx.dct + timedelta(days=shift)
     return (*with_time(ctx, m, day.isoformat()), None)
+
+
+def _bracketed_day(ctx: Ctx, m: re.Match[str], wd: int) -> date | None:
+    """"nesta sexta-feira (8)": the Brazilian day of the month in brackets names the week,
+    so the day within a week either side of the publication date that has both."""
+    num = g(m, "dnum")
+    if num is None:
+        return None
+    days = (ctx.dct + timedelta(days=k) for k in range(-7, 8))
+    return next((d for d in days if d.day == int(num) and d.isoweekday() == wd), None)
 
 
 def deictic(ctx: Ctx, m: re.Match[str]):

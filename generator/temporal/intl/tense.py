@@ -58,10 +58,17 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
     m = _SENTENCE_END.search(low, end, min(len(low), end + 300))
     s1 = m.start() if m else min(len(low), end + 300)
     best: tuple[int, int, str] | None = None
+    perfect = lex.tense.get("perfect_auxiliaries", ())
+    before = ""
     for tok in _TOKEN.finditer(low, s0, s1):
+        word = tok.group(0)
         if start <= tok.start() < end or _a_name(capitals, text, tok.start(), s0):
+            before = word
             continue
-        kind = _kind(lex, tok.group(0))
+        kind = _kind(lex, word)
+        if kind == "participle" and before in perfect:
+            kind = "past"  # "ha indicado este jueves que seguirá": the perfect, a finite past
+        before = word
         if kind is None:
             continue
         dist = start - tok.end() if tok.end() <= start else tok.start() - end

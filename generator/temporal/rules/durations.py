@@ -207,7 +207,9 @@ def r_ago(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     gran = _AGO_GRAN[code]
     try:
         if letter == "D" or t == "T":
-            days = amount if letter == "D" else 0
+            # whole days of hours move the day ("Just 24 hours earlier, the papers had urged
+            # ..." is the day before); fewer stay on it
+            days = amount if letter == "D" else int(amount // 24) if letter == "H" else 0
             d = base + timedelta(days=sign * days)
         elif letter == "W":
             d = base + timedelta(weeks=sign * amount)

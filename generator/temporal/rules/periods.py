@@ -141,6 +141,8 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     if int(y) < _OLD_YEAR and prev not in _OLD_YEAR_BEFORE and not regex.match(
             r"\s*(?:AD|A\.D\.|BC|B\.C\.|CE|BCE)\b", ctx.text[m.end() : m.end() + 6]):
         return False  # "Mehr als 1000 interne Unterlagen", "the 1200 documents": a count
+    if nxt[:1].isupper() and nxt.lower() in ctx.lex.sets.organisation_nouns:
+        return False  # "A new executive of the 1922 Committee will be elected": a body's name
     if prev_char == "(" or prev.endswith("("):
         return True
     if prev in ctx.lex.sets.year_gate_before or prev.lower().rstrip(".") in ctx.lex.months:

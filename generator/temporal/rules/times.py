@@ -124,6 +124,45 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
                     explicit=dated, extra=extra)
 
 
+_CLAUSE_OPENS = regex.compile(r"(?:^|[.!?]\s+|[\"“]\s*)$")
+
+
+@gate("hour_of_pod")
+def g_hour_of_pod(ctx: Context, m: regex.Match[str]) -> bool:
+    """A time after a preposition ("at 4 in the morning") or as a clause of its own ("\"Two
+    in the morning, they dove into the water,\" he said"); not a count ("two meetings, two
+    in the morning and one in the evening")."""
+    if set(words_before(ctx, m.start(), 1)) & ctx.lex.sets.hour_before:
+        return True
+    return (ctx.text.startswith(",", m.end())
+            and _CLAUSE_OPENS.search(ctx.text, max(0, m.start() - 3), m.start()) is not None)
+
+
+@rule("hour_of_pod")
+def r_hour_of_pod(ctx: Context, m: regex.Match[str]) -> Resolved | None:
+    """'at 4 in the morning', '"Two in the morning, they dove into the water"': the hour of
+    a clock time said in words, on the day a bare clock time would take."""
+    h = m["h"].lower()
+    hh = int(h) if h.isdigit() else int(ctx.lex.number(h) or 0)
+    if not 1 <= hh <= 12:
+        return None
+    hh = hh % 12 + (0 if m["pod"].lower() == "morning" else 12)
+    d = clock_day(ctx, m.start(), m.end())
+    return Resolved(*span_of(m), "TIME", f"{d}T{hh:02d}:00", relative=True)
+
+
+@rule("dawn")
+def r_dawn(ctx: Context, m: regex.Match[str]) -> Resolved:
+    """'sent out on Saturday night, but ... kept from reaching the area until dawn': the
+    morning of the day a bare clock time would take, or of the day after a night told."""
+    d = clock_day(ctx, m.start(), m.end())
+    pod = pod_code(ctx, m["pod"])
+    told = ctx.day_anchor or ""
+    if pod == "MO" and told[:10] == d and told.endswith(("TNI", "T24:00")):
+        d = (date.fromisoformat(d) + timedelta(days=1)).isoformat()
+    return Resolved(*span_of(m), "TIME", f"{d}T{pod}", relative=True)
+
+
 # What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ..."),
 # on its line or the next ("10:37\nHow did we get here?").
 _STAMP_HEADLINE = regex.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)[\"“‘]?[A-Z]")
