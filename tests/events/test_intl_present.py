@@ -22,6 +22,8 @@ from generator.events.intl.present import in_present, supported, tenses
     # coordinated verbs of the main clause, not a relative clause's
     ("La multitud incendió una comisaría y saqueó dos tiendas", "es",
      "La multitud incendia una comisaría y saquea dos tiendas"),
+    ("Un policía murió y otros dos resultaron heridos en Suez", "es",
+     "Un policía muere y otros dos resultan heridos en Suez"),
     ("Los jóvenes que convocaron la marcha han pedido calma", "es",
      "Los jóvenes que convocaron la marcha piden calma"),
     # a noun after "de" that ends like a verb ("telefonía", "decía") is no verb to stop at
@@ -55,6 +57,7 @@ def test_the_main_verb_goes_to_the_present(text, lang, expected):
     ("Obama demandait à l'opposition d'engager un dialogue", "fr"),  # imparfait: kept
     ("I manifestanti sono preoccupati per il futuro", "it"),  # an adjective after "sono"
     ("È stato un errore del governo", "it"),  # "è stato" before no participle
+    ("Chiedono giustizia per le persone uccise a Sanaa", "it"),  # a participle, no remoto
     ("La policía de Gaza vigila la frontera", "es"),  # no past verb at all
     ("Ein Gericht hat Mubarak verurteilt", "de"),  # no rules for German: as it is
 ])

@@ -106,7 +106,7 @@ def in_present(text: str, lang: str) -> str:
     rules, words = tenses(lang), text.split()
     clause_rules = for_language(lang)
     out: list[str] = []
-    k, changed, relative = 0, False, False
+    k, changed, relative, coordinated = 0, False, False, False
     shared = ""  # the number of an auxiliary the coordinated participles share
     while k < len(words):
         low = words[k].lower().strip(",.;:")
@@ -115,7 +115,7 @@ def in_present(text: str, lang: str) -> str:
                 and has_verb(low, lang, clause_rules))
         if relative and (verb or _present_at(words, k, lang, rules)[1]):
             relative = False  # "Los manifestantes que ayudaron ... han prometido": not it
-        elif not changed or out[-1].lower() in rules.coordinators:
+        elif not changed or coordinated:
             new, used = _present_at(words, k, lang, rules)
             if not used and changed and shared:
                 new, used = _shared_auxiliary(words[k], shared, lang, rules)
@@ -123,11 +123,14 @@ def in_present(text: str, lang: str) -> str:
                 out.extend(new)
                 shared = shared or _auxiliary_number(words[k], rules) if used == 2 else shared
                 k += used
-                changed = True
+                changed, coordinated = True, False
                 continue
             if not changed and verb:
                 return text  # a verb no rule makes present ("demandait", "sigue"): as it is
             relative = relative or (not changed and low in clause_rules.relative_words)
+        # "muere y varias resultaron heridas": the subject of a coordinate clause before its verb
+        coordinated = changed and (low in rules.coordinators or (
+            coordinated and not verb and not words[k].endswith((",", ";", ":"))))
         out.append(words[k])
         k += 1
     return " ".join(out)
