@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import ftfy
-
 from ...sources.furniture import datelines
 from ...temporal.intl.lexicon import available, get_lang_lexicon
 from .clause import has_verb, without_frame, without_relative_aside
@@ -33,7 +31,7 @@ _MAX_BRACKETED = 8  # "(izda.)", "( levantamiento )": an aside, not the happenin
 def headline(sentence: str, phrase: str, lang: str) -> str:
     """The headline of ``sentence`` (in ``lang``), whose date words are ``phrase``."""
     rules = for_language(lang)
-    sentence, phrase = ftfy.fix_encoding(sentence), ftfy.fix_encoding(phrase)
+    sentence, phrase = _repaired(sentence), _repaired(phrase)
     text = " ".join(sentence.split())
     text = _without_dateline(text)
     text = _without_date(text, phrase, rules)
@@ -50,6 +48,14 @@ def headline(sentence: str, phrase: str, lang: str) -> str:
     if len(words) > MAX_WORDS:
         words = _first_clause(words, rules, lang)  # cut in the past: its verbs are read
     return in_present(_finished(" ".join(words)), lang)
+
+
+def _repaired(text: str) -> str:
+    """A source's mojibake repaired: "Egipto iniciÃ³ oficialmente" -> "Egipto inició
+    oficialmente" (only the encoding: quotes and the rest stay as written)."""
+    import ftfy  # here, not at the top: an English extract never loads it
+
+    return ftfy.fix_encoding(text)
 
 
 def without_time_words(text: str, lang: str, rules: LanguageRules) -> str:

@@ -15,8 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import simplemma
-
 from ...ruledata import PACKAGE, expect_keys, rule_data
 from ...temporal.intl.lexicon import available, get_lang_lexicon
 from .clause import has_verb
@@ -204,7 +202,16 @@ def _participle(word: str, rules: Tenses) -> bool:
 
 @cache
 def _lemma(word: str, lang: str) -> str:
+    import simplemma  # here, not at the top: an English extract never loads it
+
     return simplemma.lemmatize(word, lang=lang)
+
+
+@cache
+def _known(word: str, lang: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang=lang)
 
 
 def _infinitive(form: str, lang: str, rules: Tenses) -> str:
@@ -220,7 +227,7 @@ def _infinitive(form: str, lang: str, rules: Tenses) -> str:
             candidates = [form[: -len(ending)] + infinitive for infinitive in infinitives]
             # "pedido": "pedir", a verb of the table, before "peder", a rare word
             known = [c for c in candidates if c in rules.present] + [
-                c for c in candidates if simplemma.is_known(c, lang=lang)]
+                c for c in candidates if _known(c, lang)]
             return known[0] if known else ""
     return ""
 
