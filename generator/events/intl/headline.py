@@ -17,21 +17,27 @@ from functools import cache
 from ...sources.furniture import datelines
 from ...temporal.intl.lexicon import available, get_lang_lexicon
 from .clause import has_verb, without_frame, without_relative_aside
+from .present import in_present
 from .rules import LanguageRules, alternation, for_language
 
 MAX_WORDS = 16
 MIN_WORDS = 6  # a clause boundary before this many words leaves no subject and verb
+# a cut before a phrase keeps this many words: "Sus últimos doce meses de vida coinciden"
+# (cut before "con la etapa ...") has lost the complement its verb needs
+_MIN_PHRASE_CUT = 10
 _MAX_BRACKETED = 8  # "(izda.)", "( levantamiento )": an aside, not the happening
 
 
 def headline(sentence: str, phrase: str, lang: str) -> str:
     """The headline of ``sentence`` (in ``lang``), whose date words are ``phrase``."""
     rules = for_language(lang)
+    sentence, phrase = _repaired(sentence), _repaired(phrase)
     text = " ".join(sentence.split())
     text = _without_dateline(text)
     text = _without_date(text, phrase, rules)
     text = _without_asides(text)
     text = _without_opener(text, lang)
+    text = _without_opening_quote(text)
     text = _without_attribution(text, lang)
     text = without_time_words(text, lang, rules)
     text = without_relative_aside(text, lang, rules)
@@ -40,8 +46,16 @@ def headline(sentence: str, phrase: str, lang: str) -> str:
     if len(words) < 2:  # nothing but the date and its frame: the sentence says more
         words = " ".join(sentence.split()).split()
     if len(words) > MAX_WORDS:
-        words = _first_clause(words, rules, lang)
-    return _finished(" ".join(words))
+        words = _first_clause(words, rules, lang)  # cut in the past: its verbs are read
+    return in_present(_finished(" ".join(words)), lang)
+
+
+def _repaired(text: str) -> str:
+    """A source's mojibake repaired: "Egipto iniciÃ³ oficialmente" -> "Egipto inició
+    oficialmente" (only the encoding: quotes and the rest stay as written)."""
+    import ftfy  # here, not at the top: an English extract never loads it
+
+    return ftfy.fix_encoding(text)
 
 
 def without_time_words(text: str, lang: str, rules: LanguageRules) -> str:
@@ -104,6 +118,18 @@ def _without_date(text: str, phrase: str, rules: LanguageRules) -> str:
     return " ".join(f"{joined} {after}".split())
 
 
+def _without_opening_quote(text: str) -> str:
+    """A quotation that opens the line loses its marks, its words stay: '«Mubarak debe irse
+    ya», exigen los manifestantes' -> 'Mubarak debe irse ya, exigen los manifestantes'."""
+    closers = {"«": "»", '"': '"', "“": "”", "‘": "’"}
+    if not text or text[0] not in closers:
+        return text
+    end = text.find(closers[text[0]], 1)
+    if end < 0:
+        return text[1:].lstrip()
+    return (text[1:end] + text[end + 1:]).strip()
+
+
 def _without_asides(text: str) -> str:
     """A short bracketed aside goes: 'Alaa (izda.) y Gamal' -> 'Alaa y Gamal'."""
     def aside(match: re.Match[str]) -> str:
@@ -127,7 +153,18 @@ def _without_attribution(text: str, lang: str) -> str:
     match = trailing.search(text)
     if match and len(text[:match.start()].split()) >= MIN_WORDS:
         text = text[:match.start()]
-    return text
+    return _without_source_phrase(text, lang)
+
+
+def _without_source_phrase(text: str, lang: str) -> str:
+    """'El Consejo se comprometió en un comunicado a traspasar el poder' -> 'El Consejo se
+    comprometió a traspasar el poder': where it was said tells no part of the happening."""
+    phrases = for_language(lang).source_phrases
+    if not phrases:
+        return text
+    shorter = re.sub(rf"(?i)(?<!\w)(?:{alternation(phrases)})(?![\w'’])", "", text, count=1)
+    shorter = " ".join(shorter.replace(" ,", ",").split())
+    return shorter if len(shorter.split()) >= MIN_WORDS else text
 
 
 @cache
@@ -147,7 +184,9 @@ def _attribution_frames(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _first_clause(words: list[str], rules: LanguageRules, lang: str) -> list[str]:
     """The longest run of at most ``MAX_WORDS`` words that ends at a clause boundary and
     keeps a verb (one without a verb is no line: "El Consejo Supremo de las Fuerzas Armadas
-    egipcias")."""
+    egipcias"); with no such boundary, the longest that ends before a phrase opener ("El
+    régimen ordena a todos los proveedores de acceso | que operan en el país cortar ..."),
+    a whole phrase, not a noun phrase cut in two ("... a traspasar pacíficamente")."""
     def boundary(n: int) -> bool:  # a clause ends after words[n - 1]
         last, following = words[n - 1], words[n].lower()
         if last.endswith((";", ":")) or following in ("–", "—", "-"):
@@ -164,10 +203,23 @@ def _first_clause(words: list[str], rules: LanguageRules, lang: str) -> list[str
                        if words[n - 1].endswith(",")])
     if ends:
         return words[:ends[-1]]
+    ends = clause([n for n in range(_MIN_PHRASE_CUT, MAX_WORDS + 1)
+                   if _opens_phrase(words[n], rules) and not _dangles(words[n - 1], rules)])
+    if ends:
+        return words[:ends[-1]]  # before "que operan ...", "en marge de ...": a whole phrase
     kept = words[:MAX_WORDS]
     while len(kept) > MIN_WORDS and _dangles(kept[-1], rules):
         kept.pop()
     return kept
+
+
+def _opens_phrase(word: str, rules: LanguageRules) -> bool:
+    """A preposition, conjunction or relative ("en", "que", "dans") or a gerund ("visant",
+    "chiedendo") that opens a phrase a headline may leave out."""
+    low = word.lower()
+    return low in rules.phrase_openers or (
+        len(low) > 5 and word[:1].islower() and low not in rules.not_gerunds
+        and low.endswith(rules.phrase_opener_endings))
 
 
 def _dangles(word: str, rules: LanguageRules) -> bool:

@@ -11,7 +11,8 @@ from ...ruledata import expect_keys, rule_data
 
 _KEYS = ("attribution_verbs", "attribution_phrases", "attribution_pronouns", "date_words",
          "openers", "clause_words", "function_words", "frame_words", "finite_words",
-         "relative_words")
+         "relative_words", "phrase_openers", "source_phrases",
+         "phrase_opener_endings", "not_gerunds")
 # A capitalised word, in any of the languages' alphabets ("Mubarak", "Égypte", "Ángel").
 UPPER = "A-ZÀ-ÖØ-Þ"
 
@@ -28,6 +29,10 @@ class LanguageRules:
     frame_words: frozenset[str] = frozenset()  # "En ..., el régimen ha ordenado"
     finite_words: frozenset[str] = frozenset()  # "es", "sigue", "hay"
     relative_words: tuple[str, ...] = ()  # "al que", "que": an aside's opening
+    phrase_openers: frozenset[str] = frozenset()  # "en", "que": a phrase may end before
+    phrase_opener_endings: tuple[str, ...] = ()  # "visant", "reprimiendo"
+    not_gerunds: frozenset[str] = frozenset()  # "devant", "cuando"
+    source_phrases: tuple[str, ...] = ()  # "en un comunicado": where a statement was made
 
 
 def languages() -> tuple[str, ...]:
@@ -58,6 +63,10 @@ def for_language(lang: str) -> LanguageRules:
         frame_words=frozenset(words("frame_words")),
         finite_words=frozenset(words("finite_words")),
         relative_words=longest_first("relative_words"),
+        phrase_openers=frozenset(words("phrase_openers")),
+        phrase_opener_endings=longest_first("phrase_opener_endings"),
+        not_gerunds=frozenset(words("not_gerunds")),
+        source_phrases=longest_first("source_phrases"),
     )
 
 
