@@ -55,7 +55,7 @@ def has_finite_verb(text: str) -> bool:
 
     spans = quoted_spans(text)
     tokens = [m.group(0) for m in _TOKEN.finditer(text)
-              if not any(a <= m.start() < b for a, b in spans)]
+              if not any(a <= m.start() < b for a, b in spans)] if spans else _TOKEN.findall(text)
     determiners = _determiners()
     prepositions = get_lexicon().sets.prepositions
     for i, word in enumerate(tokens):
