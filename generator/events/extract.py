@@ -12,7 +12,7 @@ import re
 import urllib.parse
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from ..ruledata import settings
 from ..sources.articles import Article
@@ -420,6 +420,11 @@ def _attribution(sentence: str, lang: str = "en") -> tuple[bool, str | None]:
     (by ``intl.attribution``'s verb lists in an article not in English)."""
     if lang in intl_languages():
         return intl_attribution(sentence, lang)
+    return _english_attribution(sentence)
+
+
+@lru_cache(maxsize=1 << 12)  # read for a sentence's events, then again as the next's speaker
+def _english_attribution(sentence: str) -> tuple[bool, str | None]:
     if not _rules().attribution_cue.search(sentence):
         return False, None
     match = _rules().attribution.search(sentence)

@@ -285,7 +285,20 @@ def _build(lex: Lexicon, specs: list[dict[str, Any]]) -> None:
         # for its first character)
         rx = re.compile(src if src.startswith("\\n") else r"(?<![\w'])(?:" + src + r")")
         rx = scanning(rx)  # the same matches, skipping to their first characters
-        lex.patterns.append((spec["name"], spec["rule"], rx, tuple(spec.get("needs", ()))))
+        lex.patterns.append((spec["name"], spec["rule"], rx, _needed(spec, lex)))
+
+
+def _needed(spec: dict[str, Any], lex: Lexicon) -> tuple[str, ...]:
+    """A pattern's ``needs`` words; ``{SEASON}`` or ``{HOLIDAYS}`` stands for the words of
+    that list, each name by its longest run of letters ("new year's eve" -> "year": every
+    match of the name holds it, whatever the spaces or the apostrophe)."""
+    lists = {"{SEASON}": lex.seasons, "{HOLIDAYS}": lex.holidays}
+    words: list[str] = []
+    for word in spec.get("needs", ()):
+        names = lists.get(word)
+        words.extend([word] if names is None else
+                     (max(re.split(r"[\s'’.]+", name), key=len) for name in names))
+    return tuple(dict.fromkeys(words))
 
 
 @cache

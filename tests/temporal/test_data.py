@@ -187,3 +187,18 @@ def test_discourse_passes_run_in_their_registered_order():
                               "part_of_named_day", "weekday_spans", "month_spans", "year_halves",
                               "apposition", "before_after"]
     assert all(p.run.__doc__ for p in PASSES)
+
+
+def test_a_needs_list_named_by_its_lexicon_list_holds_a_word_of_every_name_in_it():
+    """``needs: ['{HOLIDAYS}']`` skips the pass on a text without the holidays' words: each
+    holiday the pattern finds must hold one of them, or naming it would lose the match."""
+    lex = get_lexicon()
+    patterns = {name: (rx, needs) for name, _, rx, needs in lex.patterns}
+    for pattern, names in (("holiday", lex.holidays), ("season", lex.seasons),
+                           ("season_year", lex.seasons)):
+        rx, needs = patterns[pattern]
+        assert needs and "{" not in "".join(needs)
+        for name in names:
+            text = f"on {name} 2024 ."
+            assert rx.search(text), (pattern, name)
+            assert any(word in text for word in needs), (pattern, name)

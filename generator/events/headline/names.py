@@ -5,6 +5,7 @@ before the sentence ("He was rescued off the coast of Florida" after "... Elian 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..rules_file import events_rules
 
@@ -20,8 +21,15 @@ def _data() -> dict:
     return events_rules()["headline"]["names"]
 
 
+@cache
 def _titles() -> frozenset[str]:
     return frozenset(events_rules()["titles"])
+
+
+@cache
+def _not_name_start() -> frozenset[str]:
+    """The titles and function words a name does not open or end with."""
+    return _titles() | frozenset(_data()["not_names"])
 
 
 def _spans(context: str) -> list[re.Match[str]]:
@@ -38,7 +46,7 @@ def _clean(name: str) -> str:
     """The name without the titles and function words before it ("U.S. Secretary of State
     Madeleine Albright" -> "Madeleine Albright", "But Elian" -> "Elian")."""
     words = name.split()
-    skip = _titles() | set(_data()["not_names"])
+    skip = _not_name_start()
     while words and (words[0] in skip or words[0].rstrip(".") in skip):
         words.pop(0)
     while words and words[-1] in skip:

@@ -11,7 +11,7 @@ Words inside a quotation keep the tense they were spoken in.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
@@ -40,6 +40,16 @@ def _data() -> dict:
 
 
 @cache
+def _not_verbs() -> frozenset[str]:
+    return frozenset(_data()["not_verbs"])
+
+
+# The word-form predicates below are pure functions of one word, asked for the same words
+# many times a sentence (every fitting step reads the line again): each is remembered.
+_WORD_CACHE = 1 << 14
+
+
+@cache
 def _lemmas(word: str) -> tuple[str, ...]:
     return verbs().lemmas_of(word)
 
@@ -49,10 +59,11 @@ def _forms(lemma: str, tag: str) -> tuple[str, ...]:
     return verbs().forms(lemma, tag)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def past_lemma(word: str) -> str | None:
     """The verb ``word`` is the simple past of ("announced" -> "announce"), if it is one."""
     low = word.lower()
-    if low in _data()["not_verbs"]:
+    if low in _not_verbs():
         return None
     for lemma in _lemmas(low):
         if low in _forms(lemma, "VBD") and lemma != "be":
@@ -60,6 +71,7 @@ def past_lemma(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def participle_lemma(word: str) -> str | None:
     """The verb ``word`` is the past participle of ("killed" -> "kill", "risen" -> "rise")."""
     low = word.lower()
@@ -69,6 +81,7 @@ def participle_lemma(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_present_form(word: str) -> bool:
     """A third-person present ("says", "explodes"): the bare verb with -s, as lemminflect
     inflects it."""
@@ -76,10 +89,11 @@ def is_present_form(word: str) -> bool:
     return any(low in _forms(lemma, "VBZ") for lemma in _lemmas(low)) and low.endswith("s")
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_base_form(word: str) -> bool:
     """A verb's bare form ("rally", "perish") that is no other word's form too."""
     low = word.lower()
-    return low in _lemmas(low) and low not in _data()["not_verbs"]
+    return low in _lemmas(low) and low not in _not_verbs()
 
 
 def noun_after_adjective(word: str, prev: str) -> bool:

@@ -6,6 +6,7 @@ of word forms, not a parse.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from ...temporal.lexicon import get_lexicon
 from ..rules_file import events_rules
@@ -37,6 +38,15 @@ def starts_with_verb(text: str) -> bool:
     return False
 
 
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(events_rules()["headline"]["desk"]["no_verb_after"])
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@lru_cache(maxsize=1 << 13)  # the desk asks again after each shortening step of a line
 def has_finite_verb(text: str) -> bool:
     """Does ``text`` hold a finite verb outside its quotations (an auxiliary or modal, a
     simple past, a present after a word that can be its subject)? A reading of word forms,
@@ -44,9 +54,9 @@ def has_finite_verb(text: str) -> bool:
     from .present import is_base_form, is_present_form
 
     spans = quoted_spans(text)
-    tokens = [m.group(0) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)
-              if not any(a <= m.start() < b for a, b in spans)]
-    determiners = set(events_rules()["headline"]["desk"]["no_verb_after"])
+    tokens = [m.group(0) for m in _TOKEN.finditer(text)
+              if not any(a <= m.start() < b for a, b in spans)] if spans else _TOKEN.findall(text)
+    determiners = _determiners()
     prepositions = get_lexicon().sets.prepositions
     for i, word in enumerate(tokens):
         low = word.lower()

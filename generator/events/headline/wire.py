@@ -20,8 +20,9 @@ from .words import words
 def without_debris(text: str) -> str:
     """Wire-service codes and abbreviations out: "&QL;" (a quote follows), "&UR;" and
     "&LR;" (paragraph marks); "dlrs 1,667" -> "1,667 dollars"; the AP's " _ " dash -> "--"."""
-    for pattern, replacement in _debris_rules():
-        text = pattern.sub(replacement, text)
+    for literal, pattern, replacement in _debris_rules():
+        if literal in text:  # (most lines hold none: a substring test spares the pass)
+            text = pattern.sub(replacement, text)
     text = re.sub(r"\s_\s", " -- ", text)
     text = text.replace("``", "“").replace("''", "”")
     if text.startswith("”"):
@@ -30,15 +31,16 @@ def without_debris(text: str) -> str:
 
 
 @cache
-def _debris_rules() -> list[tuple[re.Pattern[str], str]]:
-    """The debris codes and wire words as compiled substitutions, in the order applied."""
+def _debris_rules() -> list[tuple[str, re.Pattern[str], str]]:
+    """The debris codes and wire words as compiled substitutions, in the order applied, each
+    with the literal text every match of it holds."""
     data = events_rules()["headline"]["desk"]
-    rules = [(re.compile(rf"\s*{re.escape(code.rstrip(';'))};?"), " ")
+    rules = [(code.rstrip(";"), re.compile(rf"\s*{re.escape(code.rstrip(';'))};?"), " ")
              for code in data["debris"]]
     for word, spelled in data["wire_words"].items():
         number = r"(\d[\d,.]*(?:\s+(?:million|billion|trillion))?)"
-        rules.append((re.compile(rf"\b{re.escape(word)}\s+{number}"), rf"\1 {spelled}"))
-        rules.append((re.compile(rf"\b{re.escape(word)}\b"), spelled))
+        rules.append((word, re.compile(rf"\b{re.escape(word)}\s+{number}"), rf"\1 {spelled}"))
+        rules.append((word, re.compile(rf"\b{re.escape(word)}\b"), spelled))
     return rules
 
 

@@ -4,6 +4,7 @@ engine's tense lists), subjects, determiners, where a clause ends."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...temporal.lexicon import get_lexicon
 from ...temporal.tense import is_past_form
@@ -103,6 +104,7 @@ CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 DETERMINERS = word_set("determiners")
 
 
+@lru_cache(maxsize=1 << 13)  # the desk counts a line again after each step that may shorten it
 def words(text: str) -> int:
     """How many words ``text`` has (a dash or a lone punctuation mark is none)."""
     return len(_WORD.findall(text))
