@@ -444,6 +444,12 @@ def _story(reports: list[Event], similarity: _Similarity, members: list[int]) ->
     return Story(lead=lead, reports=tuple(reports))
 
 
+def content_words(text: str) -> list[str]:
+    """The words that say what a text tells, folded ("Gonzalez arrives in the United States":
+    gonzalez, arrive, united, state), as the merge compares them."""
+    return _tokens(text, _rules().stopwords)
+
+
 def _tokens(sentence: str, stopwords: frozenset[str]) -> list[str]:
     words = (w.lower().strip("'-") for w in _WORD.findall(sentence))
     return [_stem(w) for w in words if len(w) > 2 and w not in stopwords]

@@ -37,7 +37,7 @@ from ..ruledata import expect_keys, rule_data, settings
 from . import happening
 from .extract import Event
 from .intl import kinds as intl_kinds
-from .merge import Story
+from .merge import Story, content_words
 
 _SIGNALS = ("articles", "lead", "kind", "exact", "core", "reports", "coverage", "people",
             "direct", "day")
@@ -57,6 +57,9 @@ class _Rules:
     max_key: int
     max_share: float
     key_per_day: int
+    retold_days: int
+    retold_overlap: float
+    retold_hindsight: int
 
 
 @cache
@@ -64,7 +67,7 @@ def _rules() -> _Rules:
     data = rule_data("events", "happenings.yaml")["salience"]
     where = "generator/events/data/happenings.yaml salience"
     expect_keys(data, ("weights", "exact", "core_share", "core_days", "coverage_days",
-                       "background_days", "names_share", "key_count"), where)
+                       "background_days", "names_share", "key_count", "retold"), where)
     expect_keys(data["weights"], _SIGNALS, f"{where}.weights")
     count = data["key_count"]
     expect_keys(count, ("per_news_day", "min_key", "max_key", "max_share", "per_day"),
@@ -74,6 +77,9 @@ def _rules() -> _Rules:
         weights={k: float(data["weights"].get(k, 0.0)) for k in _SIGNALS},
         exact={k: float(v) for k, v in data["exact"].items()},
         key_per_day=int(count["per_day"]),
+        retold_days=int(data["retold"]["days"]),
+        retold_overlap=float(data["retold"]["overlap"]),
+        retold_hindsight=int(data["retold"]["hindsight"]),
     )
 
 
@@ -303,6 +309,53 @@ def _nearness(story: Story, core: tuple[date, date] | None, last: date, days: in
     return max(0.0, 1.0 - distance / days)
 
 
+def retells(story: Story, other: Story) -> bool:
+    """``story`` tells again the happening of ``other`` under another date: the same
+    kind of happening (an action, not words or colour), at most ``retold_days`` apart, in
+    mostly the same headline words, one of them told only in hindsight ("Juan Miguel Gonzalez
+    arrives in the United States", April 2 in a recap two months on, and "Gonzalez arrives in
+    the United States", April 6 eleven days after). The merge keeps them apart (two explicit
+    days stay two entries); a chronology gives the happening one item."""
+    r = _rules()
+    if abs((story.lead.start - other.lead.start).days) > r.retold_days:
+        return False
+    if max(_hindsight(story), _hindsight(other)) <= r.retold_hindsight:
+        return False  # both told on their day: two happenings as reported
+    kind = report_kind(story.lead).name
+    if kind in ("statement", happening.COLOUR) or kind != report_kind(other.lead).name:
+        return False  # words and colour recur; a happening of a kind is told once
+    mine, theirs = _headline_words(story.lead.headline), _headline_words(other.lead.headline)
+    if not mine or not theirs:
+        return False
+    return len(mine & theirs) / min(len(mine), len(theirs)) >= r.retold_overlap
+
+
+def _retold(stories: list[Story], eligible: list[int]) -> set[int]:
+    """Of each two eligible stories that tell one happening (``retells``), the one told
+    further in hindsight (on a tie, the later): a chronology gives the happening one item."""
+    days = _rules().retold_days
+    order = sorted(eligible, key=lambda i: stories[i].lead.start)
+    dropped: set[int] = set()
+    for n, i in enumerate(order):
+        for j in order[n + 1:]:
+            if (stories[j].lead.start - stories[i].lead.start).days > days:
+                break
+            if retells(stories[i], stories[j]):
+                dropped.add(max((i, j), key=lambda k: (_hindsight(stories[k]), k)))
+    return dropped
+
+
+def _hindsight(story: Story) -> int:
+    """Days from the happening to the soonest report of it: of two reports that date one
+    happening differently, the one filed nearer to it is the better witness (an AP story
+    eleven days after the arrival over a recap two months on)."""
+    return min((r.source.date - story.lead.start).days for r in story.reports)
+
+
+def _headline_words(headline: str) -> frozenset[str]:
+    return frozenset(content_words(headline))
+
+
 def mark_key(stories: list[Story]) -> list[Story]:
     """The stories (timeline order kept) with ``key`` set on the top-scored non-background
     ones, and ``background`` flagged on their lead where it applies."""
@@ -319,6 +372,7 @@ def mark_key(stories: list[Story]) -> list[Story]:
     # colour or an outsider's reaction told once comes after every happening: a chronology
     # gives it no item unless the timeline has too few others (min_key)
     weak = {i for i in eligible if _weak_once(stories[i], names)}
+    eligible = [i for i in eligible if i not in _retold(stories, eligible)]
     ranked = sorted(eligible, key=lambda i: (i in weak, -round(score[i], 9), i))
     key: set[int] = set()
     per_day: dict[date, int] = {}

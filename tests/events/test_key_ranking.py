@@ -138,3 +138,31 @@ def test_a_follow_up_the_articles_report_is_inside_the_crisis_span():
                        salience.signals(stories, salience.core_span(stories)), strict=True))
     assert signals[arrest.sentence]["core"] == 1.0
     assert signals[before.sentence]["core"] < 1.0
+
+
+# --- one happening told under two dates ------------------------------------------------------
+
+def test_a_happening_retold_under_another_date_is_one_key_event():
+    """Two papers date one arrival four days apart, each naming its day outright (so the
+    merge keeps them apart): one key event, the report filed nearer to its day; a different
+    happening of those days stays key."""
+    events = _arrest_days(date(2000, 3, 2), 14)  # none on April 5 or 6
+    recap = report("Juan Miguel Gonzalez arrived in the United States April 2.",
+                   date(2000, 4, 2), "recap", published=date(2000, 6, 1), phrase="April 2")
+    near = report("Gonzalez arrived in the United States on April 6, his lawyer said.",
+                  date(2000, 4, 6), "near", published=date(2000, 4, 17), phrase="April 6")
+    other = report("Kenyan police arrested two Gonzalez aides in Nairobi.", date(2000, 4, 5),
+                   "aides", published=date(2000, 4, 6), phrase="April 5")
+    recap, near, other = (replace(e, headline=h) for e, h in (
+        (recap, "Juan Miguel Gonzalez arrives in the United States"),
+        (near, "Gonzalez arrives in the United States"),
+        (other, "Kenyan police arrest two Gonzalez aides in Nairobi")))
+    stories = merge_events(sorted([*events, recap, near, other], key=lambda e: e.start))
+    assert len({s.lead.sentence for s in stories} & {recap.sentence, near.sentence}) == 2
+    marked = salience.mark_key(stories)
+    key = {s.lead.sentence for s in marked if s.key}
+    assert near.sentence in key
+    assert recap.sentence not in key
+    assert other.sentence in key
+    assert salience.retells(*(s for s in stories if s.lead.sentence in (recap.sentence,
+                                                                        near.sentence)))
