@@ -36,7 +36,7 @@ def _lower(text: str) -> str:
     return low.replace("’", "'")
 
 
-def _find(low: str, lex) -> list[tuple[int, int, int, str, re.Match[str]]]:
+def _find(low: str, lex) -> tuple[list[tuple[int, int, int, str, re.Match[str]]], bytearray]:
     cands = []
     for prio, (_name, rule, rx, needs) in enumerate(lex.patterns):
         if needs and not any(word in low for word in needs):
@@ -53,7 +53,7 @@ def _find(low: str, lex) -> list[tuple[int, int, int, str, re.Match[str]]]:
         taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
-    return chosen
+    return chosen, taken
 
 
 _NAME_GROUPS = ("wd", "month")
@@ -92,9 +92,10 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     """All temporal expressions of ``text`` (written in ``lang``), resolved against ``dct``."""
     lex = get_lang_lexicon(lang)
     low = _lower(text)
-    ctx = Ctx(text=text, low=low, dct=dct, lex=lex)
+    found = _find(low, lex)
+    ctx = Ctx(text=text, low=low, dct=dct, lex=lex, taken=found[1])
     out: list[Timex] = []
-    for start, end, _prio, rule, m in _find(low, lex):
+    for start, end, _prio, rule, m in found[0]:
         if lex.names_lowercase and _part_of_a_name(text, m):
             continue
         try:

@@ -6,7 +6,7 @@ language's lexicon (its words, month, "last"/"next", part of the day, year, day 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..calendar_math import add_months, fmt_week, two_digit_year
@@ -31,10 +31,12 @@ class Ctx:
     # the year written out last ("A 22 de maio de 1995"): what "the following year" counts
     # from ("há um ano" in a quarterly report is not the year the report is about)
     written_year: int | None = None
-    spans: dict = field(default_factory=dict)
+    # the characters every expression found covers: a "próximo" inside another date ("fijó
+    # ayer para el próximo 28 de noviembre ... en febrero") is no tense cue for this one
+    taken: bytearray | None = None
 
     def tense(self, m: re.Match[str]) -> str | None:
-        return clause_tense(self.lex, self.low, m.start(), m.end(), self.text)
+        return clause_tense(self.lex, self.low, m.start(), m.end(), self.text, self.taken)
 
 
 def g(m: re.Match[str], name: str) -> str | None:

@@ -181,8 +181,10 @@ def deictic(ctx: Ctx, m: re.Match[str]):
 
 def part_of_today(ctx: Ctx, m: re.Match[str]):
     """"esta mañana", "ce soir", "stasera" with no day word: today's; "la nuit", "am
-    Nachmittag" (no "this"): of the day told last."""
+    Nachmittag" (no "this"): of the day told last; "la notte scorsa", "la pasada noche":
+    the night before the publication day."""
     day = ctx.day if g(m, "told") is not None and ctx.day else ctx.dct
+    day += timedelta(days=rel_of(ctx, m) or 0)
     return "TIME", f"{day.isoformat()}T{part_of(ctx, m)}", None
 
 

@@ -45,7 +45,7 @@ def _a_name(capitals: str | None, text: str | None, at: int, sentence: int) -> b
 
 
 def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
-                 text: str | None = None) -> str | None:
+                 text: str | None = None, taken: bytearray | None = None) -> str | None:
     """"past", "future" or None for the date at ``low[start:end]`` (lower-cased ``text``).
 
     Where nouns are capitalized (German), a capitalized word is no verb: "mit den
@@ -62,7 +62,8 @@ def clause_tense(lex: LangLexicon, low: str, start: int, end: int,
     before = ""
     for tok in _TOKEN.finditer(low, s0, s1):
         word = tok.group(0)
-        if start <= tok.start() < end or _a_name(capitals, text, tok.start(), s0):
+        if (start <= tok.start() < end or _a_name(capitals, text, tok.start(), s0)
+                or taken is not None and taken[tok.start()]):
             before = word
             continue
         kind = _kind(lex, word)
