@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..ruledata import expect_keys, rule_data, settings
-from . import happening
+from . import happening, same_happening
 from .extract import Event
 from .intl import kinds as intl_kinds
 from .merge import Story, content_words
@@ -322,9 +322,10 @@ def retells(story: Story, other: Story) -> bool:
     if max(_hindsight(story), _hindsight(other)) <= r.retold_hindsight:
         return False  # both told on their day: two happenings as reported
     kind = report_kind(story.lead).name
-    if kind in ("statement", happening.COLOUR) or kind != report_kind(other.lead).name:
+    if kind in same_happening.WEAK_KINDS or kind != report_kind(other.lead).name:
         return False  # words and colour recur; a happening of a kind is told once
-    mine, theirs = _headline_words(story.lead.headline), _headline_words(other.lead.headline)
+    mine = frozenset(content_words(story.lead.headline))
+    theirs = frozenset(content_words(other.lead.headline))
     if not mine or not theirs:
         return False
     return len(mine & theirs) / min(len(mine), len(theirs)) >= r.retold_overlap
@@ -352,10 +353,6 @@ def _hindsight(story: Story) -> int:
     return min((r.source.date - story.lead.start).days for r in story.reports)
 
 
-def _headline_words(headline: str) -> frozenset[str]:
-    return frozenset(content_words(headline))
-
-
 def mark_key(stories: list[Story]) -> list[Story]:
     """The stories (timeline order kept) with ``key`` set on the top-scored non-background
     ones, and ``background`` flagged on their lead where it applies."""
@@ -372,7 +369,8 @@ def mark_key(stories: list[Story]) -> list[Story]:
     # colour or an outsider's reaction told once comes after every happening: a chronology
     # gives it no item unless the timeline has too few others (min_key)
     weak = {i for i in eligible if _weak_once(stories[i], names)}
-    eligible = [i for i in eligible if i not in _retold(stories, eligible)]
+    retold = _retold(stories, eligible)
+    eligible = [i for i in eligible if i not in retold]
     ranked = sorted(eligible, key=lambda i: (i in weak, -round(score[i], 9), i))
     key: set[int] = set()
     per_day: dict[date, int] = {}

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Kinds that say what happened; a statement or colour may report any of them ("Iran condemned
 # Friday's bombing": the date is the bombing's).
-_WEAK = frozenset({"statement", happening.COLOUR})
+WEAK_KINDS = frozenset({"statement", happening.COLOUR})
 
 
 @lru_cache(maxsize=1 << 16)  # per sentence: bounded for a long-running serve
@@ -79,8 +79,8 @@ def _named(sig: tuple[str, frozenset[str]], proper: frozenset[str]
 def same_kind(first: list[Event], second: list[Event]) -> bool:
     """Both groups tell a kind of happening that says what happened (an attack, a ruling, an
     arrest ...), the same kind: the same happening told in other words, when on one day."""
-    kinds_a = {signature(e)[0] for e in first} - _WEAK
-    kinds_b = {signature(e)[0] for e in second} - _WEAK
+    kinds_a = {signature(e)[0] for e in first} - WEAK_KINDS
+    kinds_b = {signature(e)[0] for e in second} - WEAK_KINDS
     return bool(kinds_a & kinds_b)
 
 
@@ -90,7 +90,7 @@ def dated_by_report(event: Event) -> bool:
     reported today that a man was arrested") while the sentence tells another kind of
     happening (an arrest). The happening came on that day or before it."""
     told = happening.told_kind(event.sentence)
-    if told.name in _WEAK or not event.phrase:
+    if told.name in WEAK_KINDS or not event.phrase:
         return False
     return happening.next_to_saying(event.sentence, event.phrase)
 
@@ -98,7 +98,7 @@ def dated_by_report(event: Event) -> bool:
 def told_kinds(events: list[Event]) -> set[str]:
     """The kinds of happening the reports tell (``happening.told_kind``), statements and
     colour left out."""
-    return {happening.told_kind(e.sentence).name for e in events} - _WEAK
+    return {happening.told_kind(e.sentence).name for e in events} - WEAK_KINDS
 
 
 def reported_days() -> int:

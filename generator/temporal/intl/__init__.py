@@ -92,10 +92,10 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     """All temporal expressions of ``text`` (written in ``lang``), resolved against ``dct``."""
     lex = get_lang_lexicon(lang)
     low = _lower(text)
-    found = _find(low, lex)
-    ctx = Ctx(text=text, low=low, dct=dct, lex=lex, taken=found[1])
+    found, taken = _find(low, lex)
+    ctx = Ctx(text=text, low=low, dct=dct, lex=lex, taken=taken)
     out: list[Timex] = []
-    for start, end, _prio, rule, m in found[0]:
+    for start, end, _prio, rule, m in found:
         if lex.names_lowercase and _part_of_a_name(text, m):
             continue
         try:
