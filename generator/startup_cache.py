@@ -8,10 +8,11 @@ classes (0.02 s). None of that depends on anything but the source text, the flag
 Python and engine versions, so this stores the compiled results and, at the next start,
 hands them back before the modules ask:
 
-- each pattern remade from its stored code is put into its engine's own cache
-  (``re._cache``, ``regex._main._cache``), where the module-level ``re.compile(...)``
-  calls find it unchanged; a ``re`` pattern is stored only if the one remade from the
-  stored code equals (``==``: source, flags and code) what ``re`` compiled;
+- each pattern remade from its stored code is found in its engine's own cache, where the
+  module-level ``re.compile(...)`` calls look: it is made when first asked for
+  (``re._cache`` and ``regex._main._cache`` get a ``__missing__``), so a command makes
+  only those it uses; a ``re`` pattern is stored only if the one remade from the stored
+  code equals (``==``: source, flags and code) what ``re`` compiled;
 - ``dataclasses`` runs the method source it writes through ``exec``; its module global
   ``exec`` is pointed at one that takes the code object compiled from the same text, with
   the same flags (``dont_inherit``), from the store.
@@ -19,11 +20,12 @@ hands them back before the modules ask:
 No module of the engine is edited for it, and what each call returns is what it returned
 before. The file is named after the Python version and ``re``'s code format and holds the
 ``regex`` version it was made with; another Python or engine reads nothing from it. New
-entries are added at the end of a command (``save``), at most ``LIMIT`` per engine (below
-each engine's cache size, so none is evicted); the write is atomic, so two processes saving
-together each leave a whole file. Since stored code runs, a file not owned by this user or
-writable by others is not read (as ``ssh`` treats its keys). A damaged, unreadable or
-unwritable file only costs the compiling, never an error.
+entries are added at the end of a command (``save``), at most ``LIMIT`` per engine
+(patterns past it are not even checked, so they cost nothing at each ``save``); the write
+is atomic, so two processes saving together each leave a whole file. Since stored code
+runs, a file not owned by this user or writable by others is not read (as ``ssh`` treats
+its keys). A damaged, unreadable or unwritable file only costs the compiling, never an
+error.
 """
 
 from __future__ import annotations
@@ -38,12 +40,17 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "2"  # bump when what is stored changes shape
-LIMIT = 400  # patterns per engine: re keeps 512, regex 500
+# Patterns stored per engine. They are made when first asked for (``_StoredPatterns``), so
+# they may outnumber the engines' caches (re 512, regex 500): the demo's English articles
+# compile 382 ``re`` and 83 ``regex`` patterns, every language's rules together more than
+# 512 and 275.
+LIMIT = 1500
 CODE_LIMIT = 2000  # dataclass methods
 
 _loaded: dict[str, dict[tuple[str, int], tuple]] = {"re": {}, "regex": {}}
 _code: dict[str, types.CodeType] = {}  # method source -> its code, loaded or compiled
 _code_loaded: set[str] = set()
+_missed: dict[tuple, None] = {}  # re's cache keys compiled since ``warm``, in order
 _regex_version: list[str] = []  # the regex version of the entries in _loaded["regex"]
 
 
@@ -61,6 +68,7 @@ def warm() -> None:
     import dataclasses
 
     dataclasses.exec = _cached_exec  # type: ignore[attr-defined]
+    re._cache = _StoredPatterns(re._cache)  # type: ignore[attr-defined]
     try:
         stored = marshal.loads(_own_file(_path()))
         _code.update(stored["code"])
@@ -92,35 +100,76 @@ def _cached_exec(source: Any, globals: dict | None = None, locals: dict | None =
 
 
 def _warm_re(entries: list[tuple]) -> None:
-    import _sre
-
-    cache = re._cache  # type: ignore[attr-defined]
+    """Let ``re``'s cache make a stored pattern when a module first asks for it: the store
+    can then hold more patterns than the cache keeps (every language's rules together
+    compile more than 512), and a command makes only those it uses."""
     for pattern, flags, args in entries:
-        if len(cache) >= LIMIT:
-            break
-        made = _sre.compile(*args)
-        if isinstance(made, re.Pattern) and made.pattern == pattern:
-            cache[str, pattern, flags] = made
-            _loaded["re"][pattern, flags] = args
+        _loaded["re"][pattern, flags] = args
+
+
+class _StoredPatterns(dict):
+    """``re._cache`` with the store behind it: a key the cache lacks is made from its stored
+    code (as ``re._compile`` would add it, the oldest entry dropped when full); any other
+    key is missing as before, and ``re`` compiles it. Those are noted for ``save``: a
+    command that uses more patterns than the cache keeps drops the first ones from it."""
+
+    def __missing__(self, key: tuple) -> re.Pattern:
+        import _sre
+
+        kind, pattern, flags = key
+        args = _loaded["re"].get((pattern, flags)) if kind is str else None
+        if args is None:
+            _missed[key] = None
+            raise KeyError(key)
+        try:
+            made = _sre.compile(*args)
+        except Exception:  # not this engine's code after all: let re compile it
+            raise KeyError(key) from None
+        if not isinstance(made, re.Pattern) or made.pattern != pattern:
+            raise KeyError(key)
+        if len(self) >= re._MAXCACHE:  # type: ignore[attr-defined]
+            del self[next(iter(self))]
+        self[key] = made
+        return made
 
 
 def _warm_regex(version: str, entries: list[tuple]) -> None:
+    """As ``_warm_re``, for ``regex`` (only a store made with this ``regex`` version)."""
     import regex
     from regex import _main  # type: ignore[attr-defined]
 
     if version != regex.__version__:
         return
-    from regex import _regex  # type: ignore[attr-defined]
-
     for pattern, flags, data in entries:
-        if len(_main._cache) >= LIMIT:
-            break
-        made = _regex.compile(*data)
+        # what regex's _compile looks up before its cache, as it records them for a
+        # pattern without named lists that no locale changes
         _main._locale_sensitive[str, pattern] = False
         _main._named_args[pattern, str, flags] = frozenset()
-        _main._cache[pattern, str, flags, frozenset(), regex.DEFAULT_VERSION, None] = made
         _loaded["regex"][pattern, flags] = data
+    _main._cache = _StoredRegexes(_main._cache)
     _regex_version.append(version)
+
+
+class _StoredRegexes(dict):
+    """``regex._main._cache`` with the store behind it (see ``_StoredPatterns``)."""
+
+    def __missing__(self, key: tuple) -> Any:
+        import regex
+        from regex import _main, _regex  # type: ignore[attr-defined]
+
+        pattern, kind, flags, named, version, locale = key
+        data = None
+        if kind is str and not named and locale is None and version == regex.DEFAULT_VERSION:
+            data = _loaded["regex"].get((pattern, int(flags)))
+        if data is None:
+            raise KeyError(key)
+        try:
+            made = _regex.compile(*data)
+        except Exception:  # not this engine's data after all: let regex compile it
+            raise KeyError(key) from None
+        if len(self) < _main._MAXCACHE:
+            self[key] = made
+        return made
 
 
 def save() -> None:
@@ -152,11 +201,19 @@ def _entries(found: dict[tuple[str, int], tuple]) -> list[tuple]:
 
 
 def _new_re() -> dict[tuple[str, int], tuple]:
-    """re's cached str patterns not loaded from the file, each with its compiled code."""
+    """re's str patterns compiled in this process (in its cache, or compiled since ``warm``
+    and dropped from it) not loaded from the file, each with its compiled code."""
+    from re import _compiler  # type: ignore[attr-defined]
+
     new: dict[tuple[str, int], tuple] = {}
-    for key, compiled in list(re._cache.items()):  # type: ignore[attr-defined]
+    room = LIMIT - len(_loaded["re"])
+    cache = re._cache  # type: ignore[attr-defined]
+    for key in list({**dict.fromkeys(cache), **_missed}):
         kind, pattern, flags = key
+        if len(new) >= room:  # the store is full: checking the rest would be wasted
+            break
         if kind is str and (pattern, flags) not in _loaded["re"] and not flags & re.DEBUG:
+            compiled = cache.get(key) or _compiler.compile(pattern, flags)
             args = _re_code(pattern, flags, compiled)
             if args is not None:
                 new[pattern, flags] = args
@@ -188,8 +245,11 @@ def _new_regex() -> dict[tuple[str, int], tuple]:
     import regex
 
     new: dict[tuple[str, int], tuple] = {}
+    room = LIMIT - len(_loaded["regex"])
     for key, compiled in list(main._cache.items()):
         pattern, kind, flags, named, version, locale = key
+        if len(new) >= room:
+            break
         if (kind is str and not named and locale is None and version == regex.DEFAULT_VERSION
                 and main._locale_sensitive.get((str, pattern)) is False
                 and (pattern, flags) not in _loaded["regex"]):

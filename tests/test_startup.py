@@ -135,3 +135,35 @@ def test_the_language_model_from_its_unpacked_copy_is_py3langid_s(tmp_path, monk
             assert ours.classify(text) == theirs.classify(text)
     finally:
         language._identifier.cache_clear()
+
+
+_MANY = """
+import re, sys
+from re import _compiler
+from generator import startup_cache as s
+patterns = [rf"(?:word{i}|other{i})\\s+\\d+" for i in range(700)]  # more than re keeps (512)
+if sys.argv[1] == "fill":
+    s.warm()
+    for p in patterns:
+        re.compile(p)
+    s.save()
+else:
+    s.warm()
+    compiled = []
+    real = _compiler.compile
+    _compiler.compile = lambda p, f: compiled.append(p) or real(p, f)
+    made = [re.compile(p) for p in patterns]
+    assert all(m.pattern == p and m.match(p.replace("(?:", "").split("|")[0] + " 7")
+               for m, p in zip(made, patterns))
+    print(len(compiled), len(s._loaded["re"]))
+"""
+
+
+def test_the_store_holds_more_patterns_than_re_keeps_and_makes_them_when_asked(tmp_path) -> None:
+    env = {**os.environ, "TIMELINE_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", _MANY]
+    subprocess.run([*run, "fill"], check=True, env=env, cwd=ROOT, timeout=120)
+    done = subprocess.run([*run, "use"], check=True, env=env, cwd=ROOT, timeout=120,
+                          capture_output=True, text=True)
+    compiled, stored = map(int, done.stdout.split())
+    assert compiled == 0 and stored >= 700  # every one remade from the store, none compiled
