@@ -124,17 +124,36 @@ def test_the_language_model_from_its_unpacked_copy_is_py3langid_s(tmp_path, monk
         for _ in range(2):  # unpacked, then read from the copy
             ours = language._identifier()
             language._identifier.cache_clear()
-        assert len(list((tmp_path / "cache").glob("py3langid-model-*.npz"))) == 1
+        [copy] = (tmp_path / "cache").glob("py3langid-model-*")
+        assert sorted(f.name for f in copy.iterdir()) == [
+            "meta.json", "nextmove.bin", "nextmove_row.bin", "out_feat.bin", "pc.npy", "ptc.npy"]
         theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         assert np.array_equal(ours.nb_ptc, theirs.nb_ptc)
         assert ours.nb_ptc.dtype == theirs.nb_ptc.dtype
-        assert (ours.nb_classes, ours.tk_nextmove, ours.tk_row, ours.tk_output) == (
-            theirs.nb_classes, theirs.tk_nextmove, theirs.tk_row, theirs.tk_output)
+        assert ours.nb_classes == theirs.nb_classes
+        assert ours.tk_nextmove == theirs.tk_nextmove and ours.tk_row == theirs.tk_row
+        assert list(ours.tk_output) == theirs.tk_output
         for text in ("Dies ist kein Satz über Daten", "Rebels water government attack",
                      "Ceci n'est pas une pipe", "Хорошо, спасибо"):
             assert ours.classify(text) == theirs.classify(text)
     finally:
         language._identifier.cache_clear()
+
+
+def test_a_model_copy_made_by_another_process_meanwhile_is_kept(tmp_path, monkeypatch) -> None:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from generator.sources import language
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    packed = MODEL_DIR / MODEL_FILE
+    first = language._mapped_model(packed)
+    [copy] = (tmp_path / "cache").glob("py3langid-model-*")
+    made = {f.name: f.stat().st_mtime_ns for f in copy.iterdir()}
+    language._unpack(packed, copy)  # as a second process that lost the race
+    assert {f.name: f.stat().st_mtime_ns for f in copy.iterdir()} == made
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [copy.name]  # no leftovers
+    assert language._mapped_model(packed)[2] == first[2]
 
 
 _MANY = """

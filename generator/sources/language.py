@@ -9,6 +9,7 @@ not read so that the warning can say which it is.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -85,42 +86,92 @@ def detect(text: str, given: str | None = None) -> Detected:
 
 @cache
 def _identifier():
-    """py3langid's identifier, its model read from an unpacked copy in the cache folder:
-    unpacking the 4.5 MB xz file (68 MB of arrays) took 0.55 s of the 0.6 s load, in every
-    process (and every pool worker) that met a text the function words cannot tell; the
-    copy loads in a few hundredths. The same arrays, handed over as py3langid's own
-    ``load_model`` hands them; py3langid's loader where the copy cannot be made."""
+    """py3langid's identifier, its model mapped from an unpacked copy in the cache folder.
+
+    Unpacking the 4.5 MB xz file (68 MB of arrays) took 0.55 s of the 0.6 s load, and
+    reading a copy of the arrays still 0.1 s, in every process and every pool worker that
+    met a text the function words cannot tell. Mapped (``mmap``), the copy loads in a
+    millisecond and its pages are the page cache's, shared by all the workers instead of
+    copied into each. The same arrays py3langid's own ``load_model`` hands over; its
+    loader where the copy cannot be made."""
     import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     try:
-        ptc, pc, classes, nextmove, row, output = _unpacked_model(MODEL_DIR / MODEL_FILE)
+        ptc, pc, classes, nextmove, row, output = _mapped_model(MODEL_DIR / MODEL_FILE)
     except Exception:  # no cache folder, full disk, another layout of py3langid's model
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output,
+    return LanguageIdentifier(ptc, np.asarray(pc), classes, nextmove, output,
                               norm_probs=True, tk_row=row)
 
 
-def _unpacked_model(packed: Path) -> tuple:
-    """py3langid's ``modelio.load_model(packed)``, from the unpacked copy (made first if it
-    is not there: named after the packed file's hash, written atomically)."""
-    import hashlib
+# The unpacked copy: the score table as .npy (mapped by numpy), the automaton's tables as
+# raw machine integers (mapped as memoryviews, which py3langid indexes as it does arrays).
+_TABLES = ("nextmove", "nextmove_row", "out_feat")
+
+
+def _mapped_model(packed: Path) -> tuple:
+    """py3langid's ``modelio.load_model(packed)``, mapped from the unpacked copy (made
+    first if it is not there). The copy is named, as Python names a ``.pyc``, after the
+    packed file's size and time (with py3langid's version): no 4.5 MB hash at each load."""
+    import json
+    import mmap
+
+    import numpy as np
+    import py3langid
+
+    from ..temporal.compiled import cache_dir
+
+    info = packed.stat()
+    key = f"{py3langid.__version__}-{info.st_size}-{info.st_mtime_ns}"
+    folder = cache_dir() / f"py3langid-model-{key}"
+    if not (folder / "meta.json").is_file():
+        _unpack(packed, folder)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    views = []
+    for name in _TABLES:
+        with (folder / f"{name}.bin").open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        views.append(memoryview(mapped).cast(meta["typecodes"][name]))
+    nextmove, row, output = views
+    return (np.load(folder / "ptc.npy", mmap_mode="r"), np.load(folder / "pc.npy"),
+            meta["classes"], nextmove, row, output)
+
+
+def _unpack(packed: Path, folder: Path) -> None:
+    """Write the unpacked copy into a new folder beside ``folder``, then rename it into
+    place: a reader sees a whole copy or none, and of two processes making it, one wins."""
+    import io
+    import json
+    import lzma
+    import shutil
+    import tempfile
+    from array import array
 
     import numpy as np
     from py3langid.modelio import _to_array
 
-    from ..atomic import write_bytes
-    from ..temporal.compiled import cache_dir
-
-    digest = hashlib.sha256(packed.read_bytes()).hexdigest()[:32]
-    copy = cache_dir() / f"py3langid-model-{digest}.npz"
-    if not copy.is_file():
-        import lzma
-
-        write_bytes(copy, lzma.decompress(packed.read_bytes()))
-    with np.load(copy, allow_pickle=False) as data:
-        return (data["ptc"], data["pc"], data["classes"].tolist(), _to_array(data["nextmove"]),
-                _to_array(data["nextmove_row"]), data["out_feat"].tolist())
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        with np.load(io.BytesIO(lzma.decompress(packed.read_bytes())),
+                     allow_pickle=False) as data:
+            np.save(work / "ptc.npy", data["ptc"])
+            np.save(work / "pc.npy", data["pc"])
+            tables = {"nextmove": _to_array(data["nextmove"]),
+                      "nextmove_row": _to_array(data["nextmove_row"]),
+                      "out_feat": array("i", data["out_feat"].tolist())}
+            classes = data["classes"].tolist()
+        for name, table in tables.items():
+            (work / f"{name}.bin").write_bytes(table.tobytes())
+        meta = {"classes": classes, "typecodes": {n: t.typecode for n, t in tables.items()}}
+        (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        os.rename(work, folder)
+    except OSError:
+        if not (folder / "meta.json").is_file():  # not another process's copy: a real fault
+            raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def unsupported_message(found: Detected) -> str:
