@@ -60,16 +60,24 @@ def read_on_cluster(tasks: list[ArticleTask], address: str,
 
     cluster = None
     if address == "local":
+        import gc
+
         import dask
 
         from .parallel import warm_up
 
         # Workers forked from this process, which has the engine loaded: each would
-        # otherwise start a Python, import dask and the engine, and build the lexicon.
+        # otherwise start a Python, import dask and the engine, and build the lexicon
+        # (frozen first, as for the process pool: see parallel.read_in_pool).
         warm_up()
         dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
-        cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        gc.freeze()
+        try:
+            cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1,
+                                   processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+        finally:
+            gc.unfreeze()
     try:
         try:
             client = Client(cluster if cluster is not None else address, timeout="20s")
