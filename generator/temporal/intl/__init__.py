@@ -23,6 +23,7 @@ from .rules import RULES as PLAIN_RULES
 __all__ = ["annotate_lang", "available"]
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_HOUR = re.compile(r"\d{4}-\d\d-\d\dT\d\d:")
 _YEAR = re.compile(r"\d{4}(?:$|-)")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 RULES = {**PLAIN_RULES, **ANAPHORA_RULES, **PAIR_RULES}
@@ -115,6 +116,8 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
                 if typ in ("DATE", "TIME") and _DAY.match(value):
                     ctx.day = date.fromisoformat(value[:10])
+                if _HOUR.match(value):
+                    ctx.hour = int(value[11:13])
                 if typ in ("DATE", "TIME") and _YEAR.match(value):
                     ctx.year = int(value[:4])
                     if _WRITTEN_YEAR.search(text, s, e):

@@ -24,6 +24,8 @@ class Ctx:
     month: tuple[int, int] | None = None
     # the day it talks about last: a clock time alone ("vers 21 h 45") is on it
     day: date | None = None
+    # the hour of the clock time told last: "le 4 del pomeriggio (le tre in Italia)" is 15:00
+    hour: int | None = None
     # the quarter a report is about: its "a year ago" is that quarter a year before
     quarter: str | None = None
     # the year of the date told last ("en 1997 ... ese año")

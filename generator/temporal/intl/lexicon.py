@@ -27,7 +27,7 @@ CUES_KEYS = (
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
     "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
-    "anaphoric_relative", "place_nouns",
+    "anaphoric_relative", "place_nouns", "vague_ago",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
@@ -81,6 +81,8 @@ class LangLexicon:
     # "the following"/"the previous" words: counted from the year, month or day told last
     # ("en 1995 ... al año siguiente"), not from the publication date
     anaphoric_relative: frozenset[str] = frozenset()
+    # the value of a count-less "mesi fa" ("PAST_REF" in Italian); empty: how long (PXM)
+    vague_ago: str = ""
     patterns: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = field(
         default_factory=list)
 

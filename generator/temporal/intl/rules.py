@@ -29,7 +29,18 @@ from .context import (
     with_time,
     year_of,
 )
-from .units import ago, duration, later, rel_unit, set_, set_every, set_weekday, vague_duration
+from .units import (
+    ago,
+    duration,
+    later,
+    part_ago,
+    rel_unit,
+    set_,
+    set_every,
+    set_weekday,
+    vague_ago,
+    vague_duration,
+)
 
 
 def date_dmy(ctx: Ctx, m: re.Match[str]):
@@ -81,7 +92,7 @@ def day_list(ctx: Ctx, m):
     y = year_of(ctx, m, month, last)
     out = []
     for (s, e), text in zip(m.spans("dl"), m.captures("dl"), strict=True):
-        d = int(text.rstrip("."))
+        d = int(text.rstrip(".").split()[-1])  # "3.", "il 23"
         if not valid_day(y, month, d):
             return None
         out.append((s, e, "DATE", f"{y:04d}-{month:02d}-{d:02d}", None))
@@ -271,6 +282,9 @@ def clock(ctx: Ctx, m: re.Match[str]):
         hh += 12
     if hh > 24 or mm > 59:
         return None
+    if g(m, "elsewhere") is not None and hh < 12 and ctx.hour is not None and (
+            abs(hh + 12 - ctx.hour) < abs(hh - ctx.hour)):
+        hh += 12  # the same moment in another zone: nearer the time told before
     # a live blog's entry time ("stamp") is of the publication day, whatever it tells
     day = ctx.dct if g(m, "stamp") is not None else ctx.day or ctx.dct
     if g(m, "deic"):
@@ -339,6 +353,8 @@ RULES: dict[str, Callable] = {
     "later": later,
     "duration": duration,
     "vague_duration": vague_duration,
+    "vague_ago": vague_ago,
+    "part_ago": part_ago,
     "ref": ref,
     "present": present,
     "set": set_,

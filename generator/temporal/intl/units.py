@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .context import Ctx, g, lex_key, part_of, rel_of, shifted
 
@@ -57,8 +57,8 @@ _AGO_MAX = {"Y": 200, "E": 20, "C": 5, "M": 600, "W": 520, "D": 3650}
 def ago(ctx: Ctx, m: re.Match[str]):
     """"hace tres días", "il y a deux semaines", "vor zwei Wochen", "tre giorni fa"."""
     n = count(ctx, m)
-    if n is not None and n != n:  # "hace unos días", "vor wenigen Tagen": how long, not when
-        return vague_duration(ctx, m)
+    if n is not None and n != n:  # "hace unos días", "vor wenigen Tagen", "pochi mesi fa"
+        return vague_ago(ctx, m)
     if n is None or n != int(n):
         return None
     unit = ctx.lex.units[lex_key(m.group("unit"))]
@@ -67,6 +67,23 @@ def ago(ctx: Ctx, m: re.Match[str]):
     if unit == "Y" and n == 1 and ctx.quarter:
         return "DATE", _year_ago_quarter(ctx), None
     return "DATE", shifted(ctx.dct, unit, -int(n)), None
+
+
+def vague_ago(ctx: Ctx, m: re.Match[str]):
+    """"hace unos días" how long (PXD, es TimeBank); "pochi mesi fa" some time back
+    (PAST_REF, the language's ``vague_ago``)."""
+    if ctx.lex.vague_ago and ctx.lex.units[lex_key(m.group("unit"))] not in _CLOCK_UNITS:
+        return "DATE", ctx.lex.vague_ago, None
+    return vague_duration(ctx, m)
+
+
+def part_ago(ctx: Ctx, m: re.Match[str]):
+    """"due notti fa", "il y a deux nuits": that part of the day N days back."""
+    n = count(ctx, m)
+    if n is None or n != n or n != int(n) or n > 31:
+        return None
+    day = ctx.dct - timedelta(days=int(n))
+    return "TIME", f"{day.isoformat()}T{part_of(ctx, m)}", None
 
 
 def _year_ago_quarter(ctx: Ctx) -> str:
