@@ -80,7 +80,7 @@ def extract_command(
     # Imported here, as each command imports what it needs: `timeline build` or `serve`
     # should not wait for the date engine to load.
     from .events.cache import EventCache
-    from .pipeline import extract, write_timelines
+    from .pipeline import extract
     from .pipeline.extraction import json_list
     from .pipeline.parallel import default_jobs
 
@@ -109,6 +109,8 @@ def extract_command(
     if as_json and not result.errors:  # a partial list on stdout would read as the whole
         sys.stdout.write(json_list(result.json_texts) + "\n")
     elif not as_json:
+        from .pipeline.writing import write_timelines
+
         for name, report in write_timelines(result, content, whole=not articles or bool(whole)):
             _print_report(name, report)
         out.print(

@@ -1,7 +1,5 @@
-"""Extraction: every article read (through the cache) into events, then each timeline's
-events merged into happenings, the key ones marked, and written as entries; a timeline whose
-articles are all gone is emptied. The CLI's ``extract`` only parses options and prints the
-reports.
+"""Extraction: every article read (through the cache) into events (``writing`` merges and
+writes them). The CLI's ``extract`` only parses options and prints the reports.
 """
 
 from __future__ import annotations
@@ -16,13 +14,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..events.cache import EventCache
 from ..events.extract import Event, Reading, read_events
-from ..events.merge import merge_events
-from ..events.reactions import flag_early_reactions
-from ..events.salience import mark_key
 from ..sources.articles import find_articles, read_article
 from ..sources.language import Detected, supported, unsupported_message
 from ..sources.textfiles import read_bytes
-from ..timeline.store import MANIFEST, Report, write_timeline
 
 
 @dataclass
@@ -220,30 +214,3 @@ def _source_path(path: Path, content_dir: Path) -> str:
         return absolute.relative_to(os.path.normpath(content_dir.absolute())).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def write_timelines(result: Extraction, content_dir: Path, whole: bool) -> list[tuple[str, Report]]:
-    """Merge and write every timeline of ``result``; ``whole``: every article was read.
-
-    Only when every article was read (and none failed) is a timeline with no articles left
-    known to be gone: its untouched entries are removed (edited ones stay), or it would be
-    published on as it was.
-    """
-    timelines = {name: mark_key(flag_early_reactions(merge_events(events)))
-                 for name, events in result.by_timeline().items()}
-    if whole and not result.errors:
-        timelines.update((name, []) for name in written_timelines(content_dir)
-                         if name not in timelines)
-    return [
-        (name, write_timeline(content_dir / "timeline" / name, stories,
-                              name.replace("-", " ").capitalize()))
-        for name, stories in sorted(timelines.items())
-    ]
-
-
-def written_timelines(content_dir: Path) -> list[str]:
-    """Timelines ``extract`` wrote before (their folder has its list of generated files)."""
-    folder = content_dir / "timeline"
-    if not folder.is_dir():
-        return []
-    return sorted(p.parent.name for p in folder.glob(f"*/{MANIFEST}"))
