@@ -47,6 +47,9 @@ class Context:
     story_sentence: int = -1  # where the sentence that moved the story there starts
     story_end: int = 0  # where the date that moved it there ends
     news_told: bool = False  # whether the text has told anything of the news time yet
+    # (value, end) of a year that closed a past sentence without moving the story ("The
+    # accord was signed in 2016."): the next sentence's far-back day may be of that year
+    closed_year: tuple[str, int] | None = None
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:

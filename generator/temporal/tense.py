@@ -140,7 +140,7 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     conditional = _conditional_main_cue(left, lex)
     if conditional is not None:
         return conditional
-    words = _without_reporting_asides(left, lex)
+    words = _without_relative_asides(_without_reporting_asides(left, lex))
     found = _nearest_cue(words, len(words) - 1, len(words) - 11, lex)
     if found:
         best = (len(words) - 1 - found[0], found[1])
@@ -221,6 +221,29 @@ def _without_reporting_asides(tokens: list[str], lex: Lexicon) -> list[str]:
         for back in range(3, 6):
             if len(out) >= back and out[-back] == ",":
                 del out[-back + 1 :]  # keep the aside's opening comma
+                break
+    return out
+
+
+_ASIDE_RELATIVES = frozenset(("who", "which", "whose", "whom"))
+
+
+def _without_relative_asides(tokens: list[str]) -> list[str]:
+    """The tokens without a relative clause set off by commas and closed before the date
+    (at most 16 words): "He will face Gustavo Petro, a former mayor who came second with
+    25%, in the second round on 17 June" is governed by "will", not "came"; "The storm,
+    which hit on Monday," (the date inside the clause) keeps its own verb."""
+    out: list[str] = []
+    for tok in tokens:
+        out.append(tok)
+        if tok != ",":
+            continue
+        for back in range(3, min(len(out), 18) + 1):
+            if out[-back] in _SENTENCE_END:
+                break
+            if out[-back] == ",":
+                if _ASIDE_RELATIVES.intersection(t.lower() for t in out[-back + 1 : -1]):
+                    del out[-back + 1 :]  # keep the aside's opening comma
                 break
     return out
 

@@ -196,5 +196,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if ctx.story is None and ctx.news_told and not (
             opens_sentence(ctx.text, r.start) or told_since
             or (p in ("day", "time") and not r.relative) or _closes_past(ctx, r)):
+        if (p == "year" and not r.relative and _SENTENCE_CLOSE.match(ctx.text, r.end)
+                and ctx.tense(r.start, r.end) == "past"):
+            ctx.closed_year = (r.value, r.end)  # "The accord was signed in 2016." (years)
         return  # "The company, founded in 1921, said on Monday ..."
     ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end

@@ -20,7 +20,7 @@ from .clause import (
     deadline_tense,
     sure_future,
 )
-from .narrative import in_insertion
+from .narrative import STORY_DAYS, in_insertion
 
 
 def pick_year(
@@ -49,6 +49,15 @@ def pick_year(
     told = _story_year(ctx, start, end, month, day, months)
     if told is not None:
         return told
+    year = _news_year(ctx, start, end, month, day, months)
+    return _closed_year(ctx, start, end, month, day, months, year)
+
+
+def _news_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int
+) -> int:
+    """``pick_year`` of a date the story does not hold: the reading nearest the DCT (or the
+    label's day), after the clause's tense."""
     # an entry of a key-dates list is told from its label's day ("Nov. 17: The deal is
     # extended until March 18" is the next March 18 after it)
     dct = label_date(ctx, start) or ctx.dct
@@ -84,6 +93,27 @@ def pick_year(
 
     kept = cands
     return min(kept, key=dist)[0]
+
+
+def _closed_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int, year: int
+) -> int:
+    """The year of a past day or month right after a sentence that closed on a year: "The
+    accord was signed in 2016. Voters rejected a first version in a referendum on 2
+    October" (said in May 2018) is of 2016, since read from the news it would lie more than
+    half a year back, and the story moves there. Not one the news holds: "The bank
+    collapsed in 2008. In March, its chief resigned" said in June is this March."""
+    closed = ctx.closed_year
+    if ctx.story is not None or closed is None or months != 1:
+        return year
+    sentence = start_of_sentence(ctx.text, start)
+    reading = _reading(year, month, day, months)
+    if (reading is None or (ctx.dct - reading[1]).days <= STORY_DAYS
+            or ctx.text[closed[1] : sentence].strip(" .") or ctx.tense(start, end) != "past"):
+        return year  # (not the next sentence, or "\n\n" between: another paragraph)
+    ctx.story, ctx.story_sentence, ctx.story_end = closed[0], sentence, closed[1]
+    told = _story_year(ctx, start, end, month, day, months)
+    return year if told is None else told
 
 
 _TO_VERB = regex.compile(r"\bto\s+[a-z]+")
