@@ -34,6 +34,9 @@ class Context:
     first_day: tuple[str, int] | None = None
     lead_day: str | None = None  # the first day told: the day the story is of
     anchor_end: int = 0  # where the text of the last explicit date ends
+    # (value, end) of the last explicit date that is a baseline or a bound ("since February",
+    # "not before Thursday"): no time the story reached, but "that month" may point at it
+    baseline: tuple[str, int] | None = None
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int, int] | None = None

@@ -20,9 +20,13 @@ def follow(ctx: Context, r: Resolved) -> None:
     """Move the context's anchors on past ``r``: "She fled on Aug. 4. Two days later, ..."
     counts from Aug. 4; "Nov. 17: ..." heads the entries of a key-dates list below it."""
     p = precision(r.value)
-    if (r.explicit and r.type in ("DATE", "TIME") and p is not None
-            and not r.extra.get("default_day")
-            and not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)):
+    dated = (r.explicit and r.type in ("DATE", "TIME") and p is not None
+             and not r.extra.get("default_day"))
+    reached = not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)
+    if dated and not reached:
+        # "since February. That month, ...": "that month" may point at a baseline
+        ctx.baseline = (r.value, r.end)
+    if dated and reached:
         # (a "since 1 November" is a baseline, "not before Thursday" a bound, not the
         # time the story has reached)
         ctx.anchor = r.value
