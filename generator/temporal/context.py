@@ -37,6 +37,8 @@ class Context:
     # (value, end) of the last explicit date that is a baseline or a bound ("since February",
     # "not before Thursday"): no time the story reached, but "that month" may point at it
     baseline: tuple[str, int] | None = None
+    # (value, end) of the last live-blog entry stamp ("04:37"): when its entry was written
+    stamp: tuple[str, int] | None = None
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int, int] | None = None

@@ -43,6 +43,8 @@ def follow(ctx: Context, r: Resolved) -> None:
         # "A second message arrived the next morning. Later that day, a U-2 was shot down":
         # a day counted from the story's day is the day it has reached
         ctx.anchor, ctx.anchor_end, ctx.day_anchor = r.value, r.end, r.value
+    if r.extra.get("stamp"):
+        ctx.stamp = (r.value, r.end)
     if p in ("day", "time", "month", "year") and is_label(ctx, r.start, r.end):
         ctx.label = (int(r.value[:4]), int(r.value[5:7]) if p != "year" else 0)
         ctx.label_at = r.start

@@ -10,7 +10,7 @@ import regex
 
 from .. import calendar_math as cm
 from ..context import Context
-from ..sentences import is_label, opens_sentence, start_of_sentence
+from ..sentences import is_label, next_word, opens_sentence, start_of_sentence
 from ..tense import clause_cue
 from ..values import bounds, precision
 from .clause import (
@@ -38,6 +38,9 @@ def pick_year(
         # Aug. 1: ... Nov. 17: ... 2023 — ... March 18: ..."
         y, last_month = ctx.label
         return y if month >= last_month else y + 1
+    if day is None and months == 1 and next_word(ctx, end).lower() in ctx.lex.sets.delivery_nouns:
+        # "for September delivery", "the December contract": a contract's month lies ahead
+        return ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
     history = _history_year(ctx, start, month, day)
     if history is not None:
         return history
