@@ -10,7 +10,7 @@ import regex
 
 from .. import calendar_math as cm
 from ..context import Context
-from ..sentences import is_label, next_word, opens_sentence, start_of_sentence
+from ..sentences import is_label, next_word, opens_sentence, start_of_sentence, words_before
 from ..tense import clause_cue
 from ..values import bounds, precision
 from .clause import (
@@ -38,8 +38,7 @@ def pick_year(
         # Aug. 1: ... Nov. 17: ... 2023 — ... March 18: ..."
         y, last_month = ctx.label
         return y if month >= last_month else y + 1
-    if day is None and months == 1 and next_word(ctx, end).lower() in ctx.lex.sets.delivery_nouns:
-        # "for September delivery", "the December contract": a contract's month lies ahead
+    if day is None and months == 1 and _contract_month(ctx, start, end):
         return ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
     history = _history_year(ctx, start, month, day)
     if history is not None:
@@ -120,6 +119,15 @@ def _closed_year(
 
 
 _TO_VERB = regex.compile(r"\bto\s+[a-z]+")
+
+
+def _contract_month(ctx: Context, start: int, end: int) -> bool:
+    """Is the month a contract's, which lies ahead ("crude for September delivery fell",
+    "the December contract rose")? Not a month that opens a clause before its subject ("In
+    September contracts were signed")."""
+    before = words_before(ctx, start, 1)
+    return (bool(before) and before[-1] in ("for", "the")
+            and next_word(ctx, end).lower() in ctx.lex.sets.delivery_nouns)
 
 
 def _reading(y: int, month: int, day: int | None, months: int) -> tuple[date, date] | None:
