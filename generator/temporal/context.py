@@ -34,6 +34,11 @@ class Context:
     first_day: tuple[str, int] | None = None
     lead_day: str | None = None  # the first day told: the day the story is of
     anchor_end: int = 0  # where the text of the last explicit date ends
+    # (value, end) of the last explicit date that is a baseline or a bound ("since February",
+    # "not before Thursday"): no time the story reached, but "that month" may point at it
+    baseline: tuple[str, int] | None = None
+    # (value, end) of the last live-blog entry stamp ("04:37"): when its entry was written
+    stamp: tuple[str, int] | None = None
     last_quarter: str | None = None  # last fiscal quarter mentioned (financial reporting period)
     # (value, start, end offsets) of the last date written with its year: "on Sept. 27, 2020"
     told_from: tuple[str, int, int] | None = None
@@ -47,6 +52,9 @@ class Context:
     story_sentence: int = -1  # where the sentence that moved the story there starts
     story_end: int = 0  # where the date that moved it there ends
     news_told: bool = False  # whether the text has told anything of the news time yet
+    # (value, end) of a year that closed a past sentence without moving the story ("The
+    # accord was signed in 2016."): the next sentence's far-back day may be of that year
+    closed_year: tuple[str, int] | None = None
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:

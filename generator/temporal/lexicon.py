@@ -98,6 +98,8 @@ class WordSets:
     quantity_before: frozenset[str]
     month_gate_before: frozenset[str]
     month_reject_after: frozenset[str]
+    delivery_nouns: frozenset[str]
+    issued_nouns: frozenset[str]
     narrative: frozenset[str]
     deadline: frozenset[str]
     attributive_not_set: frozenset[str]

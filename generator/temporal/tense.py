@@ -15,20 +15,29 @@ from .lexicon import Lexicon
 
 
 @cache
-def _tokenizer(abbreviations: frozenset[str]) -> regex.Pattern[str]:
+def _tokenizer(abbreviations: frozenset[str], weekdays: frozenset[str]) -> regex.Pattern[str]:
     """Words, numbers and clause punctuation. A period ends a sentence only before a capital, a
     quote or the end, and not after an abbreviation or a single capital, so "$5.2 million",
-    "Inc.," and "Birmingham, Ala., killed" stay inside their clause. Numbers are tokens (they
-    count for distance but carry no tense) so their decimal points are not sentence ends."""
+    "Inc.," and "Birmingham, Ala., killed" stay inside their clause; nor after "a.m."/"p.m."
+    before a weekday ("ran from 6 p.m. Tuesday until 6 a.m. Thursday"; "at 6 p.m. The next
+    day, ..." ends one). Numbers are tokens (they count for distance but carry no tense) so
+    their decimal points are not sentence ends."""
     abbrev = "|".join(sorted(map(regex.escape, abbreviations)))
+    days = "|".join(sorted(map(regex.escape, weekdays)))
     return regex.compile(
         # contractions split as the cue lists spell them: "we'll" -> we 'll, "won't" -> wo n't
         r"[A-Za-z]+?(?=n['’]t\b)|n['’]t\b"
         r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?!(?:ll|d|ve|re|m)\b)[A-Za-z]+)?"
         r"|['’](?:ll|d|ve|re|m|s)\b|\d+(?:[.,:]\d+)*"
-        rf"|(?<!\b[A-Z]|\b(?:{abbrev}))\.(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$|[\"”’])"
+        rf"|(?<!\b[A-Z]|\b(?:{abbrev})|\b[ap]\.m(?=\.\s+(?:{days})\b))"
+        r"\.(?=\s+[\"“‘'(]?[A-Z0-9]|\s*$|[\"”’])"
         r"|[;!?:\"“”()\n]|,"
     )
+
+
+def _weekday_names(lex: Lexicon) -> frozenset[str]:
+    """The weekdays as written in prose, capitalized ("Tuesday")."""
+    return frozenset(w.capitalize() for w in lex.weekdays if len(w) > 4 and w.endswith("day"))
 
 
 _SENTENCE_END = frozenset('.;!?:\n"“”')
@@ -133,14 +142,14 @@ def clause_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """``clause_tense``, with a future told by a modal ("could", "would", "may") apart:
     'modal', and one told by a past decision ("agreed to hold the vote on ...") apart:
     'intent'."""
-    token = _tokenizer(lex.sets.abbreviations)
+    token = _tokenizer(lex.sets.abbreviations, _weekday_names(lex))
     left = [t.replace("’", "'") for t in token.findall(text, max(0, start - 160), start)]
     right = [t.replace("’", "'") for t in token.findall(text, end, min(len(text), end + 300))]
     best: tuple[int, str] | None = None
     conditional = _conditional_main_cue(left, lex)
     if conditional is not None:
         return conditional
-    words = _without_reporting_asides(left, lex)
+    words = _without_relative_asides(_without_reporting_asides(left, lex))
     found = _nearest_cue(words, len(words) - 1, len(words) - 11, lex)
     if found:
         best = (len(words) - 1 - found[0], found[1])
@@ -221,6 +230,29 @@ def _without_reporting_asides(tokens: list[str], lex: Lexicon) -> list[str]:
         for back in range(3, 6):
             if len(out) >= back and out[-back] == ",":
                 del out[-back + 1 :]  # keep the aside's opening comma
+                break
+    return out
+
+
+_ASIDE_RELATIVES = frozenset(("who", "which", "whose", "whom"))
+
+
+def _without_relative_asides(tokens: list[str]) -> list[str]:
+    """The tokens without a relative clause set off by commas and closed before the date
+    (at most 16 words): "He will face Gustavo Petro, a former mayor who came second with
+    25%, in the second round on 17 June" is governed by "will", not "came"; "The storm,
+    which hit on Monday," (the date inside the clause) keeps its own verb."""
+    out: list[str] = []
+    for tok in tokens:
+        out.append(tok)
+        if tok != ",":
+            continue
+        for back in range(3, min(len(out), 18) + 1):
+            if out[-back] in _SENTENCE_END:
+                break
+            if out[-back] == ",":
+                if _ASIDE_RELATIVES.intersection(t.lower() for t in out[-back + 1 : -1]):
+                    del out[-back + 1 :]  # keep the aside's opening comma
                 break
     return out
 

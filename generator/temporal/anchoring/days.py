@@ -20,19 +20,31 @@ from .clause import (
 )
 
 
-def anchor_date(ctx: Context) -> date | None:
-    if not ctx.anchor:
+def pointed_at(ctx: Context) -> str | None:
+    """The date "that month", "that day" point back at: the narrative anchor, or a
+    baseline told after it ("kept his truck loaded since February. That month, the dam's
+    spillway failed": February)."""
+    if ctx.baseline and ctx.baseline[1] > ctx.anchor_end:
+        return ctx.baseline[0]
+    return ctx.anchor
+
+
+def anchor_date(ctx: Context, value: str | None = None) -> date | None:
+    """A day standing for the narrative anchor (or for ``value``): its day, the middle of
+    its month, season or year."""
+    anchor = value or ctx.anchor
+    if not anchor:
         return None
-    p = precision(ctx.anchor)
+    p = precision(anchor)
     if p in ("day", "time"):
-        return date.fromisoformat(ctx.anchor[:10])
+        return date.fromisoformat(anchor[:10])
     if p == "month":
-        return date(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), 15)
-    if p == "year" and len(ctx.anchor) == 4:
-        return date(int(ctx.anchor), 7, 1)
+        return date(int(anchor[:4]), int(anchor[5:7]), 15)
+    if p == "year" and len(anchor) == 4:
+        return date(int(anchor), 7, 1)
     if p in ("season", "quarter", "half"):
         # "in the summer of 2015 ... by the end of that year": the middle of the span
-        span = bounds(ctx.anchor)
+        span = bounds(anchor)
         return span[0] + (span[1] - span[0]) / 2 if span else None
     return None
 

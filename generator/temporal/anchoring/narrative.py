@@ -20,9 +20,13 @@ def follow(ctx: Context, r: Resolved) -> None:
     """Move the context's anchors on past ``r``: "She fled on Aug. 4. Two days later, ..."
     counts from Aug. 4; "Nov. 17: ..." heads the entries of a key-dates list below it."""
     p = precision(r.value)
-    if (r.explicit and r.type in ("DATE", "TIME") and p is not None
-            and not r.extra.get("default_day")
-            and not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)):
+    dated = (r.explicit and r.type in ("DATE", "TIME") and p is not None
+             and not r.extra.get("default_day"))
+    reached = not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)
+    if dated and not reached:
+        # "since February. That month, ...": "that month" may point at a baseline
+        ctx.baseline = (r.value, r.end)
+    if dated and reached:
         # (a "since 1 November" is a baseline, "not before Thursday" a bound, not the
         # time the story has reached)
         ctx.anchor = r.value
@@ -39,6 +43,8 @@ def follow(ctx: Context, r: Resolved) -> None:
         # "A second message arrived the next morning. Later that day, a U-2 was shot down":
         # a day counted from the story's day is the day it has reached
         ctx.anchor, ctx.anchor_end, ctx.day_anchor = r.value, r.end, r.value
+    if r.extra.get("stamp"):
+        ctx.stamp = (r.value, r.end)
     if p in ("day", "time", "month", "year") and is_label(ctx, r.start, r.end):
         ctx.label = (int(r.value[:4]), int(r.value[5:7]) if p != "year" else 0)
         ctx.label_at = r.start
@@ -196,5 +202,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if ctx.story is None and ctx.news_told and not (
             opens_sentence(ctx.text, r.start) or told_since
             or (p in ("day", "time") and not r.relative) or _closes_past(ctx, r)):
+        if (p == "year" and not r.relative and _SENTENCE_CLOSE.match(ctx.text, r.end)
+                and ctx.tense(r.start, r.end) == "past"):
+            ctx.closed_year = (r.value, r.end)  # "The accord was signed in 2016." (years)
         return  # "The company, founded in 1921, said on Monday ..."
     ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end

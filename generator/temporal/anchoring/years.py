@@ -10,7 +10,7 @@ import regex
 
 from .. import calendar_math as cm
 from ..context import Context
-from ..sentences import is_label, opens_sentence, start_of_sentence
+from ..sentences import is_label, next_word, opens_sentence, start_of_sentence, words_before
 from ..tense import clause_cue
 from ..values import bounds, precision
 from .clause import (
@@ -20,7 +20,7 @@ from .clause import (
     deadline_tense,
     sure_future,
 )
-from .narrative import in_insertion
+from .narrative import STORY_DAYS, in_insertion
 
 
 def pick_year(
@@ -38,6 +38,8 @@ def pick_year(
         # Aug. 1: ... Nov. 17: ... 2023 — ... March 18: ..."
         y, last_month = ctx.label
         return y if month >= last_month else y + 1
+    if day is None and months == 1 and _contract_month(ctx, start, end):
+        return ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
     history = _history_year(ctx, start, month, day)
     if history is not None:
         return history
@@ -49,6 +51,15 @@ def pick_year(
     told = _story_year(ctx, start, end, month, day, months)
     if told is not None:
         return told
+    year = _news_year(ctx, start, end, month, day, months)
+    return _closed_year(ctx, start, end, month, day, months, year)
+
+
+def _news_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int
+) -> int:
+    """``pick_year`` of a date the story does not hold: the reading nearest the DCT (or the
+    label's day), after the clause's tense."""
     # an entry of a key-dates list is told from its label's day ("Nov. 17: The deal is
     # extended until March 18" is the next March 18 after it)
     dct = label_date(ctx, start) or ctx.dct
@@ -86,7 +97,37 @@ def pick_year(
     return min(kept, key=dist)[0]
 
 
+def _closed_year(
+    ctx: Context, start: int, end: int, month: int, day: int | None, months: int, year: int
+) -> int:
+    """The year of a past day or month right after a sentence that closed on a year: "The
+    accord was signed in 2016. Voters rejected a first version in a referendum on 2
+    October" (said in May 2018) is of 2016, since read from the news it would lie more than
+    half a year back, and the story moves there. Not one the news holds: "The bank
+    collapsed in 2008. In March, its chief resigned" said in June is this March."""
+    closed = ctx.closed_year
+    if ctx.story is not None or closed is None or months != 1:
+        return year
+    sentence = start_of_sentence(ctx.text, start)
+    reading = _reading(year, month, day, months)
+    if (reading is None or (ctx.dct - reading[1]).days <= STORY_DAYS
+            or ctx.text[closed[1] : sentence].strip(" .") or ctx.tense(start, end) != "past"):
+        return year  # (not the next sentence, or "\n\n" between: another paragraph)
+    ctx.story, ctx.story_sentence, ctx.story_end = closed[0], sentence, closed[1]
+    told = _story_year(ctx, start, end, month, day, months)
+    return year if told is None else told
+
+
 _TO_VERB = regex.compile(r"\bto\s+[a-z]+")
+
+
+def _contract_month(ctx: Context, start: int, end: int) -> bool:
+    """Is the month a contract's, which lies ahead ("crude for September delivery fell",
+    "the December contract rose")? Not a month that opens a clause before its subject ("In
+    September contracts were signed")."""
+    before = words_before(ctx, start, 1)
+    return (bool(before) and before[-1] in ("for", "the")
+            and next_word(ctx, end).lower() in ctx.lex.sets.delivery_nouns)
 
 
 def _reading(y: int, month: int, day: int | None, months: int) -> tuple[date, date] | None:

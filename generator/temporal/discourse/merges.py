@@ -120,11 +120,13 @@ _NAMED_DAY = regex.compile(r"(?i)(?:the\s+(?:following|next|previous|same)|that)
 def _clock_on_named_day(text: str, items: list[Resolved], dct: date
                         ) -> list[Resolved]:
     """"by 2 a.m. the following day", "at noon that day": the clock time on the day named
-    right after it, one expression."""
+    right after it, one expression; not across a sentence's end ("The storm hit at 6 p.m.
+    The next day, it weakened")."""
     drop: set[int] = set()
     for k, (a, b) in enumerate(zip(items, items[1:], strict=False)):
         if (a.type == "TIME" and precision(b.value) == "day"
                 and not text[a.end : b.start].strip()
+                and not (text[a.end - 1] == "." and text[b.start].isupper())
                 and _NAMED_DAY.fullmatch(text, b.start, b.end)):
             a.value = b.value + a.value[10:]
             if a.extra.get("default_day"):

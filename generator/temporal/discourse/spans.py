@@ -46,6 +46,32 @@ def _weekday_spans(text: str, items: list[Resolved], dct: date) -> list[Resolved
     return items
 
 
+# A clock time written alone ("6 p.m.", "about 18:00"), with no day of its own.
+_BARE_CLOCK = regex.compile(r"(?i)(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*"
+                            r"(?:[ap]\.?\s?m\.?|h|hrs?)?")
+_CLOCK = regex.compile(r"T(\d\d):(\d\d)")
+
+
+@register("clock_spans", 45)
+def _clock_spans(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"a curfew from 6 p.m. until 6 a.m. Thursday": a bare clock time that opens a span
+    whose end has its day is on that day, or the day before when it is later on the clock
+    (the evening before); "from 9 a.m. until 5 p.m. Thursday" is Thursday's morning, "from 6
+    p.m. Tuesday until 6 a.m. Thursday" keeps its own day."""
+    for a, b in zip(items, items[1:], strict=False):
+        if a.type != "TIME" or b.type != "TIME" or not _joined_as_span(text, a, b):
+            continue
+        ca, cb = _CLOCK.search(a.value), _CLOCK.search(b.value)
+        if (ca is None or cb is None or not _BARE_CLOCK.fullmatch(text, a.start, a.end)
+                or _BARE_CLOCK.fullmatch(text, b.start, b.end)):
+            continue  # (the end must tell its day: "6 a.m. Thursday")
+        day = date.fromisoformat(b.value[:10])
+        if (ca.group(1), ca.group(2)) > (cb.group(1), cb.group(2)):
+            day -= timedelta(days=1)
+        a.value = day.isoformat() + a.value[10:]
+    return items
+
+
 @register("month_spans", 40)
 def _month_spans(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
     """"between early June and early August", "from October to February": a span of months

@@ -15,7 +15,7 @@ from ..anchoring import (
 )
 from ..context import Context, Resolved
 from ..sentences import words_before
-from .common import span_of
+from .common import pod_code, span_of, with_pod
 from .registry import gate, rule
 
 
@@ -49,7 +49,8 @@ def g_holiday(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("holiday")
 def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    """'on Christmas Day', 'Thanksgiving weekend', 'during Ramadan', 'Easter 2020'."""
+    """'on Christmas Day', 'Thanksgiving weekend', 'during Ramadan', 'Easter 2020',
+    'on Christmas morning' (a TIME of the day)."""
     spec = ctx.lex.holidays[regex.sub(r"\s+", " ", m["hol"].lower())]
 
     def on(y: int) -> date | None:
@@ -85,4 +86,7 @@ def r_holiday(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     if regex.fullmatch(r"hijri \d+", spec):  # a whole month: Ramadan, from its first day
         value = f"{d.isoformat()}/{cm.hijri_month_end(d).isoformat()}"
         return Resolved(*span_of(m), "DATE", value, explicit=bool(m["y"]), relative=not m["y"])
+    if m["pod"]:  # "on Christmas morning"
+        return Resolved(*span_of(m), *with_pod(d.isoformat(), pod_code(ctx, m["pod"])),
+                        relative=True)
     return Resolved(*span_of(m), "DATE", d.isoformat(), explicit=bool(m["y"]), relative=not m["y"])

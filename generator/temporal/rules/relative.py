@@ -12,6 +12,7 @@ from ..anchoring import (
     anchor_date,
     deadline_tense,
     in_anchor_paragraph,
+    pointed_at,
     weekday_date,
 )
 from ..context import Context, Resolved
@@ -61,7 +62,7 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     mod = pos_mod(ctx, m) or ("APPROX" if m["orso"] else None)
     base = ctx.dct
     if rel in ctx.lex.narrative_relatives:
-        anchored = anchor_date(ctx)
+        anchored = anchor_date(ctx, pointed_at(ctx) if rel == "that" else None)
         if anchored is None and rel in ("that",):
             anchored = ctx.dct
         base = anchored or ctx.dct
@@ -332,18 +333,20 @@ def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
 
 @rule("that_unit")
 def r_that_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    """'that day', 'that evening', 'that month': the unit of the narrative's date."""
+    """'that day', 'that evening', 'that month': the unit of the date told last
+    (``pointed_at``)."""
     unit = m["unit"].lower()
-    base = anchor_date(ctx)
+    told = pointed_at(ctx)
+    base = anchor_date(ctx, told)
     if base is None:
         return None
     pod = pod_code(ctx, unit)
     if pod:
-        if not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+        if not (told and precision(told) in ("day", "time")):
             return None
         t, v = with_pod(base.isoformat(), pod)
         return Resolved(*span_of(m), "TIME", v, relative=True)
-    if unit == "day" and not (ctx.anchor and precision(ctx.anchor) in ("day", "time")):
+    if unit == "day" and not (told and precision(told) in ("day", "time")):
         return None
     v = calendar_shift(base, unit, 0)
     return Resolved(*span_of(m), "DATE", v, mod=pos_mod(ctx, m), relative=True) if v else None

@@ -13,7 +13,7 @@ from ..anchoring import (
     weekday_date,
 )
 from ..context import Context, Resolved
-from ..sentences import words_before
+from ..sentences import next_word, words_before
 from ..values import precision
 from .common import (
     opt_group,
@@ -104,7 +104,7 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         if not d:
             return None
     else:
-        d = clock_day(ctx, m.start(), m.end())
+        d = _before_stamp(ctx, m.start(), m.end(), clock_day(ctx, m.start(), m.end()), hh, mm)
         told_day = (ctx.day_anchor or "")[:10]
         if (d == ctx.dct.isoformat() and d != told_day) or (
                 d == told_day and "T" in (ctx.day_anchor or "")):
@@ -180,4 +180,19 @@ def r_entry_stamp(ctx: Context, m: regex.Match[str]) -> Resolved:
     day = ctx.label_day or ctx.dct.isoformat()
     start = m.start("h")
     return Resolved(start, m.end(), "TIME", f"{day}T{int(m['h']):02d}:{m['min']}",
-                    relative=True)
+                    relative=True, extra={"stamp": "1"})
+
+
+def _before_stamp(ctx: Context, start: int, end: int, day: str, hh: int, mm: int) -> str:
+    """The day of a bare clock time told in an entry of a live blog: later on the clock
+    than the entry's stamp, in a past clause or naming a report issued, it is of the day
+    before ("04:37 Nearly 100,000 households are without power, according to the 11pm
+    update": the evening before); "14:20 Red warning stays until 6pm", "03:52 The curfew
+    lifts at 11pm" stay on the day."""
+    stamp = ctx.stamp
+    if (stamp is None or stamp[0][:10] != day or "\n\n" in ctx.text[stamp[1] : start]
+            or (hh, mm) <= (int(stamp[0][11:13]), int(stamp[0][14:16]))
+            or not (ctx.tense(start, end) == "past"
+                    or next_word(ctx, end).lower() in ctx.lex.sets.issued_nouns)):
+        return day
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
