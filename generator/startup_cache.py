@@ -20,12 +20,12 @@ hands them back before the modules ask:
 No module of the engine is edited for it, and what each call returns is what it returned
 before. The file is named after the Python version and ``re``'s code format and holds the
 ``regex`` version it was made with; another Python or engine reads nothing from it. New
-entries are added at the end of a command (``save``), at most ``LIMIT`` per engine
-(patterns past it are not even checked, so they cost nothing at each ``save``); the write
-is atomic, so two processes saving together each leave a whole file. Since stored code
-runs, a file not owned by this user or writable by others is not read (as ``ssh`` treats
-its keys). A damaged, unreadable or unwritable file only costs the compiling, never an
-error.
+entries are added at the end of a command (``save``), at most ``LIMIT`` per engine (a full
+store drops the patterns the command did not use; patterns past the limit are not even
+checked, so they cost nothing at each ``save``); the write is atomic, so two processes
+saving together each leave a whole file. Since stored code runs, a file not owned by this
+user or writable by others is not read (as ``ssh`` treats its keys). A damaged, unreadable
+or unwritable file only costs the compiling, never an error.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ _loaded: dict[str, dict[tuple[str, int], tuple]] = {"re": {}, "regex": {}}
 _code: dict[str, types.CodeType] = {}  # method source -> its code, loaded or compiled
 _code_loaded: set[str] = set()
 _missed: dict[tuple, None] = {}  # re's cache keys compiled since ``warm``, in order
+# the stored patterns this process made, per engine: kept first when the store is full
+_used: dict[str, dict[tuple[str, int], None]] = {"re": {}, "regex": {}}
 _regex_version: list[str] = []  # the regex version of the entries in _loaded["regex"]
 
 
@@ -127,6 +129,7 @@ class _StoredPatterns(dict):
             raise KeyError(key) from None
         if not isinstance(made, re.Pattern) or made.pattern != pattern:
             raise KeyError(key)
+        _used["re"][pattern, flags] = None
         if len(self) >= re._MAXCACHE:  # type: ignore[attr-defined]
             del self[next(iter(self))]
         self[key] = made
@@ -167,6 +170,7 @@ class _StoredRegexes(dict):
             made = _regex.compile(*data)
         except Exception:  # not this engine's data after all: let regex compile it
             raise KeyError(key) from None
+        _used["regex"][pattern, int(flags)] = None
         if len(self) < _main._MAXCACHE:
             self[key] = made
         return made
@@ -183,8 +187,8 @@ def save() -> None:
         regex = sys.modules.get("regex")
         stored = {
             "code": dict(list(_code.items())[:CODE_LIMIT]),
-            "re": _entries({**_loaded["re"], **new_re}),
-            "regex": _entries({**_loaded["regex"], **new_regex}),
+            "re": _entries("re", new_re),
+            "regex": _entries("regex", new_regex),
             "regex_version": regex.__version__ if regex else "".join(_regex_version[:1]),
         }
         from . import atomic
@@ -196,7 +200,12 @@ def save() -> None:
         pass
 
 
-def _entries(found: dict[tuple[str, int], tuple]) -> list[tuple]:
+def _entries(engine: str, new: dict[tuple[str, int], tuple]) -> list[tuple]:
+    """What this process used from the store, then what it compiled, then the rest of the
+    store (other commands' patterns, or stale ones of edited rules) while there is room: a
+    full store never keeps out a pattern of the command just run."""
+    loaded = _loaded[engine]
+    found = {**{key: loaded[key] for key in _used[engine]}, **new, **loaded}
     return [(pattern, flags, args) for (pattern, flags), args in list(found.items())[:LIMIT]]
 
 
@@ -206,7 +215,7 @@ def _new_re() -> dict[tuple[str, int], tuple]:
     from re import _compiler  # type: ignore[attr-defined]
 
     new: dict[tuple[str, int], tuple] = {}
-    room = LIMIT - len(_loaded["re"])
+    room = LIMIT - len(_used["re"])
     cache = re._cache  # type: ignore[attr-defined]
     for key in list({**dict.fromkeys(cache), **_missed}):
         kind, pattern, flags = key
@@ -245,7 +254,7 @@ def _new_regex() -> dict[tuple[str, int], tuple]:
     import regex
 
     new: dict[tuple[str, int], tuple] = {}
-    room = LIMIT - len(_loaded["regex"])
+    room = LIMIT - len(_used["regex"])
     for key, compiled in list(main._cache.items()):
         pattern, kind, flags, named, version, locale = key
         if len(new) >= room:

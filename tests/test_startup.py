@@ -186,3 +186,30 @@ def test_the_store_holds_more_patterns_than_re_keeps_and_makes_them_when_asked(t
                           capture_output=True, text=True)
     compiled, stored = map(int, done.stdout.split())
     assert compiled == 0 and stored >= 700  # every one remade from the store, none compiled
+
+
+_FULL = """
+import re, sys, marshal
+from generator import startup_cache as s
+s.LIMIT = 20
+s.warm()
+used = [rf"(?:{sys.argv[1]}{i})\\s+\\d+" for i in range(int(sys.argv[2]))]
+for p in used:
+    re.compile(p)
+s.save()
+stored = [p for p, _, _ in marshal.loads(s._path().read_bytes())["re"]]
+print(sum(p in stored for p in used), len(stored))
+"""
+
+
+def test_a_full_store_makes_room_for_the_patterns_of_the_command_run(tmp_path) -> None:
+    env = {**os.environ, "TIMELINE_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run(prefix: str, n: int) -> list[int]:
+        done = subprocess.run([sys.executable, "-c", _FULL, prefix, str(n)], check=True,
+                              env=env, cwd=ROOT, timeout=120, capture_output=True, text=True)
+        return [int(x) for x in done.stdout.split()]
+
+    assert run("old", 30)[1] == 20  # the store full of one command's patterns
+    assert run("new", 8) == [8, 20]  # another command's all go in, unused old ones out
+    assert run("new", 12) == [12, 20]  # the 8 made from the store and 4 more
