@@ -50,6 +50,7 @@ CODE_LIMIT = 2000  # dataclass methods
 _loaded: dict[str, dict[tuple[str, int], tuple]] = {"re": {}, "regex": {}}
 _code: dict[str, types.CodeType] = {}  # method source -> its code, loaded or compiled
 _code_loaded: set[str] = set()
+_code_used: dict[str, None] = {}  # the method sources this process ran, in order
 _missed: dict[tuple, None] = {}  # re's cache keys compiled since ``warm``, in order
 # the stored patterns this process made, per engine: kept first when the store is full
 _used: dict[str, dict[tuple[str, int], None]] = {"re": {}, "regex": {}}
@@ -94,6 +95,7 @@ def _own_file(path: Path) -> bytes:
 def _cached_exec(source: Any, globals: dict | None = None, locals: dict | None = None) -> None:
     """``exec`` as ``dataclasses`` calls it, with the code of a source text seen before."""
     if isinstance(source, str):
+        _code_used[source] = None
         code = _code.get(source)
         if code is None:
             code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)
@@ -186,7 +188,9 @@ def save() -> None:
             return
         regex = sys.modules.get("regex")
         stored = {
-            "code": dict(list(_code.items())[:CODE_LIMIT]),
+            # as for the patterns (``_entries``): this command's methods first
+            "code": dict(list({**{src: _code[src] for src in _code_used}, **_code}.items())
+                         [:CODE_LIMIT]),
             "re": _entries("re", new_re),
             "regex": _entries("regex", new_regex),
             "regex_version": regex.__version__ if regex else "".join(_regex_version[:1]),
