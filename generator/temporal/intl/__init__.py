@@ -93,6 +93,12 @@ def _opens_sentence(text: str, word: re.Match[str], lex) -> bool:
             is not None)
 
 
+def _since(lex, low: str, start: int) -> bool:
+    """"Da quando venerdì erano cominciate le occupazioni ... Alle 19,30": a day after "since"
+    starts a span that runs up to now; a clock time told after it is not on that day."""
+    return lex.since is not None and lex.since.search(low, max(0, start - 20), start) is not None
+
+
 def _past_outside_words(low: str, lex, start: int, end: int) -> int:
     """Where the expression starts once the words the language's TimeML leaves outside are
     skipped: "no ano passado" -> "ano passado", "neste momento" -> "momento"."""
@@ -127,7 +133,7 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
             s = _past_outside_words(low, lex, s, e)
             if value and is_valid(value) and e > s:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
-                if typ in ("DATE", "TIME") and _DAY.match(value):
+                if typ in ("DATE", "TIME") and _DAY.match(value) and not _since(lex, low, s):
                     ctx.day = date.fromisoformat(value[:10])
                 if _HOUR.match(value):
                     ctx.hour = int(value[11:13])
