@@ -57,17 +57,17 @@ def _find(low: str, lex) -> tuple[list[tuple[int, int, int, str, re.Match[str]]]
     return chosen, taken
 
 
-_NAME_GROUPS = ("wd", "month")
+_NAME_GROUPS = ("wd", "month", "unit")
 _CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])([A-ZÀ-Ý][\w.'’-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'«“(]?$")
 _SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
 
 
 def _part_of_a_name(text: str, m, lex) -> bool:
-    """"Plácido Domingo", "Santo Domingo", "Piazza Marzo": where month and weekday names are
-    written in lower case, a capitalized one right after a capitalized word is part of a
-    name; not after a preposition that is capitalized only as a sentence's first word ("...
-    uccisi. A Giugno una bomba esplose", "En Marzo llegó")."""
+    """"Plácido Domingo", "Santo Domingo", "Piazza Marzo", "la Guerra dei Sei Giorni": where
+    month, weekday and unit words are written in lower case, a capitalized one right after a
+    capitalized word is part of a name; not after a preposition that is capitalized only as
+    a sentence's first word ("... uccisi. A Giugno una bomba esplose", "En Marzo llegó")."""
     for name in _NAME_GROUPS:
         if name not in m.re.groupindex or m.start(name) < 0:
             continue
