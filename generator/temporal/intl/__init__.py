@@ -57,27 +57,46 @@ def _find(low: str, lex) -> tuple[list[tuple[int, int, int, str, re.Match[str]]]
     return chosen, taken
 
 
-_NAME_GROUPS = ("wd", "month")
-_CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])[A-ZÀ-Ý][\w.'’-]*\s+$")
+_NAME_GROUPS = ("wd", "month", "unit")
+_CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])([A-ZÀ-Ý][\w.'’-]*)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'«“(]?$")
 _SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
 
 
-def _part_of_a_name(text: str, m) -> bool:
-    """"Plácido Domingo", "Santo Domingo", "Piazza Marzo": where month and weekday names are
-    written in lower case, a capitalized one right after a capitalized word (not at a
-    sentence's start) is part of a name."""
+def _part_of_a_name(text: str, m, lex) -> bool:
+    """"Plácido Domingo", "Santo Domingo", "Piazza Marzo", "la Guerra dei Sei Giorni": where
+    month, weekday and unit words are written in lower case, a capitalized one right after a
+    capitalized word is part of a name; not after a preposition that is capitalized only as
+    a sentence's first word ("... uccisi. A Giugno una bomba esplose", "En Marzo llegó")."""
     for name in _NAME_GROUPS:
         if name not in m.re.groupindex or m.start(name) < 0:
             continue
         at = m.start(name)
         if not text[at].isupper():
             continue
-        if _CAPITALIZED_WORD.search(text, max(0, at - 40), at):
+        before = _CAPITALIZED_WORD.search(text, max(0, at - 40), at)
+        if before and not _opens_sentence(text, before, lex):
             return True
         # "de que Domingo García no las tiene todas": a first name, before its surname
         if m.end(name) == m.end() and _SURNAME_AFTER.match(text, m.end()):
             return True
     return False
+
+
+def _opens_sentence(text: str, word: re.Match[str], lex) -> bool:
+    """Is ``word`` (a capitalized word's match) a preposition the language leaves outside an
+    expression, written first in its sentence?"""
+    w = word.group(1)
+    return (lex.outside_extent is not None
+            and lex.outside_extent.fullmatch(w.lower() + " ") is not None
+            and _SENTENCE_START.search(text, max(0, word.start(1) - 4), word.start(1))
+            is not None)
+
+
+def _since(lex, low: str, start: int) -> bool:
+    """"Da quando venerdì erano cominciate le occupazioni ... Alle 19,30": a day after "since"
+    starts a span that runs up to now; a clock time told after it is not on that day."""
+    return lex.since is not None and lex.since.search(low, max(0, start - 20), start) is not None
 
 
 def _past_outside_words(low: str, lex, start: int, end: int) -> int:
@@ -97,7 +116,7 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
     ctx = Ctx(text=text, low=low, dct=dct, lex=lex, taken=taken)
     out: list[Timex] = []
     for start, end, _prio, rule, m in found:
-        if lex.names_lowercase and _part_of_a_name(text, m):
+        if lex.names_lowercase and _part_of_a_name(text, m, lex):
             continue
         try:
             res = RULES[rule](ctx, m)
@@ -114,7 +133,7 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
             s = _past_outside_words(low, lex, s, e)
             if value and is_valid(value) and e > s:
                 out.append(Timex(s, e, text[s:e], typ, value, mod))
-                if typ in ("DATE", "TIME") and _DAY.match(value):
+                if typ in ("DATE", "TIME") and _DAY.match(value) and not _since(lex, low, s):
                     ctx.day = date.fromisoformat(value[:10])
                 if _HOUR.match(value):
                     ctx.hour = int(value[11:13])

@@ -72,6 +72,8 @@ def year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> i
     if ry:
         shifts = [ctx.lex.rel[w] for w in lex_key(ry).split() if w in ctx.lex.rel]
         return ctx.dct.year + (shifts[0] if shifts else 0)
+    if g(m, "ty") is not None and ctx.year is not None:  # "gennaio di quell'anno"
+        return ctx.year
     rel = rel_of(ctx, m)
     year = ctx.dct.year
     here = (month, day or 15)

@@ -26,7 +26,7 @@ CUES_KEYS = (
     "relative_after", "ago_before", "ago_after", "later_before", "approx", "parts_of_day",
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
-    "tense", "ambiguous_months", "names_case", "outside_extent", "until", "adjective_refs",
+    "tense", "ambiguous_months", "names_case", "outside_extent", "until", "since", "adjective_refs",
     "anaphoric_relative", "place_nouns", "vague_ago",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
@@ -78,6 +78,8 @@ class LangLexicon:
     adjective_refs: dict[str, str] = field(default_factory=dict)
     # "until" right before a date: a deadline, which a past clause does not put behind
     until: re.Pattern[str] | None = None
+    # "since" right before a day: the start of a span up to now, not the day the text is on
+    since: re.Pattern[str] | None = None
     # "the following"/"the previous" words: counted from the year, month or day told last
     # ("en 1995 ... al año siguiente"), not from the publication date
     anaphoric_relative: frozenset[str] = frozenset()
@@ -150,6 +152,8 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         adjective_refs=cues.get("adjective_refs", {}),
         until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")
                if cues.get("until") else None),
+        since=(re.compile(r"(?<![\w'’-])" + _alt(cues["since"]) + r"(?:\s+|(?<=['’]))$")
+               if cues.get("since") else None),
     )
     nums = [*cues["numbers"], *cues["vague_numbers"]]
     num_word = _alt(nums)
