@@ -189,8 +189,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     2020, she became a minister.") or is a day written with its year ("on 30 November
     1939"). Within one sentence the story stays at its first date: "It began on 30 November
     1939 and ended on 13 March 1940." tells what follows from the start."""
-    if r.type not in ("DATE", "TIME"):
-        return
+    if r.type not in ("DATE", "TIME") or r.extra.get("day_after"):
+        return  # ("at dawn on 4 November": the day after it tells the time)
     if r.value in ("PRESENT_REF", "FUTURE_REF"):
         ctx.story, ctx.news_told = None, True
         return

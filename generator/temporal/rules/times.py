@@ -160,7 +160,13 @@ def r_dawn(ctx: Context, m: regex.Match[str]) -> Resolved:
     told = ctx.day_anchor or ""
     if pod == "MO" and told[:10] == d and told.endswith(("TNI", "T24:00")):
         d = (date.fromisoformat(d) + timedelta(days=1)).isoformat()
-    return Resolved(*span_of(m), "TIME", f"{d}T{pod}", relative=True)
+    # "at dawn on 4 November": its day comes after it (``merges._part_on_day``), so it
+    # tells the story no time of its own
+    extra = {"day_after": "1"} if _ON_DAY.match(ctx.text, m.end()) else {}
+    return Resolved(*span_of(m), "TIME", f"{d}T{pod}", relative=True, extra=extra)
+
+
+_ON_DAY = regex.compile(r"\s+on\s+\S")
 
 
 # What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ..."),
