@@ -22,7 +22,10 @@ def follow(ctx: Context, r: Resolved) -> None:
     p = precision(r.value)
     dated = (r.explicit and r.type in ("DATE", "TIME") and p is not None
              and not r.extra.get("default_day"))
-    reached = not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)
+    # ("since June 24, when the building fell at 1:25 a.m.": a "since" date whose clause
+    # tells its happening is the time the story has reached)
+    reached = (not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)
+               or _WHEN_AFTER.match(ctx.text, r.end) is not None)
     if dated and not reached:
         # "since February. That month, ...": "that month" may point at a baseline
         ctx.baseline = (r.value, r.end)
