@@ -25,6 +25,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A clause right after the date that tells what happened then: "the attack on April 15,
 # 2013, when two bombs near the finish line killed three people".
 _WHEN_CLAUSE = re.compile(r",\s+when\s+\w+")
+# A date counted forward from the story ("two days later", "soon afterwards").
+_TOLD_NEXT = re.compile(r"(?i)\b(?:later|afterwards)$")
 # A name: capitalized words, joined by "of", "and", "for", "the" ("Immigration and
 # Naturalization Service").
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)*")
@@ -396,6 +398,9 @@ def told_in_passing(event: Event) -> bool:
         return True
     if (event.source.date - event.end).days <= r.passing_days or not event.phrase:
         return False
+    if _TOLD_NEXT.search(event.phrase):
+        return False  # "A ceasefire was agreed on 28 October, and troops began to leave the
+        # capital two days later": a count forward tells what happened next, no noun's date
     main = main_kind(event.sentence)
     if main.name in ("statement", COLOUR):
         return False
