@@ -25,6 +25,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A clause right after the date that tells what happened then: "the attack on April 15,
 # 2013, when two bombs near the finish line killed three people".
 _WHEN_CLAUSE = re.compile(r",\s+when\s+\w+")
+# A date counted forward from the story ("two days later", "soon afterwards").
+_TOLD_NEXT = re.compile(r"(?i)\b(?:later|afterwards)$")
 # A name: capitalized words, joined by "of", "and", "for", "the" ("Immigration and
 # Naturalization Service").
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’.-]*)*")
@@ -49,6 +51,7 @@ class _Rules:
     passing_days: int
     lead_min_words: int
     passing_window: int
+    date_prepositions: frozenset[str]
     opinion: re.Pattern[str]
     kinds: dict[str, Kind]
     word_kind: dict[str, str]  # lemma -> kind name
@@ -79,7 +82,7 @@ def rules() -> _Rules:
     ne = data["not_entries"]
     expect_keys(ne, ("photo_words", "patterns", "debris", "min_words"), f"{where} not_entries")
     expect_keys(data["lead"], ("opinion_labels", "note", "passing_days", "passing_window",
-                                "min_words"),
+                                "date_prepositions", "min_words"),
                 f"{where} lead")
     kinds: dict[str, Kind] = {}
     word_kind: dict[str, str] = {}
@@ -107,6 +110,7 @@ def rules() -> _Rules:
         passing_days=int(data["lead"]["passing_days"]),
         lead_min_words=int(data["lead"]["min_words"]),
         passing_window=int(data["lead"]["passing_window"]),
+        date_prepositions=frozenset(data["lead"]["date_prepositions"]),
         opinion=re.compile(r"(?i)^\W*(?:{})\b".format("|".join(
             re.escape(w) for w in data["lead"]["opinion_labels"]))),
         kinds=kinds,
@@ -394,6 +398,9 @@ def told_in_passing(event: Event) -> bool:
         return True
     if (event.source.date - event.end).days <= r.passing_days or not event.phrase:
         return False
+    if _TOLD_NEXT.search(event.phrase):
+        return False  # "A ceasefire was agreed on 28 October, and troops began to leave the
+        # capital two days later": a count forward tells what happened next, no noun's date
     main = main_kind(event.sentence)
     if main.name in ("statement", COLOUR):
         return False
@@ -408,6 +415,10 @@ def told_in_passing(event: Event) -> bool:
         kinds = [k for k in (lemma_kind(w) for w in after) if k]
         return bool(kinds) and kinds[0] != main.name
     before = _WORD.findall(event.sentence[:at])[-r.passing_window:]
+    verb = [w for w in before[-2:] if w.lower() not in r.date_prepositions][-1:]
+    if verb and _past_verb(verb[0], r):
+        return False  # "the first round, held on November 24, in which ...": the date is the
+        # participle's, which tells when the round was held
     named = [(w, k) for w, k in ((w, lemma_kind(w)) for w in before) if k]
     if not named:
         return False

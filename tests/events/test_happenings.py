@@ -120,6 +120,30 @@ def test_a_date_whose_when_clause_tells_its_happening_is_no_passing_date():
     assert not [t for t in told if t[2] == "last year"]
 
 
+def test_a_date_after_a_past_participle_is_its_own_no_passing_date():
+    events = extract_events(article(
+        "Embalo said on Monday that he had won the run-off.\n\n"
+        "Victory would overturn the first round, held on November 24, in which Pereira won "
+        "the most votes.\n\n"
+        "A reward is being offered for information on the embassy bombings in November, the "
+        "police said.\n", dct=date(2019, 12, 31)), "articles/a.md")
+    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+    assert (2, "2019-11-24", "November 24") in told
+    assert not [t for t in told if t[2] == "November"]
+
+
+def test_a_date_counted_forward_tells_what_happened_next():
+    events = extract_events(article(
+        "Soviet tanks entered Budapest on 24 October 1956.\n\n"
+        "A ceasefire was agreed on 28 October, and Soviet troops began to leave the capital "
+        "two days later.\n\n"
+        "A reward is being offered for information on the embassy bombings a year ago, the "
+        "police said.\n", dct=date(2024, 10, 23)), "articles/a.md")
+    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+    assert (2, "1956-10-30", "two days later") in told
+    assert not [t for t in told if t[2] == "a year ago"]
+
+
 def test_an_opinion_piece_has_no_lead_happening():
     events = extract_events(article("Reno made the right call in a hard case.\n",
                                     title="EDITORIAL: A decision on Elian"), "articles/a.md")

@@ -173,6 +173,14 @@ def test_a_date_in_a_clause_beside_what_was_said_keeps_the_day_of_saying(tmp_pat
     assert [e.value for e in events] == ["2025-07-09", "2025-07-03", "2025-07-06"]
 
 
+def test_a_noun_s_participle_after_what_was_said_keeps_the_day_of_saying(tmp_path):
+    events = events_of(
+        tmp_path, "2019-12-31",
+        "Embalo said on Monday that he was on course to win the run-off held on Sunday.\n\n"
+        "The port said on Monday that the ship docked on Sunday.\n")
+    assert [e.value for e in events] == ["2019-12-30", "2019-12-29", "2019-12-29"]
+
+
 def test_the_date_a_change_is_measured_from_is_no_event(tmp_path):
     events = events_of(
         tmp_path, "2026-02-07",

@@ -168,7 +168,8 @@ def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
             continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
         between = body[min(group[-1].end, said[-1].end) : max(group[0].start, said[0].start)]
         if _OTHER_CLAUSE.search(between) or (
-                group[0].start > said[-1].end and _CLAUSE_BESIDE.search(between)):
+                group[0].start > said[-1].end and (_CLAUSE_BESIDE.search(between)
+                                                   or _REDUCED_RELATIVE.search(between))):
             continue  # "Rebels seized the town on Saturday, and the army said on Monday ..."
         if 0 <= (day[0] - span[1]).days <= _REPORTED_WITHIN_DAYS:
             return True
@@ -182,6 +183,14 @@ _OTHER_CLAUSE = re.compile(r";|,\s+(?:and|but|while)\s")
 # ... nor a participle or relative clause after the saying that holds the other date ("said on
 # Wednesday that she would quit, ending a feud that began last Thursday").
 _CLAUSE_BESIDE = re.compile(r",\s+[a-z]+ing\s|\b(?:which|who|whose)\s")
+
+
+# ... nor a participle after a noun that is no subject of what was said, its clause having a
+# verb already ("said on Monday that he was on course to win the run-off held on Sunday": the
+# run-off's day; "said on Monday that the ship docked on Sunday" tells what happened).
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|will|would)\b[^,;]*\b(?:the|a|an|its|their|his|her)"
+    r"\s+[\w-]+\s+(?:held|[a-z]+ed)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 _ATTRIBUTIVE_AFTER = re.compile(r"['’]s\b")

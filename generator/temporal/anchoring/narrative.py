@@ -4,7 +4,7 @@ label of a key-dates line, the reporting quarter) move on."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import regex
 
@@ -22,7 +22,10 @@ def follow(ctx: Context, r: Resolved) -> None:
     p = precision(r.value)
     dated = (r.explicit and r.type in ("DATE", "TIME") and p is not None
              and not r.extra.get("default_day"))
-    reached = not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)
+    # ("since June 24, when the building fell at 1:25 a.m.": a "since" date whose clause
+    # tells its happening is the time the story has reached)
+    reached = (not _NOT_REACHED.search(ctx.text, max(0, r.start - 20), r.start)
+               or _WHEN_AFTER.match(ctx.text, r.end) is not None)
     if dated and not reached:
         # "since February. That month, ...": "that month" may point at a baseline
         ctx.baseline = (r.value, r.end)
@@ -145,6 +148,38 @@ def _compared_with(ctx: Context, start: int) -> bool:
                for base in ctx.lex.sets.comparison_bases)
 
 
+# Words before a date that make it the end of a span the sentence tells ("until 21 August").
+_SPAN_END_BEFORE = ("until", "till", "to", "through", "and", "-", "–")
+
+
+def _told_on(ctx: Context, r: Resolved, span: tuple[date, date]) -> bool:
+    """Does a date without its year, later than the story's in the same sentence, tell the
+    next happening, so that the story reaches it? "The shah left Iran in January 1979, and
+    Khomeini returned on 1 February. In late October, ..." is October 1979; "After Stalin
+    died in March 1953, Nagy became prime minister, but he was forced out two years later,
+    in April" is April 1955. Not the end of
+    a span ("began on 5 January 1968 ... and continued until 21 August", "between 22 and 24
+    October") nor a date written with its year ("began on 30 November 1939 and ended on 13
+    March 1940" tells what follows from its start)."""
+    story = bounds(ctx.story) if ctx.story else None
+    before = words_before(ctx, r.start, 1)
+    return (r.relative and story is not None and span[0] > story[1]
+            and precision(r.value) in ("day", "time", "month", "year")
+            and not (before and before[-1] in _SPAN_END_BEFORE))
+
+
+def _names_history(ctx: Context, r: Resolved, before: str) -> bool:
+    """Does a year naming a noun in a text's first sentence name the history the text tells?
+    "The Hungarian Revolution of 1956 was a nationwide revolt. ... It lasted from 23 October
+    until 10 November." is told from 1956; not a year before its noun ("The 2016 election
+    was the closest in years. Voters go to the polls again on 10 November" is news), a
+    noun's year later on ("the crash of 1987" after the news began) nor a day ("the crash
+    of Oct. 19, 1987" opening news)."""
+    sentence = start_of_sentence(ctx.text, r.start)
+    return (before == "of" and not r.relative and precision(r.value) == "year"
+            and not ctx.news_told and ctx.story is None and not ctx.text[:sentence].strip())
+
+
 def _follow_story(ctx: Context, r: Resolved) -> None:
     """Move the story the text tells on past ``r``, or bring it back to the news.
 
@@ -157,8 +192,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     2020, she became a minister.") or is a day written with its year ("on 30 November
     1939"). Within one sentence the story stays at its first date: "It began on 30 November
     1939 and ended on 13 March 1940." tells what follows from the start."""
-    if r.type not in ("DATE", "TIME"):
-        return
+    if r.type not in ("DATE", "TIME") or r.extra.get("day_after"):
+        return  # ("at dawn on 4 November": the day after it tells the time)
     if r.value in ("PRESENT_REF", "FUTURE_REF"):
         ctx.story, ctx.news_told = None, True
         return
@@ -186,7 +221,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
             ctx.text, max(0, r.start - 20), r.start)):
         return
     before = words_before(ctx, r.start, 1)
-    if ((before and before[-1] in _NOT_TOLD_BEFORE and not told_since)
+    if ((before and before[-1] in _NOT_TOLD_BEFORE and not told_since
+         and not _names_history(ctx, r, before[-1]))
             or ctx.text.startswith(("'s", "’s"), r.end)):
         return
     if in_insertion(ctx.text, r.start, r.end):
@@ -195,6 +231,8 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
         return  # "up from 48.9 percent after the vote in 2013": a base, no time told
     sentence = start_of_sentence(ctx.text, r.start)
     if ctx.story is not None and sentence == ctx.story_sentence:
+        if _told_on(ctx, r, span):
+            ctx.story, ctx.story_end = r.value, r.end
         return  # "from 30 November 1939 to 13 March 1940", "began on 5 January 1968 ... and
         # continued until 21 August": told from its start
     if ctx.news_told and _in_brackets(ctx.text, sentence, r.start):

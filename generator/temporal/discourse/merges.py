@@ -138,6 +138,21 @@ def _clock_on_named_day(text: str, items: list[Resolved], dct: date
     return [x for j, x in enumerate(items) if j not in drop]
 
 
+_ON_GAP = regex.compile(r"\s+on\s+")
+
+
+@register("part_on_day", 58)
+def _part_on_day(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"at dawn on 4 November", "until dawn on Saturday": a part of the day told before "on"
+    and a day is of that day, two expressions as the probes tag them ("before dawn Tuesday",
+    with no "on", is left to the weekday by the dawn pattern)."""
+    for a, b in zip(items, items[1:], strict=False):
+        if (a.type == "TIME" and regex.search(r"T[A-Z]{2}$", a.value)
+                and precision(b.value) == "day" and _ON_GAP.fullmatch(text, a.end, b.start)):
+            a.value = b.value[:10] + a.value[10:]
+    return items
+
+
 @cache
 def _part_of_day_lead() -> regex.Pattern[str]:
     """"the night of ", "the morning of ": a part of the day named after it (the parts of

@@ -105,6 +105,7 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
     else:
         d = _before_stamp(ctx, m.start(), m.end(), clock_day(ctx, m.start(), m.end()), hh, mm)
+        d = _after_night(ctx, d, hh)
         told_day = (ctx.day_anchor or "")[:10]
         if (d == ctx.dct.isoformat() and d != told_day) or (
                 d == told_day and "T" in (ctx.day_anchor or "")):
@@ -138,6 +139,17 @@ def g_hour_of_pod(ctx: Context, m: regex.Match[str]) -> bool:
             and _CLAUSE_OPENS.search(ctx.text, max(0, m.start() - 3), m.start()) is not None)
 
 
+def _after_night(ctx: Context, day: str, hh: int) -> str:
+    """The day of a bare clock time in the small hours told after a night: the day after it
+    ("on Friday night ... The bomb squad stayed until about 3 a.m." is Saturday's 3 a.m.,
+    as dawn after a night is the next morning); "on Friday night ... at 11 p.m." and "on
+    Friday ... at 3 a.m." stay on Friday."""
+    told = ctx.day_anchor or ""
+    if hh < 6 and told[:10] == day and told.endswith(("TNI", "T24:00")):
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    return day
+
+
 @rule("hour_of_pod")
 def r_hour_of_pod(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'at 4 in the morning', '"Two in the morning, they dove into the water"': the hour of
@@ -160,7 +172,13 @@ def r_dawn(ctx: Context, m: regex.Match[str]) -> Resolved:
     told = ctx.day_anchor or ""
     if pod == "MO" and told[:10] == d and told.endswith(("TNI", "T24:00")):
         d = (date.fromisoformat(d) + timedelta(days=1)).isoformat()
-    return Resolved(*span_of(m), "TIME", f"{d}T{pod}", relative=True)
+    # "at dawn on 4 November": its day comes after it (``merges._part_on_day``), so it
+    # tells the story no time of its own
+    extra = {"day_after": "1"} if _ON_DAY.match(ctx.text, m.end()) else {}
+    return Resolved(*span_of(m), "TIME", f"{d}T{pod}", relative=True, extra=extra)
+
+
+_ON_DAY = regex.compile(r"\s+on\s+\S")
 
 
 # What follows a live blog's entry stamp: its headline, capitalized ("14:20 Red warning ..."),
