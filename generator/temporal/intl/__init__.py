@@ -26,6 +26,8 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _HOUR = re.compile(r"\d{4}-\d\d-\d\dT\d\d:")
 _YEAR = re.compile(r"\d{4}(?:$|-)")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_ALONE = re.compile(r"\d{4}")
+_PAIRED = re.compile(r"\d\s?[-–/]|[-–/]\s?\d")
 RULES = {**PLAIN_RULES, **ANAPHORA_RULES, **PAIR_RULES}
 
 
@@ -139,6 +141,12 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                     ctx.hour = int(value[11:13])
                 if typ in ("DATE", "TIME") and _YEAR.match(value):
                     ctx.year = int(value[:4])
-                    if _WRITTEN_YEAR.search(text, s, e):
+                    written = _WRITTEN_YEAR.search(text, s, e) is not None
+                    if written:
                         ctx.written_year = ctx.year
+                    # a year written out alone ("em 2027,"; not "no ano passado"), not one
+                    # year of a pair or a season ("la saison 2002/2003")
+                    alone = written and _YEAR_ALONE.fullmatch(value) and not _PAIRED.search(
+                        text[max(0, s - 1):e + 1])
+                    ctx.year_alone_at = e if alone else None
     return join_appositions(out, text)

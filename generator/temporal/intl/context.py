@@ -33,6 +33,9 @@ class Ctx:
     # the year written out last ("A 22 de maio de 1995"): what "the following year" counts
     # from ("há um ano" in a quarterly report is not the year the report is about)
     written_year: int | None = None
+    # where a year told alone ("em 2027,") ends: a day and month without a year later in the
+    # same sentence are of it ("em 2027, a posse será em 5 de janeiro")
+    year_alone_at: int | None = None
     # the characters every expression found covers: a "próximo" inside another date ("fijó
     # ayer para el próximo 28 de noviembre ... en febrero") is no tense cue for this one
     taken: bytearray | None = None
@@ -75,6 +78,9 @@ def year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> i
     if g(m, "ty") is not None and ctx.year is not None:  # "gennaio di quell'anno"
         return ctx.year
     rel = rel_of(ctx, m)
+    told = _year_told_in_sentence(ctx, m)
+    if rel is None and told is not None:
+        return told
     year = ctx.dct.year
     here = (month, day or 15)
     now = (ctx.dct.month, ctx.dct.day if day else 15)
@@ -95,6 +101,20 @@ def year_of(ctx: Ctx, m: re.Match[str], month: int, day: int | None = None) -> i
         if ahead < -6:
             return year + 1
     return year
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def _year_told_in_sentence(ctx: Ctx, m: re.Match[str]) -> int | None:
+    """The year told alone earlier in the sentence, with no other date between: "em 2027,
+    a posse será em 5 de janeiro" is 2027-01-05, "In 2010 wurde am 3. Mai" 2010-05-03."""
+    at = ctx.year_alone_at
+    if at is None or ctx.year is None or at > m.start():
+        return None
+    if _SENTENCE_END.search(ctx.low, at, m.start()):
+        return None
+    return ctx.year
 
 
 def a_deadline(ctx: Ctx, m: re.Match[str]) -> bool:
