@@ -21,7 +21,9 @@ def rel_unit(ctx: Ctx, m: re.Match[str]):
     rel = rel_of(ctx, m) or 0
     if unit in ("Q", "HY"):
         return None
-    return "DATE", shifted(_anchor(ctx, m, unit), unit, rel), None
+    pos = g(m, "pos")  # "dall'inizio dell'anno": START of the year
+    mod = ctx.lex.position.get(lex_key(pos)) if pos else None
+    return "DATE", shifted(_anchor(ctx, m, unit), unit, rel), mod
 
 
 def _anchor(ctx: Ctx, m: re.Match[str], unit: str) -> date:
