@@ -435,6 +435,10 @@ def told_in_passing(event: Event) -> bool:
     return kind != main.name and [k for _, _, k in named].count(main.name) < len(named)
 
 
+_DETERMINERS = ("the", "a", "an", "its", "his", "her", "their", "this", "that")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s")
+
+
 def _plan_of_another(event: Event, r: _Rules) -> bool:
     """A later date that belongs to a plan the sentence names in passing, not to what it
     tells: "Burton said he subpoenaed Elian to testify before the committee on Feb. 10" (a
@@ -446,9 +450,13 @@ def _plan_of_another(event: Event, r: _Rules) -> bool:
     at = event.sentence.find(event.phrase)
     if at < 0:
         return False
-    before = _WORD.findall(event.sentence[:at])
+    # (the date's own clause: "..., and Rajoy called a regional election for December 21"
+    # is a plan of its own, whatever "to" an earlier clause held)
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(event.sentence, 0, at)), default=0)
+    before = _WORD.findall(event.sentence[clause:at])
     past = [n for n, w in enumerate(before)
-            if _past_verb(w, r) and lemma_kind(w) not in (None, "statement")]
+            if _past_verb(w, r) and lemma_kind(w) not in (None, "statement")
+            and not (n and before[n - 1].lower() in _DETERMINERS)]  # "The dismissed leader"
     if not past:
         return False
     between = [w.lower() for w in before[past[0] + 1:]]
