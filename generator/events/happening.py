@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..ruledata import expect_keys, rule_data
+from ..temporal.lexicon import get_lexicon
 
 if TYPE_CHECKING:
     from .extract import Event
@@ -460,7 +461,13 @@ def _plan_of_another(event: Event, r: _Rules) -> bool:
     if not past:
         return False
     between = [w.lower() for w in before[past[0] + 1:]]
-    return "to" in between[:-1]
+    if "to" not in between[:-1]:
+        return False
+    # "Schools, closed since the quake, had been due to reopen on May 15": a plan word before
+    # the "to" makes the plan what the sentence tells
+    lex = get_lexicon()
+    plans = lex.sets.future | lex.sets.future_before_to
+    return not any(w == "to" and n and between[n - 1] in plans for n, w in enumerate(between))
 
 
 def _past_verb(word: str, r: _Rules) -> bool:
