@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..ruledata import expect_keys, rule_data
+from ..temporal.lexicon import get_lexicon
 
 if TYPE_CHECKING:
     from .extract import Event
@@ -52,6 +53,7 @@ class _Rules:
     lead_min_words: int
     passing_window: int
     date_prepositions: frozenset[str]
+    modified_nouns: frozenset[str]
     opinion: re.Pattern[str]
     kinds: dict[str, Kind]
     word_kind: dict[str, str]  # lemma -> kind name
@@ -82,7 +84,7 @@ def rules() -> _Rules:
     ne = data["not_entries"]
     expect_keys(ne, ("photo_words", "patterns", "debris", "min_words"), f"{where} not_entries")
     expect_keys(data["lead"], ("opinion_labels", "note", "passing_days", "passing_window",
-                                "date_prepositions", "min_words"),
+                                "date_prepositions", "modified_nouns", "min_words"),
                 f"{where} lead")
     kinds: dict[str, Kind] = {}
     word_kind: dict[str, str] = {}
@@ -111,6 +113,7 @@ def rules() -> _Rules:
         lead_min_words=int(data["lead"]["min_words"]),
         passing_window=int(data["lead"]["passing_window"]),
         date_prepositions=frozenset(data["lead"]["date_prepositions"]),
+        modified_nouns=frozenset(data["lead"]["modified_nouns"]),
         opinion=re.compile(r"(?i)^\W*(?:{})\b".format("|".join(
             re.escape(w) for w in data["lead"]["opinion_labels"]))),
         kinds=kinds,
@@ -419,13 +422,22 @@ def told_in_passing(event: Event) -> bool:
     if verb and _past_verb(verb[0], r):
         return False  # "the first round, held on November 24, in which ...": the date is the
         # participle's, which tells when the round was held
-    named = [(w, k) for w, k in ((w, lemma_kind(w)) for w in before) if k]
+    named = [(i, w, k) for i, (w, k) in enumerate((w, lemma_kind(w)) for w in before) if k]
     if not named:
         return False
-    word, kind = named[-1]
+    at_word, word, kind = named[-1]
+    if before[at_word + 1 : at_word + 2] and before[at_word + 1].lower() in r.modified_nouns:
+        return False  # "agreed a rescue package with the IMF on 20 August": a modifier
+    if at_word and before[at_word - 1].lower() == "to":
+        return False  # "ordered troops to shoot looters on sight the same day": a verb, no
+        # earlier happening named
     if _past_verb(word, r):
         return False  # "Armenia signed a truce on Nov. 10": the date is the verb's
-    return kind != main.name and [k for _, k in named].count(main.name) < len(named)
+    return kind != main.name and [k for _, _, k in named].count(main.name) < len(named)
+
+
+_DETERMINERS = ("the", "a", "an", "its", "his", "her", "their", "this", "that")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s")
 
 
 def _plan_of_another(event: Event, r: _Rules) -> bool:
@@ -439,13 +451,23 @@ def _plan_of_another(event: Event, r: _Rules) -> bool:
     at = event.sentence.find(event.phrase)
     if at < 0:
         return False
-    before = _WORD.findall(event.sentence[:at])
+    # (the date's own clause: "..., and Rajoy called a regional election for December 21"
+    # is a plan of its own, whatever "to" an earlier clause held)
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(event.sentence, 0, at)), default=0)
+    before = _WORD.findall(event.sentence[clause:at])
     past = [n for n, w in enumerate(before)
-            if _past_verb(w, r) and lemma_kind(w) not in (None, "statement")]
+            if _past_verb(w, r) and lemma_kind(w) not in (None, "statement")
+            and not (n and before[n - 1].lower() in _DETERMINERS)]  # "The dismissed leader"
     if not past:
         return False
     between = [w.lower() for w in before[past[0] + 1:]]
-    return "to" in between[:-1]
+    if "to" not in between[:-1]:
+        return False
+    # "Schools, closed since the quake, had been due to reopen on May 15": a plan word before
+    # the "to" makes the plan what the sentence tells
+    lex = get_lexicon()
+    plans = lex.sets.future | lex.sets.future_before_to
+    return not any(w == "to" and n and between[n - 1] in plans for n, w in enumerate(between))
 
 
 def _past_verb(word: str, r: _Rules) -> bool:

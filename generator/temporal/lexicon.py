@@ -108,6 +108,7 @@ class WordSets:
     recently_auxiliaries: frozenset[str]
     history_backward: frozenset[str]
     history_forward: frozenset[str]
+    background_headings: frozenset[str]
     since_superlatives: frozenset[str]
     onset_verbs: frozenset[str]
     clause_openers: frozenset[str]

@@ -109,6 +109,8 @@ def _classify(tok: str, prev: str, lex: Lexicon, nxt: str = "") -> str | None:
             return None  # "close to the village": near, not a closing
         if prev == "that" and t.endswith("s"):
             return "future"  # "a warning that runs until Monday": a relative pronoun
+        if prev.replace(",", "").isdigit() or lex.number(prev) is not None:
+            return None  # "passed it by 70 votes to 10 on Friday": a counted noun, no verb
         return None if prev in lex.sets.scheduled_present_blockers else "future"
     if t in ("earlier", "later") and nxt == "than":
         return None  # "no earlier than Thursday": a bound, not a time told

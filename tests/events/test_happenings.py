@@ -93,6 +93,23 @@ def test_a_lead_whose_only_date_is_an_older_happenings_is_dated_by_the_publicati
     assert ("1999-10-08", True) in [(e.value, e.lead) for e in events]
 
 
+def test_a_kind_word_that_only_modifies_a_noun_leaves_the_date_to_the_verb():
+    events = extract_events(article(
+        "Thailand agreed a rescue package with the IMF on Aug. 20, 1997.\n\n"
+        "A reward is being offered for information on the embassy bombings last year.\n",
+        dct=date(1999, 10, 8)), "articles/a.md")
+    told = [(e.source.paragraph, e.value) for e in events]
+    assert (1, "1997-08-20") in told  # the agreeing's date: "rescue" modifies "package"
+    assert (2, "1999-10-08") in told  # "the embassy bombings last year": still in passing
+
+
+def test_a_kind_word_after_to_is_a_verb_that_leaves_the_date_to_its_clause():
+    events = extract_events(article(
+        "The mayor ordered troops to shoot looters on sight on April 18, 1906.\n",
+        dct=date(1999, 10, 8)), "articles/a.md")
+    assert "1906-04-18" in [e.value for e in events]
+
+
 def test_a_date_named_in_passing_dates_no_entry():
     events = extract_events(article(
         "Rescuers searched the rubble in Nairobi on Friday.\n\n"

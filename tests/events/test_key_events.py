@@ -172,6 +172,22 @@ def test_a_plans_date_does_not_date_the_happening_told():
     assert (3, "2000-01-07") in told
 
 
+def test_a_plan_in_its_own_clause_or_after_an_adjective_keeps_its_day():
+    """ "..., and Rajoy called an election for December 21": the earlier clause's "to" is
+    no plan of this one; "The dismissed leader was expected to appear on Monday": an
+    adjective, no happening told before the plan."""
+    body = ("Spain took control on Saturday, after the parliament voted on Friday to declare "
+            "independence, and Rajoy called a regional election for December 21.\n\n"
+            "The dismissed Catalan leader was expected to appear in public on Monday.\n\n"
+            "Schools, closed since the quake, had been due to reopen on October 15.\n")
+    art = Article(path=Path("a.md"), title="Catalonia", dct=date(2017, 10, 28), url=None,
+                  outlet="AP", timeline="t", lang="en", body=body, body_line=1)
+    told = [(e.source.paragraph, e.value) for e in extract_events(art, "articles/a.md")]
+    assert (1, "2017-12-21") in told
+    assert (2, "2017-10-30") in told
+    assert (3, "2017-10-15") in told  # a plan word before "to": the plan is what is told
+
+
 def test_a_reaction_dated_before_its_cause_is_flagged():
     early = report("Iran condemned the bombing of U.S. embassies on Thursday.", date(1998, 8, 8),
                    value="1998-08-06", article="iran", phrase="Thursday")

@@ -64,6 +64,16 @@ def test_the_date_a_record_is_measured_from_is_no_event(tmp_path):
                                                "2024-10-17"]
 
 
+def test_a_happening_named_with_its_whole_day_after_since_is_an_entry(tmp_path):
+    events = events_of(
+        tmp_path, "2023-09-10",
+        "The quake is the deadliest in Morocco since the Agadir earthquake of February 29, "
+        "1960, which killed about 12,000 people.\n\n"
+        "It was the wettest day since the summer of 2012.\n")
+    # "the earthquake of February 29, 1960" is that quake; "since the summer of 2012" measures
+    assert sorted(e.value for e in events) == ["1960-02-29"]
+
+
 def test_the_day_something_was_said_is_no_entry_beside_the_day_it_happened(tmp_path):
     events = events_of(
         tmp_path, "2025-02-12",

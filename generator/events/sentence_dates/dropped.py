@@ -221,6 +221,12 @@ def _record_since(body: str, sentence_start: int, group: list[Timex],
     if _WHEN_AFTER.match(body, group[-1].end):
         return False  # "since early December, when Castro promised ...": that is an event
     words = [w.lower() for w in WORD.findall(since["rest"])]
+    if words[-1:] == ["of"] and precision(explicit(group).value) in _FINE and (
+            _YEAR_WRITTEN.search(explicit(group).phrase)):
+        # "the deadliest since the Agadir earthquake of February 29, 1960": a happening named
+        # with its whole day tells that happening (but "the worst flooding since 1957", "the
+        # wettest since the summer of 2012" measure from a time)
+        return False
     if any(is_past_form(w, get_lexicon()) for w in words) and not {"records", "record"} & set(
             words):
         # "since Lehman Brothers collapsed in 2008": the clause tells an event (but "since
@@ -235,6 +241,7 @@ def _record_since(body: str, sentence_start: int, group: list[Timex],
 
 
 _AT_MOST = re.compile(r"(?i)\bat\s+(?:least|most)\b")
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
 
 
 # A word with its possessive ending ("region's"), so that the ending can be seen.

@@ -182,6 +182,11 @@ def clock_day(ctx: Context, start: int, end: int) -> str:
         # (a past order is no plan of now: "began early Sunday. 'We were told to shut down
         # every computer at 2 a.m.'" is Sunday's 2 a.m.)
         a = None
+    if a is None and ctx.story is not None and not ctx.news_told and ctx.day_anchor:
+        # a history, no news told yet: the day it has reached, across its paragraphs and
+        # headings ("... on 28 March 1979.\n\nAccident\n\nAt 4 a.m., the pumps stopped" is
+        # 1979-03-28T04:00, not the retrieval day's 4 a.m.)
+        a = ctx.day_anchor[:10]
     return a or ctx.dct.isoformat()
 
 

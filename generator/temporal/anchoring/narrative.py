@@ -16,9 +16,29 @@ _NOT_REACHED = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$"
                               r"|\b(?:not|no)\s+(?:before|after|earlier\s+than|later\s+than)\s+$")
 
 
+# "had been displaced", "had fled": the past perfect of a narrative told from an old date.
+PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
+
+
+def _flashback(ctx: Context, r: Resolved) -> bool:
+    """Is ``r`` a day written with its year, before the time a history has reached, in a
+    clause told in the past perfect? "The 1906 San Francisco earthquake struck on 18 April.
+    The city had been damaged by an earthquake on 21 October 1868, but ... More than 50 fires
+    broke out that morning": 18 April's morning; the story stays where it was. Not a date in
+    the simple past ("In 1998, it bought a lender"), nor one in news."""
+    if r.relative or ctx.news_told or not ctx.story or precision(r.value) not in ("day", "time"):
+        return False
+    story, span = bounds(ctx.story), bounds(r.value)
+    if story is None or span is None or span[1] >= story[0]:
+        return False
+    return PAST_PERFECT.search(ctx.text, start_of_sentence(ctx.text, r.start), r.start) is not None
+
+
 def follow(ctx: Context, r: Resolved) -> None:
     """Move the context's anchors on past ``r``: "She fled on Aug. 4. Two days later, ..."
     counts from Aug. 4; "Nov. 17: ..." heads the entries of a key-dates list below it."""
+    if _flashback(ctx, r) or (not r.relative and _closing_relative(ctx.text, r.start, r.end)):
+        return  # (a noun's own date: "the killing of Hariri, who died on February 14, 2005.")
     p = precision(r.value)
     dated = (r.explicit and r.type in ("DATE", "TIME") and p is not None
              and not r.extra.get("default_day"))
@@ -90,6 +110,19 @@ def in_insertion(text: str, start: int, end: int) -> bool:
     ("The law, passed in 2018, was repealed")?"""
     return bool(_INSERTION_CLOSES.match(text, end, end + 40)
                 and _INSERTION_OPENS.search(text, max(0, start - 80), start))
+_RELATIVE_OPENS = regex.compile(r",\s+(?:who|which|whose)\s+[^,.;:()]*(?:,[^,.;:()]*)?$")
+_CLOSES_SENTENCE = regex.compile(r"\s*[.;!?](?:\s|$)")
+
+
+def _closing_relative(text: str, start: int, end: int) -> bool:
+    """Is the date at start..end in a relative clause that describes a noun and closes its
+    sentence? "... the killing of Rafik Hariri, who died in a truck bombing on February 14,
+    2005. The court said later that day ..." tells the man, not the time the story reached;
+    "Hariri died in a truck bombing on February 14, 2005." does."""
+    return bool(_CLOSES_SENTENCE.match(text, end)
+                and _RELATIVE_OPENS.search(text, max(0, start - 100), start))
+
+
 # Words of an expression counted from the news time (not "the next day", "the past decade").
 _COUNTED_FROM_NOW = regex.compile(
     r"(?i)(?<!\bthe\s)\b(?:last|this|next|past|coming)\b|\b(?:ago|yesterday|today|tomorrow"
@@ -174,10 +207,28 @@ def _names_history(ctx: Context, r: Resolved, before: str) -> bool:
     until 10 November." is told from 1956; not a year before its noun ("The 2016 election
     was the closest in years. Voters go to the polls again on 10 November" is news), a
     noun's year later on ("the crash of 1987" after the news began) nor a day ("the crash
-    of Oct. 19, 1987" opening news)."""
+    of Oct. 19, 1987" opening news). A year before its noun names the history when the
+    sentence tells its day without a year ("The 1906 San Francisco earthquake struck at
+    5:12 a.m. on 18 April")."""
     sentence = start_of_sentence(ctx.text, r.start)
-    return (before == "of" and not r.relative and precision(r.value) == "year"
-            and not ctx.news_told and ctx.story is None and not ctx.text[:sentence].strip())
+    if (r.relative or precision(r.value) != "year" or ctx.news_told or ctx.story is not None
+            or ctx.text[:sentence].strip()):
+        return False
+    if before == "of":
+        return True
+    # "The 1906 San Francisco earthquake struck ... at 5:12 a.m. on 18 April": a year opening
+    # the text's name of its subject, whose day the sentence tells without a year
+    end = _SENTENCE_END.search(ctx.text, r.end)
+    rest = ctx.text[r.end : end.start() if end else len(ctx.text)]
+    return (before == "the" and not ctx.text[:r.start].strip().lower().rstrip("the").strip()
+            and any(w.lower() in ctx.lex.months and not _YEAR_AFTER.match(rest, m.end())
+                    for m in _DAY_MONTH.finditer(rest) for w in m.groups() if w))
+
+
+# A day and its month in either order ("18 April", "April 18"), and a year written after it.
+_DAY_MONTH = regex.compile(r"\b\d{1,2}\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+)\.?\s+\d{1,2}\b(?!\d)")
+_YEAR_AFTER = regex.compile(r",?\s+\d{4}\b")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s+[A-Z]|\s*$)")
 
 
 def _follow_story(ctx: Context, r: Resolved) -> None:

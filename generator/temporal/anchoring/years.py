@@ -20,7 +20,7 @@ from .clause import (
     deadline_tense,
     sure_future,
 )
-from .narrative import STORY_DAYS, in_insertion
+from .narrative import PAST_PERFECT, STORY_DAYS, in_insertion
 
 
 def pick_year(
@@ -40,6 +40,9 @@ def pick_year(
         return y if month >= last_month else y + 1
     if day is None and months == 1 and _contract_month(ctx, start, end):
         return ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
+    ranged = _range_year(ctx, end, month, day)
+    if ranged is not None:
+        return ranged
     history = _history_year(ctx, start, month, day)
     if history is not None:
         return history
@@ -184,6 +187,27 @@ def _linked_year(ctx: Context, start: int, end: int, month: int, day: int | None
     return None
 
 
+# The end of a span right after a day, written with its year: "to 10 June 1967", "- Nov. 2,
+# 2019", "until March 3, 2020".
+_SPAN_END_YEAR = regex.compile(
+    r"\s*(?:-|–|to|until|till|through|and)\s+(?:\d{1,2}\s+(?P<m1>[A-Za-z]+)|(?P<m2>[A-Za-z]+)\.?"
+    r"\s+\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b")
+
+
+def _range_year(ctx: Context, end: int, month: int, day: int | None) -> int | None:
+    """The year of a day that opens a span whose end is written with its year: "fought from
+    5 June to 10 June 1967" is 5 June 1967; "from 20 December to 3 January 2024" 20 December
+    2023. Not a span whose end has no year ("from 5 June to 10 June")."""
+    m = _SPAN_END_YEAR.match(ctx.text, end)
+    if m is None or day is None:
+        return None
+    word = (m["m1"] or m["m2"]).lower()
+    if word not in ctx.lex.months:
+        return None
+    y, end_month = int(m["y"]), ctx.lex.month_number(word)
+    return y if month <= end_month else y - 1
+
+
 # A day written with its year this long before the DCT may start a history, told on from it.
 _HISTORY_DAYS = 180
 
@@ -226,7 +250,7 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
     if day is None:
         sentence_end = ctx.text.find(". ", start)
         rest = ctx.text[start : sentence_end if sentence_end > 0 else len(ctx.text)].lower()
-        if not _PAST_PERFECT.search(rest):
+        if not PAST_PERFECT.search(rest):
             return None
         return base.year if month >= base.month else base.year + 1
     chronicle = opens_sentence(ctx.text, opens) and opens_sentence(ctx.text, start)
@@ -285,7 +309,9 @@ def _story_year(
     sentence_end = ctx.text.find(". ", end)
     rest = ctx.text[start_of_sentence(ctx.text, start) : sentence_end if sentence_end > 0
                     else len(ctx.text)].lower()
-    back = 1.0 if _PAST_PERFECT.search(rest) or in_insertion(ctx.text, start, end) else _STORY_BACK
+    back = 1.0 if PAST_PERFECT.search(rest) or in_insertion(ctx.text, start, end) else _STORY_BACK
+    if _under_background(ctx, start):
+        back = _BACKGROUND_BACK
     best: tuple[float, int] | None = None
     for y in range(lo.year - 1, hi.year + 2):
         reading = _reading(y, month, day, months)
@@ -303,8 +329,23 @@ def _story_year(
     return best[1] if best else None
 
 
-# "had been displaced", "had fled": the past perfect of a narrative told from an old date.
-_PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
+# Under a background heading a day before the story's costs next to nothing: the nearest
+# reading back is taken before any ahead.
+_BACKGROUND_BACK = 0.01
+_HEADING = regex.compile(r"\n[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*\n")
+
+
+def _under_background(ctx: Context, start: int) -> bool:
+    """Is ``start`` in a history's section headed as its background, the heading come after
+    the time the story reached? "The fall of the Berlin Wall on 9 November 1989 ... ||
+    Background || Hungary began to dismantle its border fence on 2 May" is May 1989; a
+    section headed "Protests" is told on from the story's time."""
+    if ctx.news_told or ctx.story_end >= start:
+        return False
+    return any(m.group(1).strip().lower() in ctx.lex.sets.background_headings
+               for m in _HEADING.finditer(ctx.text, ctx.story_end, start))
+
+
 
 
 def story_year(ctx: Context) -> int | None:

@@ -3,6 +3,8 @@ ranges of days, months, parts of a month, ordinal days."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import regex
 
 from .. import calendar_math as cm
@@ -100,12 +102,28 @@ def r_month_day(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 @rule("weekday_date")
 def r_weekday_date(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     """'Tuesday, Nov. 16', 'Friday 19 November 2021': the written date, not the weekday,
-    fixes the day."""
+    fixes the day. Without a year, the weekday picks it when the year the story gives is
+    off by one: "On Thursday, 24 October" after "peaked on 3 September. A brief panic on 25
+    March" read as 1930 is 1929, the year 24 October fell on a Thursday."""
     month_w, day_w = (m["month"], m["d"]) if m["month"] else (m["month2"], m["d2"])
     v = resolve_month_day(ctx, m, month_w, day_w, m["y"], m.start(), m.end())
     if not v:
         return None
+    if not m["y"]:
+        v = _weekday_year(v, ctx.lex.weekday_number(m["wd"]))
     return Resolved(*span_of(m), "DATE", v, explicit=True)
+
+
+def _weekday_year(v: str, wd: int) -> str:
+    """``v`` (yyyy-mm-dd) moved to the year before or after when only there its day falls on
+    weekday ``wd`` (ISO, Monday 1)."""
+    y, mo, d = int(v[:4]), int(v[5:7]), int(v[8:10])
+    if date(y, mo, d).isoweekday() == wd:
+        return v
+    for other in (y - 1, y + 1):
+        if cm.valid_day(other, mo, d) and date(other, mo, d).isoweekday() == wd:
+            return f"{other:04d}{v[4:]}"
+    return v
 
 
 @gate("month_day_range")

@@ -11,7 +11,7 @@ from ..anchoring import (
     said_on_day,
 )
 from ..context import Context, Resolved
-from ..sentences import next_word, words_before
+from ..sentences import next_word, start_of_sentence, words_before
 from .common import (
     opt_group,
     pod_code,
@@ -66,6 +66,8 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         said = said_on_day(ctx, m.start())
         if said is not None and tense != "future":
             d = said - timedelta(days=1)  # "said on Sunday that ... overnight": Saturday night
+        elif tense == "past" and (told := _day_told_before(ctx, m.start())) is not None:
+            d = told  # "reached the coast on Sunday, and two dams gave way overnight"
         return Resolved(*span_of(m), "TIME", f"{d.isoformat()}TNI", mod=mod, relative=True)
     if word in ("this", "last"):
         if not pod:
@@ -82,6 +84,20 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     return Resolved(*span_of(m), typ, v, mod=mod, relative=True, extra={"told_day": "1"})
 
 
+def _day_told_before(ctx: Context, at: int) -> date | None:
+    """The day a past sentence told before its "overnight", joined to it by "and": that day's
+    night ("Storm Daniel reached the coast on Sunday, and two dams gave way overnight" is
+    Sunday night); not a day in another sentence, nor one after the DCT."""
+    if not ctx.day_anchor or ctx.anchor != ctx.day_anchor:
+        return None
+    if ctx.anchor_end < start_of_sentence(ctx.text, at) or not _AND_BETWEEN.search(
+            ctx.text, ctx.anchor_end, at):
+        return None
+    day = date.fromisoformat(ctx.day_anchor[:10])
+    return day if day < ctx.dct else None
+
+
+_AND_BETWEEN = regex.compile(r",?\s+and\s")
 
 
 @gate("ref_word")

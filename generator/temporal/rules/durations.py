@@ -49,6 +49,8 @@ def duration_value(code: str, n: float | None, half: bool = False) -> str:
     if n is None:
         return f"P{t}X{letter}"
     total = n * mult
+    if code == "TH" and 0 < total < 1 and float(total * 60).is_integer():
+        return f"PT{int(total * 60)}M"  # "half an hour": PT30M, as clocks count it
     num = str(int(total)) if float(total).is_integer() else str(total)
     if half and code in _HALF:
         extra = _HALF[code]

@@ -296,6 +296,11 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
     if unit == "year":
         return Resolved(*span_of(m), "DATE", f"{ctx.dct.year:04d}", mod=mod, relative=True)
+    if unit == "weekend" and ctx.story and not ctx.news_told and ctx.day_anchor:
+        # a history's weekend is the one after the day it has reached: "On Thursday, 24
+        # October [1929] ... The selling resumed after the weekend" is 1929-W43-WE
+        v = calendar_shift(anchor_date(ctx, ctx.day_anchor), "weekend", 0)
+        return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
     if unit == "weekend":
         tense = deadline_tense(ctx, m.start(), m.end())  # "by the weekend" looks ahead
         n = 0 if tense == "future" or ctx.dct.isoweekday() >= 6 else -1
@@ -318,8 +323,10 @@ _JOINED_SEASON = regex.compile(r"(?i)(?:\s*/\s*|\s+(?:and|or)\s+)(?:spring|summe
 def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     """'Officials said that summer crops had been destroyed': after a verb of saying, "that"
     opens what was said, and "summer" before a noun is its adjective; "said that week was the
-    worst" stays a week."""
-    before = words_before(ctx, m.start(), 1)
+    worst" stays a week, and so does "said later that day that ..." (its "that" follows
+    "later", not the verb)."""
+    that = m.group(0).lower().find("that")
+    before = words_before(ctx, m.start() + max(that, 0), 1)
     if not before or before[-1] not in ctx.lex.sets.reporting:
         return True
     after = _JOINED_SEASON.match(ctx.text, m.end())  # "autumn/winter storms"
@@ -327,8 +334,6 @@ def _said_that_is_a_date(ctx: Context, m: regex.Match[str]) -> bool:
     noun_next = nxt.isalpha() and nxt not in ctx.lex.sets.clause_openers and not is_past_form(
         nxt, ctx.lex) and nxt not in ctx.lex.sets.future
     return not noun_next
-
-
 
 
 @rule("that_unit")
