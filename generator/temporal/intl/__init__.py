@@ -63,6 +63,8 @@ _NAME_GROUPS = ("wd", "month", "unit")
 _CAPITALIZED_WORD = re.compile(r"(?:^|[\s(])([A-ZÀ-Ý][\w.'’-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'«“(]?$")
 _SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
+# "Rio de Janeiro", "Plaza de Mayo": a capitalized name word, a lower-case "of", the month
+_NAME_OF = re.compile(r"(?:^|[\s(])([A-ZÀ-Ý][\w.'’-]*)\s+(?:de|do|da|del|di|du)\s+$")
 
 
 def _part_of_a_name(text: str, m, lex) -> bool:
@@ -79,10 +81,23 @@ def _part_of_a_name(text: str, m, lex) -> bool:
         before = _CAPITALIZED_WORD.search(text, max(0, at - 40), at)
         if before and not _opens_sentence(text, before, lex):
             return True
+        named = _NAME_OF.search(text, max(0, at - 40), at)
+        if named and _a_name_word(text, named, lex):
+            return True
         # "de que Domingo García no las tiene todas": a first name, before its surname
         if m.end(name) == m.end() and _SURNAME_AFTER.match(text, m.end()):
             return True
     return False
+
+
+def _a_name_word(text: str, word: re.Match[str], lex) -> bool:
+    """Is ``word`` (``_NAME_OF``'s capitalized word) a name's ("Rio de Janeiro"), not a day
+    number or a position ("el Primero de Mayo", "Fim de Janeiro") or a sentence's first word
+    ("Antes del Sábado")?"""
+    w = word.group(1).lower()
+    if w in lex.position or w in lex.ordinals or w in lex.numbers:
+        return False
+    return _SENTENCE_START.search(text, max(0, word.start(1) - 4), word.start(1)) is None
 
 
 def _opens_sentence(text: str, word: re.Match[str], lex) -> bool:

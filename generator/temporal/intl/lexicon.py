@@ -27,7 +27,7 @@ CUES_KEYS = (
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
     "tense", "ambiguous_months", "names_case", "outside_extent", "until", "since", "adjective_refs",
-    "anaphoric_relative", "place_nouns", "vague_ago",
+    "anaphoric_relative", "place_nouns", "vague_ago", "short_weekdays",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
@@ -138,7 +138,7 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         LangLexicon, cues,
         lang=lang,
         months={**months, **lx["month_abbreviations"]},
-        weekdays=lx["weekdays"],
+        weekdays={**lx["weekdays"], **cues.get("short_weekdays", {})},
         units={**lx["units"], **cues["more_units"]},
         deictic={**lx["deictic_days"], **cues["more_deictic_days"]},
         rel=rel,

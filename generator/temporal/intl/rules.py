@@ -173,6 +173,15 @@ def weekday(ctx: Ctx, m: re.Match[str]):
     return (*with_time(ctx, m, day.isoformat()), None)
 
 
+def weekday_of_week(ctx: Ctx, m: re.Match[str]):
+    """"na próxima semana, provavelmente na segunda-feira": a weekday in apposition to the
+    week before it ("rel": next or last) is that week's day."""
+    wd = ctx.lex.weekdays[lex_key(m.group("wd"))]
+    monday = ctx.dct - timedelta(days=ctx.dct.isoweekday() - 1)
+    day = monday + timedelta(weeks=rel_of(ctx, m) or 0, days=wd - 1)
+    return (*with_time(ctx, m, day.isoformat()), None)
+
+
 def _bracketed_day(ctx: Ctx, m: re.Match[str], wd: int) -> date | None:
     """"nesta sexta-feira (8)": the Brazilian day of the month in brackets names the week,
     so the day within a week either side of the publication date that has both."""
@@ -287,8 +296,8 @@ def clock(ctx: Ctx, m: re.Match[str]):
         hh += 12  # the same moment in another zone: nearer the time told before
     # a live blog's entry time ("stamp") is of the publication day, whatever it tells
     day = ctx.dct if g(m, "stamp") is not None else ctx.day or ctx.dct
-    if g(m, "deic"):
-        day += timedelta(days=ctx.lex.deictic[lex_key(m.group("deic"))])
+    if g(m, "deic"):  # "hoy", "ayer": counted from the publication day, not the day told
+        day = ctx.dct + timedelta(days=ctx.lex.deictic[lex_key(m.group("deic"))])
     elif g(m, "wd"):
         day = date.fromisoformat(weekday(ctx, m)[1][:10])
     elif g(m, "month"):  # "às 5 da tarde de 9 de novembro": on that day
@@ -346,6 +355,7 @@ RULES: dict[str, Callable] = {
     "year": year,
     "year_2digit": year_2digit,
     "weekday": weekday,
+    "weekday_of_week": weekday_of_week,
     "deictic": deictic,
     "part_of_today": part_of_today,
     "rel_unit": rel_unit,
