@@ -14,6 +14,7 @@ import functools
 import html
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -226,21 +227,21 @@ def test_axe_finds_no_serious_violations_with_key_events(served_key, browser, pa
 def test_filters_keyboard_and_no_external_requests(served, browser):
     base, _ = served
     page = open_page(browser, timeline_url(base))
+    expect = playwright.expect  # waits for what the page does after a key or a choice
     assert page.errors == []
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "skip"
+    expect(page.locator("a.skip")).to_be_focused()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
+    expect(page).to_have_url(re.compile(r"#main$"))
     page.select_option("#filter-flag", "reported")
-    visible = page.locator("li.entry:visible")
-    assert visible.count() == 2
-    assert "Showing 2 of" in page.locator(".filter-status").inner_text()
+    expect(page.locator("li.entry:visible")).to_have_count(2)
+    expect(page.locator(".filter-status")).to_contain_text("Showing 2 of")
     page.select_option("#filter-flag", "")
     page.select_option("#filter-source", "Reuters")
-    assert page.locator("li.entry:visible").count() == 2
-    assert page.locator("section.year:visible").count() == 1
+    expect(page.locator("li.entry:visible")).to_have_count(2)
+    expect(page.locator("section.year:visible")).to_have_count(1)
     page.select_option("#filter-source", "")
-    assert page.locator("li.entry:visible").count() == len(ALL)
+    expect(page.locator("li.entry:visible")).to_have_count(len(ALL))
     code = page.locator("#embed-code").inner_text()
     assert f'src="{timeline_url(base)}embed.html"' in code  # made absolute by the script
     assert page.outside == []
