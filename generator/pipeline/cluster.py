@@ -60,24 +60,19 @@ def read_on_cluster(tasks: list[ArticleTask], address: str,
 
     cluster = None
     if address == "local":
-        import gc
-
         import dask
 
-        from .parallel import warm_up
+        from .parallel import frozen_for_fork, warm_up
 
         # Workers forked from this process, which has the engine loaded: each would
         # otherwise start a Python, import dask and the engine, and build the lexicon
-        # (frozen first, as for the process pool: see parallel.read_in_pool).
+        # (frozen first, as for the process pool).
         warm_up()
         dask.config.set({"distributed.worker.multiprocessing-method": "fork"})
-        gc.freeze()
-        try:
+        with frozen_for_fork():
             cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1,
                                    processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR)
-        finally:
-            gc.unfreeze()
     try:
         try:
             client = Client(cluster if cluster is not None else address, timeout="20s")

@@ -12,8 +12,9 @@ everything; where there is no fork, each worker's initializer reads a one-line a
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .extraction import ArticleOutcome, ArticleTask, read_task
@@ -39,10 +40,23 @@ def warm_up() -> None:
     extract_events(article, "warm-up.md")
 
 
+@contextlib.contextmanager
+def frozen_for_fork() -> Iterator[None]:
+    """What this process loaded, kept out of the collector's sight while workers are forked
+    (as the gc module's documentation advises): a collection in a worker would otherwise
+    write to every inherited object and copy the pages that hold them (5% of -j 2 here)."""
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def read_in_pool(tasks: list[ArticleTask], jobs: int,
                  on_article: Callable[[Path], None] | None = None) -> list[ArticleOutcome]:
     """``read_task`` over ``tasks`` in ``jobs`` processes, outcomes in the tasks' order."""
-    import gc
     import multiprocessing  # here: one article, or --jobs 1, starts no pool
 
     outcomes = [read_task(tasks[0])]  # in this process: loads the engine before the fork
@@ -54,16 +68,9 @@ def read_in_pool(tasks: list[ArticleTask], jobs: int,
     initializer = None if context.get_start_method() == "fork" else warm_up
     # Chunks of a few articles: fewer round trips, and still every worker busy at the end.
     chunk = max(1, min(8, len(rest) // (jobs * 4)))
-    # What the engine loaded is kept out of the collector's sight before the fork (as the
-    # gc module's documentation advises): a collection in a worker would otherwise write
-    # to every inherited object and copy the pages that hold them (5% of -j 2 here).
-    gc.freeze()
-    try:
-        with context.Pool(min(jobs, len(rest)), initializer=initializer) as pool:
-            for outcome in pool.imap(read_task, rest, chunksize=chunk):
-                outcomes.append(outcome)
-                if on_article is not None:
-                    on_article(outcome.path)
-    finally:
-        gc.unfreeze()
+    with frozen_for_fork(), context.Pool(min(jobs, len(rest)), initializer=initializer) as pool:
+        for outcome in pool.imap(read_task, rest, chunksize=chunk):
+            outcomes.append(outcome)
+            if on_article is not None:
+                on_article(outcome.path)
     return outcomes
