@@ -188,9 +188,7 @@ def save() -> None:
             return
         regex = sys.modules.get("regex")
         stored = {
-            # as for the patterns (``_entries``): this command's methods first
-            "code": dict(list({**{src: _code[src] for src in _code_used}, **_code}.items())
-                         [:CODE_LIMIT]),
+            "code": _used_first(_code_used, _code, CODE_LIMIT),
             "re": _entries("re", new_re),
             "regex": _entries("regex", new_regex),
             "regex_version": regex.__version__ if regex else "".join(_regex_version[:1]),
@@ -205,12 +203,17 @@ def save() -> None:
 
 
 def _entries(engine: str, new: dict[tuple[str, int], tuple]) -> list[tuple]:
-    """What this process used from the store, then what it compiled, then the rest of the
-    store (other commands' patterns, or stale ones of edited rules) while there is room: a
-    full store never keeps out a pattern of the command just run."""
-    loaded = _loaded[engine]
-    found = {**{key: loaded[key] for key in _used[engine]}, **new, **loaded}
-    return [(pattern, flags, args) for (pattern, flags), args in list(found.items())[:LIMIT]]
+    """The engine's patterns to store: what this process used and compiled first."""
+    kept = _used_first(_used[engine], {**new, **_loaded[engine]}, LIMIT)
+    return [(pattern, flags, args) for (pattern, flags), args in kept.items()]
+
+
+def _used_first(used: dict, found: dict, limit: int) -> dict:
+    """``found`` cut to ``limit`` entries, those this process used first, then the rest in
+    their order (what it compiled, then other commands' entries or stale ones of edited
+    rules): a full store never keeps out what the command just run needs."""
+    return dict(list({**{key: found[key] for key in used if key in found}, **found}.items())
+                [:limit])
 
 
 def _new_re() -> dict[tuple[str, int], tuple]:
