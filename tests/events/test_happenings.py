@@ -38,6 +38,12 @@ def article(body: str, title: str = "Blasts rock embassies", dct: date = date(19
                    timeline="t", lang="en", body=body, body_line=1)
 
 
+def told_in(body: str, dct: date) -> list[tuple[int, str, str]]:
+    """(paragraph, value, phrase) of each event read from ``body``."""
+    events = extract_events(article(body, dct=dct), "articles/a.md")
+    return [(e.source.paragraph, e.value, e.phrase) for e in events]
+
+
 # --- what is no entry ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, flags", [
@@ -111,15 +117,14 @@ def test_a_kind_word_after_to_is_a_verb_that_leaves_the_date_to_its_clause():
 
 
 def test_a_date_named_in_passing_dates_no_entry():
-    events = extract_events(article(
+    told = told_in(
         "Rescuers searched the rubble in Nairobi on Friday.\n\n"
         "A man was arrested today in connection with last year's deadly embassy blasts in "
         "Kenya and Tanzania, police said.\n\n"
         "A reward of $5 million is being offered for information on the embassy bombings "
         "last year.\n\n"
         "Armenia signed a truce on Nov. 10, 1997, after its forces captured Shusha.\n",
-        dct=date(1999, 10, 8)), "articles/a.md")
-    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+        date(1999, 10, 8))
     assert (2, "1999-10-08", "today") in told  # the arrest, by its own date
     assert not [t for t in told if t[2] == "last year"]
     assert (3, "1999-10-08", "") in told  # no date of its own: the publication day
@@ -127,36 +132,33 @@ def test_a_date_named_in_passing_dates_no_entry():
 
 
 def test_a_date_whose_when_clause_tells_its_happening_is_no_passing_date():
-    events = extract_events(article(
+    told = told_in(
         "Last week, a jury sentenced him to death for the attack on April 15, 2013, when two "
         "bombs near the finish line killed three people.\n\n"
         "A reward is being offered for information on the embassy bombings last year, the "
-        "police said.\n", dct=date(2015, 5, 19)), "articles/a.md")
-    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+        "police said.\n", date(2015, 5, 19))
     assert (1, "2013-04-15", "April 15, 2013") in told
     assert not [t for t in told if t[2] == "last year"]
 
 
 def test_a_date_after_a_past_participle_is_its_own_no_passing_date():
-    events = extract_events(article(
+    told = told_in(
         "Embalo said on Monday that he had won the run-off.\n\n"
         "Victory would overturn the first round, held on November 24, in which Pereira won "
         "the most votes.\n\n"
         "A reward is being offered for information on the embassy bombings in November, the "
-        "police said.\n", dct=date(2019, 12, 31)), "articles/a.md")
-    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+        "police said.\n", date(2019, 12, 31))
     assert (2, "2019-11-24", "November 24") in told
     assert not [t for t in told if t[2] == "November"]
 
 
 def test_a_date_counted_forward_tells_what_happened_next():
-    events = extract_events(article(
+    told = told_in(
         "Soviet tanks entered Budapest on 24 October 1956.\n\n"
         "A ceasefire was agreed on 28 October, and Soviet troops began to leave the capital "
         "two days later.\n\n"
         "A reward is being offered for information on the embassy bombings a year ago, the "
-        "police said.\n", dct=date(2024, 10, 23)), "articles/a.md")
-    told = [(e.source.paragraph, e.value, e.phrase) for e in events]
+        "police said.\n", date(2024, 10, 23))
     assert (2, "1956-10-30", "two days later") in told
     assert not [t for t in told if t[2] == "a year ago"]
 

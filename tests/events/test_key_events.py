@@ -157,6 +157,13 @@ def test_a_plan_is_never_key():
 
 # --- the date of the happening the sentence tells -------------------------------------------
 
+def told_days(body: str, title: str, dct: date) -> list[tuple[int, str]]:
+    """(paragraph, value) of each event read from an article of ``body``."""
+    art = Article(path=Path("a.md"), title=title, dct=dct, url=None, outlet="AP",
+                  timeline="t", lang="en", body=body, body_line=1)
+    return [(e.source.paragraph, e.value) for e in extract_events(art, "articles/a.md")]
+
+
 def test_a_plans_date_does_not_date_the_happening_told():
     """ "Burton said he subpoenaed Elian to testify ... on Feb. 10": the subpoena is told
     (on the publication day), Feb. 10 is the hearing's. A plan told as such keeps its day."""
@@ -164,9 +171,7 @@ def test_a_plans_date_does_not_date_the_happening_told():
             "2000.\n\n"
             "The committee will hear Elian on Feb. 11, 2000.\n\n"
             "Lawyers filed a petition on Friday.\n")
-    art = Article(path=Path("a.md"), title="Elian subpoenaed", dct=date(2000, 1, 7), url=None,
-                  outlet="AP", timeline="t", lang="en", body=body, body_line=1)
-    told = [(e.source.paragraph, e.value) for e in extract_events(art, "articles/a.md")]
+    told = told_days(body, "Elian subpoenaed", date(2000, 1, 7))
     assert (1, "2000-01-07") in told and (1, "2000-02-10") not in told
     assert (2, "2000-02-11") in told
     assert (3, "2000-01-07") in told
@@ -180,9 +185,7 @@ def test_a_plan_in_its_own_clause_or_after_an_adjective_keeps_its_day():
             "independence, and Rajoy called a regional election for December 21.\n\n"
             "The dismissed Catalan leader was expected to appear in public on Monday.\n\n"
             "Schools, closed since the quake, had been due to reopen on October 15.\n")
-    art = Article(path=Path("a.md"), title="Catalonia", dct=date(2017, 10, 28), url=None,
-                  outlet="AP", timeline="t", lang="en", body=body, body_line=1)
-    told = [(e.source.paragraph, e.value) for e in extract_events(art, "articles/a.md")]
+    told = told_days(body, "Catalonia", date(2017, 10, 28))
     assert (1, "2017-12-21") in told
     assert (2, "2017-10-30") in told
     assert (3, "2017-10-15") in told  # a plan word before "to": the plan is what is told
