@@ -110,6 +110,8 @@ def in_insertion(text: str, start: int, end: int) -> bool:
     ("The law, passed in 2018, was repealed")?"""
     return bool(_INSERTION_CLOSES.match(text, end, end + 40)
                 and _INSERTION_OPENS.search(text, max(0, start - 80), start))
+
+
 _RELATIVE_OPENS = regex.compile(r",\s+(?:who|which|whose)\s+[^,.;:()]*(?:,[^,.;:()]*)?$")
 _CLOSES_SENTENCE = regex.compile(r"\s*[.;!?](?:\s|$)")
 
