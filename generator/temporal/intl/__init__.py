@@ -17,7 +17,7 @@ from .anaphora import RULES as ANAPHORA_RULES
 from .context import Ctx
 from .lexicon import available, get_lang_lexicon
 from .pairs import RULES as PAIR_RULES
-from .pairs import join_appositions
+from .pairs import join_appositions, order_spans
 from .rules import RULES as PLAIN_RULES
 
 __all__ = ["annotate_lang", "available"]
@@ -164,4 +164,4 @@ def annotate_lang(text: str, dct: date, lang: str) -> list[Timex]:
                     alone = written and _YEAR_ALONE.fullmatch(value) and not _PAIRED.search(
                         text[max(0, s - 1):e + 1])
                     ctx.year_alone_at = e if alone else None
-    return join_appositions(out, text)
+    return join_appositions(order_spans(out, text, lex), text)

@@ -27,7 +27,8 @@ CUES_KEYS = (
     "part_of_day_before", "seasons", "refs", "sets", "holidays", "decades", "position",
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
     "tense", "ambiguous_months", "names_case", "outside_extent", "until", "since", "adjective_refs",
-    "anaphoric_relative", "place_nouns", "vague_ago", "short_weekdays",
+    "anaphoric_relative", "place_nouns", "vague_ago", "short_weekdays", "age_nouns",
+    "span_words",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
@@ -41,11 +42,13 @@ _CUE_PLACEHOLDERS = {
     "REL_AFTER": "relative_after", "AGO_BEFORE": "ago_before", "AGO_AFTER": "ago_after",
     "LATER_BEFORE": "later_before", "APPROX": "approx", "CLOCK_BEFORE": "clock_before",
     "CLOCK_AFTER": "clock_after", "LAST": "last_words", "CLOCK_WORD": "clock_words",
-    "DAY_SHIFT": "day_shifts", "PLACE": "place_nouns",
+    "DAY_SHIFT": "day_shifts", "PLACE": "place_nouns", "AGE_NOUN": "age_nouns",
 }
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future", "participle_endings",
-              "perfect_auxiliaries", "nouns")
+              "perfect_auxiliaries", "nouns", "scheduled_present", "scheduled_present_blockers",
+              "since_words", "reduced_relative_endings", "reduced_relative_prepositions",
+              "not_reduced_relative", "reduced_relative_blockers")
 
 
 @dataclass
@@ -80,6 +83,9 @@ class LangLexicon:
     until: re.Pattern[str] | None = None
     # "since" right before a day: the start of a span up to now, not the day the text is on
     since: re.Pattern[str] | None = None
+    # "entre esta sexta-feira e domingo": the words before a span's start and between its
+    # two ends, whose end is not before its start
+    span: tuple[re.Pattern[str], re.Pattern[str]] | None = None
     # "the following"/"the previous" words: counted from the year, month or day told last
     # ("en 1995 ... al año siguiente"), not from the publication date
     anaphoric_relative: frozenset[str] = frozenset()
@@ -152,6 +158,9 @@ def get_lang_lexicon(lang: str) -> LangLexicon:
         adjective_refs=cues.get("adjective_refs", {}),
         until=(re.compile(r"(?<![\w'’-])" + _alt(cues["until"]) + r"\s+$")
                if cues.get("until") else None),
+        span=((re.compile(r"(?<![\w'’-])" + _alt(cues["span_words"]["start"]) + r"\s+$"),
+               re.compile(r"\s+" + _alt(cues["span_words"]["join"]) + r"\s+"))
+              if cues.get("span_words") else None),
         since=(re.compile(r"(?<![\w'’-])" + _alt(cues["since"]) + r"(?:\s+|(?<=['’]))$")
                if cues.get("since") else None),
     )

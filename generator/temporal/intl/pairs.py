@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from ..model import Timex
 from .context import Ctx, lex_key, month_of
+from .lexicon import LangLexicon
 from .units import count, duration
 
 
@@ -108,4 +110,29 @@ def join_appositions(found: list[Timex], text: str) -> list[Timex]:
                             best.mod)
         else:
             out.append(t)
+    return out
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def order_spans(found: list[Timex], text: str, lex: LangLexicon) -> list[Timex]:
+    """"alertou para temporais entre esta sexta-feira e domingo": a span's end is not before
+    its start, so a weekday that ends it, read alone as the past Sunday, is the first such
+    day on or after the start."""
+    if lex.span is None:
+        return found
+    start_words, join = lex.span
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if not (_DAY_VALUE.match(a.value) and _DAY_VALUE.match(b.value)
+                and b.phrase.lower() in lex.weekdays
+                and join.fullmatch(text, a.end, b.start)
+                and start_words.search(text[max(0, a.start - 12):a.start].lower())):
+            continue
+        first, last = date.fromisoformat(a.value), date.fromisoformat(b.value)
+        if last < first:
+            last += timedelta(weeks=-((last - first).days // 7))
+            out[i] = Timex(b.start, b.end, b.phrase, b.type, last.isoformat(), b.mod)
     return out

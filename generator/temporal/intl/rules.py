@@ -296,6 +296,8 @@ def clock(ctx: Ctx, m: re.Match[str]):
         hh += 12  # the same moment in another zone: nearer the time told before
     # a live blog's entry time ("stamp") is of the publication day, whatever it tells
     day = ctx.dct if g(m, "stamp") is not None else ctx.day or ctx.dct
+    if g(m, "today") is not None:  # "até às 9h00 desta manhã": the publication day's
+        day = ctx.dct
     if g(m, "deic"):  # "hoy", "ayer": counted from the publication day, not the day told
         day = ctx.dct + timedelta(days=ctx.lex.deictic[lex_key(m.group("deic"))])
     elif g(m, "wd"):
@@ -307,6 +309,18 @@ def clock(ctx: Ctx, m: re.Match[str]):
         day = date.fromisoformat(named[1][:10])
     zone = "Z" if g(m, "utc") else ""  # "13.00 GMT"
     return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}{zone}", None
+
+
+def clock_range(ctx: Ctx, m: re.Match[str]):
+    """"entre as 3h00 e as 16h00 de sexta-feira": the day written after the second time is
+    the first's too (not the day told before the range)."""
+    second = clock(ctx, m)
+    hh, mm = int(m.group("h1")), int(g(m, "m1") or 0)
+    if second is None or hh > 24 or mm > 59:
+        return None
+    day = second[1][:10]
+    return [(m.start("a"), m.end("a"), "TIME", f"{day}T{hh:02d}:{mm:02d}", None),
+            (m.start("b"), m.end(), "TIME", second[1], None)]
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -375,6 +389,7 @@ RULES: dict[str, Callable] = {
     "decade": decade,
     "quarter": quarter,
     "clock": clock,
+    "clock_range": clock_range,
     "weekend": weekend,
     "century": century,
     "the_quarter": the_quarter,
