@@ -28,7 +28,7 @@ CUES_KEYS = (
     "clock_before", "clock_after", "last_words", "vague_numbers", "clock_words", "day_shifts",
     "tense", "ambiguous_months", "names_case", "outside_extent", "until", "since", "adjective_refs",
     "anaphoric_relative", "place_nouns", "vague_ago", "short_weekdays", "age_nouns",
-    "span_words",
+    "age_verbs", "span_words",
 )
 # Each placeholder of patterns.yaml that is one word list: of the lexicon's (by attribute) or
 # of cues.yaml's (by key).
@@ -43,6 +43,7 @@ _CUE_PLACEHOLDERS = {
     "LATER_BEFORE": "later_before", "APPROX": "approx", "CLOCK_BEFORE": "clock_before",
     "CLOCK_AFTER": "clock_after", "LAST": "last_words", "CLOCK_WORD": "clock_words",
     "DAY_SHIFT": "day_shifts", "PLACE": "place_nouns", "AGE_NOUN": "age_nouns",
+    "AGE_VERB": "age_verbs",
 }
 TENSE_KEYS = ("past_endings", "future_endings", "past_words", "future_words",
               "min_length", "not_past", "not_future", "participle_endings",
