@@ -152,3 +152,13 @@ def test_a_dateline_gives_the_publication_date_only_when_the_front_matter_has_no
             "presidencial para exigir la dimisión del Gobierno.\n")
     assert _article(tmp_path, body, front="").dct == date(2013, 5, 15)
     assert _article(tmp_path, body, name="b.md").dct == date(2013, 7, 4)
+
+
+@pytest.mark.parametrize(("lang", "line", "ends"), [
+    ("it", "Gentile lettore, la pubblicazione dei commenti è sospesa dalle 20 alle 9, i commenti "
+           "per ogni articolo saranno chiusi dopo 72 ore.", True),
+    ("it", "Questo articolo non è più commentabile", True),
+    ("it", "Gentile lettore, il governo ha annunciato ieri le dimissioni del ministro.", False),
+])
+def test_a_comment_policy_ends_the_article(lang, line, ends):
+    assert bool(for_language(lang).end_of_article.fullmatch(line)) is ends
