@@ -23,6 +23,7 @@ from ..ruledata import settings
 from . import happening, same_happening
 from .across_languages import join_languages
 from .extract import Event
+from .intl import words as intl_words
 from .rules_file import events_rules
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -64,10 +65,11 @@ def _rules() -> _Rules:
 def merge_events(events: list[Event]) -> list[Story]:
     """Group ``events`` (one timeline, timeline order) into stories, in timeline order."""
     rules = _rules()
-    vectors = _vectors([_context(e, rules.window) for e in events], rules.stopwords)
+    vectors = _vectors([(_context(e, rules.window), e.lang) for e in events], rules.stopwords)
     similarity = _Similarity(vectors)
     similarity.proper = happening.proper_words(sorted({e.sentence for e in events}))
-    similarity.sentences = _Similarity(_vectors([e.sentence for e in events], rules.stopwords))
+    similarity.sentences = _Similarity(_vectors([(e.sentence, e.lang) for e in events],
+                                                rules.stopwords))
     clusters: list[list[int]] = []
     for block in _date_blocks(events):
         clusters.extend(_agglomerate(block, events, similarity, rules))
@@ -444,13 +446,15 @@ def _story(reports: list[Event], similarity: _Similarity, members: list[int]) ->
     return Story(lead=lead, reports=tuple(reports))
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, lang: str = "en") -> list[str]:
     """The words that say what a text tells, folded ("Gonzalez arrives in the United States":
     gonzalez, arrive, united, state), as the merge compares them."""
-    return _tokens(text, _rules().stopwords)
+    return _tokens(text, _rules().stopwords, lang)
 
 
-def _tokens(sentence: str, stopwords: frozenset[str]) -> list[str]:
+def _tokens(sentence: str, stopwords: frozenset[str], lang: str = "en") -> list[str]:
+    if lang != "en":  # another language's words, stop words and lemmas (intl/words.py)
+        return intl_words.content_words(sentence, lang)
     words = (w.lower().strip("'-") for w in _WORD.findall(sentence))
     return [_stem(w) for w in words if len(w) > 2 and w not in stopwords]
 
@@ -463,8 +467,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _vectors(sentences: list[str], stopwords: frozenset[str]) -> list[dict[str, float]]:
-    documents = [Counter(_tokens(s, stopwords)) for s in sentences]
+def _vectors(texts: list[tuple[str, str]], stopwords: frozenset[str]) -> list[dict[str, float]]:
+    """tf-idf vectors of (text, language) pairs."""
+    documents = [Counter(_tokens(text, stopwords, lang)) for text, lang in texts]
     frequency = Counter(word for doc in documents for word in doc)
     total = len(documents)
     vectors = []

@@ -324,8 +324,8 @@ def retells(story: Story, other: Story) -> bool:
     kind = report_kind(story.lead).name
     if kind in same_happening.WEAK_KINDS or kind != report_kind(other.lead).name:
         return False  # words and colour recur; a happening of a kind is told once
-    mine = frozenset(content_words(story.lead.headline))
-    theirs = frozenset(content_words(other.lead.headline))
+    mine = frozenset(content_words(story.lead.headline, story.lead.lang))
+    theirs = frozenset(content_words(other.lead.headline, other.lead.lang))
     if not mine or not theirs:
         return False
     return len(mine & theirs) / min(len(mine), len(theirs)) >= r.retold_overlap
