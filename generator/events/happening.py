@@ -26,6 +26,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A clause right after the date that tells what happened then: "the attack on April 15,
 # 2013, when two bombs near the finish line killed three people".
 _WHEN_CLAUSE = re.compile(r",\s+when\s+\w+")
+# The date's own clause opened by ", when" ("in 1991, when floods swept through Ormoc on").
+_IN_WHEN_CLAUSE = re.compile(r",\s+when\s+([^,;]*)$")
 # A date counted forward from the story ("two days later", "soon afterwards").
 _TOLD_NEXT = re.compile(r"(?i)\b(?:later|afterwards)$")
 # A name: capitalized words, joined by "of", "and", "for", "the" ("Immigration and
@@ -413,6 +415,10 @@ def told_in_passing(event: Event) -> bool:
     rest = event.sentence[at + len(event.phrase):]
     if _WHEN_CLAUSE.match(rest):
         return False  # "for the attack on April 15, 2013, when two bombs killed three": told
+    when = _IN_WHEN_CLAUSE.search(event.sentence[:at])
+    if when and any(_past_verb(w, r) for w in _WORD.findall(when.group(1))):
+        return False  # "killed 5,100 people in 1991, when floods swept through Ormoc on
+        # November 5": the when-clause's verb tells its own happening on that day
     if rest.startswith(("'s", "’s")):  # "last year's deadly blasts": the date is the noun's
         after = _WORD.findall(rest[2:])[: r.passing_window]
         kinds = [k for k in (lemma_kind(w) for w in after) if k]

@@ -55,6 +55,9 @@ class Context:
     # (value, end) of a year that closed a past sentence without moving the story ("The
     # accord was signed in 2016."): the next sentence's far-back day may be of that year
     closed_year: tuple[str, int] | None = None
+    # (value, end) of the last year or month counted from the story ("two years later"): a
+    # day in apposition to it is of its year ("two years later, on May 12")
+    counted: tuple[str, int] | None = None
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:

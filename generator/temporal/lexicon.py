@@ -115,6 +115,7 @@ class WordSets:
     comparison_bases: frozenset[str]
     organisation_nouns: frozenset[str]
     hour_before: frozenset[str]
+    continuing_subjects: frozenset[str]
 
 
 # Where each set is in cues.yaml when its key there is not the attribute's name.

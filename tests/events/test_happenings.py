@@ -141,6 +141,17 @@ def test_a_date_whose_when_clause_tells_its_happening_is_no_passing_date():
     assert not [t for t in told if t[2] == "last year"]
 
 
+def test_a_date_inside_a_when_clause_is_that_clause_s_own():
+    told = told_in(
+        "The death toll reached 3,621 on Friday.\n\n"
+        "The deadliest storm killed about 5,100 people in 1991, when floods sent by Tropical "
+        "Storm Thelma swept through Ormoc on November 5.\n\n"
+        "A reward is being offered for information on the bombings in 1991, when the embassy "
+        "bombings of November 5 shocked the city, the police said.\n", date(2013, 11, 15))
+    assert (2, "1991-11-05", "November 5") in told  # the sweeping's day, in its clause
+    assert not [t for t in told if t[0] == 3 and t[1] == "1991-11-05"]  # no verb before it
+
+
 def test_a_date_after_a_past_participle_is_its_own_no_passing_date():
     told = told_in(
         "Embalo said on Monday that he had won the run-off.\n\n"

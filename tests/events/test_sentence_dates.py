@@ -191,6 +191,15 @@ def test_a_noun_s_participle_after_what_was_said_keeps_the_day_of_saying(tmp_pat
     assert [e.value for e in events] == ["2019-12-30", "2019-12-29", "2019-12-29"]
 
 
+def test_a_date_in_the_subject_s_insertion_keeps_the_day_of_saying(tmp_path):
+    events = events_of(
+        tmp_path, "2019-03-18",
+        "The accused, who appeared in court on Saturday, has dismissed his lawyer, the Herald "
+        "reported on Monday.\n\n"
+        "Police said on Monday that the accused appeared in court on Saturday.\n")
+    assert [e.value for e in events] == ["2019-03-16", "2019-03-18", "2019-03-16"]
+
+
 def test_the_date_a_change_is_measured_from_is_no_event(tmp_path):
     events = events_of(
         tmp_path, "2026-02-07",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...temporal import Timex
+from ...temporal.anchoring.narrative import in_insertion
 from ...temporal.lexicon import get_lexicon
 from ...temporal.tense import is_past_form
 from ...temporal.values import bounds, precision
@@ -166,6 +167,9 @@ def _says_what_happened(body: str, said: list[Timex], groups: list[list[Timex]],
         if _ATTRIBUTIVE_AFTER.match(body, group[-1].end) or _ATTRIBUTIVE_BEFORE.search(
                 body, max(0, group[0].start - 5), group[0].start):
             continue  # "in probing last Friday's bombings", "the Aug. 7 bombing": a noun's date
+        if group[-1].end < said[0].start and in_insertion(body, group[0].start, group[-1].end):
+            continue  # "The accused, who appeared in court on Saturday, has dismissed his
+            # lawyer, the Herald reported on Monday": the subject's insertion, not what was said
         between = body[min(group[-1].end, said[-1].end) : max(group[0].start, said[0].start)]
         if _OTHER_CLAUSE.search(between) or (
                 group[0].start > said[-1].end and (_CLAUSE_BESIDE.search(between)

@@ -58,6 +58,9 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     """Date of a weekday name relative to the DCT (AP style: bare names are within a week)."""
     dct = ctx.dct
     rel = (rel or "").lower().replace("the ", "").strip()
+    joined = None if rel else _joined_weekday(ctx, wd, start)
+    if joined is not None:
+        return joined
     if (
         rel in ("that", "following", "previous", "next")
         and ctx.anchor
@@ -118,6 +121,34 @@ def weekday_date(ctx: Context, wd: int, start: int, end: int, rel: str | None) -
     ahead_factor = 1.0 if tense == "future" and sure_future(ctx, start, end) else FUTURE_PENALTY
     cost_ahead = (ahead - dct).days * (TENSE_PENALTY if tense == "past" else ahead_factor)
     return ahead if cost_ahead < cost_back else back
+
+
+# A weekday joined to the one right before it: "on Thursday and Friday", "Monday or Tuesday",
+# "Friday-Saturday".
+_JOINED_TO_WEEKDAY = regex.compile(r"(?i)\b([a-z]+day)(?:\s*,\s*|\s+(?:and|or)\s+|\s*[-–]\s*)$")
+
+
+def _joined_weekday(ctx: Context, wd: int, start: int) -> date | None:
+    """The day of a weekday joined by "and", "or" or a dash to the weekday just told: the
+    first such day after it, so the pair runs forward as written ("Her shows on Thursday
+    and Friday are cancelled" said on a Wednesday: tomorrow and the day after, not last
+    Friday). None when no weekday comes right before, or the pair is written backwards."""
+    m = _JOINED_TO_WEEKDAY.search(ctx.text, max(0, start - 20), start)
+    if m is None or ctx.day_anchor is None or ctx.anchor_end != m.end(1):
+        return None
+    first = m.group(1).lower()
+    if first not in ctx.lex.weekdays:
+        return None
+    base = date.fromisoformat(ctx.day_anchor[:10])
+    step = (wd - base.isoweekday()) % 7
+    if base.isoweekday() != ctx.lex.weekday_number(first) or not 0 < step <= _JOINED_DAYS:
+        return None  # ("statements made Friday and Thursday": written backwards, each its own)
+    return base + timedelta(days=step)
+
+
+# How far on a joined weekday may run from the first: "Thursday and Friday", "Friday or
+# Sunday", not "Monday and Friday" (four days on: each read on its own).
+_JOINED_DAYS = 3
 
 
 _SINCE_CLAUSE = regex.compile(r"(?i)\bsince\b[^,.;:()]*$")

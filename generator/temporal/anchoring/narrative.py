@@ -16,6 +16,11 @@ _NOT_REACHED = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$"
                               r"|\b(?:not|no)\s+(?:before|after|earlier\s+than|later\s+than)\s+$")
 
 
+# A year or month counted on or back from the story's time: "two years later", "a year
+# earlier", "the following year".
+_COUNTED_ON = regex.compile(r"(?i)\b(?:later|earlier|afterwards?|following|previous)\b")
+
+
 # "had been displaced", "had fled": the past perfect of a narrative told from an old date.
 PAST_PERFECT = regex.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed|[a-z]+en)\b")
 
@@ -37,6 +42,8 @@ def _flashback(ctx: Context, r: Resolved) -> bool:
 def follow(ctx: Context, r: Resolved) -> None:
     """Move the context's anchors on past ``r``: "She fled on Aug. 4. Two days later, ..."
     counts from Aug. 4; "Nov. 17: ..." heads the entries of a key-dates list below it."""
+    if ctx.closed_year and r.start < ctx.closed_year[1]:
+        ctx.closed_year = None  # a later date in the year's sentence: it dates no more
     if _flashback(ctx, r) or (not r.relative and _closing_relative(ctx.text, r.start, r.end)):
         return  # (a noun's own date: "the killing of Hariri, who died on February 14, 2005.")
     p = precision(r.value)
@@ -66,6 +73,8 @@ def follow(ctx: Context, r: Resolved) -> None:
         # "A second message arrived the next morning. Later that day, a U-2 was shot down":
         # a day counted from the story's day is the day it has reached
         ctx.anchor, ctx.anchor_end, ctx.day_anchor = r.value, r.end, r.value
+    if r.relative and p in ("year", "month") and _COUNTED_ON.search(ctx.text, r.start, r.end):
+        ctx.counted = (r.value, r.end)  # "The parliament first met two years later, ..."
     if r.extra.get("stamp"):
         ctx.stamp = (r.value, r.end)
     if p in ("day", "time", "month", "year") and is_label(ctx, r.start, r.end):
@@ -157,6 +166,9 @@ _THAT_NEXT = regex.compile(r"[^.;!?]{0,40}[.!?][\"”’]?\s+(?:That|Those|The\s
 
 
 _SENTENCE_CLOSE = regex.compile(r"[.;](?:\s|$)")
+# A year that closes its sentence, or whose sentence ends on a restrictive relative clause
+# describing what happened in it ("battered by four storms in 2008 that killed 800 people.").
+_YEAR_CLOSES = regex.compile(r"(?:\s+(?:that|which|who)\s[^,.;:!?()]*)?([.;])(?:\s|$)")
 
 
 def _closes_past(ctx: Context, r: Resolved) -> bool:
@@ -173,12 +185,18 @@ def _closes_past(ctx: Context, r: Resolved) -> bool:
 _CLAUSE_BEFORE = regex.compile(r"(?:[^,;.!?]|[.,](?=\d)){0,80}$")
 
 
+# "more than" before a count is a quantity, no comparison's base: "killed more than 6,300
+# people in 2013" tells 2013.
+_COUNT_THAN = regex.compile(r"\b(?:more|less|fewer)\s+than\s+[$€£]?\d[\d,.]*")
+
+
 def _compared_with(ctx: Context, start: int) -> bool:
     """Is the date at ``start`` in a comparison's base? "Women hold 53.2 percent, up from
     48.9 percent after the vote in 2013." compares with 2013, it tells no time there; "The
     assembly was elected in 2013." does."""
     m = _CLAUSE_BEFORE.search(ctx.text, max(0, start - 80), start)
-    clause = " ".join(regex.findall(r"[a-z]+", m.group(0).lower())) if m else ""
+    raw = _COUNT_THAN.sub(" ", m.group(0).lower()) if m else ""
+    clause = " ".join(regex.findall(r"[a-z]+", raw))
     return any(regex.search(rf"(?:^|\s){base}(?:\s|$)", clause)
                for base in ctx.lex.sets.comparison_bases)
 
@@ -254,6 +272,7 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if span is None:
         return
     phrase = ctx.text[r.start : r.end]
+    _note_last_year(ctx, r, phrase)
     if span[1] > ctx.dct - timedelta(days=STORY_DAYS):
         # a date of the news time: "yesterday", "on Monday", "on 3 March 2025", "the latest
         # fiscal year" tell the news; a month or day without its year read as the DCT's
@@ -293,8 +312,21 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
     if ctx.story is None and ctx.news_told and not (
             opens_sentence(ctx.text, r.start) or told_since
             or (p in ("day", "time") and not r.relative) or _closes_past(ctx, r)):
-        if (p == "year" and not r.relative and _SENTENCE_CLOSE.match(ctx.text, r.end)
+        closes = _YEAR_CLOSES.match(ctx.text, r.end)
+        if (p == "year" and not r.relative and closes
                 and ctx.tense(r.start, r.end) == "past"):
-            ctx.closed_year = (r.value, r.end)  # "The accord was signed in 2016." (years)
+            # "The accord was signed in 2016.", "four storms in 2008 that killed 800 people."
+            ctx.closed_year = (r.value, closes.start(1))
         return  # "The company, founded in 1921, said on Monday ..."
     ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end
+
+
+def _note_last_year(ctx: Context, r: Resolved, phrase: str) -> None:
+    """A past year counted from now dates its sentence: "The collapse last year killed 1,134
+    people, most of them young women. Large cracks had appeared on April 23" steps back into
+    that year (``years._closed_year``), unless a later date of the sentence dates it."""
+    if (precision(r.value) == "year" and _COUNTED_FROM_NOW.search(phrase)
+            and r.value[:4].isdigit() and int(r.value[:4]) < ctx.dct.year
+            and ctx.tense(r.start, r.end) == "past"):
+        end = _SENTENCE_END.search(ctx.text, r.end)
+        ctx.closed_year = (r.value, end.start() if end else len(ctx.text))

@@ -38,6 +38,9 @@ def pick_year(
         # Aug. 1: ... Nov. 17: ... 2023 — ... March 18: ..."
         y, last_month = ctx.label
         return y if month >= last_month else y + 1
+    apposed = _apposed_year(ctx, start, month)
+    if apposed is not None:
+        return apposed
     if day is None and months == 1 and _contract_month(ctx, start, end):
         return ctx.dct.year if month >= ctx.dct.month else ctx.dct.year + 1
     ranged = _range_year(ctx, end, month, day)
@@ -113,12 +116,54 @@ def _closed_year(
         return year
     sentence = start_of_sentence(ctx.text, start)
     reading = _reading(year, month, day, months)
-    if (reading is None or (ctx.dct - reading[1]).days <= STORY_DAYS
-            or ctx.text[closed[1] : sentence].strip(" .") or ctx.tense(start, end) != "past"):
+    if (reading is None or ctx.text[closed[1] : sentence].strip(" .;")
+            or ctx.tense(start, end) != "past"):
         return year  # (not the next sentence, or "\n\n" between: another paragraph)
+    if (ctx.dct - reading[1]).days <= STORY_DAYS and not _continues(ctx, closed[1], start):
+        return year  # (a near reading is the news's, unless the sentence goes on telling
+        # the subject of the one that closed on the year)
     ctx.story, ctx.story_sentence, ctx.story_end = closed[0], sentence, closed[1]
     told = _story_year(ctx, start, end, month, day, months)
     return year if told is None else told
+
+
+_OPENING_WORDS = regex.compile(r"[\s.;]*([A-Za-z]+(?:\s+[A-Za-z]+)?)")
+
+
+def _continues(ctx: Context, at: int, start: int) -> bool:
+    """Does the sentence (or clause after ";") opening after ``at`` and holding ``start`` go
+    on telling the subject of the one that closed there, or step back from it in the past
+    perfect? "in 2013. It struck Leyte on November 8", "in 2001; it came ashore in June",
+    "in 2008 that killed 800 people. The first, Fay, struck in August", "last year killed
+    1,134 people. Large cracks had appeared on April 23" do; "in 2008. In March, its chief
+    resigned" does not."""
+    if PAST_PERFECT.search(ctx.text, start_of_sentence(ctx.text, start), start):
+        return True  # "... last year killed 1,134 people. Large cracks had appeared on April 23"
+    m = _OPENING_WORDS.match(ctx.text, at, start)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return words[0] in ctx.lex.sets.continuing_subjects or (
+        len(words) == 2 and " ".join(words) in ctx.lex.sets.continuing_subjects)
+
+
+# Between a counted year and a day in apposition to it: "two years later, on May 12".
+_APPOSED = regex.compile(r"\s*,\s*(?:on\s+|in\s+)?")
+
+
+def _apposed_year(ctx: Context, start: int, month: int) -> int | None:
+    """The year of a day or month in apposition to a year or month counted from the story
+    ("The parliament first met two years later, on May 12" after "in 1997": 1999; "a year
+    later, in March"); None when the date does not follow one."""
+    if ctx.counted is None:
+        return None
+    value, at = ctx.counted
+    m = _APPOSED.match(ctx.text, at, start)
+    if m is None or m.end() != start or not value[:4].isdigit():
+        return None
+    if precision(value) == "month" and int(value[5:7]) != month:
+        return None  # ("a month later, on June 2" after May: the month's own year)
+    return int(value[:4])
 
 
 _TO_VERB = regex.compile(r"\bto\s+[a-z]+")

@@ -38,6 +38,10 @@ _OPEN_QUOTE = ('"', "“", "‘", "`", "'")
 _COMPARATIVE_PMOD = ("earlier", "later")
 
 
+# The last weekday (ISO, Wednesday) on which a past "this weekend" is the one just gone.
+_LAST_DAY_AFTER_WEEKEND = 3
+
+
 @gate("relative_unit")
 def g_relative(ctx: Context, m: regex.Match[str]) -> bool:
     """'ABC's "This Week"', "'Next Year in Havana'": a quoted title-cased phrase is the name of a
@@ -105,7 +109,10 @@ def r_relative(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     latest = rel in ("latest", "the latest", "the last", "last")
     if unit == "quarter" and latest and n != 1 and ctx.last_quarter:
         return Resolved(*span_of(m), "DATE", ctx.last_quarter, mod=mod, relative=True)
-    if unit == "weekend" and n == 0 and base.isoweekday() < 6:
+    if unit == "weekend" and n == 0 and base.isoweekday() <= _LAST_DAY_AFTER_WEEKEND:
+        # said on a Monday, "the protests this weekend were peaceful" are the weekend just
+        # gone; said on a Thursday, "had been preparing for its festival this weekend" looks
+        # to the coming one, past clause or not
         tense = ctx.tense(m.start(), m.end())
         if tense == "past":
             n = -1

@@ -105,7 +105,7 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             return None
     else:
         d = _before_stamp(ctx, m.start(), m.end(), clock_day(ctx, m.start(), m.end()), hh, mm)
-        d = _after_night(ctx, d, hh)
+        d = _after_night(ctx, d, hh, m.end())
         told_day = (ctx.day_anchor or "")[:10]
         if (d == ctx.dct.isoformat() and d != told_day) or (
                 d == told_day and "T" in (ctx.day_anchor or "")):
@@ -139,15 +139,28 @@ def g_hour_of_pod(ctx: Context, m: regex.Match[str]) -> bool:
             and _CLAUSE_OPENS.search(ctx.text, max(0, m.start() - 3), m.start()) is not None)
 
 
-def _after_night(ctx: Context, day: str, hh: int) -> str:
+def _after_night(ctx: Context, day: str, hh: int, end: int) -> str:
     """The day of a bare clock time in the small hours told after a night: the day after it
     ("on Friday night ... The bomb squad stayed until about 3 a.m." is Saturday's 3 a.m.,
-    as dawn after a night is the next morning); "on Friday night ... at 11 p.m." and "on
-    Friday ... at 3 a.m." stay on Friday."""
+    as dawn after a night is the next morning), and of a morning time told after a late
+    evening one; "on Friday night ... at 11 p.m." and "on Friday ... at 3 a.m." stay on
+    Friday."""
     told = ctx.day_anchor or ""
-    if hh < 6 and told[:10] == day and told.endswith(("TNI", "T24:00")):
+    if told[:10] != day:
+        return day
+    late = _LATE_CLOCK.search(told) and not _OWN_DAY_AFTER.match(ctx.text, end)
+    if (hh < 6 and told.endswith(("TNI", "T24:00"))) or (late and hh < 12):
+        # ("Polls closed at 10 p.m. on Thursday, and Dundee declared shortly after 1:30
+        # a.m." is Friday's 1:30, and a morning told after the evening is the next one)
         return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
     return day
+
+
+# A clock time late in the evening (8 p.m. or later): a morning told after it is the next one,
+# unless its own day follows it ("by 2 a.m. the following day").
+_LATE_CLOCK = regex.compile(r"T2[0-3]:\d\d$")
+_OWN_DAY_AFTER = regex.compile(
+    r"(?i),?\s+(?:(?:on\s+)?[a-z]+day\b|the\s+(?:following|next|same)\s+(?:day|morning))")
 
 
 @rule("hour_of_pod")
