@@ -55,6 +55,9 @@ class Context:
     # (value, end) of a year that closed a past sentence without moving the story ("The
     # accord was signed in 2016."): the next sentence's far-back day may be of that year
     closed_year: tuple[str, int] | None = None
+    # (story, end of the heading) when a history's background section took the story back
+    # from where its lead had taken it: the sections after the background are told from there
+    before_background: tuple[str, int] | None = None
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:
