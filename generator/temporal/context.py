@@ -58,6 +58,9 @@ class Context:
     # (value, end) of the last year or month counted from the story ("two years later"): a
     # day in apposition to it is of its year ("two years later, on May 12")
     counted: tuple[str, int] | None = None
+    # (story, end of the heading) when a history's background section took the story back
+    # from where its lead had taken it: the sections after the background are told from there
+    before_background: tuple[str, int] | None = None
     _slash_day_first: bool | None = field(default=None, repr=False)
 
     def slash_day_first(self) -> bool:

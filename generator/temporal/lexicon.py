@@ -78,6 +78,7 @@ class WordSets:
     future_nouns: frozenset[str]
     plan_in_past: frozenset[str]
     not_past_ed: frozenset[str]
+    past_not_participle: frozenset[str]
     reporting: frozenset[str]
     copulas: frozenset[str]
     prepositions: frozenset[str]

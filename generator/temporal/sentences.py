@@ -37,7 +37,9 @@ def start_of_sentence(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts (after the last full stop or line break)."""
     lo = max(0, at - 600, text.rfind("\n", 0, at) + 1)
     last = lo
-    for m in _full_stop(get_lexicon().sets.abbreviations).finditer(text, lo, at):
+    # (up to the character at ``at``: a stop right before it ends a sentence only if the
+    # capital after it is seen: "overthrow him. That autumn")
+    for m in _full_stop(get_lexicon().sets.abbreviations).finditer(text, lo, at + 1):
         last = m.start() + 1
     return last
 

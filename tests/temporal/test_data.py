@@ -186,7 +186,7 @@ def test_discourse_passes_run_in_their_registered_order():
     assert PASSES.names() == ["day_before_after", "week_on", "count_from", "clock_on_named_day",
                               "part_on_day",
                               "part_of_named_day", "weekday_spans", "clock_spans", "month_spans",
-                              "year_halves", "apposition", "before_after"]
+                              "duration_sums", "year_halves", "apposition", "before_after"]
     assert all(p.run.__doc__ for p in PASSES)
 
 

@@ -9,8 +9,10 @@ from datetime import date, timedelta
 import regex
 
 from ..context import Context, Resolved
+from ..lexicon import get_lexicon
 from ..sentences import is_label, opens_sentence, start_of_sentence, words_before
 from ..values import bounds, precision
+from .sections import mark_background
 
 _NOT_REACHED = regex.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$"
                               r"|\b(?:not|no)\s+(?:before|after|earlier\s+than|later\s+than)\s+$")
@@ -31,7 +33,8 @@ def _flashback(ctx: Context, r: Resolved) -> bool:
     The city had been damaged by an earthquake on 21 October 1868, but ... More than 50 fires
     broke out that morning": 18 April's morning; the story stays where it was. Not a date in
     the simple past ("In 1998, it bought a lender"), nor one in news."""
-    if r.relative or ctx.news_told or not ctx.story or precision(r.value) not in ("day", "time"):
+    if (r.relative or ctx.news_told or not ctx.story
+            or precision(r.value) not in ("day", "time", "month")):
         return False
     story, span = bounds(ctx.story), bounds(r.value)
     if story is None or span is None or span[1] >= story[0]:
@@ -114,11 +117,24 @@ def _in_brackets(text: str, sentence: int, at: int) -> bool:
 _INSERTION_CLOSES = regex.compile(r"\s*[^,.;:()]{0,30},")
 
 
+# An adverb opening a clause after a comma, and the verb after it: "The law, first signed in
+# July, ..." (an insertion) or "Its sister ship, the Graf Zeppelin II, first flew the
+# following year, on 14 September" (the sentence's own verb).
+_ADVERB_VERB = regex.compile(r",\s+(?:first|then|once|later|originally)\s+([a-z]+)")
+
+
 def in_insertion(text: str, start: int, end: int) -> bool:
     """Is the date at start..end inside a clause set off by commas that describes a noun
-    ("The law, passed in 2018, was repealed")?"""
-    return bool(_INSERTION_CLOSES.match(text, end, end + 40)
-                and _INSERTION_OPENS.search(text, max(0, start - 80), start))
+    ("The law, passed in 2018, was repealed")? Not a clause whose verb after "first" or
+    "then" is a past form no participle shares ("first flew", "then began"): it is the
+    sentence's own, after an apposition."""
+    if not _INSERTION_CLOSES.match(text, end, end + 40):
+        return False
+    m = _INSERTION_OPENS.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    verb = _ADVERB_VERB.match(m.group(0))
+    return not (verb and verb.group(1) in get_lexicon().sets.past_not_participle)
 
 
 _RELATIVE_OPENS = regex.compile(r",\s+(?:who|which|whose)\s+[^,.;:()]*(?:,[^,.;:()]*)?$")
@@ -208,7 +224,8 @@ _SPAN_END_BEFORE = ("until", "till", "to", "through", "and", "-", "–")
 def _told_on(ctx: Context, r: Resolved, span: tuple[date, date]) -> bool:
     """Does a date without its year, later than the story's in the same sentence, tell the
     next happening, so that the story reaches it? "The shah left Iran in January 1979, and
-    Khomeini returned on 1 February. In late October, ..." is October 1979; "After Stalin
+    Khomeini returned on 1 February. In late October, ..." is October 1979 ("launched on 31
+    May 1911, and that autumn its sister ship was damaged" the autumn); "After Stalin
     died in March 1953, Nagy became prime minister, but he was forced out two years later,
     in April" is April 1955. Not the end of
     a span ("began on 5 January 1968 ... and continued until 21 August", "between 22 and 24
@@ -216,9 +233,13 @@ def _told_on(ctx: Context, r: Resolved, span: tuple[date, date]) -> bool:
     March 1940" tells what follows from its start)."""
     story = bounds(ctx.story) if ctx.story else None
     before = words_before(ctx, r.start, 1)
+    span_end = bool(before) and before[-1] in _SPAN_END_BEFORE and (
+        # ("and" ends a span only after "between": "between 22 and 24 October")
+        before[-1] != "and" or regex.search(r"(?i)\bbetween\b", ctx.text[
+            start_of_sentence(ctx.text, r.start) : r.start]) is not None)
     return (r.relative and story is not None and span[0] > story[1]
-            and precision(r.value) in ("day", "time", "month", "year")
-            and not (before and before[-1] in _SPAN_END_BEFORE))
+            and precision(r.value) in ("day", "time", "month", "season", "year")
+            and not span_end)
 
 
 def _names_history(ctx: Context, r: Resolved, before: str) -> bool:
@@ -318,6 +339,7 @@ def _follow_story(ctx: Context, r: Resolved) -> None:
             # "The accord was signed in 2016.", "four storms in 2008 that killed 800 people."
             ctx.closed_year = (r.value, closes.start(1))
         return  # "The company, founded in 1921, said on Monday ..."
+    mark_background(ctx, r.start)
     ctx.story, ctx.story_sentence, ctx.story_end = r.value, sentence, r.end
 
 

@@ -21,6 +21,7 @@ from .clause import (
     sure_future,
 )
 from .narrative import PAST_PERFECT, STORY_DAYS, in_insertion
+from .sections import after_background, under_background
 
 
 def pick_year(
@@ -292,6 +293,11 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
     sentence_start = start_of_sentence(ctx.text, start)
     words = regex.findall(r"[a-z]+", ctx.text[sentence_start:start].lower())
     base = span[0]
+    reached = bounds(ctx.story) if ctx.story else None
+    if reached is not None and reached[0] > base:
+        # the story has gone on past that day: "burned on 6 May 1937. Its sister ship first
+        # flew the following year, on 14 September" is 1938's
+        base = reached[0]
     if day is None:
         sentence_end = ctx.text.find(". ", start)
         rest = ctx.text[start : sentence_end if sentence_end > 0 else len(ctx.text)].lower()
@@ -313,10 +319,6 @@ def _history_year(ctx: Context, start: int, month: int, day: int | None) -> int 
         if cm.valid_day(y, month, day) and date(y, month, day) >= base:
             return y
     return None
-
-
-
-
 
 
 # A story is told forward: a day or month before the time it has reached costs this much more
@@ -347,7 +349,7 @@ def _story_year(
         # ... The following year, Congress passed a law. || Inspectors had visited the
         # mine in March"
         return None
-    span = bounds(ctx.story)
+    span = bounds(after_background(ctx, start) or ctx.story)
     if span is None:
         return None
     lo, hi = span
@@ -355,7 +357,7 @@ def _story_year(
     rest = ctx.text[start_of_sentence(ctx.text, start) : sentence_end if sentence_end > 0
                     else len(ctx.text)].lower()
     back = 1.0 if PAST_PERFECT.search(rest) or in_insertion(ctx.text, start, end) else _STORY_BACK
-    if _under_background(ctx, start):
+    if under_background(ctx, start):
         back = _BACKGROUND_BACK
     best: tuple[float, int] | None = None
     for y in range(lo.year - 1, hi.year + 2):
@@ -377,20 +379,6 @@ def _story_year(
 # Under a background heading a day before the story's costs next to nothing: the nearest
 # reading back is taken before any ahead.
 _BACKGROUND_BACK = 0.01
-_HEADING = regex.compile(r"\n[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*\n")
-
-
-def _under_background(ctx: Context, start: int) -> bool:
-    """Is ``start`` in a history's section headed as its background, the heading come after
-    the time the story reached? "The fall of the Berlin Wall on 9 November 1989 ... ||
-    Background || Hungary began to dismantle its border fence on 2 May" is May 1989; a
-    section headed "Protests" is told on from the story's time."""
-    if ctx.news_told or ctx.story_end >= start:
-        return False
-    return any(m.group(1).strip().lower() in ctx.lex.sets.background_headings
-               for m in _HEADING.finditer(ctx.text, ctx.story_end, start))
-
-
 
 
 def story_year(ctx: Context) -> int | None:

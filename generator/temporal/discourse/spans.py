@@ -104,3 +104,45 @@ def _year_halves(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
             item.value += "-H1" if found.group(1).lower() == "first" else "-H2"
             item.mod = None
     return items
+
+
+# A length told in two units joined by "and": "two hours and forty minutes" (PT2H40M), "a
+# year and three months" (P1Y3M), one DURATION; not two lengths of the same unit or out of
+# order ("three days and two days", "40 minutes and two hours").
+_AND_GAP = regex.compile(r"\s+and\s+")
+_DURATION_PARTS = regex.compile(
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DATE_UNITS, _TIME_UNITS = ("Y", "M", "D"), ("H", "M", "S")
+
+
+def _duration_parts(value: str) -> list[int | None] | None:
+    """The counts of years, months, days, hours, minutes and seconds of a whole-number
+    DURATION value (None for a unit it lacks), or None for another value (weeks, vague)."""
+    m = _DURATION_PARTS.fullmatch(value)
+    if m is None or not any(m.groups()):
+        return None
+    return [int(g) if g else None for g in m.groups()]
+
+
+@register("duration_sums", 35)
+def _duration_sums(text: str, items: list[Resolved], dct: date) -> list[Resolved]:
+    """"sank at 2:20 a.m., two hours and forty minutes after the collision": one DURATION of
+    both lengths, as TimeML spans it."""
+    drop: set[int] = set()
+    for k, (a, b) in enumerate(zip(items, items[1:], strict=False)):
+        if (k in drop or a.type != "DURATION" or b.type != "DURATION"
+                or not _AND_GAP.fullmatch(text, a.end, b.start)):
+            continue
+        pa, pb = _duration_parts(a.value), _duration_parts(b.value)
+        if pa is None or pb is None:
+            continue
+        if min(i for i, n in enumerate(pb) if n is not None) <= max(
+                i for i, n in enumerate(pa) if n is not None):
+            continue
+        both = [n if n is not None else n2 for n, n2 in zip(pa, pb, strict=True)]
+        days = "".join(f"{n}{u}" for n, u in zip(both[:3], _DATE_UNITS, strict=True) if n)
+        clock = "".join(f"{n}{u}" for n, u in zip(both[3:], _TIME_UNITS, strict=True) if n)
+        a.value = "P" + days + ("T" + clock if clock else "")
+        a.end = b.end
+        drop.add(k + 1)
+    return [x for j, x in enumerate(items) if j not in drop]

@@ -10,6 +10,7 @@ from ..anchoring import (
     quoted_day,
     said_on_day,
 )
+from ..anchoring.narrative import STORY_DAYS
 from ..context import Context, Resolved
 from ..sentences import next_word, start_of_sentence, words_before
 from .common import (
@@ -77,11 +78,25 @@ def r_deictic(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     off = ctx.lex.deictic_days.get(word)
     if off is None:
         return None
+    if word == "today" and not pod and _nowadays(ctx, m.start(), m.end()):
+        return Resolved(*span_of(m), "DATE", "PRESENT_REF")
     d = (dct + timedelta(days=off)).isoformat()
     typ, v = with_pod(d, pod)
     # "came into force today ... The day before, ...": a day told as today or yesterday is
     # the day the story has reached
     return Resolved(*span_of(m), typ, v, mod=mod, relative=True, extra={"told_day": "1"})
+
+
+def _nowadays(ctx: Context, start: int, end: int) -> bool:
+    """Is "today" the present of a history, not a day? "Argentina returned to civilian rule
+    in 1983. Today about 3,600 people live on the islands": a text whose first day told and
+    last day told are both far before the DCT, in a clause told in the present, speaks of
+    nowadays (TimeML PRESENT_REF); "Police said today ..." and a news story's "today" are
+    the DCT's day."""
+    if not ctx.lead_day or not ctx.day_anchor or ctx.tense(start, end) is not None:
+        return False
+    far = ctx.dct - timedelta(days=STORY_DAYS)
+    return max(date.fromisoformat(ctx.lead_day), date.fromisoformat(ctx.day_anchor[:10])) < far
 
 
 def _day_told_before(ctx: Context, at: int) -> date | None:

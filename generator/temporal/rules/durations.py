@@ -130,8 +130,9 @@ def r_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
 
 @rule("bare_duration")
 def r_bare_duration(ctx: Context, m: regex.Match[str]) -> Resolved | None:
-    """'for years', 'in recent months', 'the weeks ahead': a length of unknown count."""
-    code = ctx.lex.units[(m["unit"] or m["unit2"]).lower()]
+    """'for years', 'in recent months', 'the weeks ahead', 'the years that followed': a length
+    of unknown count."""
+    code = ctx.lex.units[(m["unit"] or m["unit2"] or m["unit3"]).lower()]
     return Resolved(*span_of(m), "DURATION", duration_value(code, None))
 
 

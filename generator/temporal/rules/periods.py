@@ -100,6 +100,11 @@ def r_year_range(ctx: Context, m: regex.Match[str]) -> list[Resolved] | None:
     ]
 
 
+# A singular lower-case noun that a year may modify ("season", "election"; not a plural such
+# as "votes"), and the earliest number read as a year before one after "of the".
+_MODIFIED_NOUN = regex.compile(r"[a-z]{3,}(?<![^s]s)")
+_MODERN_YEAR = 1800
+
 # A number below this is a year only after a preposition of time ("in 1066", "since 1492") or
 # with its era ("1000 AD"); else it is a count ("Mehr als 1000 interne Unterlagen", "the 1200
 # documents").
@@ -132,8 +137,11 @@ def g_year(ctx: Context, m: regex.Match[str]) -> bool:
     nxt = next_word(ctx, m.end())
     if prev in ctx.lex.sets.quantity_before or (
         " ".join(before) in ctx.lex.sets.quantity_before and not nxt[:1].isupper()
+        and not (_MODIFIED_NOUN.fullmatch(nxt) and _MODERN_YEAR <= int(y) <= ctx.dct.year)
     ):
-        return False  # "some 1500 people", "of the 1500 votes" (but "of the 2000 Olympics")
+        # "some 1500 people", "of the 1500 votes" (but "of the 2000 Olympics" and "the first
+        # trip of the 1937 season": a year before a singular noun names its time)
+        return False
     if nxt.lower() in ctx.lex.sets.quantity_after or nxt.lower() in ctx.lex.sets.clock_after:
         return False  # "1,500 people", "(1700 GMT)"
     if regex.match(r"[ -]\d{3}", ctx.text[m.end() : m.end() + 4]):

@@ -290,9 +290,11 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         return Resolved(*span_of(m), "DATE", v, relative=True) if v else None
     if unit in ("month", "week") and mod:
         if (unit == "month" and ctx.anchor and precision(ctx.anchor) in ("month", "day")
-                and ctx.anchor_end >= start_of_sentence(ctx.text, m.start())):
+                and (ctx.anchor_end >= start_of_sentence(ctx.text, m.start())
+                     or _in_history(ctx))):
             # "October alone saw 5,410 arrivals, helped by calm weather in the middle of the
-            # month": the month just named in the sentence
+            # month": the month just named in the sentence; in a history, the month it has
+            # reached ("opened its hearings on 10 May [1937]. ... by the end of the month")
             return Resolved(*span_of(m), "DATE", ctx.anchor[:7], mod=mod, relative=True)
         v = calendar_shift(ctx.dct, unit, 0)
         return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True) if v else None
@@ -302,7 +304,11 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
         v = ctx.last_quarter or calendar_shift(ctx.dct, "quarter", -1)
         return Resolved(*span_of(m), "DATE", v, mod=mod, relative=True)
     if unit == "year":
-        return Resolved(*span_of(m), "DATE", f"{ctx.dct.year:04d}", mod=mod, relative=True)
+        # in a history, the year it has reached: "On 1 August [1936], it flew over the
+        # Olympic Stadium, and by the end of the year it had made ten round trips"
+        base = anchor_date(ctx) if _in_history(ctx) else None
+        year = base.year if base else ctx.dct.year
+        return Resolved(*span_of(m), "DATE", f"{year:04d}", mod=mod, relative=True)
     if unit == "weekend" and ctx.story and not ctx.news_told and ctx.day_anchor:
         # a history's weekend is the one after the day it has reached: "On Thursday, 24
         # October [1929] ... The selling resumed after the weekend" is 1929-W43-WE
@@ -315,6 +321,11 @@ def r_the_unit(ctx: Context, m: regex.Match[str]) -> Resolved | None:
             *span_of(m), "DATE", calendar_shift(ctx.dct, "weekend", n), mod=mod, relative=True
         )
     return None
+
+
+def _in_history(ctx: Context) -> bool:
+    """Is the text a history that has told no news yet, its story at a time of its own?"""
+    return ctx.story is not None and not ctx.news_told and ctx.anchor is not None
 
 
 @gate("that_unit")

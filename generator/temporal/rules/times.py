@@ -106,8 +106,12 @@ def r_clock(ctx: Context, m: regex.Match[str]) -> Resolved | None:
     else:
         d = _before_stamp(ctx, m.start(), m.end(), clock_day(ctx, m.start(), m.end()), hh, mm)
         d = _after_night(ctx, d, hh, m.end())
+        crossed = _past_midnight(ctx, d, hh, mm)
         told_day = (ctx.day_anchor or "")[:10]
-        if (d == ctx.dct.isoformat() and d != told_day) or (
+        if crossed != d:
+            # the story has gone on into the next day: that day is the one it has reached
+            d, extra = crossed, {"told_day": "1"}
+        elif (d == ctx.dct.isoformat() and d != told_day) or (
                 d == told_day and "T" in (ctx.day_anchor or "")):
             # the day taken by default, or from the time told before: the story has reached
             # no day of its own ("detected at 11:40 p.m. on June 4, and by 2 a.m. the
@@ -161,6 +165,29 @@ def _after_night(ctx: Context, day: str, hh: int, end: int) -> str:
 _LATE_CLOCK = regex.compile(r"T2[0-3]:\d\d$")
 _OWN_DAY_AFTER = regex.compile(
     r"(?i),?\s+(?:(?:on\s+)?[a-z]+day\b|the\s+(?:following|next|same)\s+(?:day|morning))")
+
+def _past_midnight(ctx: Context, day: str, hh: int, mm: int) -> str:
+    """The day of a bare clock time in the small hours in a story that has reached a time
+    late on ``day``, or one after midnight: the day after ("At 11:40 p.m., the lookout
+    sighted an iceberg. The first lifeboat was lowered at about 12:45 a.m., and the ship
+    sank at 2:20 a.m." is the next day's 00:45 and 02:20). Not a time earlier than the small
+    hour reached ("At 3 a.m. ... it had begun at 1 a.m."), nor one in the day ("At 11:40
+    p.m. ... at 9 a.m." is left to its day)."""
+    story = ctx.story or ""
+    if precision(story) != "time" or not regex.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d", story):
+        return day
+    told, sh, sm = story[:10], int(story[11:13]), int(story[14:16])
+    following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    if hh < _SMALL_HOURS and ((told == day and sh >= _LATE_EVENING)
+                              or (told == following and (sh, sm) <= (hh, mm) < (_SMALL_HOURS, 0))):
+        return following
+    return day
+
+
+# A clock time from this hour on is late in the evening; one before _SMALL_HOURS after
+# midnight.
+_LATE_EVENING = 21
+_SMALL_HOURS = 6
 
 
 @rule("hour_of_pod")
