@@ -65,6 +65,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'«“(]?$")
 _SURNAME_AFTER = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]+\b")
 # "Rio de Janeiro", "Plaza de Mayo": a capitalized name word, a lower-case "of", the month
 _NAME_OF = re.compile(r"(?:^|[\s(])([A-ZÀ-Ý][\w.'’-]*)\s+(?:de|do|da|del|di|du)\s+$")
+# "la Revolución del 25 de Enero", "el Movimiento Jóvenes del 6 de Abril": a capitalized name
+# word, "of", a day number and the capitalized month
+_NAME_OF_DAY = re.compile(
+    r"(?:^|[\s(])([A-ZÀ-Ý][\w.'’-]*)\s+(?:de|do|da|del|di|du)\s+[0-3]?\d\s+(?:de\s+)?$")
 
 
 def _part_of_a_name(text: str, m, lex) -> bool:
@@ -81,7 +85,8 @@ def _part_of_a_name(text: str, m, lex) -> bool:
         before = _CAPITALIZED_WORD.search(text, max(0, at - 40), at)
         if before and not _opens_sentence(text, before, lex):
             return True
-        named = _NAME_OF.search(text, max(0, at - 40), at)
+        named = _NAME_OF.search(text, max(0, at - 40), at) or _NAME_OF_DAY.search(
+            text, max(0, at - 50), at)
         if named and _a_name_word(text, named, lex):
             return True
         # "de que Domingo García no las tiene todas": a first name, before its surname
